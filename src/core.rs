@@ -1,0 +1,12 @@
+//! The pure domain core: plan model, tiers, breakdown, validation, import/export. No browser or
+//! UI code lives here; it compiles and is tested natively and is shared by the app and the CLI.
+
+pub mod field;
+pub mod lang;
+pub mod model;
+pub mod period;
+pub mod sample;
+pub mod scenario;
+pub mod tier;
+pub mod tree;
+pub mod validate;

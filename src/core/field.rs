@@ -1,0 +1,193 @@
+//! Parsing what a person types into a field. Each parser names the reason a value is refused;
+//! the caller shows it beside the field and keeps the last good value.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// Why a typed value was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    /// Nothing was typed where something is needed.
+    #[error("must not be empty")]
+    Empty,
+    /// The text is not a number.
+    #[error("'{0}' is not a number")]
+    NotANumber(String),
+    /// A number below zero where only zero or more makes sense.
+    #[error("must not be negative")]
+    Negative,
+    /// A percentage outside 0–100.
+    #[error("must be between 0 and 100")]
+    PercentRange,
+    /// The text is not a date written YYYY-MM-DD.
+    #[error("'{0}' is not a date (YYYY-MM-DD)")]
+    NotADate(String),
+    /// A count that is not a whole number.
+    #[error("'{0}' is not a whole number")]
+    NotAWholeNumber(String),
+    /// A number too large to be meant.
+    #[error("is too large")]
+    TooLarge,
+    /// A rounding unit or other value that must be above zero.
+    #[error("must be greater than zero")]
+    NotPositive,
+    /// Text longer than the product accepts.
+    #[error("is longer than {0} characters")]
+    TooLong(usize),
+}
+
+/// Longest name the product accepts, in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Largest amount or quantity accepted anywhere (a thousand trillion).
+pub fn max_value() -> Decimal {
+    Decimal::from(1_000_000_000_000_000i64)
+}
+
+/// A name: trimmed, not empty, not absurdly long.
+pub fn parse_name(text: &str) -> Result<String, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    if t.chars().count() > MAX_NAME_CHARS {
+        return Err(FieldError::TooLong(MAX_NAME_CHARS));
+    }
+    Ok(t.to_string())
+}
+
+/// Optional free text (a manager, a role, notes): trimmed, may be empty.
+pub fn parse_text(text: &str, max_chars: usize) -> Result<String, FieldError> {
+    let t = text.trim();
+    if t.chars().count() > max_chars {
+        return Err(FieldError::TooLong(max_chars));
+    }
+    Ok(t.to_string())
+}
+
+/// A decimal as people type it: thousands separators (`,` or `，`) and spaces allowed.
+pub fn parse_decimal(text: &str) -> Result<Decimal, FieldError> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
+        .collect();
+    if cleaned.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    let valid_chars = cleaned
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')));
+    if !valid_chars {
+        return Err(FieldError::NotANumber(text.trim().to_string()));
+    }
+    let value = Decimal::from_str(&cleaned).map_err(|e| {
+        if e.to_string().contains("overflow") || cleaned.len() > 28 {
+            FieldError::TooLarge
+        } else {
+            FieldError::NotANumber(text.trim().to_string())
+        }
+    })?;
+    if value.abs() > max_value() {
+        return Err(FieldError::TooLarge);
+    }
+    Ok(value.normalize())
+}
+
+/// A decimal of zero or more.
+pub fn parse_non_negative(text: &str) -> Result<Decimal, FieldError> {
+    let v = parse_decimal(text)?;
+    if v.is_sign_negative() && !v.is_zero() {
+        return Err(FieldError::Negative);
+    }
+    Ok(v)
+}
+
+/// A decimal above zero.
+pub fn parse_positive(text: &str) -> Result<Decimal, FieldError> {
+    let v = parse_non_negative(text)?;
+    if v.is_zero() {
+        return Err(FieldError::NotPositive);
+    }
+    Ok(v)
+}
+
+/// A percentage 0–100 (a trailing `%` is allowed).
+pub fn parse_percent(text: &str) -> Result<Decimal, FieldError> {
+    let t = text.trim().trim_end_matches(['%', '％']);
+    let v = parse_decimal(t)?;
+    check_percent(v)
+}
+
+/// Checks a percentage already parsed (e.g. from a file).
+pub fn check_percent(v: Decimal) -> Result<Decimal, FieldError> {
+    if v < Decimal::ZERO || v > Decimal::from(100) {
+        return Err(FieldError::PercentRange);
+    }
+    Ok(v)
+}
+
+/// A whole count of zero or more.
+pub fn parse_count(text: &str) -> Result<u32, FieldError> {
+    let v = parse_decimal(text)?;
+    if v.is_sign_negative() && !v.is_zero() {
+        return Err(FieldError::Negative);
+    }
+    if !v.fract().is_zero() {
+        return Err(FieldError::NotAWholeNumber(text.trim().to_string()));
+    }
+    u32::try_from(v.trunc().mantissa()).map_err(|_| FieldError::TooLarge)
+}
+
+/// A date written `YYYY-MM-DD` (the form an `<input type=date>` gives).
+pub fn parse_date(text: &str) -> Result<NaiveDate, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| FieldError::NotADate(t.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_as_people_type_them() {
+        let cases = [
+            ("1,234,567", "1234567"),
+            ("  42 ", "42"),
+            ("12，000", "12000"),
+            ("0.50", "0.5"),
+            ("+7", "7"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_decimal(input).unwrap().to_string(), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn refused_values_name_their_reason() {
+        assert_eq!(parse_percent("120"), Err(FieldError::PercentRange));
+        assert_eq!(parse_percent("-1"), Err(FieldError::PercentRange));
+        assert_eq!(parse_percent("45%").unwrap().to_string(), "45");
+        assert_eq!(parse_non_negative("-3"), Err(FieldError::Negative));
+        assert_eq!(parse_decimal("abc"), Err(FieldError::NotANumber("abc".into())));
+        assert_eq!(parse_decimal("1e30"), Err(FieldError::NotANumber("1e30".into())));
+        assert_eq!(parse_decimal("NaN"), Err(FieldError::NotANumber("NaN".into())));
+        assert_eq!(parse_decimal("99999999999999999999999999999999"), Err(FieldError::TooLarge));
+        assert_eq!(parse_name("   "), Err(FieldError::Empty));
+        assert_eq!(parse_date("2027-02-30"), Err(FieldError::NotADate("2027-02-30".into())));
+        assert_eq!(parse_date("tomorrow"), Err(FieldError::NotADate("tomorrow".into())));
+        assert_eq!(parse_count("2.5"), Err(FieldError::NotAWholeNumber("2.5".into())));
+        assert_eq!(parse_positive("0"), Err(FieldError::NotPositive));
+    }
+
+    #[test]
+    fn names_are_trimmed_and_kept_as_typed() {
+        assert_eq!(parse_name("  <img src=x onerror=alert(1)> ").unwrap(), "<img src=x onerror=alert(1)>");
+        assert_eq!(parse_name(&"长".repeat(MAX_NAME_CHARS + 1)), Err(FieldError::TooLong(MAX_NAME_CHARS)));
+    }
+}

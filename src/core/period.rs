@@ -1,0 +1,145 @@
+//! Planning periods: a fiscal year by default, a half-year or a quarter allowed.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar month, written `YYYY-MM`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn new(year: i32, month: u32) -> Option<Self> {
+        ((1..=12).contains(&month) && (1000..=9999).contains(&year)).then_some(Self { year, month })
+    }
+
+    /// The month `n` months after this one.
+    pub fn plus(self, n: u32) -> Self {
+        let index = self.year * 12 + (self.month as i32 - 1) + n as i32;
+        Self {
+            year: index.div_euclid(12),
+            month: index.rem_euclid(12) as u32 + 1,
+        }
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for YearMonth {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("'{s}' is not a month written YYYY-MM");
+        let (y, m) = s.split_once('-').ok_or_else(bad)?;
+        if y.len() != 4 || m.len() != 2 {
+            return Err(bad());
+        }
+        let year = y.parse().map_err(|_| bad())?;
+        let month = m.parse().map_err(|_| bad())?;
+        YearMonth::new(year, month).ok_or_else(bad)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// How long the plan runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    Year,
+    HalfYear,
+    Quarter,
+}
+
+impl PeriodKind {
+    pub const ALL: [PeriodKind; 3] = [PeriodKind::Year, PeriodKind::HalfYear, PeriodKind::Quarter];
+
+    pub fn months(self) -> usize {
+        match self {
+            PeriodKind::Year => 12,
+            PeriodKind::HalfYear => 6,
+            PeriodKind::Quarter => 3,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            PeriodKind::Year => "year",
+            PeriodKind::HalfYear => "half_year",
+            PeriodKind::Quarter => "quarter",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// The plan's period: its kind and first month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub kind: PeriodKind,
+    pub start: YearMonth,
+}
+
+impl Period {
+    pub fn fiscal_year(year: i32) -> Self {
+        Self {
+            kind: PeriodKind::Year,
+            start: YearMonth { year, month: 1 },
+        }
+    }
+
+    pub fn month_count(&self) -> usize {
+        self.kind.months()
+    }
+
+    pub fn months(&self) -> Vec<YearMonth> {
+        (0..self.month_count() as u32)
+            .map(|i| self.start.plus(i))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_wrap_across_the_year_end() {
+        let p = Period {
+            kind: PeriodKind::HalfYear,
+            start: YearMonth::new(2026, 10).unwrap(),
+        };
+        let names: Vec<String> = p.months().iter().map(|m| m.to_string()).collect();
+        assert_eq!(names, ["2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03"]);
+    }
+
+    #[test]
+    fn year_month_parsing_rejects_what_is_not_a_month() {
+        for bad in ["2026-13", "2026-00", "26-01", "2026/01", "abcd-ef", ""] {
+            assert!(bad.parse::<YearMonth>().is_err(), "{bad:?} should not parse");
+        }
+        assert_eq!("2027-03".parse::<YearMonth>().unwrap(), YearMonth::new(2027, 3).unwrap());
+    }
+}

@@ -1,0 +1,372 @@
+//! The built-in sample plan (a province-sized territory in all four tiers) and synthetic plans of
+//! any size for scale tests.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::lang::Lang;
+use super::model::{Factors, Milestone, Plan, Region, Sales, Salesperson, SubDistrict, FORMAT_VERSION};
+use super::period::Period;
+use super::scenario::{Method, Scenario};
+
+/// One region of the sample: names in both languages, manager, share %, customers, last sales
+/// in ten-thousand yuan, and its sub-districts.
+struct SampleRegion {
+    zh: &'static str,
+    en: &'static str,
+    manager: (&'static str, &'static str),
+    share: &'static str,
+    customers: u32,
+    last_wan: i64,
+    subs: &'static [SampleSub],
+}
+
+/// A sample sub-district: names, factor scores, target share %, and its people.
+struct SampleSub {
+    zh: &'static str,
+    en: &'static str,
+    factors: [i64; 6],
+    target_share: i64,
+    people: &'static [(&'static str, &'static str)],
+}
+
+const ROLE_LEAD: (&str, &str) = ("主管", "Team lead");
+const ROLE_REP: (&str, &str) = ("业务代表", "Sales representative");
+
+const SAMPLE: &[SampleRegion] = &[
+    SampleRegion {
+        zh: "长沙", en: "Changsha", manager: ("周建国", "Zhou Jianguo"), share: "64.5", customers: 186, last_wan: 3120,
+        subs: &[
+            SampleSub { zh: "芙蓉区", en: "Furong District", factors: [8, 60, 9, 9, 42, 7], target_share: 68,
+                people: &[("王伟", "Wang Wei"), ("李娜", "Li Na"), ("张磊", "Zhang Lei")] },
+            SampleSub { zh: "岳麓区", en: "Yuelu District", factors: [8, 95, 8, 8, 38, 8], target_share: 66,
+                people: &[("刘洋", "Liu Yang"), ("陈静", "Chen Jing"), ("杨帆", "Yang Fan")] },
+            SampleSub { zh: "长沙县", en: "Changsha County", factors: [6, 110, 6, 7, 30, 9], target_share: 62,
+                people: &[("赵敏", "Zhao Min"), ("黄涛", "Huang Tao")] },
+            SampleSub { zh: "浏阳市", en: "Liuyang City", factors: [6, 145, 5, 5, 27, 6], target_share: 58,
+                people: &[("吴刚", "Wu Gang"), ("徐丽", "Xu Li")] },
+        ],
+    },
+    SampleRegion {
+        zh: "株洲", en: "Zhuzhou", manager: ("孙立平", "Sun Liping"), share: "47.2", customers: 94, last_wan: 1480,
+        subs: &[
+            SampleSub { zh: "天元区", en: "Tianyuan District", factors: [7, 45, 7, 8, 24, 8], target_share: 52,
+                people: &[("马超", "Ma Chao"), ("朱琳", "Zhu Lin"), ("胡斌", "Hu Bin")] },
+            SampleSub { zh: "醴陵市", en: "Liling City", factors: [5, 105, 5, 6, 21, 5], target_share: 45,
+                people: &[("郭峰", "Guo Feng"), ("何敏", "He Min")] },
+            SampleSub { zh: "攸县", en: "You County", factors: [4, 80, 4, 4, 12, 6], target_share: 40,
+                people: &[("高翔", "Gao Xiang"), ("林芳", "Lin Fang")] },
+        ],
+    },
+    SampleRegion {
+        zh: "湘潭", en: "Xiangtan", manager: ("郑海波", "Zheng Haibo"), share: "41.0", customers: 71, last_wan: 1150,
+        subs: &[
+            SampleSub { zh: "雨湖区", en: "Yuhu District", factors: [7, 50, 7, 8, 22, 7], target_share: 45,
+                people: &[("罗军", "Luo Jun"), ("梁雪", "Liang Xue")] },
+            SampleSub { zh: "湘乡市", en: "Xiangxiang City", factors: [5, 78, 5, 5, 17, 6], target_share: 40,
+                people: &[("宋杰", "Song Jie"), ("唐颖", "Tang Ying"), ("许强", "Xu Qiang")] },
+        ],
+    },
+    SampleRegion {
+        zh: "衡阳", en: "Hengyang", manager: ("韩冬", "Han Dong"), share: "23.6", customers: 58, last_wan: 960,
+        subs: &[
+            SampleSub { zh: "蒸湘区", en: "Zhengxiang District", factors: [7, 48, 6, 7, 20, 6], target_share: 26,
+                people: &[("冯磊", "Feng Lei"), ("邓丽", "Deng Li")] },
+            SampleSub { zh: "耒阳市", en: "Leiyang City", factors: [5, 115, 4, 5, 14, 5], target_share: 20,
+                people: &[("曹阳", "Cao Yang"), ("彭飞", "Peng Fei")] },
+            SampleSub { zh: "衡南县", en: "Hengnan County", factors: [4, 95, 3, 4, 9, 7], target_share: 18,
+                people: &[("曾辉", "Zeng Hui"), ("肖红", "Xiao Hong")] },
+        ],
+    },
+    SampleRegion {
+        zh: "岳阳", en: "Yueyang", manager: ("田野", "Tian Ye"), share: "16.8", customers: 37, last_wan: 640,
+        subs: &[
+            SampleSub { zh: "岳阳楼区", en: "Yueyanglou District", factors: [7, 82, 6, 8, 16, 6], target_share: 20,
+                people: &[("董明", "Dong Ming"), ("袁琪", "Yuan Qi")] },
+            SampleSub { zh: "汨罗市", en: "Miluo City", factors: [5, 68, 4, 6, 8, 5], target_share: 15,
+                people: &[("潘越", "Pan Yue"), ("蒋欣", "Jiang Xin")] },
+        ],
+    },
+    SampleRegion {
+        zh: "常德", en: "Changde", manager: ("蔡文", "Cai Wen"), share: "9.4", customers: 21, last_wan: 380,
+        subs: &[
+            SampleSub { zh: "武陵区", en: "Wuling District", factors: [6, 70, 5, 7, 10, 5], target_share: 14,
+                people: &[("余波", "Yu Bo"), ("杜娟", "Du Juan")] },
+            SampleSub { zh: "津市市", en: "Jinshi City", factors: [4, 25, 4, 5, 4, 4], target_share: 10,
+                people: &[("叶青", "Ye Qing"), ("程亮", "Cheng Liang")] },
+        ],
+    },
+    SampleRegion {
+        zh: "张家界", en: "Zhangjiajie", manager: ("苏晴", "Su Qing"), share: "2.1", customers: 3, last_wan: 55,
+        subs: &[
+            SampleSub { zh: "永定区", en: "Yongding District", factors: [5, 48, 4, 5, 2, 6], target_share: 5,
+                people: &[("魏然", "Wei Ran"), ("吕鹏", "Lü Peng")] },
+        ],
+    },
+    SampleRegion {
+        zh: "怀化", en: "Huaihua", manager: ("丁一", "Ding Yi"), share: "0", customers: 0, last_wan: 0,
+        subs: &[
+            SampleSub { zh: "鹤城区", en: "Hecheng District", factors: [5, 62, 4, 5, 0, 7], target_share: 3,
+                people: &[("沈阳", "Shen Yang"), ("姜宁", "Jiang Ning")] },
+        ],
+    },
+];
+
+/// Seasonality of the sample: Spring Festival peak, summer peak, a slow spring.
+const SAMPLE_SEASONALITY: [&str; 12] =
+    ["11", "6", "7", "7.5", "8", "9", "10", "9.5", "8", "8.5", "7.5", "8"];
+
+fn pick(lang: Lang, zh: &'static str, en: &'static str) -> String {
+    match lang {
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+fn wan(n: i64) -> Decimal {
+    Decimal::from(n * 10_000)
+}
+
+/// The built-in sample plan, with names in the given language.
+pub fn sample_plan(lang: Lang) -> Plan {
+    let months = 12;
+    let mut plan = Plan {
+        format_version: FORMAT_VERSION,
+        id: "sample".into(),
+        name: pick(lang, "湖南省 2027 年度销售计划", "Hunan 2027 annual sales plan"),
+        company: pick(lang, "华新饮品有限公司", "Huaxin Beverages Co., Ltd."),
+        currency: "CNY".into(),
+        period: Period::fiscal_year(2027),
+        regions: Vec::new(),
+        scenarios: Vec::new(),
+        adopted_scenario: String::new(),
+        id_seq: 0,
+        notes: Default::default(),
+    };
+    for r in SAMPLE {
+        let region_id = plan.fresh_id("r");
+        let mut region = Region {
+            id: region_id,
+            name: pick(lang, r.zh, r.en),
+            manager: pick(lang, r.manager.0, r.manager.1),
+            market_share: r.share.parse().expect("sample share is a decimal"),
+            active_customers: r.customers,
+            last_sales: Sales { amount: wan(r.last_wan), quantity: Decimal::from(r.last_wan * 40) },
+            notes: String::new(),
+            subdistricts: Vec::new(),
+        };
+        let factor_total: i64 = r.subs.iter().map(|s| s.factors[4] + 1).sum();
+        for s in r.subs {
+            let sub_id = plan.fresh_id("d");
+            let [admin, population, consumption, transport, customers, policy] = s.factors;
+            // Split the region's history over its sub-districts by customer distribution.
+            let sub_last = r.last_wan * (s.factors[4] + 1) / factor_total;
+            let mut sub = SubDistrict {
+                id: sub_id,
+                name: pick(lang, s.zh, s.en),
+                factors: Factors {
+                    admin_division: Decimal::from(admin),
+                    population: Decimal::from(population),
+                    consumption: Decimal::from(consumption),
+                    transport: Decimal::from(transport),
+                    customer_distribution: Decimal::from(customers),
+                    policy_investment: Decimal::from(policy),
+                },
+                target_share: Decimal::from(s.target_share),
+                last_sales: Sales { amount: wan(sub_last), quantity: Decimal::from(sub_last * 40) },
+                milestones: vec![
+                    Milestone {
+                        date: NaiveDate::from_ymd_opt(2027, 3, 31).expect("valid date"),
+                        title: pick(lang, "完成重点经销商签约", "Sign the key distributors"),
+                        done: false,
+                    },
+                    Milestone {
+                        date: NaiveDate::from_ymd_opt(2027, 6, 30).expect("valid date"),
+                        title: pick(lang, "新品进入主要零售终端", "New range in the main retail terminals"),
+                        done: false,
+                    },
+                ],
+                target_distributors: vec![pick(lang, "湘通商贸", "Xiangtong Trading")],
+                target_terminals: vec![
+                    pick(lang, "步步高超市", "Bubugao Supermarket"),
+                    pick(lang, "友阿百货", "Friendship Department Store"),
+                ],
+                salespeople: Vec::new(),
+            };
+            let people = s.people.len() as i64;
+            for (i, (zh, en)) in s.people.iter().enumerate() {
+                let id = plan.fresh_id("p");
+                let lead = i == 0;
+                let share = if lead { sub_last * 4 / (people * 4 + 1) + sub_last / (people * 4 + 1) } else { sub_last * 4 / (people * 4 + 1) };
+                sub.salespeople.push(Salesperson {
+                    id,
+                    name: pick(lang, zh, en),
+                    role: if lead { pick(lang, ROLE_LEAD.0, ROLE_LEAD.1) } else { pick(lang, ROLE_REP.0, ROLE_REP.1) },
+                    last_sales: Sales { amount: wan(share), quantity: Decimal::from(share * 40) },
+                });
+            }
+            region.subdistricts.push(sub);
+        }
+        plan.regions.push(region);
+    }
+    let scenario_id = plan.fresh_id("s");
+    let mut base = Scenario::with_defaults(scenario_id.clone(), pick(lang, "基准方案", "Baseline"), months);
+    base.amount_target = Decimal::from(118_000_000);
+    base.quantity_target = Decimal::from(4_720_000);
+    base.amount_unit = Decimal::from(1000);
+    base.methods.region = Method::History;
+    base.methods.subdistrict = Method::Weighted;
+    base.methods.salesperson = Method::Even;
+    base.seasonality = SAMPLE_SEASONALITY.iter().map(|s| Some(s.parse().expect("sample month share"))).collect();
+    let growth_id = plan.fresh_id("s");
+    let mut growth = base.clone();
+    growth.id = growth_id;
+    growth.name = pick(lang, "进取方案", "Stretch");
+    growth.amount_target = Decimal::from(130_000_000);
+    growth.quantity_target = Decimal::from(5_200_000);
+    growth.methods.region_tier_multiplier = true;
+    growth.tier_policies.stronghold.multiplier = "1.2".parse().expect("decimal");
+    growth.tier_policies.contested.multiplier = "1.1".parse().expect("decimal");
+    plan.adopted_scenario = scenario_id;
+    plan.scenarios = vec![base, growth];
+    plan
+}
+
+/// Deterministic pseudo-random numbers for synthetic plans (same plan on every machine).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, bound: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % bound.max(1)
+    }
+}
+
+/// A synthetic plan with `people` salespeople: about ten per sub-district, twenty sub-districts
+/// per region, shares spread over all four tiers.
+pub fn scaled_plan(people: usize) -> Plan {
+    let per_sub = 10usize;
+    let subs_per_region = 20usize;
+    let subs = people.div_ceil(per_sub).max(1);
+    let regions = subs.div_ceil(subs_per_region).max(1);
+    let mut rng = Lcg(0x5eed);
+    let mut plan = Plan {
+        format_version: FORMAT_VERSION,
+        id: format!("scale-{people}"),
+        name: format!("Synthetic plan, {people} salespeople"),
+        company: "Synthetic Co.".into(),
+        currency: "CNY".into(),
+        period: Period::fiscal_year(2027),
+        regions: Vec::with_capacity(regions),
+        scenarios: Vec::new(),
+        adopted_scenario: String::new(),
+        id_seq: 0,
+        notes: Default::default(),
+    };
+    let mut placed_people = 0usize;
+    let mut placed_subs = 0usize;
+    let mut total_last = 0i64;
+    for r in 0..regions {
+        plan.id_seq += 1;
+        let mut region = Region {
+            id: format!("r{}", plan.id_seq),
+            name: format!("Region {}", r + 1),
+            manager: format!("Manager {}", r + 1),
+            market_share: Decimal::new(rng.next(800) as i64, 1),
+            active_customers: rng.next(300) as u32,
+            last_sales: Sales::default(),
+            notes: String::new(),
+            subdistricts: Vec::new(),
+        };
+        let mut region_last = 0i64;
+        for d in 0..subs_per_region {
+            if placed_subs == subs {
+                break;
+            }
+            placed_subs += 1;
+            plan.id_seq += 1;
+            let sub_last = 200_000 + rng.next(3_000_000) as i64;
+            region_last += sub_last;
+            let mut sub = SubDistrict {
+                id: format!("d{}", plan.id_seq),
+                name: format!("District {}-{}", r + 1, d + 1),
+                factors: Factors {
+                    admin_division: Decimal::from(1 + rng.next(10)),
+                    population: Decimal::from(10 + rng.next(200)),
+                    consumption: Decimal::from(1 + rng.next(10)),
+                    transport: Decimal::from(1 + rng.next(10)),
+                    customer_distribution: Decimal::from(rng.next(60)),
+                    policy_investment: Decimal::from(1 + rng.next(10)),
+                },
+                target_share: Decimal::from(rng.next(70)),
+                last_sales: Sales { amount: Decimal::from(sub_last), quantity: Decimal::from(sub_last / 25) },
+                milestones: Vec::new(),
+                target_distributors: Vec::new(),
+                target_terminals: Vec::new(),
+                salespeople: Vec::with_capacity(per_sub),
+            };
+            let here = per_sub.min(people - placed_people.min(people));
+            for p in 0..here {
+                placed_people += 1;
+                plan.id_seq += 1;
+                let last = sub_last / here as i64 + rng.next(50_000) as i64;
+                sub.salespeople.push(Salesperson {
+                    id: format!("p{}", plan.id_seq),
+                    name: format!("Salesperson {placed_people}"),
+                    role: if p == 0 { "Team lead".into() } else { "Sales representative".into() },
+                    last_sales: Sales { amount: Decimal::from(last), quantity: Decimal::from(last / 25) },
+                });
+            }
+            region.subdistricts.push(sub);
+        }
+        region.last_sales = Sales { amount: Decimal::from(region_last), quantity: Decimal::from(region_last / 25) };
+        total_last += region_last;
+        plan.regions.push(region);
+    }
+    plan.id_seq += 1;
+    let sid = format!("s{}", plan.id_seq);
+    let mut scenario = Scenario::with_defaults(sid.clone(), "Baseline".into(), 12);
+    // Ten percent growth on last period, rounded to the unit.
+    let amount_unit = 1000i64;
+    scenario.amount_target = Decimal::from((total_last * 11 / 10) / amount_unit * amount_unit);
+    scenario.quantity_target = Decimal::from(total_last * 11 / 10 / 25);
+    scenario.amount_unit = Decimal::from(amount_unit);
+    scenario.seasonality = SAMPLE_SEASONALITY.iter().map(|s| Some(s.parse().expect("month share"))).collect();
+    plan.adopted_scenario = sid;
+    plan.scenarios.push(scenario);
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::tier::Tier;
+
+    #[test]
+    fn sample_has_regions_in_all_four_tiers() {
+        let plan = sample_plan(Lang::En);
+        let s = plan.adopted().expect("sample has an adopted scenario");
+        let mut seen: Vec<Tier> = plan.regions.iter().map(|r| s.tier_of(r)).collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen, Tier::ALL.to_vec());
+    }
+
+    #[test]
+    fn sample_is_the_same_territory_in_both_languages() {
+        let zh = sample_plan(Lang::Zh);
+        let en = sample_plan(Lang::En);
+        assert_eq!(zh.size(), en.size());
+        assert_eq!(zh.regions[0].name, "长沙");
+        assert_eq!(en.regions[0].name, "Changsha");
+        assert_eq!(zh.regions[0].subdistricts[0].salespeople[0].id, en.regions[0].subdistricts[0].salespeople[0].id);
+    }
+
+    #[test]
+    fn scaled_plan_has_the_asked_number_of_people_in_teams_of_ten() {
+        let plan = scaled_plan(10_000);
+        assert_eq!(plan.size(), (50, 1000, 10_000));
+        let small = scaled_plan(25);
+        assert_eq!(small.size(), (1, 3, 25));
+    }
+}

@@ -1,0 +1,251 @@
+//! Whole-plan validation: every problem with the JSON path of the field it concerns.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use rust_decimal::Decimal;
+
+use super::field::{FieldError, MAX_NAME_CHARS, check_percent, max_value};
+use super::model::{FORMAT_VERSION, Plan, Sales};
+
+/// What is wrong at one place of a plan.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Issue {
+    /// A field's value is refused for the reason given.
+    #[error("{0}")]
+    Field(#[from] FieldError),
+    /// An id used by two nodes or scenarios.
+    #[error("id '{0}' is used more than once")]
+    DuplicateId(String),
+    /// A reference to an id that is not in the plan.
+    #[error("refers to '{0}', which is not in the plan")]
+    UnknownId(String),
+    /// A plan with no scenario.
+    #[error("a plan needs at least one scenario")]
+    NoScenario,
+    /// The seasonality profile has the wrong number of months.
+    #[error("has {found} months; the period has {expected}")]
+    MonthCount { expected: usize, found: usize },
+    /// A format version this program does not know.
+    #[error("format version {0} is not supported (this program reads versions up to {FORMAT_VERSION})")]
+    Version(u32),
+}
+
+/// One problem: where, and what.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path of the field, e.g. `$.regions[2].market_share`.
+    pub path: String,
+    pub issue: Issue,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.issue)
+    }
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn push(&mut self, path: impl Into<String>, issue: impl Into<Issue>) {
+        self.problems.push(Problem { path: path.into(), issue: issue.into() });
+    }
+
+    fn name(&mut self, path: String, name: &str) {
+        if name.trim().is_empty() {
+            self.push(path, FieldError::Empty);
+        } else if name.chars().count() > MAX_NAME_CHARS {
+            self.push(path, FieldError::TooLong(MAX_NAME_CHARS));
+        }
+    }
+
+    fn non_negative(&mut self, path: String, v: Decimal) {
+        if v < Decimal::ZERO {
+            self.push(path, FieldError::Negative);
+        } else if v > max_value() {
+            self.push(path, FieldError::TooLarge);
+        }
+    }
+
+    fn percent(&mut self, path: String, v: Decimal) {
+        if let Err(e) = check_percent(v) {
+            self.push(path, e);
+        }
+    }
+
+    fn sales(&mut self, path: &str, s: &Sales) {
+        self.non_negative(format!("{path}.amount"), s.amount);
+        self.non_negative(format!("{path}.quantity"), s.quantity);
+    }
+}
+
+/// Every problem in the plan, in document order. An empty list means the plan is valid.
+pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new() };
+    if plan.format_version != FORMAT_VERSION {
+        c.push("$.format_version", Issue::Version(plan.format_version));
+    }
+    c.name("$.id".into(), &plan.id);
+    c.name("$.name".into(), &plan.name);
+    c.name("$.currency".into(), &plan.currency);
+
+    let mut ids: HashSet<&str> = HashSet::new();
+    let mut unique = |c: &mut Checker, path: String, id: &'a str| {
+        if id.trim().is_empty() {
+            c.push(path, FieldError::Empty);
+        } else if !ids.insert(id) {
+            c.push(path, Issue::DuplicateId(id.to_string()));
+        }
+    };
+    for (ri, r) in plan.regions.iter().enumerate() {
+        let rp = format!("$.regions[{ri}]");
+        unique(&mut c, format!("{rp}.id"), &r.id);
+        c.name(format!("{rp}.name"), &r.name);
+        c.percent(format!("{rp}.market_share"), r.market_share);
+        c.sales(&format!("{rp}.last_sales"), &r.last_sales);
+        for (di, d) in r.subdistricts.iter().enumerate() {
+            let dp = format!("{rp}.subdistricts[{di}]");
+            unique(&mut c, format!("{dp}.id"), &d.id);
+            c.name(format!("{dp}.name"), &d.name);
+            for f in super::model::Factor::ALL {
+                c.non_negative(format!("{dp}.factors.{}", f.key()), d.factors.get(f));
+            }
+            c.percent(format!("{dp}.target_share"), d.target_share);
+            c.sales(&format!("{dp}.last_sales"), &d.last_sales);
+            for (mi, m) in d.milestones.iter().enumerate() {
+                c.name(format!("{dp}.milestones[{mi}].title"), &m.title);
+            }
+            for (pi, p) in d.salespeople.iter().enumerate() {
+                let pp = format!("{dp}.salespeople[{pi}]");
+                unique(&mut c, format!("{pp}.id"), &p.id);
+                c.name(format!("{pp}.name"), &p.name);
+                c.sales(&format!("{pp}.last_sales"), &p.last_sales);
+            }
+        }
+    }
+    if plan.scenarios.is_empty() {
+        c.push("$.scenarios", Issue::NoScenario);
+    }
+    let months = plan.period.month_count();
+    for (si, s) in plan.scenarios.iter().enumerate() {
+        let sp = format!("$.scenarios[{si}]");
+        unique(&mut c, format!("{sp}.id"), &s.id);
+        c.name(format!("{sp}.name"), &s.name);
+        c.non_negative(format!("{sp}.amount_target"), s.amount_target);
+        c.non_negative(format!("{sp}.quantity_target"), s.quantity_target);
+        if let Some(v) = s.collections_target {
+            c.non_negative(format!("{sp}.collections_target"), v);
+        }
+        for (field, unit) in [("amount_unit", s.amount_unit), ("quantity_unit", s.quantity_unit)] {
+            if unit <= Decimal::ZERO {
+                c.push(format!("{sp}.{field}"), FieldError::NotPositive);
+            }
+        }
+        c.percent(format!("{sp}.thresholds.base_camp"), s.thresholds.base_camp);
+        c.percent(format!("{sp}.thresholds.stronghold"), s.thresholds.stronghold);
+        c.percent(format!("{sp}.thresholds.guerrilla_floor"), s.thresholds.guerrilla_floor);
+        for f in super::model::Factor::ALL {
+            c.non_negative(format!("{sp}.factor_weights.{}", f.key()), s.factor_weights.get(f));
+        }
+        for t in super::tier::Tier::ALL {
+            let policy = s.tier_policies.get(t);
+            let tp = format!("{sp}.tier_policies.{}", t.key());
+            c.non_negative(format!("{tp}.multiplier"), policy.multiplier);
+            c.percent(format!("{tp}.distributor_spend"), policy.distributor_spend);
+            if let Some(goal) = policy.share_goal {
+                c.percent(format!("{tp}.share_goal"), goal);
+            }
+        }
+        if s.seasonality.len() != months {
+            c.push(
+                format!("{sp}.seasonality"),
+                Issue::MonthCount { expected: months, found: s.seasonality.len() },
+            );
+        }
+        for (mi, m) in s.seasonality.iter().enumerate() {
+            if let Some(v) = m {
+                c.non_negative(format!("{sp}.seasonality[{mi}]"), *v);
+            }
+        }
+        for (key, map_name) in [(&s.locks, "locks"), (&s.manual, "manual")] {
+            for (id, values) in key {
+                let path = format!("{sp}.{map_name}.{id}");
+                if plan.locate(id).is_none() {
+                    c.push(path.clone(), Issue::UnknownId(id.clone()));
+                }
+                for (measure, v) in [("amount", values.amount), ("quantity", values.quantity)] {
+                    if let Some(v) = v {
+                        c.non_negative(format!("{path}.{measure}"), v);
+                    }
+                }
+            }
+        }
+        for (id, o) in &s.tier_overrides {
+            let path = format!("{sp}.tier_overrides.{id}");
+            if !plan.regions.iter().any(|r| &r.id == id) {
+                c.push(path.clone(), Issue::UnknownId(id.clone()));
+            }
+            if o.reason.trim().is_empty() {
+                c.push(format!("{path}.reason"), FieldError::Empty);
+            }
+        }
+    }
+    if plan.scenario(&plan.adopted_scenario).is_none() && !plan.scenarios.is_empty() {
+        c.push("$.adopted_scenario", Issue::UnknownId(plan.adopted_scenario.clone()));
+    }
+    c.problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lang::Lang;
+    use crate::core::sample::{sample_plan, scaled_plan};
+
+    #[test]
+    fn the_sample_and_synthetic_plans_are_valid() {
+        assert_eq!(validate_plan(&sample_plan(Lang::Zh)), vec![]);
+        assert_eq!(validate_plan(&sample_plan(Lang::En)), vec![]);
+        assert_eq!(validate_plan(&scaled_plan(500)), vec![]);
+    }
+
+    #[test]
+    fn each_problem_names_its_field() {
+        let mut plan = sample_plan(Lang::En);
+        plan.regions[1].market_share = Decimal::from(120);
+        plan.regions[2].subdistricts[0].factors.population = Decimal::from(-5);
+        plan.regions[0].subdistricts[1].salespeople[0].name = "  ".into();
+        let dup = plan.regions[0].id.clone();
+        plan.regions[3].id = dup.clone();
+        plan.adopted_scenario = "gone".into();
+        let got: Vec<String> = validate_plan(&plan).iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "$.regions[0].subdistricts[1].salespeople[0].name: must not be empty".to_string(),
+                "$.regions[1].market_share: must be between 0 and 100".into(),
+                "$.regions[2].subdistricts[0].factors.population: must not be negative".into(),
+                format!("$.regions[3].id: id '{dup}' is used more than once"),
+                "$.adopted_scenario: refers to 'gone', which is not in the plan".into(),
+            ]
+        );
+    }
+
+    #[test]
+    fn locks_on_unknown_nodes_and_short_seasonality_are_reported() {
+        let mut plan = sample_plan(Lang::En);
+        plan.scenarios[0].locks.insert("ghost".into(), Default::default());
+        plan.scenarios[0].seasonality.pop();
+        let got: Vec<String> = validate_plan(&plan).iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "$.scenarios[0].seasonality: has 11 months; the period has 12".to_string(),
+                "$.scenarios[0].locks.ghost: refers to 'ghost', which is not in the plan".into(),
+            ]
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! Region Planner (区域销售规划): regional sales planning that runs in the browser.
+//!
+//! [`core`] is the pure domain (native and wasm). [`storage`] and [`ui`] exist only in the
+//! WebAssembly build.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
