@@ -1,0 +1,715 @@
+//! A headless Chromium session driven over WebDriver, with the helpers the app's tests use.
+//! Helpers wait (up to the session timeout) instead of sleeping, and panic with what they waited
+//! for, the page's URL, an excerpt of its visible text and any JavaScript errors.
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::{Element, ElementRef};
+use fantoccini::error::{CmdError, ErrorStatus};
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+
+use super::{artifacts_dir, driver, gate, server_url};
+
+const POLL: Duration = Duration::from_millis(25);
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// How to start a [`Browser`]; from [`Browser::options`].
+#[derive(Debug, Clone)]
+pub struct Options {
+    lang: Option<String>,
+    window: (u32, u32),
+    timeout: Duration,
+    exclusive: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        let secs = std::env::var("RP_E2E_TIMEOUT_SECS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(10);
+        Self {
+            lang: None,
+            window: (1280, 720),
+            timeout: Duration::from_secs(secs),
+            exclusive: false,
+        }
+    }
+}
+
+impl Options {
+    /// Browser language, e.g. `"zh-CN"` or `"en-US"`: sets `--lang` and the Accept-Language
+    /// preference, so `navigator.language` follows it. Unset: Chromium's default.
+    pub fn lang(mut self, lang: &str) -> Self {
+        self.lang = Some(lang.to_owned());
+        self
+    }
+
+    /// Window size in CSS pixels (default 1280×720, the projector size).
+    pub fn window_size(mut self, width: u32, height: u32) -> Self {
+        self.window = (width, height);
+        self
+    }
+
+    /// How long helpers wait before failing (default 10 s, or `$RP_E2E_TIMEOUT_SECS`).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// No other browser session of this test process runs while this one is open: for tests
+    /// that measure time.
+    pub fn exclusive(mut self) -> Self {
+        self.exclusive = true;
+        self
+    }
+
+    /// Starts Chromium with a fresh profile and connects to it.
+    pub async fn launch(self) -> Browser {
+        Browser::launch(self).await
+    }
+}
+
+/// One Chromium session with its own fresh profile. Dropping it closes the browser and deletes
+/// the profile; if the test is failing, it first saves a screenshot and the page's text under
+/// `target/tmp/e2e/`.
+pub struct Browser {
+    client: Client,
+    session_id: String,
+    base_url: String,
+    timeout: Duration,
+    profile: PathBuf,
+    test_name: String,
+    _pass: gate::Pass,
+}
+
+impl Browser {
+    /// Options for [`Options::launch`].
+    pub fn options() -> Options {
+        Options::default()
+    }
+
+    /// A session with the default options.
+    pub async fn launch_default() -> Browser {
+        Options::default().launch().await
+    }
+
+    async fn launch(options: Options) -> Browser {
+        let base_url = server_url().to_owned();
+        let webdriver = driver::webdriver_url();
+        let pass = gate::enter(options.exclusive);
+        let test_name = current_test_name();
+        let profile = fresh_profile_dir(&test_name);
+
+        let (width, height) = options.window;
+        let mut args = vec![
+            "--headless".to_owned(),
+            "--no-sandbox".to_owned(),
+            "--disable-gpu".to_owned(),
+            "--disable-quic".to_owned(),
+            "--no-first-run".to_owned(),
+            "--disable-background-networking".to_owned(),
+            "--disable-component-update".to_owned(),
+            "--disable-sync".to_owned(),
+            format!("--user-data-dir={}", profile.display()),
+            format!("--window-size={width},{height}"),
+        ];
+        let mut chrome = json!({ "args": [] });
+        if let Some(lang) = &options.lang {
+            args.push(format!("--lang={lang}"));
+            chrome["prefs"] = json!({ "intl.accept_languages": lang });
+        }
+        chrome["args"] = json!(args);
+        if let Ok(binary) = std::env::var("RP_CHROMIUM") {
+            chrome["binary"] = json!(binary);
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert("goog:chromeOptions".into(), chrome);
+
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(webdriver)
+            .await
+            .unwrap_or_else(|err| {
+                panic!(
+                    "cannot start a Chromium session via chromedriver at {webdriver}: {err}\n\
+                     chromedriver log: {}",
+                    driver::log_path().display()
+                )
+            });
+        let session_id = client.session_id().await.ok().flatten().unwrap_or_default();
+        let browser = Browser {
+            client,
+            session_id,
+            base_url,
+            timeout: options.timeout,
+            profile,
+            test_name,
+            _pass: pass,
+        };
+        browser.fit_viewport(width, height).await;
+        browser.record_js_errors().await;
+        browser
+    }
+
+    /// `--window-size` sizes the whole window; make the page's viewport the requested size.
+    async fn fit_viewport(&self, width: u32, height: u32) {
+        let frame = self
+            .exec_js("return [outerWidth - innerWidth, outerHeight - innerHeight];")
+            .await;
+        let extra = |i: usize| frame[i].as_u64().unwrap_or(0) as u32;
+        if extra(0) > 0 || extra(1) > 0 {
+            self.client
+                .set_window_size(width + extra(0), height + extra(1))
+                .await
+                .unwrap_or_else(|err| panic!("resizing the window: {err}"));
+        }
+    }
+
+    /// Collects uncaught errors, rejected promises and `console.error` calls (a Rust panic
+    /// lands there) of every page this session loads; see [`Browser::js_errors`].
+    async fn record_js_errors(&self) {
+        let source = r#"(() => {
+            const errors = [];
+            Object.defineProperty(window, '__rp_e2e_errors', { value: errors });
+            const original = console.error.bind(console);
+            console.error = (...args) => { errors.push('console.error: ' + args.map(String).join(' ')); original(...args); };
+            addEventListener('error', e => errors.push('error: ' + e.message + (e.filename ? ' (' + e.filename + ':' + e.lineno + ')' : '')));
+            addEventListener('unhandledrejection', e => errors.push('unhandled rejection: ' + String(e.reason)));
+        })();"#;
+        let cmd = Cdp {
+            method: "Page.addScriptToEvaluateOnNewDocument",
+            params: json!({ "source": source }),
+        };
+        self.client
+            .issue_cmd(cmd)
+            .await
+            .unwrap_or_else(|err| panic!("installing the JS error recorder: {err}"));
+    }
+
+    // ---- navigation ------------------------------------------------------------------------
+
+    /// The app's origin, e.g. `http://127.0.0.1:40123`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The fantoccini client, for anything the helpers do not cover.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Changes how long the helpers wait before failing.
+    pub fn set_timeout(&mut self, timeout: Duration) {
+        self.timeout = timeout;
+    }
+
+    /// Opens `path` (e.g. `"/"`) of the app and waits for the page's load event.
+    pub async fn open(&self, path: &str) {
+        let url = format!("{}{}", self.base_url, path);
+        self.client
+            .goto(&url)
+            .await
+            .unwrap_or_else(|err| panic!("opening {url}: {err}"));
+    }
+
+    /// Reloads the page and waits for the load event.
+    pub async fn reload(&self) {
+        self.client
+            .refresh()
+            .await
+            .unwrap_or_else(|err| panic!("reloading: {err}"));
+    }
+
+    /// The current URL.
+    pub async fn url(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_else(|err| panic!("reading the URL: {err}"))
+    }
+
+    // ---- waiting ---------------------------------------------------------------------------
+
+    /// Waits until an element matches `css` and returns the first.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.poll(
+            || format!("an element matching `{css}`"),
+            || async move { self.find(css).await },
+        )
+        .await
+    }
+
+    /// Waits until an element matching `css` has visible text containing `text`, and returns
+    /// the first such element in document order.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> Element {
+        self.poll(
+            || format!("an element matching `{css}` whose text contains {text:?}"),
+            || async move { self.find_with_text(css, text).await },
+        )
+        .await
+    }
+
+    /// Waits until nothing matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        self.poll(
+            || format!("no element to match `{css}`"),
+            || async move { Ok((self.count(css).await == 0).then_some(())) },
+        )
+        .await
+    }
+
+    /// Waits until the JavaScript expression `condition` is truthy.
+    pub async fn wait_until(&self, condition: &str) {
+        let script = format!("return !!({condition});");
+        self.poll(
+            || format!("`{condition}` to be true"),
+            || {
+                let script = script.clone();
+                async move {
+                    let value = self.client.execute(&script, vec![]).await?;
+                    Ok((value == Value::Bool(true)).then_some(()))
+                }
+            },
+        )
+        .await
+    }
+
+    // ---- acting ----------------------------------------------------------------------------
+
+    /// Clicks the first element matching `css` (waiting for it to exist and be clickable).
+    pub async fn click(&self, css: &str) {
+        self.poll(
+            || format!("to click an element matching `{css}`"),
+            || async move {
+                let Some(element) = self.find(css).await? else {
+                    return Ok(None);
+                };
+                element.click().await.map(Some)
+            },
+        )
+        .await
+    }
+
+    /// Clicks the first element matching `css` whose visible text contains `text`.
+    pub async fn click_text(&self, css: &str, text: &str) {
+        self.poll(
+            || format!("to click an element matching `{css}` whose text contains {text:?}"),
+            || async move {
+                let Some(element) = self.find_with_text(css, text).await? else {
+                    return Ok(None);
+                };
+                element.click().await.map(Some)
+            },
+        )
+        .await
+    }
+
+    /// Clears the input matching `css` and types `text` into it (key by key, so `input`
+    /// events fire). Press Tab or Enter afterwards if the app acts on `change`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.poll(
+            || format!("to type into an element matching `{css}`"),
+            || async move {
+                let Some(element) = self.find(css).await? else {
+                    return Ok(None);
+                };
+                element.clear().await?;
+                element.send_keys(text).await.map(Some)
+            },
+        )
+        .await
+    }
+
+    /// Sends keys to the focused element: `b.press(&Key::Enter)`, `b.press("abc")`,
+    /// `b.press(&(Key::Shift + &*Key::Tab))`.
+    pub async fn press(&self, keys: &str) {
+        let element = self
+            .client
+            .active_element()
+            .await
+            .unwrap_or_else(|err| panic!("finding the focused element: {err}"));
+        element
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|err| panic!("pressing {keys:?}: {err}"));
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    /// The visible text of the first element matching `css` (waiting for it).
+    pub async fn text_of(&self, css: &str) -> String {
+        self.poll(
+            || format!("the text of an element matching `{css}`"),
+            || async move {
+                let Some(element) = self.find(css).await? else {
+                    return Ok(None);
+                };
+                element.text().await.map(Some)
+            },
+        )
+        .await
+    }
+
+    /// The current `value` of the input matching `css` (waiting for it).
+    pub async fn value_of(&self, css: &str) -> String {
+        self.poll(
+            || format!("the value of an input matching `{css}`"),
+            || async move {
+                let Some(element) = self.find(css).await? else {
+                    return Ok(None);
+                };
+                element
+                    .prop("value")
+                    .await
+                    .map(|v| Some(v.unwrap_or_default()))
+            },
+        )
+        .await
+    }
+
+    /// The visible texts of all elements matching `css`, in document order (no waiting).
+    pub async fn texts_of(&self, css: &str) -> Vec<String> {
+        let value = self
+            .exec_js_with(
+                "return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText);",
+                vec![json!(css)],
+            )
+            .await;
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    /// Whether an element matches `css` now (no waiting).
+    pub async fn exists(&self, css: &str) -> bool {
+        self.count(css).await > 0
+    }
+
+    /// How many elements match `css` now (no waiting).
+    pub async fn count(&self, css: &str) -> usize {
+        let value = self
+            .exec_js_with(
+                "return document.querySelectorAll(arguments[0]).length;",
+                vec![json!(css)],
+            )
+            .await;
+        value.as_u64().unwrap_or(0) as usize
+    }
+
+    /// The page's visible text (`document.body.innerText`).
+    pub async fn visible_text(&self) -> String {
+        let value = self
+            .exec_js("return document.body ? document.body.innerText : '';")
+            .await;
+        value.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Errors the page reported so far: uncaught exceptions, rejected promises, `console.error`.
+    pub async fn js_errors(&self) -> Vec<String> {
+        let value = self.exec_js("return window.__rp_e2e_errors || [];").await;
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    // ---- scripts and storage ---------------------------------------------------------------
+
+    /// Runs `script` as the body of a function in the page and returns what it `return`s.
+    pub async fn exec_js(&self, script: &str) -> Value {
+        self.exec_js_with(script, vec![]).await
+    }
+
+    /// Like [`Browser::exec_js`], with `arguments[0]`, `arguments[1]`, … set to `args`.
+    pub async fn exec_js_with(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|err| panic!("running script {script:?}: {err}"))
+    }
+
+    /// Sets a local-storage entry of the app's origin (open a page of the app first).
+    pub async fn set_local_storage(&self, key: &str, value: &str) {
+        self.exec_js_with(
+            "localStorage.setItem(arguments[0], arguments[1]);",
+            vec![json!(key), json!(value)],
+        )
+        .await;
+    }
+
+    /// A local-storage entry of the app's origin, `None` if absent.
+    pub async fn get_local_storage(&self, key: &str) -> Option<String> {
+        let value = self
+            .exec_js_with(
+                "return localStorage.getItem(arguments[0]);",
+                vec![json!(key)],
+            )
+            .await;
+        value.as_str().map(str::to_owned)
+    }
+
+    /// All local-storage keys of the app's origin.
+    pub async fn local_storage_keys(&self) -> Vec<String> {
+        let value = self.exec_js("return Object.keys(localStorage);").await;
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    /// Saves a PNG screenshot of the window to `path` (parent directories are created).
+    pub async fn screenshot(&self, path: impl AsRef<Path>) {
+        let path = path.as_ref();
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .unwrap_or_else(|err| panic!("taking a screenshot: {err}"));
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .unwrap_or_else(|err| panic!("creating {}: {err}", parent.display()));
+        }
+        std::fs::write(path, png).unwrap_or_else(|err| panic!("writing {}: {err}", path.display()));
+    }
+
+    // ---- internals -------------------------------------------------------------------------
+
+    async fn find(&self, css: &str) -> Result<Option<Element>, CmdError> {
+        match self.client.find(Locator::Css(css)).await {
+            Ok(element) => Ok(Some(element)),
+            Err(err) if err.is_no_such_element() => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+
+    async fn find_with_text(&self, css: &str, text: &str) -> Result<Option<Element>, CmdError> {
+        let script = "const [css, text] = arguments;
+            for (const e of document.querySelectorAll(css)) { if (e.innerText.includes(text)) return e; }
+            return null;";
+        let found = self
+            .client
+            .execute(script, vec![json!(css), json!(text)])
+            .await?;
+        Ok(found.get(ELEMENT_KEY).and_then(Value::as_str).map(|id| {
+            Element::from_element_id(self.client.clone(), ElementRef::from(id.to_owned()))
+        }))
+    }
+
+    /// Repeats `attempt` until it yields a value; retries while elements are missing, stale or
+    /// not yet clickable; panics with a page report at the timeout or on any other error.
+    async fn poll<T, Fut>(&self, what: impl Fn() -> String, mut attempt: impl FnMut() -> Fut) -> T
+    where
+        Fut: Future<Output = Result<Option<T>, CmdError>>,
+    {
+        let start = Instant::now();
+        let mut last_error = None;
+        loop {
+            match attempt().await {
+                Ok(Some(value)) => return value,
+                Ok(None) => {}
+                Err(err) if is_transient(&err) => last_error = Some(err),
+                Err(err) => panic!(
+                    "while waiting for {}: {err}\n{}",
+                    what(),
+                    self.page_report().await
+                ),
+            }
+            if start.elapsed() >= self.timeout {
+                let last = last_error
+                    .map(|e| format!(" (last error: {e})"))
+                    .unwrap_or_default();
+                panic!(
+                    "timed out after {:.1} s waiting for {}{last}\n{}",
+                    self.timeout.as_secs_f64(),
+                    what(),
+                    self.page_report().await
+                );
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// URL, visible text excerpt and JavaScript errors, for failure messages.
+    async fn page_report(&self) -> String {
+        let script = "return [location.href, document.body ? document.body.innerText : '(no body)', window.__rp_e2e_errors || []];";
+        match self.client.execute(script, vec![]).await {
+            Ok(Value::Array(parts)) => {
+                let url = parts.first().and_then(Value::as_str).unwrap_or("?");
+                let text = excerpt(parts.get(1).and_then(Value::as_str).unwrap_or(""), 1200);
+                let errors: Vec<String> = parts
+                    .get(2)
+                    .cloned()
+                    .and_then(|v| serde_json::from_value(v).ok())
+                    .unwrap_or_default();
+                let errors = if errors.is_empty() {
+                    "none".to_owned()
+                } else {
+                    errors.join("\n  ")
+                };
+                format!("page: {url}\nvisible text: {text}\nJavaScript errors: {errors}")
+            }
+            Ok(other) => format!("(page state unreadable: {other})"),
+            Err(err) => format!("(page state unreadable: {err})"),
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let failing = std::thread::panicking();
+        let webdriver = driver::webdriver_url();
+        let session_id = self.session_id.clone();
+        let test_name = self.test_name.clone();
+        // Own thread and runtime: the test's runtime may be unwinding or about to shut down.
+        let finished = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            runtime.block_on(async move {
+                let client =
+                    Client::with_existing_session(webdriver, &session_id, HttpConnector::new())
+                        .await
+                        .ok()?;
+                if failing {
+                    save_failure_artifacts(&client, &test_name).await;
+                }
+                client.close().await.ok()
+            })
+        })
+        .join();
+        if !matches!(finished, Ok(Some(()))) {
+            eprintln!(
+                "e2e: closing the browser session of {} failed; stopping its processes",
+                self.test_name
+            );
+        }
+        kill_processes_using(&self.profile);
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+async fn save_failure_artifacts(client: &Client, test_name: &str) {
+    let dir = artifacts_dir().join("failures");
+    let _ = std::fs::create_dir_all(&dir);
+    let stem = dir.join(test_name.replace("::", "-"));
+    if let Ok(png) = client.screenshot().await {
+        let path = stem.with_extension("png");
+        if std::fs::write(&path, png).is_ok() {
+            eprintln!("e2e: screenshot of the failing page: {}", path.display());
+        }
+    }
+    let script = "return (window.__rp_e2e_errors || []).join('\\n') + '\\n\\n' + location.href + '\\n\\n' + (document.body ? document.body.innerText : '');";
+    if let Ok(Value::String(text)) = client.execute(script, vec![]).await {
+        let path = stem.with_extension("txt");
+        if std::fs::write(&path, text).is_ok() {
+            eprintln!(
+                "e2e: JS errors, URL and text of the failing page: {}",
+                path.display()
+            );
+        }
+    }
+}
+
+fn is_transient(err: &CmdError) -> bool {
+    matches!(
+        err,
+        CmdError::Standard(w) if matches!(
+            w.error,
+            ErrorStatus::NoSuchElement
+                | ErrorStatus::StaleElementReference
+                | ErrorStatus::ElementNotInteractable
+                | ErrorStatus::ElementClickIntercepted
+                | ErrorStatus::InvalidElementState
+        )
+    )
+}
+
+fn excerpt(text: &str, max_chars: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.is_empty() {
+        return "(none)".to_owned();
+    }
+    match flat.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &flat[..cut]),
+        None => flat,
+    }
+}
+
+/// The test's name: libtest runs each test on a thread named after it.
+fn current_test_name() -> String {
+    std::thread::current()
+        .name()
+        .filter(|n| *n != "main")
+        .unwrap_or("e2e")
+        .to_owned()
+}
+
+fn fresh_profile_dir(test_name: &str) -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let safe: String = test_name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let dir = std::env::temp_dir().join(format!(
+        "rp-e2e-{}-{}-{safe}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)
+        .unwrap_or_else(|err| panic!("creating browser profile {}: {err}", dir.display()));
+    dir
+}
+
+/// Stops Chromium processes still running on `profile` (a session that could not be closed).
+fn kill_processes_using(profile: &Path) {
+    let needle = profile.to_string_lossy().into_owned();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    let pids: Vec<String> = entries
+        .flatten()
+        .filter_map(|entry| {
+            let pid = entry.file_name().to_str()?.parse::<u32>().ok()?;
+            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
+            String::from_utf8_lossy(&cmdline)
+                .contains(&needle)
+                .then(|| pid.to_string())
+        })
+        .collect();
+    if !pids.is_empty() {
+        let _ = std::process::Command::new("kill")
+            .arg("-9")
+            .args(&pids)
+            .status();
+    }
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver.
+#[derive(Debug)]
+struct Cdp {
+    method: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.method, "params": self.params }).to_string()),
+        )
+    }
+}
