@@ -4,8 +4,9 @@
 //! WebAssembly build.
 
 pub mod core;
-
-#[cfg(target_arch = "wasm32")]
+pub mod i18n;
 pub mod storage;
+pub mod view;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -58,6 +58,34 @@ impl Plan {
         }
     }
 
+    pub fn region_mut(&mut self, id: &str) -> Option<&mut Region> {
+        self.regions.iter_mut().find(|r| r.id == id)
+    }
+
+    pub fn subdistrict(&self, id: &str) -> Option<&SubDistrict> {
+        self.regions.iter().flat_map(|r| &r.subdistricts).find(|d| d.id == id)
+    }
+
+    pub fn subdistrict_mut(&mut self, id: &str) -> Option<&mut SubDistrict> {
+        self.regions.iter_mut().flat_map(|r| &mut r.subdistricts).find(|d| d.id == id)
+    }
+
+    pub fn salesperson(&self, id: &str) -> Option<&Salesperson> {
+        self.regions
+            .iter()
+            .flat_map(|r| &r.subdistricts)
+            .flat_map(|d| &d.salespeople)
+            .find(|p| p.id == id)
+    }
+
+    pub fn salesperson_mut(&mut self, id: &str) -> Option<&mut Salesperson> {
+        self.regions
+            .iter_mut()
+            .flat_map(|r| &mut r.subdistricts)
+            .flat_map(|d| &mut d.salespeople)
+            .find(|p| p.id == id)
+    }
+
     pub fn add_region(&mut self, name: &str) -> String {
         let id = self.fresh_id("r");
         self.regions.push(Region {

@@ -1,0 +1,258 @@
+//! Every word the product shows, one catalogue per language. A catalogue is a struct, so a key
+//! missing in either language does not compile; `tests` also checks no entry is left empty.
+
+mod en;
+mod zh;
+
+use crate::core::field::FieldError;
+use crate::core::format::ReadError;
+pub use crate::core::lang::Lang;
+
+pub use en::EN;
+pub use zh::ZH;
+
+/// Declares the catalogue struct and a listing of its entries (for the completeness test).
+macro_rules! catalogue_keys {
+    ($($key:ident),* $(,)?) => {
+        /// The catalogue of one language.
+        pub struct Catalogue {
+            $(pub $key: &'static str,)*
+        }
+
+        impl Catalogue {
+            /// Every (key, text) pair, in declaration order.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+        }
+    };
+}
+
+catalogue_keys! {
+    app_title,
+    app_subtitle,
+    language_name,
+    switch_language,
+
+    // Plans.
+    plan,
+    plans,
+    new_plan,
+    new_plan_name,
+    duplicate_plan,
+    copy_suffix,
+    rename_plan,
+    delete_plan,
+    confirm_delete_plan,
+    plan_deleted,
+    undo,
+    redo,
+    cancel,
+    delete,
+    ok,
+    close,
+    export_json,
+    sample_plan_name,
+
+    // Views.
+    view_territory,
+    view_tiers,
+    view_breakdown,
+    view_scenarios,
+
+    // Tree.
+    territory,
+    company,
+    region,
+    regions,
+    subdistrict,
+    subdistricts,
+    salesperson,
+    salespeople,
+    add_region,
+    add_subdistrict,
+    add_salesperson,
+    new_region_name,
+    new_subdistrict_name,
+    new_salesperson_name,
+    move_up,
+    move_down,
+    move_to,
+    delete_node,
+    node_deleted,
+    expand,
+    collapse,
+    tree_help,
+
+    // Plan fields.
+    plan_name,
+    company_name,
+    currency,
+    period,
+    period_start,
+    period_year,
+    period_half_year,
+    period_quarter,
+    amount_target,
+    quantity_target,
+    collections_target,
+    targets_of_scenario,
+
+    // Region fields.
+    name,
+    manager,
+    market_share,
+    active_customers,
+    last_amount,
+    last_quantity,
+    notes,
+
+    // Sub-district fields.
+    factors,
+    factor_admin_division,
+    factor_population,
+    factor_consumption,
+    factor_transport,
+    factor_customer_distribution,
+    factor_policy_investment,
+    target_share,
+    milestones,
+    milestone_date,
+    milestone_title,
+    milestone_done,
+    add_milestone,
+    new_milestone_title,
+    remove,
+    target_distributors,
+    target_terminals,
+    add_distributor,
+    add_terminal,
+    new_distributor_name,
+    new_terminal_name,
+
+    // Salesperson fields.
+    role,
+
+    // Tiers.
+    tier_base_camp,
+    tier_stronghold,
+    tier_contested,
+    tier_guerrilla,
+
+    // Storage.
+    broken_entry,
+    download_raw,
+    delete_broken,
+    confirm_delete_broken,
+    storage_full,
+    storage_unavailable,
+    saved,
+
+    // Field errors; `{}` is replaced by the offending text or limit.
+    err_empty,
+    err_not_a_number,
+    err_negative,
+    err_percent_range,
+    err_not_a_date,
+    err_not_whole,
+    err_too_large,
+    err_not_positive,
+    err_too_long,
+    err_read_not_json,
+    err_read_wrong_shape,
+    err_read_future_version,
+    err_read_invalid,
+}
+
+/// The catalogue for a language.
+pub fn catalogue(lang: Lang) -> &'static Catalogue {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// Replaces each `{}` in a template with the next argument.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(i) = rest.find("{}") {
+        out.push_str(&rest[..i]);
+        out.push_str(args.next().copied().unwrap_or(""));
+        rest = &rest[i + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+impl Catalogue {
+    /// A field error in this language.
+    pub fn field_error(&self, e: &FieldError) -> String {
+        match e {
+            FieldError::Empty => self.err_empty.to_string(),
+            FieldError::NotANumber(s) => fill(self.err_not_a_number, &[s]),
+            FieldError::Negative => self.err_negative.to_string(),
+            FieldError::PercentRange => self.err_percent_range.to_string(),
+            FieldError::NotADate(s) => fill(self.err_not_a_date, &[s]),
+            FieldError::NotAWholeNumber(s) => fill(self.err_not_whole, &[s]),
+            FieldError::TooLarge => self.err_too_large.to_string(),
+            FieldError::NotPositive => self.err_not_positive.to_string(),
+            FieldError::TooLong(n) => fill(self.err_too_long, &[&n.to_string()]),
+        }
+    }
+
+    /// Why a stored or imported text could not be read, in this language.
+    pub fn read_error(&self, e: &ReadError) -> String {
+        match e {
+            ReadError::NotJson { line, column, reason } => {
+                fill(self.err_read_not_json, &[&line.to_string(), &column.to_string(), reason])
+            }
+            ReadError::WrongShape { line, column, reason } => {
+                fill(self.err_read_wrong_shape, &[&line.to_string(), &column.to_string(), reason])
+            }
+            ReadError::FutureVersion { found } => fill(
+                self.err_read_future_version,
+                &[&found.to_string(), &crate::core::model::FORMAT_VERSION.to_string()],
+            ),
+            ReadError::Invalid(problems) => {
+                let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+                fill(self.err_read_invalid, &[&problems.len().to_string(), &first])
+            }
+        }
+    }
+
+    pub fn tier(&self, tier: crate::core::tier::Tier) -> &'static str {
+        use crate::core::tier::Tier;
+        match tier {
+            Tier::BaseCamp => self.tier_base_camp,
+            Tier::Stronghold => self.tier_stronghold,
+            Tier::Contested => self.tier_contested,
+            Tier::Guerrilla => self.tier_guerrilla,
+        }
+    }
+
+    pub fn factor(&self, f: crate::core::model::Factor) -> &'static str {
+        use crate::core::model::Factor;
+        match f {
+            Factor::AdminDivision => self.factor_admin_division,
+            Factor::Population => self.factor_population,
+            Factor::Consumption => self.factor_consumption,
+            Factor::Transport => self.factor_transport,
+            Factor::CustomerDistribution => self.factor_customer_distribution,
+            Factor::PolicyInvestment => self.factor_policy_investment,
+        }
+    }
+
+    pub fn period_kind(&self, k: crate::core::period::PeriodKind) -> &'static str {
+        use crate::core::period::PeriodKind;
+        match k {
+            PeriodKind::Year => self.period_year,
+            PeriodKind::HalfYear => self.period_half_year,
+            PeriodKind::Quarter => self.period_quarter,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

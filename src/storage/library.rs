@@ -1,0 +1,160 @@
+//! The plan library as stored: one entry per plan plus a small index (order, current plan).
+//! An entry that cannot be read is reported and left exactly as it is.
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::format::{ReadError, read_plan};
+use crate::core::model::Plan;
+
+/// Every key the product writes starts with this.
+pub const PREFIX: &str = "region-planner/";
+/// Order of the plans and which one is open.
+pub const INDEX_KEY: &str = "region-planner/index";
+/// The chosen language.
+pub const LANG_KEY: &str = "region-planner/lang";
+const PLAN_PREFIX: &str = "region-planner/plan/";
+
+/// The storage key of a plan.
+pub fn plan_key(id: &str) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// The plan id a key belongs to, if it is a plan entry.
+pub fn plan_id_of(key: &str) -> Option<&str> {
+    key.strip_prefix(PLAN_PREFIX)
+}
+
+/// The stored index.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub order: Vec<String>,
+    pub current: Option<String>,
+}
+
+/// A plan's id and name, for the plan switcher.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanMeta {
+    pub id: String,
+    pub name: String,
+}
+
+/// A stored entry that could not be read as a plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BrokenEntry {
+    pub key: String,
+    /// The id taken from the key (the plan's name is unknown when it cannot be read).
+    pub id: String,
+    pub error: ReadError,
+    /// The entry's text exactly as stored, offered for download.
+    pub raw: String,
+}
+
+/// What opening the library found.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    /// The readable plans, in the stored order (then any the index did not list, by id).
+    pub plans: Vec<Plan>,
+    /// Index into `plans` of the plan to show.
+    pub current: Option<usize>,
+    pub broken: Vec<BrokenEntry>,
+}
+
+/// Sorts the raw entries of local storage into readable plans and broken entries.
+/// `entries` are (key, text) pairs of every key; other keys are ignored.
+pub fn open(entries: Vec<(String, String)>, index_text: Option<&str>) -> Opened {
+    // A broken index is not a loss: it only orders the plans, and is rebuilt.
+    let index: Index = index_text
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default();
+    let mut plans = Vec::new();
+    let mut broken = Vec::new();
+    for (key, raw) in entries {
+        let Some(id) = plan_id_of(&key) else { continue };
+        match read_plan(&raw) {
+            Ok(plan) if plan.id == id => plans.push(plan),
+            Ok(mut plan) => {
+                // The key is what identifies the entry; keep them in step.
+                plan.id = id.to_string();
+                plans.push(plan);
+            }
+            Err(error) => broken.push(BrokenEntry {
+                id: id.to_string(),
+                key,
+                error,
+                raw,
+            }),
+        }
+    }
+    let rank = |id: &str| index.order.iter().position(|o| o == id).unwrap_or(usize::MAX);
+    plans.sort_by(|a, b| rank(&a.id).cmp(&rank(&b.id)).then_with(|| a.id.cmp(&b.id)));
+    broken.sort_by(|a, b| a.key.cmp(&b.key));
+    let current = index
+        .current
+        .as_deref()
+        .and_then(|c| plans.iter().position(|p| p.id == c))
+        .or(if plans.is_empty() { None } else { Some(0) });
+    Opened { plans, current, broken }
+}
+
+/// A plan id not used by any stored key, readable or not.
+pub fn unused_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .expect("an unused id exists")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::format::write_plan;
+    use crate::core::lang::Lang;
+    use crate::core::sample::sample_plan;
+
+    fn entry(id: &str, name: &str) -> (String, String) {
+        let mut plan = sample_plan(Lang::En);
+        plan.id = id.into();
+        plan.name = name.into();
+        (plan_key(id), write_plan(&plan))
+    }
+
+    #[test]
+    fn plans_open_in_stored_order_with_the_current_one_selected() {
+        let index = r#"{"order":["b","a"],"current":"a"}"#;
+        let opened = open(vec![entry("a", "A"), entry("b", "B"), ("other".into(), "x".into())], Some(index));
+        let names: Vec<&str> = opened.plans.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["B", "A"]);
+        assert_eq!(opened.current, Some(1));
+        assert!(opened.broken.is_empty());
+    }
+
+    #[test]
+    fn an_unreadable_entry_is_reported_with_its_raw_text_and_the_rest_open() {
+        let corrupt = (plan_key("bad"), "{\"format_version\":1, \"id\": ".to_string());
+        let opened = open(vec![entry("a", "A"), corrupt.clone()], Some("{\"current\":\"bad\"}"));
+        assert_eq!(opened.plans.len(), 1);
+        assert_eq!(opened.current, Some(0), "falls back to a readable plan");
+        assert_eq!(opened.broken.len(), 1);
+        assert_eq!(opened.broken[0].id, "bad");
+        assert_eq!(opened.broken[0].raw, corrupt.1);
+        assert!(matches!(opened.broken[0].error, ReadError::NotJson { .. }));
+    }
+
+    #[test]
+    fn a_corrupt_index_loses_no_plan() {
+        let opened = open(vec![entry("b", "B"), entry("a", "A")], Some("not json"));
+        assert_eq!(opened.plans.len(), 2);
+        assert_eq!(opened.plans[0].id, "a");
+        assert_eq!(opened.current, Some(0));
+    }
+
+    #[test]
+    fn new_ids_never_take_a_broken_entrys_key() {
+        let taken = ["sample", "sample-2"];
+        assert_eq!(unused_id("sample", |id| taken.contains(&id)), "sample-3");
+        assert_eq!(unused_id("fresh", |id| taken.contains(&id)), "fresh");
+    }
+}

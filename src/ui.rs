@@ -1,0 +1,33 @@
+//! The web app (Leptos, client-side rendered): one component per file.
+
+mod actions;
+mod app;
+mod banners;
+mod detail;
+mod dialog;
+mod field;
+mod plan_bar;
+mod state;
+mod territory_page;
+mod toast;
+mod tree;
+mod tree_row;
+
+use leptos::prelude::*;
+
+use crate::core::lang::Lang;
+use crate::storage::browser;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    mount_to_body(app::App);
+}
+
+/// The language to start in: the one chosen before, else the browser's.
+fn start_language() -> Lang {
+    browser::saved_lang().unwrap_or_else(|| {
+        let tag = window().navigator().language().unwrap_or_default();
+        Lang::from_tag(&tag)
+    })
+}

@@ -1,0 +1,120 @@
+//! The page: header with plans and language, banners, the current view, and the save effect.
+
+use leptos::prelude::*;
+use web_sys::wasm_bindgen::JsCast;
+
+use super::banners::Banners;
+use super::plan_bar::PlanBar;
+use super::state::{App as AppState, View, provide_app, use_app};
+use super::territory_page::TerritoryPage;
+use super::toast::ToastView;
+use crate::core::sample::sample_plan;
+use crate::storage::browser;
+use crate::storage::library::{Index, PlanMeta, plan_key, unused_id};
+
+/// Opens the library (or the sample plan on a first visit) and builds the app state.
+fn open_state() -> AppState {
+    let lang = super::start_language();
+    let mut opened = browser::open_library();
+    let current = match opened.current {
+        Some(i) => opened.plans.swap_remove(i),
+        None => {
+            // First visit, or nothing readable: start on the sample, never on a broken entry's key.
+            let mut plan = sample_plan(lang);
+            plan.id = unused_id(&plan.id, |id| browser::has_key(&plan_key(id)));
+            plan
+        }
+    };
+    let mut metas: Vec<PlanMeta> = opened.plans.iter().map(|p| PlanMeta { id: p.id.clone(), name: p.name.clone() }).collect();
+    let position = opened.current.unwrap_or(metas.len()).min(metas.len());
+    metas.insert(position, PlanMeta { id: current.id.clone(), name: current.name.clone() });
+    AppState::new(lang, current, metas, opened.broken)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = open_state();
+    provide_app(app);
+
+    // Every change to the plan is written to local storage; a failure is shown, never thrown.
+    Effect::new(move |_| {
+        let result = app.plan.with(browser::save_plan);
+        app.save_error.set(result.err());
+    });
+    Effect::new(move |_| {
+        let index = Index {
+            order: app.metas.with(|m| m.iter().map(|x| x.id.clone()).collect()),
+            current: Some(app.plan.with(|p| p.id.clone())),
+        };
+        let _ = browser::save_index(&index);
+    });
+    Effect::new(move |_| {
+        let lang = app.lang.get();
+        document().document_element().map(|e| e.set_attribute("lang", lang.tag()));
+    });
+
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field || !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        match ev.key().to_lowercase().as_str() {
+            "z" if ev.shift_key() => app.redo(),
+            "z" => app.undo(),
+            "y" => app.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || keys.remove());
+
+    // Tell tests and timing probes that the plan is on screen.
+    request_animation_frame(|| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-ready", "1");
+        }
+        let now = window().performance().map(|p| p.now()).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&window(), &"__rp_ready_ms".into(), &now.into());
+    });
+
+    view! {
+        <div class="app">
+            <PlanBar />
+            <Banners />
+            <Nav />
+            <main class="main">
+                {move || match app.view.get() {
+                    View::Territory => view! { <TerritoryPage /> }.into_any(),
+                    View::Tiers | View::Breakdown => view! { <TerritoryPage /> }.into_any(),
+                }}
+            </main>
+            <ToastView />
+        </div>
+    }
+}
+
+#[component]
+fn Nav() -> impl IntoView {
+    let app = use_app();
+    let tab = move |view: View, label: fn(&crate::i18n::Catalogue) -> &'static str, id: &'static str| {
+        view! {
+            <button
+                role="tab"
+                id=id
+                class="tab"
+                aria-selected=move || if app.view.get() == view { "true" } else { "false" }
+                on:click=move |_| app.view.set(view)
+            >
+                {move || label(app.t())}
+            </button>
+        }
+    };
+    view! {
+        <nav class="tabs" role="tablist">
+            {tab(View::Territory, |t| t.view_territory, "tab-territory")}
+        </nav>
+    }
+}

@@ -1,0 +1,222 @@
+//! The app's reactive state: the open plan, the library of plans, the language, selection.
+//! Components reach it with [`use_app`]; every change to the plan goes through [`App::edit`],
+//! which keeps the undo history and lets the save effect write it to local storage.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use crate::core::lang::Lang;
+use crate::core::model::Plan;
+use crate::i18n::{Catalogue, catalogue};
+use crate::storage::browser::SaveError;
+use crate::storage::library::{BrokenEntry, PlanMeta};
+
+/// The top-level views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Territory,
+    Tiers,
+    Breakdown,
+}
+
+/// A short message with an optional undo (a plan snapshot to restore).
+#[derive(Clone, Debug)]
+pub struct Toast {
+    pub text: String,
+    pub undo: Option<UndoAction>,
+}
+
+/// What a toast's undo button restores.
+#[derive(Clone, Debug)]
+pub enum UndoAction {
+    /// Put the plan back as it was before the edit.
+    Plan(Box<Plan>),
+    /// Bring a deleted plan back into the library.
+    DeletedPlan(Box<Plan>),
+}
+
+/// Undo and redo stacks of plan snapshots (kept until the page closes).
+#[derive(Default)]
+pub struct History {
+    pub undo: Vec<Plan>,
+    pub redo: Vec<Plan>,
+}
+
+/// How many earlier states are kept for undo.
+const HISTORY_DEPTH: usize = 100;
+
+#[derive(Clone, Copy)]
+pub struct App {
+    pub lang: RwSignal<Lang>,
+    /// The plan being edited.
+    pub plan: RwSignal<Plan>,
+    /// Every readable plan in the library (ids and names), in order.
+    pub metas: RwSignal<Vec<PlanMeta>>,
+    /// Stored entries that could not be read.
+    pub broken: RwSignal<Vec<BrokenEntry>>,
+    /// The last save failure, shown until a save succeeds.
+    pub save_error: RwSignal<Option<SaveError>>,
+    pub view: RwSignal<View>,
+    /// Selected tree node; `None` is the company (the plan itself).
+    pub selected: RwSignal<Option<String>>,
+    pub expanded: RwSignal<HashSet<String>>,
+    /// The scenario shown and edited (the adopted one when the plan opens).
+    pub scenario: RwSignal<String>,
+    pub toast: RwSignal<Option<Toast>>,
+    pub history: StoredValue<History>,
+    /// Bumped when undo or redo replaces the plan, so open editors re-read their values.
+    pub revision: RwSignal<u64>,
+}
+
+impl App {
+    pub fn new(lang: Lang, plan: Plan, metas: Vec<PlanMeta>, broken: Vec<BrokenEntry>) -> Self {
+        let scenario = plan.adopted_scenario.clone();
+        let expanded = initial_expansion(&plan);
+        Self {
+            lang: RwSignal::new(lang),
+            plan: RwSignal::new(plan),
+            metas: RwSignal::new(metas),
+            broken: RwSignal::new(broken),
+            save_error: RwSignal::new(None),
+            view: RwSignal::new(View::Territory),
+            selected: RwSignal::new(None),
+            expanded: RwSignal::new(expanded),
+            scenario: RwSignal::new(scenario),
+            toast: RwSignal::new(None),
+            history: StoredValue::new(History::default()),
+            revision: RwSignal::new(0),
+        }
+    }
+
+    /// The catalogue of the current language (reactive).
+    pub fn t(&self) -> &'static Catalogue {
+        catalogue(self.lang.get())
+    }
+
+    /// Changes the plan, keeping the state before for undo.
+    pub fn edit(&self, f: impl FnOnce(&mut Plan)) {
+        self.edit_if(|p| {
+            f(p);
+            true
+        });
+    }
+
+    /// Changes the plan if `f` says it changed something; only then is there a step to undo.
+    pub fn edit_if(&self, f: impl FnOnce(&mut Plan) -> bool) {
+        let before = self.plan.get_untracked();
+        let mut changed = false;
+        self.plan.maybe_update(|p| {
+            changed = f(p);
+            changed
+        });
+        if !changed {
+            return;
+        }
+        self.history.update_value(|h| {
+            h.undo.push(before);
+            if h.undo.len() > HISTORY_DEPTH {
+                h.undo.remove(0);
+            }
+            h.redo.clear();
+        });
+        self.sync_meta();
+    }
+
+    pub fn undo(&self) {
+        let Some(prev) = self.history.try_update_value(|h| h.undo.pop()).flatten() else { return };
+        let now = self.plan.get_untracked();
+        self.history.update_value(|h| h.redo.push(now));
+        self.replace_plan(prev);
+    }
+
+    pub fn redo(&self) {
+        let Some(next) = self.history.try_update_value(|h| h.redo.pop()).flatten() else { return };
+        let now = self.plan.get_untracked();
+        self.history.update_value(|h| h.undo.push(now));
+        self.replace_plan(next);
+    }
+
+    fn replace_plan(&self, plan: Plan) {
+        self.plan.set(plan);
+        self.revision.update(|r| *r += 1);
+        self.sync_meta();
+        self.fix_dangling_selection();
+    }
+
+    /// Restores a snapshot through the normal edit path (so it can itself be undone).
+    pub fn restore(&self, plan: Plan) {
+        self.edit(|p| *p = plan);
+        self.revision.update(|r| *r += 1);
+        self.fix_dangling_selection();
+    }
+
+    /// Keeps the plan switcher's name in step with the plan.
+    fn sync_meta(&self) {
+        let (id, name) = self.plan.with_untracked(|p| (p.id.clone(), p.name.clone()));
+        let stale = self
+            .metas
+            .with_untracked(|m| m.iter().any(|x| x.id == id && x.name != name));
+        if stale {
+            self.metas.update(|m| {
+                if let Some(x) = m.iter_mut().find(|x| x.id == id) {
+                    x.name = name;
+                }
+            });
+        }
+    }
+
+    fn fix_dangling_selection(&self) {
+        let gone = self.selected.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|id| self.plan.with_untracked(|p| p.locate(id).is_none()))
+        });
+        if gone {
+            self.selected.set(None);
+        }
+        let scenario_gone = self
+            .scenario
+            .with_untracked(|s| self.plan.with_untracked(|p| p.scenario(s).is_none()));
+        if scenario_gone {
+            self.scenario.set(self.plan.with_untracked(|p| p.adopted_scenario.clone()));
+        }
+    }
+
+    /// Opens another plan: fresh selection, scenario and history.
+    pub fn open_plan(&self, plan: Plan) {
+        self.expanded.set(initial_expansion(&plan));
+        self.scenario.set(plan.adopted_scenario.clone());
+        self.selected.set(None);
+        self.history.set_value(History::default());
+        self.plan.set(plan);
+        self.revision.update(|r| *r += 1);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.with_value(|h| !h.undo.is_empty())
+    }
+
+    pub fn notify(&self, text: String, undo: Option<UndoAction>) {
+        self.toast.set(Some(Toast { text, undo }));
+    }
+}
+
+/// Small plans open fully expanded; large ones show only their regions.
+fn initial_expansion(plan: &Plan) -> HashSet<String> {
+    let (_, subs, people) = plan.size();
+    if subs + people > 400 {
+        return HashSet::new();
+    }
+    plan.regions
+        .iter()
+        .flat_map(|r| std::iter::once(r.id.clone()).chain(r.subdistricts.iter().map(|d| d.id.clone())))
+        .collect()
+}
+
+pub fn provide_app(app: App) {
+    provide_context(app);
+}
+
+pub fn use_app() -> App {
+    expect_context::<App>()
+}

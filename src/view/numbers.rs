@@ -1,0 +1,86 @@
+//! Numbers as people read them: thousands separators, and 万 / 亿 for large amounts in Chinese.
+
+use rust_decimal::Decimal;
+
+use crate::core::lang::Lang;
+
+/// A decimal with thousands separators, e.g. `1,234,567.5`.
+pub fn grouped(value: Decimal) -> String {
+    let s = value.normalize().to_string();
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A money amount for display: grouped in English; in Chinese, 万 from ten thousand and 亿 from a
+/// hundred million, with up to two decimals (e.g. `1.18亿`, `356.5万`).
+pub fn amount(value: Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::En => grouped(value),
+        Lang::Zh => {
+            let abs = value.abs();
+            let yi = Decimal::from(100_000_000);
+            let wan = Decimal::from(10_000);
+            if abs >= yi {
+                format!("{}亿", (value / yi).round_dp(2).normalize())
+            } else if abs >= wan {
+                format!("{}万", (value / wan).round_dp(2).normalize())
+            } else {
+                grouped(value)
+            }
+        }
+    }
+}
+
+/// A percentage with at most one decimal, e.g. `64.5%`.
+pub fn percent(value: Decimal) -> String {
+    format!("{}%", value.round_dp(1).normalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        for (input, want) in [
+            ("0", "0"),
+            ("999", "999"),
+            ("1000", "1,000"),
+            ("1234567.50", "1,234,567.5"),
+            ("-118000000", "-118,000,000"),
+        ] {
+            assert_eq!(grouped(d(input)), want, "input {input}");
+        }
+    }
+
+    #[test]
+    fn chinese_amounts_use_wan_and_yi() {
+        assert_eq!(amount(d("118000000"), Lang::Zh), "1.18亿");
+        assert_eq!(amount(d("3565000"), Lang::Zh), "356.5万");
+        assert_eq!(amount(d("9800"), Lang::Zh), "9,800");
+        assert_eq!(amount(d("118000000"), Lang::En), "118,000,000");
+    }
+}
