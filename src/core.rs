@@ -1,12 +1,15 @@
 //! The pure domain core: plan model, tiers, breakdown, validation, import/export. No browser or
 //! UI code lives here; it compiles and is tested natively and is shared by the app and the CLI.
 
+pub mod breakdown;
 pub mod field;
+pub mod format;
 pub mod lang;
 pub mod model;
 pub mod period;
 pub mod sample;
 pub mod scenario;
+pub mod scenario_list;
 pub mod tier;
 pub mod tree;
 pub mod validate;

@@ -52,6 +52,9 @@ catalogue_keys! {
     ok,
     close,
     export_json,
+    import_json,
+    imported_plan,
+    import_failed,
     sample_plan_name,
 
     // Views.
@@ -59,6 +62,18 @@ catalogue_keys! {
     view_tiers,
     view_breakdown,
     view_scenarios,
+    scenario,
+    new_scenario,
+    new_scenario_name,
+    duplicate_scenario,
+    rename_scenario,
+    delete_scenario,
+    confirm_delete_scenario,
+    scenario_deleted,
+    last_scenario,
+    adopt,
+    adopted,
+    scenario_name,
 
     // Tree.
     territory,
@@ -138,6 +153,40 @@ catalogue_keys! {
     tier_stronghold,
     tier_contested,
     tier_guerrilla,
+    tier_board,
+    thresholds,
+    threshold_base_camp,
+    threshold_stronghold,
+    threshold_floor,
+    rule_base_camp,
+    rule_stronghold,
+    rule_contested,
+    rule_guerrilla,
+    strategy_base_camp,
+    strategy_stronghold,
+    strategy_contested,
+    strategy_guerrilla,
+    investment_base_camp,
+    investment_stronghold,
+    investment_contested,
+    investment_guerrilla,
+    channel_base_camp,
+    channel_stronghold,
+    channel_contested,
+    channel_guerrilla,
+    investment,
+    channel,
+    spend_split,
+    distributor_spend,
+    share_goal,
+    multiplier,
+    no_regions_in_tier,
+    customers_short,
+    tier_by_rule,
+    override_tier,
+    override_reason,
+    overridden,
+    reason_required,
 
     // Storage.
     broken_entry,
@@ -205,19 +254,35 @@ impl Catalogue {
     /// Why a stored or imported text could not be read, in this language.
     pub fn read_error(&self, e: &ReadError) -> String {
         match e {
-            ReadError::NotJson { line, column, reason } => {
-                fill(self.err_read_not_json, &[&line.to_string(), &column.to_string(), reason])
-            }
-            ReadError::WrongShape { line, column, reason } => {
-                fill(self.err_read_wrong_shape, &[&line.to_string(), &column.to_string(), reason])
-            }
+            ReadError::NotJson {
+                line,
+                column,
+                reason,
+            } => fill(
+                self.err_read_not_json,
+                &[&line.to_string(), &column.to_string(), reason],
+            ),
+            ReadError::WrongShape {
+                line,
+                column,
+                reason,
+            } => fill(
+                self.err_read_wrong_shape,
+                &[&line.to_string(), &column.to_string(), reason],
+            ),
             ReadError::FutureVersion { found } => fill(
                 self.err_read_future_version,
-                &[&found.to_string(), &crate::core::model::FORMAT_VERSION.to_string()],
+                &[
+                    &found.to_string(),
+                    &crate::core::model::FORMAT_VERSION.to_string(),
+                ],
             ),
             ReadError::Invalid(problems) => {
                 let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
-                fill(self.err_read_invalid, &[&problems.len().to_string(), &first])
+                fill(
+                    self.err_read_invalid,
+                    &[&problems.len().to_string(), &first],
+                )
             }
         }
     }
@@ -229,6 +294,37 @@ impl Catalogue {
             Tier::Stronghold => self.tier_stronghold,
             Tier::Contested => self.tier_contested,
             Tier::Guerrilla => self.tier_guerrilla,
+        }
+    }
+
+    /// The source's strategy for a tier.
+    pub fn strategy(&self, tier: crate::core::tier::Tier) -> &'static str {
+        use crate::core::tier::Tier;
+        match tier {
+            Tier::BaseCamp => self.strategy_base_camp,
+            Tier::Stronghold => self.strategy_stronghold,
+            Tier::Contested => self.strategy_contested,
+            Tier::Guerrilla => self.strategy_guerrilla,
+        }
+    }
+
+    pub fn investment(&self, tier: crate::core::tier::Tier) -> &'static str {
+        use crate::core::tier::Tier;
+        match tier {
+            Tier::BaseCamp => self.investment_base_camp,
+            Tier::Stronghold => self.investment_stronghold,
+            Tier::Contested => self.investment_contested,
+            Tier::Guerrilla => self.investment_guerrilla,
+        }
+    }
+
+    pub fn channel(&self, tier: crate::core::tier::Tier) -> &'static str {
+        use crate::core::tier::Tier;
+        match tier {
+            Tier::BaseCamp => self.channel_base_camp,
+            Tier::Stronghold => self.channel_stronghold,
+            Tier::Contested => self.channel_contested,
+            Tier::Guerrilla => self.channel_guerrilla,
         }
     }
 

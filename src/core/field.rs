@@ -147,7 +147,21 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, FieldError> {
     if t.is_empty() {
         return Err(FieldError::Empty);
     }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| FieldError::NotADate(t.to_string()))
+    // By hand: chrono's general format parser is large in the wasm build.
+    let bad = || FieldError::NotADate(t.to_string());
+    let mut parts = t.splitn(3, '-');
+    let mut next = |len: usize| {
+        parts
+            .next()
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u32>().ok())
+    };
+    let (y, m, d) = (
+        next(4).ok_or_else(bad)?,
+        next(2).ok_or_else(bad)?,
+        next(2).ok_or_else(bad)?,
+    );
+    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)
 }
 
 #[cfg(test)]
@@ -164,7 +178,11 @@ mod tests {
             ("+7", "7"),
         ];
         for (input, want) in cases {
-            assert_eq!(parse_decimal(input).unwrap().to_string(), want, "input {input:?}");
+            assert_eq!(
+                parse_decimal(input).unwrap().to_string(),
+                want,
+                "input {input:?}"
+            );
         }
     }
 
@@ -174,20 +192,47 @@ mod tests {
         assert_eq!(parse_percent("-1"), Err(FieldError::PercentRange));
         assert_eq!(parse_percent("45%").unwrap().to_string(), "45");
         assert_eq!(parse_non_negative("-3"), Err(FieldError::Negative));
-        assert_eq!(parse_decimal("abc"), Err(FieldError::NotANumber("abc".into())));
-        assert_eq!(parse_decimal("1e30"), Err(FieldError::NotANumber("1e30".into())));
-        assert_eq!(parse_decimal("NaN"), Err(FieldError::NotANumber("NaN".into())));
-        assert_eq!(parse_decimal("99999999999999999999999999999999"), Err(FieldError::TooLarge));
+        assert_eq!(
+            parse_decimal("abc"),
+            Err(FieldError::NotANumber("abc".into()))
+        );
+        assert_eq!(
+            parse_decimal("1e30"),
+            Err(FieldError::NotANumber("1e30".into()))
+        );
+        assert_eq!(
+            parse_decimal("NaN"),
+            Err(FieldError::NotANumber("NaN".into()))
+        );
+        assert_eq!(
+            parse_decimal("99999999999999999999999999999999"),
+            Err(FieldError::TooLarge)
+        );
         assert_eq!(parse_name("   "), Err(FieldError::Empty));
-        assert_eq!(parse_date("2027-02-30"), Err(FieldError::NotADate("2027-02-30".into())));
-        assert_eq!(parse_date("tomorrow"), Err(FieldError::NotADate("tomorrow".into())));
-        assert_eq!(parse_count("2.5"), Err(FieldError::NotAWholeNumber("2.5".into())));
+        assert_eq!(
+            parse_date("2027-02-30"),
+            Err(FieldError::NotADate("2027-02-30".into()))
+        );
+        assert_eq!(
+            parse_date("tomorrow"),
+            Err(FieldError::NotADate("tomorrow".into()))
+        );
+        assert_eq!(
+            parse_count("2.5"),
+            Err(FieldError::NotAWholeNumber("2.5".into()))
+        );
         assert_eq!(parse_positive("0"), Err(FieldError::NotPositive));
     }
 
     #[test]
     fn names_are_trimmed_and_kept_as_typed() {
-        assert_eq!(parse_name("  <img src=x onerror=alert(1)> ").unwrap(), "<img src=x onerror=alert(1)>");
-        assert_eq!(parse_name(&"长".repeat(MAX_NAME_CHARS + 1)), Err(FieldError::TooLong(MAX_NAME_CHARS)));
+        assert_eq!(
+            parse_name("  <img src=x onerror=alert(1)> ").unwrap(),
+            "<img src=x onerror=alert(1)>"
+        );
+        assert_eq!(
+            parse_name(&"长".repeat(MAX_NAME_CHARS + 1)),
+            Err(FieldError::TooLong(MAX_NAME_CHARS))
+        );
     }
 }

@@ -8,10 +8,18 @@ use super::validate::{Problem, validate_plan};
 pub enum ReadError {
     /// The text is not JSON (or is cut short); line and column of the fault.
     #[error("not valid JSON (line {line}, column {column}): {reason}")]
-    NotJson { line: usize, column: usize, reason: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     /// JSON, but not a plan: a field is missing, unknown or of the wrong type.
     #[error("not a Region Planner plan (line {line}, column {column}): {reason}")]
-    WrongShape { line: usize, column: usize, reason: String },
+    WrongShape {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     /// A plan written by a newer version of the program.
     #[error("written in format version {found}; this version reads up to {FORMAT_VERSION}")]
     FutureVersion { found: u64 },
@@ -20,14 +28,25 @@ pub enum ReadError {
     Invalid(Vec<Problem>),
 }
 
+/// Just the version of a plan text, read before the whole plan so that a newer file is named as
+/// such rather than as a shape error. Other fields are skipped unparsed.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    format_version: Option<u64>,
+}
+
 /// Reads a plan from JSON text, checking its version and every field.
 pub fn read_plan(text: &str) -> Result<Plan, ReadError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson {
+    // Syntax first (skipping values, no allocation), so broken JSON is named as such.
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| ReadError::NotJson {
         line: e.line(),
         column: e.column(),
         reason: short_reason(&e),
     })?;
-    if let Some(v) = value.get("format_version").and_then(|v| v.as_u64())
+    if let Ok(VersionProbe {
+        format_version: Some(v),
+    }) = serde_json::from_str(text)
         && v > u64::from(FORMAT_VERSION)
     {
         return Err(ReadError::FutureVersion { found: v });
@@ -80,19 +99,38 @@ mod tests {
     #[test]
     fn decimals_are_written_as_strings() {
         let text = write_plan(&sample_plan(Lang::En));
-        assert!(text.contains(r#""market_share":"64.5""#), "{}", &text[..300]);
+        assert!(
+            text.contains(r#""market_share":"64.5""#),
+            "{}",
+            &text[..300]
+        );
     }
 
     #[test]
     fn broken_texts_say_what_is_wrong() {
-        assert!(matches!(read_plan("{\"id\": "), Err(ReadError::NotJson { line: 1, .. })));
-        assert!(matches!(read_plan("[1,2,3]"), Err(ReadError::WrongShape { .. })));
-        let text = write_plan(&sample_plan(Lang::En)).replacen("\"format_version\":1", "\"format_version\":9", 1);
+        let truncated = read_plan("{\"id\": ");
+        assert!(
+            matches!(truncated, Err(ReadError::NotJson { line: 1, .. })),
+            "{truncated:?}"
+        );
+        let array = read_plan("[1,2,3]");
+        assert!(
+            matches!(array, Err(ReadError::WrongShape { .. })),
+            "{array:?}"
+        );
+        let text = write_plan(&sample_plan(Lang::En)).replacen(
+            "\"format_version\":1",
+            "\"format_version\":9",
+            1,
+        );
         assert_eq!(read_plan(&text), Err(ReadError::FutureVersion { found: 9 }));
         let text = write_plan(&sample_plan(Lang::En)).replacen("\"name\":", "\"nmae\":", 1);
         let err = read_plan(&text).unwrap_err().to_string();
         assert!(err.contains("unknown field `nmae`"), "{err}");
         let text = write_plan(&sample_plan(Lang::En)).replacen("\"64.5\"", "\"NaN\"", 1);
-        assert!(matches!(read_plan(&text), Err(ReadError::WrongShape { .. })));
+        assert!(matches!(
+            read_plan(&text),
+            Err(ReadError::WrongShape { .. })
+        ));
     }
 }

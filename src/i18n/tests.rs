@@ -30,7 +30,11 @@ fn chinese_entries_are_chinese() {
 #[test]
 fn templates_take_the_same_number_of_arguments_in_both_languages() {
     for ((key, e), (_, z)) in EN.entries().iter().zip(&ZH.entries()) {
-        assert_eq!(e.matches("{}").count(), z.matches("{}").count(), "placeholders of `{key}`");
+        assert_eq!(
+            e.matches("{}").count(),
+            z.matches("{}").count(),
+            "placeholders of `{key}`"
+        );
     }
 }
 

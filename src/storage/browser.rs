@@ -61,7 +61,9 @@ pub fn load_plan(id: &str) -> Result<Plan, Option<crate::core::format::ReadError
 
 /// Whether a key is present (readable or not).
 pub fn has_key(key: &str) -> bool {
-    storage().and_then(|s| s.get_item(key).ok().flatten()).is_some()
+    storage()
+        .and_then(|s| s.get_item(key).ok().flatten())
+        .is_some()
 }
 
 fn classify(err: JsValue) -> SaveError {

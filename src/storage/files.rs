@@ -29,8 +29,38 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 pub fn safe_file_name(name: &str, ext: &str) -> String {
     let cleaned: String = name
         .chars()
-        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let trimmed = cleaned.trim();
-    format!("{}.{ext}", if trimmed.is_empty() { "plan" } else { trimmed })
+    format!(
+        "{}.{ext}",
+        if trimmed.is_empty() { "plan" } else { trimmed }
+    )
+}
+
+/// Largest file the app reads (a plan of ten thousand salespeople is about 3 MB).
+pub const MAX_FILE_BYTES: f64 = 50.0 * 1024.0 * 1024.0;
+
+/// Reads a picked or dropped file as text, refusing files too large to be a plan before
+/// reading them.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    if file.size() > MAX_FILE_BYTES {
+        // Whole megabytes: formatting floats would cost wasm size for nothing.
+        let mb = |bytes: f64| (bytes / 1024.0 / 1024.0).ceil() as u64;
+        return Err(format!(
+            "{} MB > {} MB",
+            mb(file.size()),
+            mb(MAX_FILE_BYTES)
+        ));
+    }
+    let value = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    value.as_string().ok_or_else(|| "not text".to_string())
 }

@@ -85,7 +85,13 @@ pub fn open(entries: Vec<(String, String)>, index_text: Option<&str>) -> Opened 
             }),
         }
     }
-    let rank = |id: &str| index.order.iter().position(|o| o == id).unwrap_or(usize::MAX);
+    let rank = |id: &str| {
+        index
+            .order
+            .iter()
+            .position(|o| o == id)
+            .unwrap_or(usize::MAX)
+    };
     plans.sort_by(|a, b| rank(&a.id).cmp(&rank(&b.id)).then_with(|| a.id.cmp(&b.id)));
     broken.sort_by(|a, b| a.key.cmp(&b.key));
     let current = index
@@ -93,7 +99,11 @@ pub fn open(entries: Vec<(String, String)>, index_text: Option<&str>) -> Opened 
         .as_deref()
         .and_then(|c| plans.iter().position(|p| p.id == c))
         .or(if plans.is_empty() { None } else { Some(0) });
-    Opened { plans, current, broken }
+    Opened {
+        plans,
+        current,
+        broken,
+    }
 }
 
 /// A plan id not used by any stored key, readable or not.
@@ -124,7 +134,14 @@ mod tests {
     #[test]
     fn plans_open_in_stored_order_with_the_current_one_selected() {
         let index = r#"{"order":["b","a"],"current":"a"}"#;
-        let opened = open(vec![entry("a", "A"), entry("b", "B"), ("other".into(), "x".into())], Some(index));
+        let opened = open(
+            vec![
+                entry("a", "A"),
+                entry("b", "B"),
+                ("other".into(), "x".into()),
+            ],
+            Some(index),
+        );
         let names: Vec<&str> = opened.plans.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["B", "A"]);
         assert_eq!(opened.current, Some(1));
@@ -133,8 +150,14 @@ mod tests {
 
     #[test]
     fn an_unreadable_entry_is_reported_with_its_raw_text_and_the_rest_open() {
-        let corrupt = (plan_key("bad"), "{\"format_version\":1, \"id\": ".to_string());
-        let opened = open(vec![entry("a", "A"), corrupt.clone()], Some("{\"current\":\"bad\"}"));
+        let corrupt = (
+            plan_key("bad"),
+            "{\"format_version\":1, \"id\": ".to_string(),
+        );
+        let opened = open(
+            vec![entry("a", "A"), corrupt.clone()],
+            Some("{\"current\":\"bad\"}"),
+        );
         assert_eq!(opened.plans.len(), 1);
         assert_eq!(opened.current, Some(0), "falls back to a readable plan");
         assert_eq!(opened.broken.len(), 1);

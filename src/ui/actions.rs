@@ -32,8 +32,10 @@ pub fn set_expanded(id: Option<&str>, open: bool) {
 /// cursor in its name.
 pub fn add_child(parent: Option<String>) {
     let app = use_app();
-    let t = app.t();
-    let pos = parent.as_deref().and_then(|id| app.plan.with_untracked(|p| p.locate(id)));
+    let t = app.t_now();
+    let pos = parent
+        .as_deref()
+        .and_then(|id| app.plan.with_untracked(|p| p.locate(id)));
     let mut new_id = None;
     app.edit(|plan| {
         new_id = match pos {
@@ -76,7 +78,10 @@ fn select_all_in(dom_id: &str) {
 /// Deletes a node with everything under it; a toast offers to undo.
 pub fn delete_node(id: &str) {
     let app = use_app();
-    let Some(name) = app.plan.with_untracked(|p| p.node_name(id).map(str::to_string)) else {
+    let Some(name) = app
+        .plan
+        .with_untracked(|p| p.node_name(id).map(str::to_string))
+    else {
         return;
     };
     let before = app.plan.get_untracked();
@@ -86,7 +91,10 @@ pub fn delete_node(id: &str) {
     if app.selected.with_untracked(|s| s.as_deref() == Some(id)) {
         app.selected.set(None);
     }
-    app.notify(fill(app.t().node_deleted, &[&name]), Some(UndoAction::Plan(Box::new(before))));
+    app.notify(
+        fill(app.t_now().node_deleted, &[&name]),
+        Some(UndoAction::Plan(Box::new(before))),
+    );
 }
 
 pub fn move_among_siblings(id: &str, delta: isize) {
@@ -98,7 +106,11 @@ pub fn move_among_siblings(id: &str, delta: isize) {
 pub fn move_to_parent(id: &str, new_parent: &str) -> Result<(), String> {
     let app = use_app();
     let mut result = Ok(());
-    app.edit(|plan| result = plan.move_to_parent(id, new_parent).map_err(|e| e.to_string()));
+    app.edit(|plan| {
+        result = plan
+            .move_to_parent(id, new_parent)
+            .map_err(|e| e.to_string())
+    });
     set_expanded(Some(new_parent), true);
     result
 }
@@ -108,19 +120,25 @@ fn new_plan_id() -> String {
     let app = use_app();
     let base = format!("plan-{}", js_sys::Date::now() as u64);
     unused_id(&base, |id| {
-        browser::has_key(&plan_key(id)) || app.metas.with_untracked(|m| m.iter().any(|x| x.id == id))
+        browser::has_key(&plan_key(id))
+            || app.metas.with_untracked(|m| m.iter().any(|x| x.id == id))
     })
 }
 
 fn add_to_library(plan: Plan) {
     let app = use_app();
-    app.metas.update(|m| m.push(PlanMeta { id: plan.id.clone(), name: plan.name.clone() }));
+    app.metas.update(|m| {
+        m.push(PlanMeta {
+            id: plan.id.clone(),
+            name: plan.name.clone(),
+        })
+    });
     app.open_plan(plan);
 }
 
 pub fn new_plan() {
     let app = use_app();
-    let t = app.t();
+    let t = app.t_now();
     let current = app.plan.get_untracked();
     let mut plan = Plan {
         format_version: FORMAT_VERSION,
@@ -136,8 +154,15 @@ pub fn new_plan() {
         notes: Default::default(),
     };
     let sid = plan.fresh_id("s");
-    let name = current.adopted().map(|s| s.name.clone()).unwrap_or_else(|| "Baseline".into());
-    plan.scenarios.push(Scenario::with_defaults(sid.clone(), name, plan.period.month_count()));
+    let name = current
+        .adopted()
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|| "Baseline".into());
+    plan.scenarios.push(Scenario::with_defaults(
+        sid.clone(),
+        name,
+        plan.period.month_count(),
+    ));
     plan.adopted_scenario = sid;
     add_to_library(plan);
 }
@@ -146,7 +171,7 @@ pub fn duplicate_plan() {
     let app = use_app();
     let mut plan = app.plan.get_untracked();
     plan.id = new_plan_id();
-    plan.name = format!("{}{}", plan.name, app.t().copy_suffix);
+    plan.name = format!("{}{}", plan.name, app.t_now().copy_suffix);
     add_to_library(plan);
 }
 
@@ -172,12 +197,16 @@ pub fn delete_current_plan() {
     let app = use_app();
     let plan = app.plan.get_untracked();
     browser::remove_key(&plan_key(&plan.id));
-    let position = app.metas.with_untracked(|m| m.iter().position(|x| x.id == plan.id));
+    let position = app
+        .metas
+        .with_untracked(|m| m.iter().position(|x| x.id == plan.id));
     app.metas.update(|m| m.retain(|x| x.id != plan.id));
     let next = app.metas.with_untracked(|m| {
-        position.and_then(|i| m.get(i.min(m.len().saturating_sub(1)))).map(|x| x.id.clone())
+        position
+            .and_then(|i| m.get(i.min(m.len().saturating_sub(1))))
+            .map(|x| x.id.clone())
     });
-    let text = fill(app.t().plan_deleted, &[&plan.name]);
+    let text = fill(app.t_now().plan_deleted, &[&plan.name]);
     match next.and_then(|id| browser::load_plan(&id).ok()) {
         Some(other) => app.open_plan(other),
         None => new_plan(),
@@ -204,4 +233,58 @@ pub fn export_plan() {
     if let Err(e) = crate::storage::files::download(&filename, "application/json", &text) {
         app.notify(e, None);
     }
+}
+
+/// Adds a plan read from a file to the library and opens it. A plan whose id is already taken
+/// comes in as a copy with a new id: importing never overwrites.
+pub fn import_plan_text(file_name: &str, text: &str) {
+    let app = use_app();
+    let t = app.t_now();
+    match crate::core::format::read_plan(text) {
+        Ok(mut plan) => {
+            let taken = browser::has_key(&plan_key(&plan.id))
+                || app
+                    .metas
+                    .with_untracked(|m| m.iter().any(|x| x.id == plan.id));
+            if taken {
+                plan.id = new_plan_id();
+            }
+            let name = plan.name.clone();
+            add_to_library(plan);
+            app.notify(fill(t.imported_plan, &[&name]), None);
+        }
+        Err(e) => app.notify(fill(t.import_failed, &[file_name, &t.read_error(&e)]), None),
+    }
+}
+
+/// Reads the file picked in an `<input type=file>` and imports it.
+pub fn import_from_input(ev: leptos::ev::Event) {
+    use web_sys::wasm_bindgen::JsCast;
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let app = use_app();
+    leptos::task::spawn_local(async move {
+        let name = file.name();
+        match crate::storage::files::read_text(&file).await {
+            Ok(text) => app_scope(app, || import_plan_text(&name, &text)),
+            Err(reason) => app.notify(fill(app.t_now().import_failed, &[&name, &reason]), None),
+        }
+    });
+}
+
+/// Runs `f` where [`use_app`] finds the app (async tasks run outside the component tree).
+fn app_scope(app: super::state::App, f: impl FnOnce()) {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(app);
+        f()
+    });
 }

@@ -7,6 +7,7 @@ use super::banners::Banners;
 use super::plan_bar::PlanBar;
 use super::state::{App as AppState, View, provide_app, use_app};
 use super::territory_page::TerritoryPage;
+use super::tiers_page::TiersPage;
 use super::toast::ToastView;
 use crate::core::sample::sample_plan;
 use crate::storage::browser;
@@ -25,9 +26,22 @@ fn open_state() -> AppState {
             plan
         }
     };
-    let mut metas: Vec<PlanMeta> = opened.plans.iter().map(|p| PlanMeta { id: p.id.clone(), name: p.name.clone() }).collect();
+    let mut metas: Vec<PlanMeta> = opened
+        .plans
+        .iter()
+        .map(|p| PlanMeta {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        })
+        .collect();
     let position = opened.current.unwrap_or(metas.len()).min(metas.len());
-    metas.insert(position, PlanMeta { id: current.id.clone(), name: current.name.clone() });
+    metas.insert(
+        position,
+        PlanMeta {
+            id: current.id.clone(),
+            name: current.name.clone(),
+        },
+    );
     AppState::new(lang, current, metas, opened.broken)
 }
 
@@ -50,7 +64,9 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| {
         let lang = app.lang.get();
-        document().document_element().map(|e| e.set_attribute("lang", lang.tag()));
+        document()
+            .document_element()
+            .map(|e| e.set_attribute("lang", lang.tag()));
     });
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -61,7 +77,7 @@ pub fn App() -> impl IntoView {
         if in_field || !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
-        match ev.key().to_lowercase().as_str() {
+        match ev.key().to_ascii_lowercase().as_str() {
             "z" if ev.shift_key() => app.redo(),
             "z" => app.undo(),
             "y" => app.redo(),
@@ -80,41 +96,48 @@ pub fn App() -> impl IntoView {
         let _ = js_sys::Reflect::set(&window(), &"__rp_ready_ms".into(), &now.into());
     });
 
-    view! {
-        <div class="app">
-            <PlanBar />
-            <Banners />
-            <Nav />
-            <main class="main">
-                {move || match app.view.get() {
-                    View::Territory => view! { <TerritoryPage /> }.into_any(),
-                    View::Tiers | View::Breakdown => view! { <TerritoryPage /> }.into_any(),
-                }}
-            </main>
-            <ToastView />
-        </div>
+    // Labels are plain text in the current language; a language switch redraws the page.
+    move || {
+        app.lang.track();
+        view! {
+            <div class="app">
+                <PlanBar />
+                <Banners />
+                <Nav />
+                <main class="main">
+                    {move || match app.view.get() {
+                        View::Territory => view! { <TerritoryPage /> }.into_any(),
+                        View::Tiers => view! { <TiersPage /> }.into_any(),
+                        View::Breakdown => view! { <TerritoryPage /> }.into_any(),
+                    }}
+                </main>
+                <ToastView />
+            </div>
+        }
     }
 }
 
 #[component]
 fn Nav() -> impl IntoView {
     let app = use_app();
-    let tab = move |view: View, label: fn(&crate::i18n::Catalogue) -> &'static str, id: &'static str| {
-        view! {
-            <button
-                role="tab"
-                id=id
-                class="tab"
-                aria-selected=move || if app.view.get() == view { "true" } else { "false" }
-                on:click=move |_| app.view.set(view)
-            >
-                {move || label(app.t())}
-            </button>
-        }
-    };
+    let tab =
+        move |view: View, label: fn(&crate::i18n::Catalogue) -> &'static str, id: &'static str| {
+            view! {
+                <button
+                    role="tab"
+                    id=id
+                    class="tab"
+                    aria-selected=move || if app.view.get() == view { "true" } else { "false" }
+                    on:click=move |_| app.view.set(view)
+                >
+                    {label(app.t_now())}
+                </button>
+            }
+        };
     view! {
         <nav class="tabs" role="tablist">
             {tab(View::Territory, |t| t.view_territory, "tab-territory")}
+            {tab(View::Tiers, |t| t.view_tiers, "tab-tiers")}
         </nav>
     }
 }

@@ -1,6 +1,6 @@
 //! The editor beside the tree: the fields of whatever node is selected.
 
-mod commit;
+pub mod commit;
 mod milestones;
 mod name_list;
 mod plan_form;

@@ -18,7 +18,7 @@ pub fn Confirm(
             <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-message">
                 <p id="confirm-message">{message}</p>
                 <div class="dialog-buttons">
-                    <button class="btn" id="confirm-cancel" on:click=move |_| on_cancel.run(())>{move || app.t().cancel}</button>
+                    <button class="btn" id="confirm-cancel" on:click=move |_| on_cancel.run(())>{app.t_now().cancel}</button>
                     <button class="btn danger" id="confirm-ok" on:click=move |_| on_confirm.run(())>{confirm_label}</button>
                 </div>
             </div>

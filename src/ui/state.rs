@@ -89,9 +89,11 @@ impl App {
         }
     }
 
-    /// The catalogue of the current language (reactive).
-    pub fn t(&self) -> &'static Catalogue {
-        catalogue(self.lang.get())
+    /// The catalogue of the current language. Not reactive: the page is redrawn as a whole when
+    /// the language changes, so labels are plain text (a reactive closure per label costs wasm
+    /// size and work).
+    pub fn t_now(&self) -> &'static Catalogue {
+        catalogue(self.lang.get_untracked())
     }
 
     /// Changes the plan, keeping the state before for undo.
@@ -124,14 +126,18 @@ impl App {
     }
 
     pub fn undo(&self) {
-        let Some(prev) = self.history.try_update_value(|h| h.undo.pop()).flatten() else { return };
+        let Some(prev) = self.history.try_update_value(|h| h.undo.pop()).flatten() else {
+            return;
+        };
         let now = self.plan.get_untracked();
         self.history.update_value(|h| h.redo.push(now));
         self.replace_plan(prev);
     }
 
     pub fn redo(&self) {
-        let Some(next) = self.history.try_update_value(|h| h.redo.pop()).flatten() else { return };
+        let Some(next) = self.history.try_update_value(|h| h.redo.pop()).flatten() else {
+            return;
+        };
         let now = self.plan.get_untracked();
         self.history.update_value(|h| h.undo.push(now));
         self.replace_plan(next);
@@ -178,7 +184,8 @@ impl App {
             .scenario
             .with_untracked(|s| self.plan.with_untracked(|p| p.scenario(s).is_none()));
         if scenario_gone {
-            self.scenario.set(self.plan.with_untracked(|p| p.adopted_scenario.clone()));
+            self.scenario
+                .set(self.plan.with_untracked(|p| p.adopted_scenario.clone()));
         }
     }
 
@@ -209,7 +216,9 @@ fn initial_expansion(plan: &Plan) -> HashSet<String> {
     }
     plan.regions
         .iter()
-        .flat_map(|r| std::iter::once(r.id.clone()).chain(r.subdistricts.iter().map(|d| d.id.clone())))
+        .flat_map(|r| {
+            std::iter::once(r.id.clone()).chain(r.subdistricts.iter().map(|d| d.id.clone()))
+        })
         .collect()
 }
 

@@ -13,14 +13,14 @@ pub fn ToastView() -> impl IntoView {
         {move || app.toast.get().map(|toast| {
             let undo = toast.undo.clone().map(|action| view! {
                 <button class="btn primary" id="toast-undo" on:click=move |_| actions::run_undo(action.clone())>
-                    {move || app.t().undo}
+                    {app.t_now().undo}
                 </button>
             });
             view! {
                 <div class="toast" role="status">
                     <span class="toast-text">{toast.text.clone()}</span>
                     {undo}
-                    <button class="icon" aria-label=move || app.t().close title=move || app.t().close
+                    <button class="icon" aria-label=app.t_now().close title=app.t_now().close
                         on:click=move |_| app.toast.set(None)>"✕"</button>
                 </div>
             }

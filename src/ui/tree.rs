@@ -14,7 +14,8 @@ pub fn Tree() -> impl IntoView {
     let rows = Memo::new(move |_| {
         app.plan.with(|plan| {
             app.scenario.with(|sid| {
-                app.expanded.with(|open| visible_rows(plan, plan.scenario(sid), open))
+                app.expanded
+                    .with(|open| visible_rows(plan, plan.scenario(sid), open))
             })
         })
     });
@@ -30,9 +31,9 @@ pub fn Tree() -> impl IntoView {
     view! {
         <section class="tree-panel" aria-labelledby="tree-title">
             <div class="panel-head">
-                <h2 id="tree-title">{move || app.t().territory}</h2>
+                <h2 id="tree-title">{app.t_now().territory}</h2>
                 <button class="btn" id="add-region" on:click=move |_| actions::add_child(None)>
-                    "+ " {move || app.t().add_region}
+                    "+ " {app.t_now().add_region}
                 </button>
             </div>
             <ul class="tree" role="tree" aria-labelledby="tree-title" on:keydown=on_keydown>
@@ -40,7 +41,7 @@ pub fn Tree() -> impl IntoView {
                     <TreeRowView row=row />
                 </For>
             </ul>
-            <p class="hint">{move || app.t().tree_help}</p>
+            <p class="hint">{app.t_now().tree_help}</p>
         </section>
     }
 }
@@ -90,8 +91,12 @@ fn handle_key(ev: &KeyboardEvent, rows: &[TreeRow]) -> bool {
         ("Insert", _) | ("+", _) => actions::add_child(row.id.clone()),
         ("Delete", _) => {
             if let Some(id) = &row.id {
-                let next = rows.get(i + 1).filter(|r| r.depth() >= row.depth() && r.kind == row.kind);
-                let fallback = next.map(|r| r.id.clone()).unwrap_or_else(|| rows[i - 1].id.clone());
+                let next = rows
+                    .get(i + 1)
+                    .filter(|r| r.depth() >= row.depth() && r.kind == row.kind);
+                let fallback = next
+                    .map(|r| r.id.clone())
+                    .unwrap_or_else(|| rows[i - 1].id.clone());
                 actions::delete_node(id);
                 actions::select(fallback.clone());
                 focus_row(fallback);

@@ -28,7 +28,7 @@ pub fn TreeRowView(row: TreeRow) -> impl IntoView {
                 <button
                     class="twisty"
                     tabindex="-1"
-                    aria-label=move || if expanded { app.t().collapse } else { app.t().expand }
+                    aria-label=move || if expanded { app.t_now().collapse } else { app.t_now().expand }
                     on:click=move |ev| {
                         ev.stop_propagation();
                         actions::set_expanded(id.as_deref(), !expanded);
@@ -40,12 +40,12 @@ pub fn TreeRowView(row: TreeRow) -> impl IntoView {
         })
     };
     let tier = row.tier.map(|t| {
-        view! { <span class=format!("tier-badge tier-{}", t.key())>{move || app.t().tier(t)}</span> }
+        view! { <span class=format!("tier-badge tier-{}", t.key())>{move || app.t_now().tier(t)}</span> }
     });
     let add_label = move || match row.kind {
-        RowKind::Company => app.t().add_region,
-        RowKind::Region => app.t().add_subdistrict,
-        _ => app.t().add_salesperson,
+        RowKind::Company => app.t_now().add_region,
+        RowKind::Region => app.t_now().add_subdistrict,
+        _ => app.t_now().add_salesperson,
     };
     let select_id = id.clone();
     let add_id = id.clone();
@@ -55,11 +55,11 @@ pub fn TreeRowView(row: TreeRow) -> impl IntoView {
         let del = node.clone();
         view! {
             <span class="row-actions">
-                <button class="icon" tabindex="-1" title=move || app.t().move_up aria-label=move || app.t().move_up
+                <button class="icon" tabindex="-1" title=app.t_now().move_up aria-label=app.t_now().move_up
                     on:click=move |ev| { ev.stop_propagation(); actions::move_among_siblings(&up, -1); }>"↑"</button>
-                <button class="icon" tabindex="-1" title=move || app.t().move_down aria-label=move || app.t().move_down
+                <button class="icon" tabindex="-1" title=app.t_now().move_down aria-label=app.t_now().move_down
                     on:click=move |ev| { ev.stop_propagation(); actions::move_among_siblings(&down, 1); }>"↓"</button>
-                <button class="icon danger" tabindex="-1" title=move || app.t().delete_node aria-label=move || app.t().delete_node
+                <button class="icon danger" tabindex="-1" title=app.t_now().delete_node aria-label=app.t_now().delete_node
                     on:click=move |ev| { ev.stop_propagation(); actions::delete_node(&del); }>"✕"</button>
             </span>
         }

@@ -19,11 +19,19 @@ fn parse_notes(text: &str) -> Result<String, crate::core::field::FieldError> {
 #[component]
 pub fn RegionForm(id: String) -> impl IntoView {
     let app = use_app();
-    let t = move || app.t();
+    let t = app.t_now();
     let key = id.clone();
     let value = move |f: fn(&Region) -> String| {
         let id = key.clone();
-        Signal::derive(move || app.plan.with(|p| p.regions.iter().find(|r| r.id == id).map(f).unwrap_or_default()))
+        Signal::derive(move || {
+            app.plan.with(|p| {
+                p.regions
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(f)
+                    .unwrap_or_default()
+            })
+        })
     };
     let tier_id = value(|r| r.id.clone());
     let tier = move || {
@@ -36,25 +44,25 @@ pub fn RegionForm(id: String) -> impl IntoView {
     };
     view! {
         <h2>
-            {move || t().region} " · " {value(|r| r.name.clone())}
+            {t.region} " · " {value(|r| r.name.clone())}
             {move || tier().map(|(tier, _)| view! {
-                <span class=format!("tier-badge tier-{}", tier.key())>{t().tier(tier)}</span>
+                <span class=format!("tier-badge tier-{}", tier.key())>{t.tier(tier)}</span>
             })}
         </h2>
         <div class="form-grid">
-            <Field id="detail-name" label=Signal::derive(move || t().name.to_string()) value=value(|r| r.name.clone())
+            <Field id="detail-name" label=t.name value=value(|r| r.name.clone())
                 commit=commit(parse_name, on_region(id.clone(), |r, v| r.name = v)) />
-            <Field id="region-manager" label=Signal::derive(move || t().manager.to_string()) value=value(|r| r.manager.clone())
+            <Field id="region-manager" label=t.manager value=value(|r| r.manager.clone())
                 commit=commit(parse_manager, on_region(id.clone(), |r, v| r.manager = v)) />
-            <Field id="region-share" numeric=true label=Signal::derive(move || t().market_share.to_string()) value=value(|r| r.market_share.to_string())
+            <Field id="region-share" numeric=true label=t.market_share value=value(|r| r.market_share.to_string())
                 commit=commit(parse_percent, on_region(id.clone(), |r, v| r.market_share = v)) />
-            <Field id="region-customers" numeric=true label=Signal::derive(move || t().active_customers.to_string()) value=value(|r| r.active_customers.to_string())
+            <Field id="region-customers" numeric=true label=t.active_customers value=value(|r| r.active_customers.to_string())
                 commit=commit(parse_count, on_region(id.clone(), |r, v| r.active_customers = v)) />
-            <Field id="region-last-amount" numeric=true label=Signal::derive(move || t().last_amount.to_string()) value=value(|r| r.last_sales.amount.to_string())
+            <Field id="region-last-amount" numeric=true label=t.last_amount value=value(|r| r.last_sales.amount.to_string())
                 commit=commit(parse_non_negative, on_region(id.clone(), |r, v| r.last_sales.amount = v)) />
-            <Field id="region-last-quantity" numeric=true label=Signal::derive(move || t().last_quantity.to_string()) value=value(|r| r.last_sales.quantity.to_string())
+            <Field id="region-last-quantity" numeric=true label=t.last_quantity value=value(|r| r.last_sales.quantity.to_string())
                 commit=commit(parse_non_negative, on_region(id.clone(), |r, v| r.last_sales.quantity = v)) />
-            <Field id="region-notes" label=Signal::derive(move || t().notes.to_string()) value=value(|r| r.notes.clone())
+            <Field id="region-notes" label=t.notes value=value(|r| r.notes.clone())
                 commit=commit(parse_notes, on_region(id.clone(), |r, v| r.notes = v)) />
         </div>
     }
