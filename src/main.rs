@@ -7,6 +7,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The web app is built for the browser: run `./scripts/serve.sh`. The command line is `planner`.");
+    eprintln!(
+        "The web app is built for the browser: run `./scripts/serve.sh`. The command line is `planner`."
+    );
     std::process::exit(2);
 }

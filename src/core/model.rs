@@ -207,9 +207,9 @@ impl Plan {
         self.scenarios.iter().any(|s| s.id == id)
             || self.regions.iter().any(|r| {
                 r.id == id
-                    || r.subdistricts.iter().any(|d| {
-                        d.id == id || d.salespeople.iter().any(|p| p.id == id)
-                    })
+                    || r.subdistricts
+                        .iter()
+                        .any(|d| d.id == id || d.salespeople.iter().any(|p| p.id == id))
             })
     }
 

@@ -132,14 +132,25 @@ mod tests {
             start: YearMonth::new(2026, 10).unwrap(),
         };
         let names: Vec<String> = p.months().iter().map(|m| m.to_string()).collect();
-        assert_eq!(names, ["2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03"]);
+        assert_eq!(
+            names,
+            [
+                "2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03"
+            ]
+        );
     }
 
     #[test]
     fn year_month_parsing_rejects_what_is_not_a_month() {
         for bad in ["2026-13", "2026-00", "26-01", "2026/01", "abcd-ef", ""] {
-            assert!(bad.parse::<YearMonth>().is_err(), "{bad:?} should not parse");
+            assert!(
+                bad.parse::<YearMonth>().is_err(),
+                "{bad:?} should not parse"
+            );
         }
-        assert_eq!("2027-03".parse::<YearMonth>().unwrap(), YearMonth::new(2027, 3).unwrap());
+        assert_eq!(
+            "2027-03".parse::<YearMonth>().unwrap(),
+            YearMonth::new(2027, 3).unwrap()
+        );
     }
 }

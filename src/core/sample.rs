@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::lang::Lang;
-use super::model::{Factors, Milestone, Plan, Region, Sales, Salesperson, SubDistrict, FORMAT_VERSION};
+use super::model::{
+    FORMAT_VERSION, Factors, Milestone, Plan, Region, Sales, Salesperson, SubDistrict,
+};
 use super::period::Period;
 use super::scenario::{Method, Scenario};
 
@@ -35,86 +37,225 @@ const ROLE_REP: (&str, &str) = ("业务代表", "Sales representative");
 
 const SAMPLE: &[SampleRegion] = &[
     SampleRegion {
-        zh: "长沙", en: "Changsha", manager: ("周建国", "Zhou Jianguo"), share: "64.5", customers: 186, last_wan: 3120,
+        zh: "长沙",
+        en: "Changsha",
+        manager: ("周建国", "Zhou Jianguo"),
+        share: "64.5",
+        customers: 186,
+        last_wan: 3120,
         subs: &[
-            SampleSub { zh: "芙蓉区", en: "Furong District", factors: [8, 60, 9, 9, 42, 7], target_share: 68,
-                people: &[("王伟", "Wang Wei"), ("李娜", "Li Na"), ("张磊", "Zhang Lei")] },
-            SampleSub { zh: "岳麓区", en: "Yuelu District", factors: [8, 95, 8, 8, 38, 8], target_share: 66,
-                people: &[("刘洋", "Liu Yang"), ("陈静", "Chen Jing"), ("杨帆", "Yang Fan")] },
-            SampleSub { zh: "长沙县", en: "Changsha County", factors: [6, 110, 6, 7, 30, 9], target_share: 62,
-                people: &[("赵敏", "Zhao Min"), ("黄涛", "Huang Tao")] },
-            SampleSub { zh: "浏阳市", en: "Liuyang City", factors: [6, 145, 5, 5, 27, 6], target_share: 58,
-                people: &[("吴刚", "Wu Gang"), ("徐丽", "Xu Li")] },
+            SampleSub {
+                zh: "芙蓉区",
+                en: "Furong District",
+                factors: [8, 60, 9, 9, 42, 7],
+                target_share: 68,
+                people: &[
+                    ("王伟", "Wang Wei"),
+                    ("李娜", "Li Na"),
+                    ("张磊", "Zhang Lei"),
+                ],
+            },
+            SampleSub {
+                zh: "岳麓区",
+                en: "Yuelu District",
+                factors: [8, 95, 8, 8, 38, 8],
+                target_share: 66,
+                people: &[
+                    ("刘洋", "Liu Yang"),
+                    ("陈静", "Chen Jing"),
+                    ("杨帆", "Yang Fan"),
+                ],
+            },
+            SampleSub {
+                zh: "长沙县",
+                en: "Changsha County",
+                factors: [6, 110, 6, 7, 30, 9],
+                target_share: 62,
+                people: &[("赵敏", "Zhao Min"), ("黄涛", "Huang Tao")],
+            },
+            SampleSub {
+                zh: "浏阳市",
+                en: "Liuyang City",
+                factors: [6, 145, 5, 5, 27, 6],
+                target_share: 58,
+                people: &[("吴刚", "Wu Gang"), ("徐丽", "Xu Li")],
+            },
         ],
     },
     SampleRegion {
-        zh: "株洲", en: "Zhuzhou", manager: ("孙立平", "Sun Liping"), share: "47.2", customers: 94, last_wan: 1480,
+        zh: "株洲",
+        en: "Zhuzhou",
+        manager: ("孙立平", "Sun Liping"),
+        share: "47.2",
+        customers: 94,
+        last_wan: 1480,
         subs: &[
-            SampleSub { zh: "天元区", en: "Tianyuan District", factors: [7, 45, 7, 8, 24, 8], target_share: 52,
-                people: &[("马超", "Ma Chao"), ("朱琳", "Zhu Lin"), ("胡斌", "Hu Bin")] },
-            SampleSub { zh: "醴陵市", en: "Liling City", factors: [5, 105, 5, 6, 21, 5], target_share: 45,
-                people: &[("郭峰", "Guo Feng"), ("何敏", "He Min")] },
-            SampleSub { zh: "攸县", en: "You County", factors: [4, 80, 4, 4, 12, 6], target_share: 40,
-                people: &[("高翔", "Gao Xiang"), ("林芳", "Lin Fang")] },
+            SampleSub {
+                zh: "天元区",
+                en: "Tianyuan District",
+                factors: [7, 45, 7, 8, 24, 8],
+                target_share: 52,
+                people: &[("马超", "Ma Chao"), ("朱琳", "Zhu Lin"), ("胡斌", "Hu Bin")],
+            },
+            SampleSub {
+                zh: "醴陵市",
+                en: "Liling City",
+                factors: [5, 105, 5, 6, 21, 5],
+                target_share: 45,
+                people: &[("郭峰", "Guo Feng"), ("何敏", "He Min")],
+            },
+            SampleSub {
+                zh: "攸县",
+                en: "You County",
+                factors: [4, 80, 4, 4, 12, 6],
+                target_share: 40,
+                people: &[("高翔", "Gao Xiang"), ("林芳", "Lin Fang")],
+            },
         ],
     },
     SampleRegion {
-        zh: "湘潭", en: "Xiangtan", manager: ("郑海波", "Zheng Haibo"), share: "41.0", customers: 71, last_wan: 1150,
+        zh: "湘潭",
+        en: "Xiangtan",
+        manager: ("郑海波", "Zheng Haibo"),
+        share: "41.0",
+        customers: 71,
+        last_wan: 1150,
         subs: &[
-            SampleSub { zh: "雨湖区", en: "Yuhu District", factors: [7, 50, 7, 8, 22, 7], target_share: 45,
-                people: &[("罗军", "Luo Jun"), ("梁雪", "Liang Xue")] },
-            SampleSub { zh: "湘乡市", en: "Xiangxiang City", factors: [5, 78, 5, 5, 17, 6], target_share: 40,
-                people: &[("宋杰", "Song Jie"), ("唐颖", "Tang Ying"), ("许强", "Xu Qiang")] },
+            SampleSub {
+                zh: "雨湖区",
+                en: "Yuhu District",
+                factors: [7, 50, 7, 8, 22, 7],
+                target_share: 45,
+                people: &[("罗军", "Luo Jun"), ("梁雪", "Liang Xue")],
+            },
+            SampleSub {
+                zh: "湘乡市",
+                en: "Xiangxiang City",
+                factors: [5, 78, 5, 5, 17, 6],
+                target_share: 40,
+                people: &[
+                    ("宋杰", "Song Jie"),
+                    ("唐颖", "Tang Ying"),
+                    ("许强", "Xu Qiang"),
+                ],
+            },
         ],
     },
     SampleRegion {
-        zh: "衡阳", en: "Hengyang", manager: ("韩冬", "Han Dong"), share: "23.6", customers: 58, last_wan: 960,
+        zh: "衡阳",
+        en: "Hengyang",
+        manager: ("韩冬", "Han Dong"),
+        share: "23.6",
+        customers: 58,
+        last_wan: 960,
         subs: &[
-            SampleSub { zh: "蒸湘区", en: "Zhengxiang District", factors: [7, 48, 6, 7, 20, 6], target_share: 26,
-                people: &[("冯磊", "Feng Lei"), ("邓丽", "Deng Li")] },
-            SampleSub { zh: "耒阳市", en: "Leiyang City", factors: [5, 115, 4, 5, 14, 5], target_share: 20,
-                people: &[("曹阳", "Cao Yang"), ("彭飞", "Peng Fei")] },
-            SampleSub { zh: "衡南县", en: "Hengnan County", factors: [4, 95, 3, 4, 9, 7], target_share: 18,
-                people: &[("曾辉", "Zeng Hui"), ("肖红", "Xiao Hong")] },
+            SampleSub {
+                zh: "蒸湘区",
+                en: "Zhengxiang District",
+                factors: [7, 48, 6, 7, 20, 6],
+                target_share: 26,
+                people: &[("冯磊", "Feng Lei"), ("邓丽", "Deng Li")],
+            },
+            SampleSub {
+                zh: "耒阳市",
+                en: "Leiyang City",
+                factors: [5, 115, 4, 5, 14, 5],
+                target_share: 20,
+                people: &[("曹阳", "Cao Yang"), ("彭飞", "Peng Fei")],
+            },
+            SampleSub {
+                zh: "衡南县",
+                en: "Hengnan County",
+                factors: [4, 95, 3, 4, 9, 7],
+                target_share: 18,
+                people: &[("曾辉", "Zeng Hui"), ("肖红", "Xiao Hong")],
+            },
         ],
     },
     SampleRegion {
-        zh: "岳阳", en: "Yueyang", manager: ("田野", "Tian Ye"), share: "16.8", customers: 37, last_wan: 640,
+        zh: "岳阳",
+        en: "Yueyang",
+        manager: ("田野", "Tian Ye"),
+        share: "16.8",
+        customers: 37,
+        last_wan: 640,
         subs: &[
-            SampleSub { zh: "岳阳楼区", en: "Yueyanglou District", factors: [7, 82, 6, 8, 16, 6], target_share: 20,
-                people: &[("董明", "Dong Ming"), ("袁琪", "Yuan Qi")] },
-            SampleSub { zh: "汨罗市", en: "Miluo City", factors: [5, 68, 4, 6, 8, 5], target_share: 15,
-                people: &[("潘越", "Pan Yue"), ("蒋欣", "Jiang Xin")] },
+            SampleSub {
+                zh: "岳阳楼区",
+                en: "Yueyanglou District",
+                factors: [7, 82, 6, 8, 16, 6],
+                target_share: 20,
+                people: &[("董明", "Dong Ming"), ("袁琪", "Yuan Qi")],
+            },
+            SampleSub {
+                zh: "汨罗市",
+                en: "Miluo City",
+                factors: [5, 68, 4, 6, 8, 5],
+                target_share: 15,
+                people: &[("潘越", "Pan Yue"), ("蒋欣", "Jiang Xin")],
+            },
         ],
     },
     SampleRegion {
-        zh: "常德", en: "Changde", manager: ("蔡文", "Cai Wen"), share: "9.4", customers: 21, last_wan: 380,
+        zh: "常德",
+        en: "Changde",
+        manager: ("蔡文", "Cai Wen"),
+        share: "9.4",
+        customers: 21,
+        last_wan: 380,
         subs: &[
-            SampleSub { zh: "武陵区", en: "Wuling District", factors: [6, 70, 5, 7, 10, 5], target_share: 14,
-                people: &[("余波", "Yu Bo"), ("杜娟", "Du Juan")] },
-            SampleSub { zh: "津市市", en: "Jinshi City", factors: [4, 25, 4, 5, 4, 4], target_share: 10,
-                people: &[("叶青", "Ye Qing"), ("程亮", "Cheng Liang")] },
+            SampleSub {
+                zh: "武陵区",
+                en: "Wuling District",
+                factors: [6, 70, 5, 7, 10, 5],
+                target_share: 14,
+                people: &[("余波", "Yu Bo"), ("杜娟", "Du Juan")],
+            },
+            SampleSub {
+                zh: "津市市",
+                en: "Jinshi City",
+                factors: [4, 25, 4, 5, 4, 4],
+                target_share: 10,
+                people: &[("叶青", "Ye Qing"), ("程亮", "Cheng Liang")],
+            },
         ],
     },
     SampleRegion {
-        zh: "张家界", en: "Zhangjiajie", manager: ("苏晴", "Su Qing"), share: "2.1", customers: 3, last_wan: 55,
-        subs: &[
-            SampleSub { zh: "永定区", en: "Yongding District", factors: [5, 48, 4, 5, 2, 6], target_share: 5,
-                people: &[("魏然", "Wei Ran"), ("吕鹏", "Lü Peng")] },
-        ],
+        zh: "张家界",
+        en: "Zhangjiajie",
+        manager: ("苏晴", "Su Qing"),
+        share: "2.1",
+        customers: 3,
+        last_wan: 55,
+        subs: &[SampleSub {
+            zh: "永定区",
+            en: "Yongding District",
+            factors: [5, 48, 4, 5, 2, 6],
+            target_share: 5,
+            people: &[("魏然", "Wei Ran"), ("吕鹏", "Lü Peng")],
+        }],
     },
     SampleRegion {
-        zh: "怀化", en: "Huaihua", manager: ("丁一", "Ding Yi"), share: "0", customers: 0, last_wan: 0,
-        subs: &[
-            SampleSub { zh: "鹤城区", en: "Hecheng District", factors: [5, 62, 4, 5, 0, 7], target_share: 3,
-                people: &[("沈阳", "Shen Yang"), ("姜宁", "Jiang Ning")] },
-        ],
+        zh: "怀化",
+        en: "Huaihua",
+        manager: ("丁一", "Ding Yi"),
+        share: "0",
+        customers: 0,
+        last_wan: 0,
+        subs: &[SampleSub {
+            zh: "鹤城区",
+            en: "Hecheng District",
+            factors: [5, 62, 4, 5, 0, 7],
+            target_share: 3,
+            people: &[("沈阳", "Shen Yang"), ("姜宁", "Jiang Ning")],
+        }],
     },
 ];
 
 /// Seasonality of the sample: Spring Festival peak, summer peak, a slow spring.
-const SAMPLE_SEASONALITY: [&str; 12] =
-    ["11", "6", "7", "7.5", "8", "9", "10", "9.5", "8", "8.5", "7.5", "8"];
+const SAMPLE_SEASONALITY: [&str; 12] = [
+    "11", "6", "7", "7.5", "8", "9", "10", "9.5", "8", "8.5", "7.5", "8",
+];
 
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> String {
     match lang {
@@ -133,7 +274,11 @@ pub fn sample_plan(lang: Lang) -> Plan {
     let mut plan = Plan {
         format_version: FORMAT_VERSION,
         id: "sample".into(),
-        name: pick(lang, "湖南省 2027 年度销售计划", "Hunan 2027 annual sales plan"),
+        name: pick(
+            lang,
+            "湖南省 2027 年度销售计划",
+            "Hunan 2027 annual sales plan",
+        ),
         company: pick(lang, "华新饮品有限公司", "Huaxin Beverages Co., Ltd."),
         currency: "CNY".into(),
         period: Period::fiscal_year(2027),
@@ -151,7 +296,10 @@ pub fn sample_plan(lang: Lang) -> Plan {
             manager: pick(lang, r.manager.0, r.manager.1),
             market_share: r.share.parse().expect("sample share is a decimal"),
             active_customers: r.customers,
-            last_sales: Sales { amount: wan(r.last_wan), quantity: Decimal::from(r.last_wan * 40) },
+            last_sales: Sales {
+                amount: wan(r.last_wan),
+                quantity: Decimal::from(r.last_wan * 40),
+            },
             notes: String::new(),
             subdistricts: Vec::new(),
         };
@@ -173,7 +321,10 @@ pub fn sample_plan(lang: Lang) -> Plan {
                     policy_investment: Decimal::from(policy),
                 },
                 target_share: Decimal::from(s.target_share),
-                last_sales: Sales { amount: wan(sub_last), quantity: Decimal::from(sub_last * 40) },
+                last_sales: Sales {
+                    amount: wan(sub_last),
+                    quantity: Decimal::from(sub_last * 40),
+                },
                 milestones: vec![
                     Milestone {
                         date: NaiveDate::from_ymd_opt(2027, 3, 31).expect("valid date"),
@@ -182,7 +333,11 @@ pub fn sample_plan(lang: Lang) -> Plan {
                     },
                     Milestone {
                         date: NaiveDate::from_ymd_opt(2027, 6, 30).expect("valid date"),
-                        title: pick(lang, "新品进入主要零售终端", "New range in the main retail terminals"),
+                        title: pick(
+                            lang,
+                            "新品进入主要零售终端",
+                            "New range in the main retail terminals",
+                        ),
                         done: false,
                     },
                 ],
@@ -197,12 +352,23 @@ pub fn sample_plan(lang: Lang) -> Plan {
             for (i, (zh, en)) in s.people.iter().enumerate() {
                 let id = plan.fresh_id("p");
                 let lead = i == 0;
-                let share = if lead { sub_last * 4 / (people * 4 + 1) + sub_last / (people * 4 + 1) } else { sub_last * 4 / (people * 4 + 1) };
+                let share = if lead {
+                    sub_last * 4 / (people * 4 + 1) + sub_last / (people * 4 + 1)
+                } else {
+                    sub_last * 4 / (people * 4 + 1)
+                };
                 sub.salespeople.push(Salesperson {
                     id,
                     name: pick(lang, zh, en),
-                    role: if lead { pick(lang, ROLE_LEAD.0, ROLE_LEAD.1) } else { pick(lang, ROLE_REP.0, ROLE_REP.1) },
-                    last_sales: Sales { amount: wan(share), quantity: Decimal::from(share * 40) },
+                    role: if lead {
+                        pick(lang, ROLE_LEAD.0, ROLE_LEAD.1)
+                    } else {
+                        pick(lang, ROLE_REP.0, ROLE_REP.1)
+                    },
+                    last_sales: Sales {
+                        amount: wan(share),
+                        quantity: Decimal::from(share * 40),
+                    },
                 });
             }
             region.subdistricts.push(sub);
@@ -210,14 +376,21 @@ pub fn sample_plan(lang: Lang) -> Plan {
         plan.regions.push(region);
     }
     let scenario_id = plan.fresh_id("s");
-    let mut base = Scenario::with_defaults(scenario_id.clone(), pick(lang, "基准方案", "Baseline"), months);
+    let mut base = Scenario::with_defaults(
+        scenario_id.clone(),
+        pick(lang, "基准方案", "Baseline"),
+        months,
+    );
     base.amount_target = Decimal::from(118_000_000);
     base.quantity_target = Decimal::from(4_720_000);
     base.amount_unit = Decimal::from(1000);
     base.methods.region = Method::History;
     base.methods.subdistrict = Method::Weighted;
     base.methods.salesperson = Method::Even;
-    base.seasonality = SAMPLE_SEASONALITY.iter().map(|s| Some(s.parse().expect("sample month share"))).collect();
+    base.seasonality = SAMPLE_SEASONALITY
+        .iter()
+        .map(|s| Some(s.parse().expect("sample month share")))
+        .collect();
     let growth_id = plan.fresh_id("s");
     let mut growth = base.clone();
     growth.id = growth_id;
@@ -237,7 +410,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, bound: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % bound.max(1)
     }
 }
@@ -299,7 +475,10 @@ pub fn scaled_plan(people: usize) -> Plan {
                     policy_investment: Decimal::from(1 + rng.next(10)),
                 },
                 target_share: Decimal::from(rng.next(70)),
-                last_sales: Sales { amount: Decimal::from(sub_last), quantity: Decimal::from(sub_last / 25) },
+                last_sales: Sales {
+                    amount: Decimal::from(sub_last),
+                    quantity: Decimal::from(sub_last / 25),
+                },
                 milestones: Vec::new(),
                 target_distributors: Vec::new(),
                 target_terminals: Vec::new(),
@@ -313,13 +492,23 @@ pub fn scaled_plan(people: usize) -> Plan {
                 sub.salespeople.push(Salesperson {
                     id: format!("p{}", plan.id_seq),
                     name: format!("Salesperson {placed_people}"),
-                    role: if p == 0 { "Team lead".into() } else { "Sales representative".into() },
-                    last_sales: Sales { amount: Decimal::from(last), quantity: Decimal::from(last / 25) },
+                    role: if p == 0 {
+                        "Team lead".into()
+                    } else {
+                        "Sales representative".into()
+                    },
+                    last_sales: Sales {
+                        amount: Decimal::from(last),
+                        quantity: Decimal::from(last / 25),
+                    },
                 });
             }
             region.subdistricts.push(sub);
         }
-        region.last_sales = Sales { amount: Decimal::from(region_last), quantity: Decimal::from(region_last / 25) };
+        region.last_sales = Sales {
+            amount: Decimal::from(region_last),
+            quantity: Decimal::from(region_last / 25),
+        };
         total_last += region_last;
         plan.regions.push(region);
     }
@@ -331,7 +520,10 @@ pub fn scaled_plan(people: usize) -> Plan {
     scenario.amount_target = Decimal::from((total_last * 11 / 10) / amount_unit * amount_unit);
     scenario.quantity_target = Decimal::from(total_last * 11 / 10 / 25);
     scenario.amount_unit = Decimal::from(amount_unit);
-    scenario.seasonality = SAMPLE_SEASONALITY.iter().map(|s| Some(s.parse().expect("month share"))).collect();
+    scenario.seasonality = SAMPLE_SEASONALITY
+        .iter()
+        .map(|s| Some(s.parse().expect("month share")))
+        .collect();
     plan.adopted_scenario = sid;
     plan.scenarios.push(scenario);
     plan
@@ -359,7 +551,10 @@ mod tests {
         assert_eq!(zh.size(), en.size());
         assert_eq!(zh.regions[0].name, "长沙");
         assert_eq!(en.regions[0].name, "Changsha");
-        assert_eq!(zh.regions[0].subdistricts[0].salespeople[0].id, en.regions[0].subdistricts[0].salespeople[0].id);
+        assert_eq!(
+            zh.regions[0].subdistricts[0].salespeople[0].id,
+            en.regions[0].subdistricts[0].salespeople[0].id
+        );
     }
 
     #[test]

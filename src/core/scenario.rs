@@ -23,7 +23,12 @@ pub enum Method {
 }
 
 impl Method {
-    pub const ALL: [Method; 4] = [Method::Even, Method::Weighted, Method::History, Method::Manual];
+    pub const ALL: [Method; 4] = [
+        Method::Even,
+        Method::Weighted,
+        Method::History,
+        Method::Manual,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {

@@ -20,7 +20,12 @@ pub enum Tier {
 }
 
 impl Tier {
-    pub const ALL: [Tier; 4] = [Tier::BaseCamp, Tier::Stronghold, Tier::Contested, Tier::Guerrilla];
+    pub const ALL: [Tier; 4] = [
+        Tier::BaseCamp,
+        Tier::Stronghold,
+        Tier::Contested,
+        Tier::Guerrilla,
+    ];
 
     /// The machine name used in JSON, CSV and CSS classes.
     pub fn key(self) -> &'static str {
@@ -153,7 +158,6 @@ impl Default for TierPolicies {
 #[cfg(test)]
 mod tests {
     use super::*;
-
 
     #[test]
     fn default_thresholds_follow_the_domain_table() {

@@ -63,11 +63,17 @@ impl Plan {
     }
 
     pub fn subdistrict(&self, id: &str) -> Option<&SubDistrict> {
-        self.regions.iter().flat_map(|r| &r.subdistricts).find(|d| d.id == id)
+        self.regions
+            .iter()
+            .flat_map(|r| &r.subdistricts)
+            .find(|d| d.id == id)
     }
 
     pub fn subdistrict_mut(&mut self, id: &str) -> Option<&mut SubDistrict> {
-        self.regions.iter_mut().flat_map(|r| &mut r.subdistricts).find(|d| d.id == id)
+        self.regions
+            .iter_mut()
+            .flat_map(|r| &mut r.subdistricts)
+            .find(|d| d.id == id)
     }
 
     pub fn salesperson(&self, id: &str) -> Option<&Salesperson> {
@@ -125,12 +131,14 @@ impl Plan {
             return Err(self.parent_error(sub_id));
         };
         let id = self.fresh_id("p");
-        self.regions[ri].subdistricts[di].salespeople.push(Salesperson {
-            id: id.clone(),
-            name: name.to_string(),
-            role: String::new(),
-            last_sales: Sales::default(),
-        });
+        self.regions[ri].subdistricts[di]
+            .salespeople
+            .push(Salesperson {
+                id: id.clone(),
+                name: name.to_string(),
+                role: String::new(),
+                last_sales: Sales::default(),
+            });
         Ok(id)
     }
 
@@ -145,10 +153,15 @@ impl Plan {
     /// Renames any node. The caller validates the name first.
     pub fn rename_node(&mut self, id: &str, name: &str) -> Result<(), TreeError> {
         let name = name.to_string();
-        match self.locate(id).ok_or_else(|| TreeError::NotFound(id.to_string()))? {
+        match self
+            .locate(id)
+            .ok_or_else(|| TreeError::NotFound(id.to_string()))?
+        {
             NodePos::Region(r) => self.regions[r].name = name,
             NodePos::Subdistrict(r, d) => self.regions[r].subdistricts[d].name = name,
-            NodePos::Salesperson(r, d, p) => self.regions[r].subdistricts[d].salespeople[p].name = name,
+            NodePos::Salesperson(r, d, p) => {
+                self.regions[r].subdistricts[d].salespeople[p].name = name
+            }
         }
         Ok(())
     }
@@ -156,7 +169,9 @@ impl Plan {
     /// Deletes a node and everything under it, and forgets the scenarios' locks, manual numbers
     /// and tier overrides that named them.
     pub fn delete_node(&mut self, id: &str) -> Result<(), TreeError> {
-        let pos = self.locate(id).ok_or_else(|| TreeError::NotFound(id.to_string()))?;
+        let pos = self
+            .locate(id)
+            .ok_or_else(|| TreeError::NotFound(id.to_string()))?;
         let mut gone: Vec<String> = vec![id.to_string()];
         match pos {
             NodePos::Region(r) => {
@@ -195,18 +210,29 @@ impl Plan {
             v.swap(i, j as usize);
             true
         }
-        Ok(match self.locate(id).ok_or_else(|| TreeError::NotFound(id.to_string()))? {
-            NodePos::Region(r) => shift(&mut self.regions, r, delta),
-            NodePos::Subdistrict(r, d) => shift(&mut self.regions[r].subdistricts, d, delta),
-            NodePos::Salesperson(r, d, p) => shift(&mut self.regions[r].subdistricts[d].salespeople, p, delta),
-        })
+        Ok(
+            match self
+                .locate(id)
+                .ok_or_else(|| TreeError::NotFound(id.to_string()))?
+            {
+                NodePos::Region(r) => shift(&mut self.regions, r, delta),
+                NodePos::Subdistrict(r, d) => shift(&mut self.regions[r].subdistricts, d, delta),
+                NodePos::Salesperson(r, d, p) => {
+                    shift(&mut self.regions[r].subdistricts[d].salespeople, p, delta)
+                }
+            },
+        )
     }
 
     /// Moves a sub-district to another region, or a salesperson to another sub-district; the node
     /// goes to the end of its new parent's children.
     pub fn move_to_parent(&mut self, id: &str, new_parent: &str) -> Result<(), TreeError> {
-        let pos = self.locate(id).ok_or_else(|| TreeError::NotFound(id.to_string()))?;
-        let target = self.locate(new_parent).ok_or_else(|| TreeError::NotFound(new_parent.to_string()))?;
+        let pos = self
+            .locate(id)
+            .ok_or_else(|| TreeError::NotFound(id.to_string()))?;
+        let target = self
+            .locate(new_parent)
+            .ok_or_else(|| TreeError::NotFound(new_parent.to_string()))?;
         match (pos, target) {
             (NodePos::Subdistrict(r, d), NodePos::Region(to)) => {
                 let sub = self.regions[r].subdistricts.remove(d);
@@ -235,12 +261,21 @@ mod tests {
         let r = plan.add_region("North");
         let d = plan.add_subdistrict(&r, "North-1").unwrap();
         let p = plan.add_salesperson(&d, "Ann").unwrap();
-        assert_eq!(plan.locate(&p), Some(NodePos::Salesperson(plan.regions.len() - 1, 0, 0)));
+        assert_eq!(
+            plan.locate(&p),
+            Some(NodePos::Salesperson(plan.regions.len() - 1, 0, 0))
+        );
         assert_eq!(plan.node_name(&d), Some("North-1"));
         assert_eq!(plan.parent_id(&p).as_deref(), Some(d.as_str()));
         assert_ne!(r, d);
-        assert_eq!(plan.add_salesperson(&r, "x"), Err(TreeError::WrongParent(r.clone())));
-        assert_eq!(plan.add_subdistrict("nope", "x"), Err(TreeError::NotFound("nope".into())));
+        assert_eq!(
+            plan.add_salesperson(&r, "x"),
+            Err(TreeError::WrongParent(r.clone()))
+        );
+        assert_eq!(
+            plan.add_subdistrict("nope", "x"),
+            Err(TreeError::NotFound("nope".into()))
+        );
     }
 
     #[test]

@@ -27,7 +27,9 @@ pub enum Issue {
     #[error("has {found} months; the period has {expected}")]
     MonthCount { expected: usize, found: usize },
     /// A format version this program does not know.
-    #[error("format version {0} is not supported (this program reads versions up to {FORMAT_VERSION})")]
+    #[error(
+        "format version {0} is not supported (this program reads versions up to {FORMAT_VERSION})"
+    )]
     Version(u32),
 }
 
@@ -51,7 +53,10 @@ struct Checker {
 
 impl Checker {
     fn push(&mut self, path: impl Into<String>, issue: impl Into<Issue>) {
-        self.problems.push(Problem { path: path.into(), issue: issue.into() });
+        self.problems.push(Problem {
+            path: path.into(),
+            issue: issue.into(),
+        });
     }
 
     fn name(&mut self, path: String, name: &str) {
@@ -84,7 +89,9 @@ impl Checker {
 
 /// Every problem in the plan, in document order. An empty list means the plan is valid.
 pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new() };
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
     if plan.format_version != FORMAT_VERSION {
         c.push("$.format_version", Issue::Version(plan.format_version));
     }
@@ -139,16 +146,28 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
         if let Some(v) = s.collections_target {
             c.non_negative(format!("{sp}.collections_target"), v);
         }
-        for (field, unit) in [("amount_unit", s.amount_unit), ("quantity_unit", s.quantity_unit)] {
+        for (field, unit) in [
+            ("amount_unit", s.amount_unit),
+            ("quantity_unit", s.quantity_unit),
+        ] {
             if unit <= Decimal::ZERO {
                 c.push(format!("{sp}.{field}"), FieldError::NotPositive);
             }
         }
         c.percent(format!("{sp}.thresholds.base_camp"), s.thresholds.base_camp);
-        c.percent(format!("{sp}.thresholds.stronghold"), s.thresholds.stronghold);
-        c.percent(format!("{sp}.thresholds.guerrilla_floor"), s.thresholds.guerrilla_floor);
+        c.percent(
+            format!("{sp}.thresholds.stronghold"),
+            s.thresholds.stronghold,
+        );
+        c.percent(
+            format!("{sp}.thresholds.guerrilla_floor"),
+            s.thresholds.guerrilla_floor,
+        );
         for f in super::model::Factor::ALL {
-            c.non_negative(format!("{sp}.factor_weights.{}", f.key()), s.factor_weights.get(f));
+            c.non_negative(
+                format!("{sp}.factor_weights.{}", f.key()),
+                s.factor_weights.get(f),
+            );
         }
         for t in super::tier::Tier::ALL {
             let policy = s.tier_policies.get(t);
@@ -162,7 +181,10 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
         if s.seasonality.len() != months {
             c.push(
                 format!("{sp}.seasonality"),
-                Issue::MonthCount { expected: months, found: s.seasonality.len() },
+                Issue::MonthCount {
+                    expected: months,
+                    found: s.seasonality.len(),
+                },
             );
         }
         for (mi, m) in s.seasonality.iter().enumerate() {
@@ -194,7 +216,10 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
         }
     }
     if plan.scenario(&plan.adopted_scenario).is_none() && !plan.scenarios.is_empty() {
-        c.push("$.adopted_scenario", Issue::UnknownId(plan.adopted_scenario.clone()));
+        c.push(
+            "$.adopted_scenario",
+            Issue::UnknownId(plan.adopted_scenario.clone()),
+        );
     }
     c.problems
 }
@@ -237,7 +262,9 @@ mod tests {
     #[test]
     fn locks_on_unknown_nodes_and_short_seasonality_are_reported() {
         let mut plan = sample_plan(Lang::En);
-        plan.scenarios[0].locks.insert("ghost".into(), Default::default());
+        plan.scenarios[0]
+            .locks
+            .insert("ghost".into(), Default::default());
         plan.scenarios[0].seasonality.pop();
         let got: Vec<String> = validate_plan(&plan).iter().map(|p| p.to_string()).collect();
         assert_eq!(

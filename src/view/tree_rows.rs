@@ -55,7 +55,11 @@ pub fn dom_id(node: Option<&str>) -> String {
 }
 
 /// The rows to show, in order.
-pub fn visible_rows(plan: &Plan, scenario: Option<&Scenario>, expanded: &HashSet<String>) -> Vec<TreeRow> {
+pub fn visible_rows(
+    plan: &Plan,
+    scenario: Option<&Scenario>,
+    expanded: &HashSet<String>,
+) -> Vec<TreeRow> {
     let (_, _, people) = plan.size();
     let mut rows = vec![TreeRow {
         id: None,
@@ -127,7 +131,10 @@ mod tests {
         assert_eq!(rows.len(), 1 + plan.regions.len());
         let open: HashSet<String> = [plan.regions[0].id.clone()].into();
         let rows = visible_rows(&plan, plan.adopted(), &open);
-        assert_eq!(rows.len(), 1 + plan.regions.len() + plan.regions[0].subdistricts.len());
+        assert_eq!(
+            rows.len(),
+            1 + plan.regions.len() + plan.regions[0].subdistricts.len()
+        );
         assert_eq!(rows[2].kind, RowKind::Subdistrict);
         assert_eq!(rows[2].parent.as_deref(), Some(plan.regions[0].id.as_str()));
     }
@@ -135,6 +142,9 @@ mod tests {
     #[test]
     fn a_large_plan_collapsed_shows_few_rows() {
         let plan = scaled_plan(10_000);
-        assert_eq!(visible_rows(&plan, plan.adopted(), &HashSet::new()).len(), 51);
+        assert_eq!(
+            visible_rows(&plan, plan.adopted(), &HashSet::new()).len(),
+            51
+        );
     }
 }
