@@ -7,6 +7,7 @@
 
 mod e2e {
     pub mod support;
+    pub mod territory;
 }
 
 use e2e::support::{Browser, artifacts_dir};

@@ -74,6 +74,8 @@ fn handle_key(ev: &KeyboardEvent, rows: &[TreeRow]) -> bool {
         ("ArrowRight", _) => {
             if row.children > 0 && !row.expanded {
                 actions::set_expanded(row.id.as_deref(), true);
+                // The row is redrawn with its new state; keep the keyboard on it.
+                focus_row(row.id.clone());
             } else if row.children > 0 {
                 select(rows.get(i + 1));
             }
@@ -81,6 +83,7 @@ fn handle_key(ev: &KeyboardEvent, rows: &[TreeRow]) -> bool {
         ("ArrowLeft", _) => {
             if row.expanded && row.kind != RowKind::Company {
                 actions::set_expanded(row.id.as_deref(), false);
+                focus_row(row.id.clone());
             } else if row.kind != RowKind::Company {
                 let parent = row.parent.clone();
                 actions::select(parent.clone());

@@ -201,6 +201,9 @@ async fn the_tree_works_from_the_keyboard() {
     b.click_text(".tree-row", "Changsha").await;
     b.press(&Key::Down).await;
     b.wait_for_text(".tree-row.selected", "Furong District").await;
+    // Left closes an open node, then moves to its parent.
+    b.press(&Key::Left).await;
+    assert!(!b.text_of(TREE).await.contains("Wang Wei"), "Left collapses the sub-district");
     b.press(&Key::Left).await;
     b.wait_for_text(".tree-row.selected", "Changsha").await;
     b.press(&Key::Left).await;
