@@ -8,5 +8,9 @@ pub mod i18n;
 pub mod storage;
 pub mod view;
 
+/// The `planner` command line (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

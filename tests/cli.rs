@@ -1,0 +1,326 @@
+//! The `planner` binary, run as a user would: on the sample plan, on a synthetic plan, and on
+//! bad input.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use region_planner::core::model::Plan;
+use rust_decimal::Decimal;
+
+fn planner(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planner"))
+        .args(args)
+        .output()
+        .expect("planner runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A file in the temp dir, unique to this test process and name, with the given contents.
+fn temp_file(name: &str, contents: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("planner-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).expect("temp file written");
+    path
+}
+
+/// The sample plan as `planner sample` prints it, saved to a file.
+fn sample_file(name: &str, args: &[&str]) -> PathBuf {
+    let out = planner(&[&["sample"], args].concat());
+    assert!(
+        out.status.success(),
+        "planner sample {args:?}: {}",
+        stderr(&out)
+    );
+    temp_file(name, &stdout(&out))
+}
+
+/// Parses CSV (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut field) = (Vec::new(), String::new());
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        !quoted && field.is_empty() && row.is_empty(),
+        "CSV ends inside a record"
+    );
+    rows
+}
+
+/// One row of the breakdown CSV.
+struct Row {
+    level: String,
+    id: String,
+    name: String,
+    parent: String,
+    period: String,
+    amount: Decimal,
+    quantity: Decimal,
+}
+
+fn breakdown_rows(csv: &str) -> Vec<Row> {
+    let rows = parse_csv(csv);
+    assert_eq!(
+        rows[0].join(","),
+        "level,id,name,parent_id,period,amount,quantity",
+        "the header"
+    );
+    rows[1..]
+        .iter()
+        .map(|r| {
+            assert_eq!(r.len(), 7, "row {r:?}");
+            let number = |s: &str| -> Decimal {
+                assert!(
+                    !s.contains(['e', 'E', ' ', '_']) && !s.is_empty(),
+                    "{s:?} is not a plain decimal"
+                );
+                s.parse()
+                    .unwrap_or_else(|_| panic!("{s:?} is not a decimal"))
+            };
+            Row {
+                level: r[0].clone(),
+                id: r[1].clone(),
+                name: r[2].clone(),
+                parent: r[3].clone(),
+                period: r[4].clone(),
+                amount: number(&r[5]),
+                quantity: number(&r[6]),
+            }
+        })
+        .collect()
+}
+
+/// Every parent's value equals its children's, and every node's months add up to its total.
+fn assert_everything_adds_up(rows: &[Row]) {
+    // (parent id, period) → children's sums; (id, period) → own values.
+    let mut children: BTreeMap<(&str, &str), (Decimal, Decimal)> = BTreeMap::new();
+    let mut own: BTreeMap<(&str, &str), (Decimal, Decimal)> = BTreeMap::new();
+    let mut months: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
+    for r in rows {
+        own.insert((&r.id, &r.period), (r.amount, r.quantity));
+        if !r.parent.is_empty() {
+            let e = children.entry((&r.parent, &r.period)).or_default();
+            *e = (e.0 + r.amount, e.1 + r.quantity);
+        }
+        if r.period != "total" {
+            let e = months.entry(&r.id).or_default();
+            *e = (e.0 + r.amount, e.1 + r.quantity);
+        }
+    }
+    for ((parent, period), sums) in &children {
+        assert_eq!(
+            own[&(*parent, *period)],
+            *sums,
+            "children of {parent} in {period}"
+        );
+    }
+    for (id, sums) in &months {
+        assert_eq!(own[&(*id, "total")], *sums, "months of {id}");
+    }
+}
+
+#[test]
+fn sample_prints_a_plan_in_either_language_or_at_any_scale() {
+    let en: Plan =
+        serde_json::from_str(&stdout(&planner(&["sample"]))).expect("the sample is a plan");
+    let zh: Plan =
+        serde_json::from_str(&stdout(&planner(&["sample", "--lang", "zh"]))).expect("a plan");
+    assert_eq!(
+        (en.regions[0].name.as_str(), zh.regions[0].name.as_str()),
+        ("Changsha", "长沙")
+    );
+    let scaled: Plan =
+        serde_json::from_str(&stdout(&planner(&["sample", "--scale", "25"]))).expect("a plan");
+    assert_eq!(scaled.size(), (1, 3, 25));
+}
+
+#[test]
+fn breakdown_of_the_sample_has_the_exact_header_and_adds_up_everywhere() {
+    let path = sample_file("breakdown.json", &["--lang", "en"]);
+    let out = planner(&["breakdown", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&out);
+    assert!(
+        csv.starts_with("level,id,name,parent_id,period,amount,quantity\n"),
+        "{}",
+        &csv[..80]
+    );
+    let rows = breakdown_rows(&csv);
+    let plan: Plan = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let (r, d, p) = plan.size();
+    assert_eq!(
+        rows.len(),
+        (1 + r + d + p) * 13,
+        "a total and 12 months per node"
+    );
+    let company = &rows[0];
+    assert_eq!(
+        (
+            company.level.as_str(),
+            company.id.as_str(),
+            company.name.as_str(),
+            company.parent.as_str()
+        ),
+        ("company", "sample", "Huaxin Beverages Co., Ltd.", "")
+    );
+    assert_eq!(
+        (company.amount, company.quantity),
+        (Decimal::from(118_000_000), Decimal::from(4_720_000))
+    );
+    assert_eq!(rows[1].period, "2027-01");
+    let levels: Vec<&str> = rows.iter().map(|r| r.level.as_str()).collect();
+    for level in ["region", "subdistrict", "salesperson"] {
+        assert!(levels.contains(&level), "no {level} rows");
+    }
+    assert!(
+        rows.iter()
+            .all(|r| r.amount % Decimal::from(1000) == Decimal::ZERO),
+        "amounts are whole thousands"
+    );
+    assert_everything_adds_up(&rows);
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn a_scenario_is_picked_by_name_or_id_and_an_unknown_one_is_named() {
+    let path = sample_file("scenario.json", &[]);
+    let path = path.to_str().unwrap();
+    let total = |args: &[&str]| {
+        let out = planner(&[&["breakdown", path], args].concat());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        breakdown_rows(&stdout(&out))[0].amount
+    };
+    assert_eq!(
+        total(&["--scenario", "Stretch"]),
+        Decimal::from(130_000_000)
+    );
+    let plan: Plan = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(
+        total(&["--scenario", &plan.scenarios[1].id]),
+        Decimal::from(130_000_000)
+    );
+    assert_eq!(total(&[]), Decimal::from(118_000_000));
+
+    let out = planner(&["breakdown", path, "--scenario", "Wishful"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no scenario named 'Wishful' in the plan; it has: Baseline"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn tiers_of_the_sample_cover_all_four() {
+    let path = sample_file("tiers.json", &[]);
+    let out = planner(&["tiers", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = parse_csv(&stdout(&out));
+    assert_eq!(
+        rows[0].join(","),
+        "region_id,name,market_share,tier,overridden"
+    );
+    let mut tiers: Vec<&str> = rows[1..].iter().map(|r| r[3].as_str()).collect();
+    assert_eq!(rows[1][1..].join(","), "Changsha,64.5,base_camp,false");
+    tiers.sort_unstable();
+    tiers.dedup();
+    assert_eq!(tiers, ["base_camp", "contested", "guerrilla", "stronghold"]);
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn a_synthetic_plan_of_a_thousand_people_adds_up_too() {
+    let path = sample_file("scaled.json", &["--scale", "1000"]);
+    let out = planner(&["breakdown", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rows = breakdown_rows(&stdout(&out));
+    assert_eq!(rows.len(), (1 + 5 + 100 + 1000) * 13);
+    assert_everything_adds_up(&rows);
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn bad_input_gets_a_message_and_a_failing_exit_code_never_a_panic() {
+    let bad_json = temp_file("bad.json", "{ \"regions\": ");
+    let mut plan: Plan = serde_json::from_str(&stdout(&planner(&["sample"]))).unwrap();
+    plan.scenarios[0].seasonality[3] = None;
+    plan.scenarios[0].amount_unit = Decimal::ZERO;
+    let broken = temp_file("broken.json", &serde_json::to_string(&plan).unwrap());
+    let cases: &[(&[&str], i32, &str)] = &[
+        (
+            &["breakdown", "/nonexistent/plan.json"],
+            1,
+            "cannot read /nonexistent/plan.json",
+        ),
+        (
+            &["breakdown", bad_json.to_str().unwrap()],
+            1,
+            "is not a plan file",
+        ),
+        (
+            &["tiers", bad_json.to_str().unwrap()],
+            1,
+            "is not a plan file",
+        ),
+        (
+            &["breakdown", broken.to_str().unwrap()],
+            1,
+            "cannot be computed:\n  - amount_unit must be greater than zero (it is 0)\n  - the seasonality share of 2027-04 is missing",
+        ),
+        (&[], 2, "no command given"),
+        (&["explode"], 2, "unknown command 'explode'"),
+        (&["breakdown"], 2, "breakdown needs a plan file"),
+        (
+            &["sample", "--scale", "lots"],
+            2,
+            "--scale takes a number of salespeople",
+        ),
+    ];
+    for (args, code, message) in cases {
+        let out = planner(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(*code), "planner {args:?}: {err}");
+        assert!(err.contains(message), "planner {args:?} said: {err}");
+        assert!(
+            !err.contains("panicked"),
+            "planner {args:?} panicked: {err}"
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "planner {args:?} printed numbers despite failing"
+        );
+        if *code == 2 {
+            assert!(
+                err.contains("usage:"),
+                "planner {args:?} gave no usage: {err}"
+            );
+        }
+    }
+    std::fs::remove_file(bad_json).ok();
+    std::fs::remove_file(broken).ok();
+}
