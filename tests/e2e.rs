@@ -29,7 +29,7 @@ async fn app_start_is_fast() {
         let b = Browser::options().exclusive().launch().await;
         b.open("/").await;
         b.wait_for(READY).await;
-        // The paint that puts it on screen (reported, not part of the budget check).
+        // The paint that puts it on screen.
         b.wait_until("performance.getEntriesByName('first-contentful-paint').length > 0")
             .await;
         let timing = b
@@ -55,34 +55,44 @@ async fn app_start_is_fast() {
     }
 
     let ms = |run: &Value, key: &str| run[key].as_f64().unwrap_or(f64::NAN);
-    let mut ready: Vec<f64> = runs.iter().map(|r| ms(r, "ready_ms")).collect();
-    ready.sort_by(f64::total_cmp);
-    let median = ready[RUNS / 2];
+    // Median over the runs, and the runs' values in order.
+    let median_of = |key: &str| {
+        let mut values: Vec<f64> = runs.iter().map(|r| ms(r, key)).collect();
+        values.sort_by(f64::total_cmp);
+        let list = values
+            .iter()
+            .map(|v| format!("{v:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        (values[RUNS / 2], list)
+    };
+    let (ready, ready_list) = median_of("ready_ms");
+    let (painted, painted_list) = median_of("first_contentful_paint_ms");
     let typical = runs
         .iter()
-        .find(|r| ms(r, "ready_ms") == median)
+        .find(|r| ms(r, "ready_ms") == ready)
         .unwrap_or(&runs[0]);
-    let list = ready
-        .iter()
-        .map(|v| format!("{v:.0}"))
-        .collect::<Vec<_>>()
-        .join(", ");
     println!(
-        "app start: sample plan on screen {median:.0} ms after navigation (median of {RUNS} cold starts: {list} ms; \
-         HTML {:.0} ms, wasm received {:.0} ms, DOMContentLoaded {:.0} ms, load {:.0} ms, first contentful paint {:.0} ms)",
+        "app start: sample plan ready {ready:.0} ms, first paint {painted:.0} ms after navigation \
+         (median of {RUNS} cold starts; ready {ready_list} ms; painted {painted_list} ms; in the median run: \
+         HTML {:.0} ms, wasm received {:.0} ms, DOMContentLoaded {:.0} ms, load {:.0} ms)",
         ms(typical, "html_received_ms"),
         ms(typical, "wasm_received_ms"),
         ms(typical, "dom_content_loaded_ms"),
         ms(typical, "load_event_ms"),
-        ms(typical, "first_contentful_paint_ms"),
     );
     let record = artifacts_dir().join("app_start.json");
-    let json = serde_json::json!({ "median_ready_ms": median, "runs": runs });
+    let json = serde_json::json!({ "median_ready_ms": ready, "median_first_paint_ms": painted, "runs": runs });
     std::fs::write(&record, format!("{json:#}\n"))
         .unwrap_or_else(|err| panic!("writing {}: {err}", record.display()));
 
     assert!(
-        median < BUDGET_MS,
-        "navigation to the sample plan on screen took {median:.0} ms (median of {list} ms); the budget is {BUDGET_MS} ms"
+        ready < BUDGET_MS,
+        "the sample plan was ready {ready:.0} ms after navigation (median of {ready_list} ms); the budget is {BUDGET_MS} ms"
+    );
+    // Ready is when the app has built the page; the screen shows it at the next paint.
+    assert!(
+        painted < BUDGET_MS,
+        "the first paint came {painted:.0} ms after navigation (median of {painted_list} ms); the budget is {BUDGET_MS} ms"
     );
 }
