@@ -3,8 +3,12 @@
 mod actions;
 mod app;
 mod banners;
+mod breakdown_page;
+mod breakdown_settings;
+mod breakdown_table;
 mod detail;
 mod dialog;
+mod explain_panel;
 mod field;
 mod plan_bar;
 mod region_tier;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use web_sys::wasm_bindgen::JsCast;
 
 use super::banners::Banners;
+use super::breakdown_page::BreakdownPage;
 use super::plan_bar::PlanBar;
 use super::state::{App as AppState, View, provide_app, use_app};
 use super::territory_page::TerritoryPage;
@@ -108,7 +109,7 @@ pub fn App() -> impl IntoView {
                     {move || match app.view.get() {
                         View::Territory => view! { <TerritoryPage /> }.into_any(),
                         View::Tiers => view! { <TiersPage /> }.into_any(),
-                        View::Breakdown => view! { <TerritoryPage /> }.into_any(),
+                        View::Breakdown => view! { <BreakdownPage /> }.into_any(),
                     }}
                 </main>
                 <ToastView />
@@ -138,6 +139,7 @@ fn Nav() -> impl IntoView {
         <nav class="tabs" role="tablist">
             {tab(View::Territory, |t| t.view_territory, "tab-territory")}
             {tab(View::Tiers, |t| t.view_tiers, "tab-tiers")}
+            {tab(View::Breakdown, |t| t.view_breakdown, "tab-breakdown")}
         </nav>
     }
 }

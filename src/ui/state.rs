@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
+use crate::core::scenario::Measure;
 use crate::i18n::{Catalogue, catalogue};
 use crate::storage::browser::SaveError;
 use crate::storage::library::{BrokenEntry, PlanMeta};
@@ -61,10 +62,16 @@ pub struct App {
     /// Selected tree node; `None` is the company (the plan itself).
     pub selected: RwSignal<Option<String>>,
     pub expanded: RwSignal<HashSet<String>>,
+    /// Expanded rows of the breakdown table (regions start closed).
+    pub bd_expanded: RwSignal<HashSet<String>>,
+    /// The measure the breakdown table shows.
+    pub measure: RwSignal<Measure>,
     /// The scenario shown and edited (the adopted one when the plan opens).
     pub scenario: RwSignal<String>,
     pub toast: RwSignal<Option<Toast>>,
     pub history: StoredValue<History>,
+    /// What the last edit was, when it may merge with the next (dragging a slider is one step).
+    pub last_edit: StoredValue<Option<String>>,
     /// Bumped when undo or redo replaces the plan, so open editors re-read their values.
     pub revision: RwSignal<u64>,
 }
@@ -82,9 +89,12 @@ impl App {
             view: RwSignal::new(View::Territory),
             selected: RwSignal::new(None),
             expanded: RwSignal::new(expanded),
+            bd_expanded: RwSignal::new(HashSet::new()),
+            measure: RwSignal::new(Measure::Amount),
             scenario: RwSignal::new(scenario),
             toast: RwSignal::new(None),
             history: StoredValue::new(History::default()),
+            last_edit: StoredValue::new(None),
             revision: RwSignal::new(0),
         }
     }
@@ -104,8 +114,22 @@ impl App {
         });
     }
 
+    /// Changes the plan as part of a gesture (e.g. dragging a slider): consecutive edits with
+    /// the same key make one undo step.
+    pub fn edit_merging(&self, key: &str, f: impl FnOnce(&mut Plan)) {
+        let same = self.last_edit.with_value(|k| k.as_deref() == Some(key));
+        if same && self.can_undo() {
+            self.plan.update(f);
+            self.history.update_value(|h| h.redo.clear());
+        } else {
+            self.edit(f);
+            self.last_edit.set_value(Some(key.to_string()));
+        }
+    }
+
     /// Changes the plan if `f` says it changed something; only then is there a step to undo.
     pub fn edit_if(&self, f: impl FnOnce(&mut Plan) -> bool) {
+        self.last_edit.set_value(None);
         let before = self.plan.get_untracked();
         let mut changed = false;
         self.plan.maybe_update(|p| {
@@ -192,6 +216,7 @@ impl App {
     /// Opens another plan: fresh selection, scenario and history.
     pub fn open_plan(&self, plan: Plan) {
         self.expanded.set(initial_expansion(&plan));
+        self.bd_expanded.set(HashSet::new());
         self.scenario.set(plan.adopted_scenario.clone());
         self.selected.set(None);
         self.history.set_value(History::default());

@@ -22,12 +22,29 @@ async fn set_field(b: &Browser, css: &str, text: &str) {
 #[tokio::test]
 async fn the_sample_plan_shows_on_first_visit() {
     let b = english().await;
-    let tree = b.wait_for_text(TREE, "Changsha").await.text().await.unwrap();
-    for name in ["Zhuzhou", "Hengyang", "Huaihua", "Furong District", "Wang Wei"] {
-        assert!(tree.contains(name), "the sample tree should show {name}: {tree}");
+    let tree = b
+        .wait_for_text(TREE, "Changsha")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for name in [
+        "Zhuzhou",
+        "Hengyang",
+        "Huaihua",
+        "Furong District",
+        "Wang Wei",
+    ] {
+        assert!(
+            tree.contains(name),
+            "the sample tree should show {name}: {tree}"
+        );
     }
     for tier in ["Base camp", "Stronghold", "Contested", "Guerrilla"] {
-        assert!(tree.contains(tier), "the sample has a region in the tier {tier}: {tree}");
+        assert!(
+            tree.contains(tier),
+            "the sample has a region in the tier {tier}: {tree}"
+        );
     }
     let zh = Browser::options().lang("zh-CN").launch().await;
     zh.open("/").await;
@@ -64,7 +81,9 @@ async fn region_fields_are_kept_and_bad_values_are_refused_beside_the_field() {
     b.click_text(".tree-row", "Zhuzhou").await;
     set_field(&b, "#region-manager", "Li Ming").await;
     set_field(&b, "#region-share", "120").await;
-    let error = b.wait_for_text(".field.invalid .field-error", "between 0 and 100").await;
+    let error = b
+        .wait_for_text(".field.invalid .field-error", "between 0 and 100")
+        .await;
     assert!(error.text().await.unwrap().contains("between 0 and 100"));
     set_field(&b, "#region-customers", "-4").await;
     b.wait_for_text(".field-error", "negative").await;
@@ -73,8 +92,16 @@ async fn region_fields_are_kept_and_bad_values_are_refused_beside_the_field() {
     b.wait_for(READY).await;
     b.click_text(".tree-row", "Zhuzhou").await;
     assert_eq!(b.value_of("#region-manager").await, "Li Ming");
-    assert_eq!(b.value_of("#region-share").await, "47.2", "the last good share stays");
-    assert_eq!(b.value_of("#region-customers").await, "94", "the last good count stays");
+    assert_eq!(
+        b.value_of("#region-share").await,
+        "47.2",
+        "the last good share stays"
+    );
+    assert_eq!(
+        b.value_of("#region-customers").await,
+        "94",
+        "the last good count stays"
+    );
 }
 
 #[tokio::test]
@@ -94,9 +121,11 @@ async fn subdistrict_factors_milestones_and_named_targets_are_edited_and_kept() 
         vec![dates.into()],
     )
     .await;
-    b.type_into(".distributors .add-name input", "Changsha Hexin Trading").await;
+    b.type_into(".distributors .add-name input", "Changsha Hexin Trading")
+        .await;
     b.press(&Key::Enter).await;
-    b.wait_for_text(".distributors", "Changsha Hexin Trading").await;
+    b.wait_for_text(".distributors", "Changsha Hexin Trading")
+        .await;
 
     b.reload().await;
     b.wait_for(READY).await;
@@ -110,25 +139,40 @@ async fn subdistrict_factors_milestones_and_named_targets_are_edited_and_kept() 
         )
         .await;
     assert_eq!(last_date, "2027-09-15");
-    b.wait_for_text(".distributors", "Changsha Hexin Trading").await;
+    b.wait_for_text(".distributors", "Changsha Hexin Trading")
+        .await;
 }
 
 #[tokio::test]
 async fn a_corrupt_storage_entry_is_reported_and_left_untouched() {
     let b = english().await;
     let corrupt = "{\"format_version\": 1, \"id\": \"lost\", \"name\": ";
-    b.set_local_storage("region-planner/plan/lost", corrupt).await;
+    b.set_local_storage("region-planner/plan/lost", corrupt)
+        .await;
     b.reload().await;
     b.wait_for(READY).await;
-    let banner = b.wait_for_text(".broken-entry", "lost").await.text().await.unwrap();
+    let banner = b
+        .wait_for_text(".broken-entry", "lost")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(banner.contains("could not be opened"), "{banner}");
-    assert!(banner.contains("not valid JSON"), "the reason is given: {banner}");
+    assert!(
+        banner.contains("not valid JSON"),
+        "the reason is given: {banner}"
+    );
     b.wait_for_text(TREE, "Changsha").await;
     // Editing the open plan does not touch the broken entry.
     b.click("#add-region").await;
     b.reload().await;
     b.wait_for(READY).await;
-    assert_eq!(b.get_local_storage("region-planner/plan/lost").await.as_deref(), Some(corrupt));
+    assert_eq!(
+        b.get_local_storage("region-planner/plan/lost")
+            .await
+            .as_deref(),
+        Some(corrupt)
+    );
 }
 
 #[tokio::test]
@@ -137,13 +181,27 @@ async fn a_name_with_markup_is_shown_as_text() {
     let name = "<img src=x onerror=\"window.__xss=1\">";
     b.click_text(".tree-row", "Changsha").await;
     set_field(&b, "#detail-name", name).await;
-    let row = b.wait_for_text(".tree-row.selected", "<img").await.text().await.unwrap();
+    let row = b
+        .wait_for_text(".tree-row.selected", "<img")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(row.contains(name), "{row}");
-    assert_eq!(b.count(".tree img, .detail-panel img").await, 0, "no element was made from the name");
+    assert_eq!(
+        b.count(".tree img, .detail-panel img").await,
+        0,
+        "no element was made from the name"
+    );
     b.reload().await;
     b.wait_for(READY).await;
     b.wait_for_text(TREE, "<img").await;
-    assert!(b.exec_js("return window.__xss === undefined;").await.as_bool().unwrap());
+    assert!(
+        b.exec_js("return window.__xss === undefined;")
+            .await
+            .as_bool()
+            .unwrap()
+    );
 }
 
 #[tokio::test]
@@ -183,7 +241,11 @@ async fn a_deleted_plan_asks_first_and_can_be_brought_back() {
     b.click("#plan-delete").await;
     b.wait_for_text(".dialog", "Delete the plan").await;
     b.click("#confirm-cancel").await;
-    assert_eq!(b.count("#plan-select option").await, 2, "cancel keeps the plan");
+    assert_eq!(
+        b.count("#plan-select option").await,
+        2,
+        "cancel keeps the plan"
+    );
     b.click("#plan-delete").await;
     b.click("#confirm-ok").await;
     b.wait_for_text(".toast", "deleted").await;
@@ -192,7 +254,11 @@ async fn a_deleted_plan_asks_first_and_can_be_brought_back() {
     b.wait_for_text("#plan-select", "(copy)").await;
     b.reload().await;
     b.wait_for(READY).await;
-    assert_eq!(b.count("#plan-select option").await, 2, "the restored plan was saved again");
+    assert_eq!(
+        b.count("#plan-select option").await,
+        2,
+        "the restored plan was saved again"
+    );
 }
 
 #[tokio::test]
@@ -200,14 +266,21 @@ async fn the_tree_works_from_the_keyboard() {
     let b = english().await;
     b.click_text(".tree-row", "Changsha").await;
     b.press(&Key::Down).await;
-    b.wait_for_text(".tree-row.selected", "Furong District").await;
+    b.wait_for_text(".tree-row.selected", "Furong District")
+        .await;
     // Left closes an open node, then moves to its parent.
     b.press(&Key::Left).await;
-    assert!(!b.text_of(TREE).await.contains("Wang Wei"), "Left collapses the sub-district");
+    assert!(
+        !b.text_of(TREE).await.contains("Wang Wei"),
+        "Left collapses the sub-district"
+    );
     b.press(&Key::Left).await;
     b.wait_for_text(".tree-row.selected", "Changsha").await;
     b.press(&Key::Left).await;
-    assert!(!b.text_of(TREE).await.contains("Furong District"), "Left collapses the region");
+    assert!(
+        !b.text_of(TREE).await.contains("Furong District"),
+        "Left collapses the region"
+    );
     b.press(&Key::Right).await;
     b.wait_for_text(TREE, "Furong District").await;
     // Alt+Down moves the region below its next sibling.
@@ -218,7 +291,8 @@ async fn the_tree_works_from_the_keyboard() {
     b.press(&Key::Insert).await;
     b.press("Kaifu District").await;
     b.press(&Key::Enter).await;
-    b.wait_for_text(".tree-row.selected", "Kaifu District").await;
+    b.wait_for_text(".tree-row.selected", "Kaifu District")
+        .await;
     // Delete removes the selected node; the toast offers to undo.
     b.click_text(".tree-row", "Kaifu District").await;
     b.press(&Key::Delete).await;
@@ -244,6 +318,14 @@ async fn a_full_storage_is_reported_and_the_edit_stays_on_screen() {
     b.click_text(".tree-row", "Changsha").await;
     set_field(&b, "#region-notes", &"Workshop note. ".repeat(100)).await;
     b.wait_for_text("#save-error", "storage is full").await;
-    assert!(b.exists("#save-error button").await, "exporting the plan is offered");
-    assert!(b.value_of("#region-notes").await.starts_with("Workshop note."), "the edit stays in memory");
+    assert!(
+        b.exists("#save-error button").await,
+        "exporting the plan is offered"
+    );
+    assert!(
+        b.value_of("#region-notes")
+            .await
+            .starts_with("Workshop note."),
+        "the edit stays in memory"
+    );
 }
