@@ -70,6 +70,23 @@ pub fn App() -> impl IntoView {
             .map(|e| e.set_attribute("lang", lang.tag()));
     });
 
+    // The view follows the address (`#/breakdown`), and the address the view.
+    if let Some(view) = window().location().hash().ok().and_then(|h| View::from_hash(&h)) {
+        app.view.set(view);
+    }
+    Effect::new(move |_| {
+        let slug = format!("#/{}", app.view.get().slug());
+        if window().location().hash().ok().as_deref() != Some(slug.as_str()) {
+            let _ = window().location().set_hash(&slug);
+        }
+    });
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(view) = window().location().hash().ok().and_then(|h| View::from_hash(&h)) {
+            app.view.set(view);
+        }
+    });
+    on_cleanup(move || hash.remove());
+
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let in_field = ev
             .target()

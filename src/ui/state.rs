@@ -21,6 +21,24 @@ pub enum View {
     Breakdown,
 }
 
+impl View {
+    pub const ALL: [View; 3] = [View::Territory, View::Tiers, View::Breakdown];
+
+    /// The view's name in the page address (`#/tiers`), so a view can be bookmarked.
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Territory => "territory",
+            View::Tiers => "tiers",
+            View::Breakdown => "breakdown",
+        }
+    }
+
+    pub fn from_hash(hash: &str) -> Option<View> {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        Self::ALL.into_iter().find(|v| v.slug() == slug)
+    }
+}
+
 /// A short message with an optional undo (a plan snapshot to restore).
 #[derive(Clone, Debug)]
 pub struct Toast {
