@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::testing::*;
 use super::*;
 use crate::core::model::{Factor, Plan, Region, SubDistrict};
+use crate::core::period::{Period, PeriodKind, YearMonth};
 use crate::core::scenario::{Measure, Method, NodeValues};
 use crate::core::tier::TierOverride;
 
@@ -122,8 +123,8 @@ fn node_values(
         .collect()
 }
 
-/// A valid plan: whole-unit targets and locks, methods allowed at their levels, seasonality
-/// totalling 100%. Locks may still exceed their parents (an error the tests expect then).
+/// A valid plan: any period kind, whole-unit targets and locks, methods allowed at their
+/// levels, seasonality totalling 100%. Locks may still exceed their parents (an error the tests expect then).
 fn valid_plan() -> impl Strategy<Value = Plan> {
     let units = (
         prop::sample::select(&UNITS[..]),
@@ -148,6 +149,7 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
         picks(3),
         picks(12),
         any::<Option<(prop::sample::Index, u8)>>(),
+        (prop::sample::select(&PeriodKind::ALL[..]), 1u32..=12),
     )
         .prop_map(
             |(
@@ -160,6 +162,7 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
                 locks,
                 manual,
                 over,
+                (kind, start),
             )| {
                 let (au, qu) = (d(au), d(qu));
                 let mut s = scenario("0", "1", "0", "1");
@@ -177,7 +180,13 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
                 for (t, m) in crate::core::tier::Tier::ALL.into_iter().zip(multipliers) {
                     s.tier_policies.get_mut(t).multiplier = d(m);
                 }
-                s.seasonality = season;
+                // A half-year or quarter takes the twelve shares in groups, still totalling 100%.
+                let group = 12 / kind.months();
+                s.seasonality = season
+                    .chunks(group)
+                    .map(|c| c.iter().map(|v| v.unwrap_or_default()).sum::<Decimal>())
+                    .map(Some)
+                    .collect();
                 let ids = all_ids(&regions);
                 // Locks are few and small against targets of up to 10^8 units.
                 s.locks = node_values(&locks, &ids, au, qu).into_iter().collect();
@@ -194,7 +203,12 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
                         },
                     );
                 }
-                plan(regions, s)
+                let mut p = plan(regions, s);
+                p.period = Period {
+                    kind,
+                    start: YearMonth::new(2027, start).expect("a month"),
+                };
+                p
             },
         )
 }
@@ -227,7 +241,7 @@ fn rules(p: &Plan) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn parts_sum_exactly_to_their_parent_and_months_to_their_year(p in valid_plan()) {
@@ -463,7 +477,7 @@ fn garbage(p: Plan) -> impl Strategy<Value = Plan> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(600))]
+    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn nothing_panics_on_garbage_and_whatever_is_computed_obeys_the_rules(p in valid_plan().prop_flat_map(garbage), id in any::<prop::sample::Index>()) {
