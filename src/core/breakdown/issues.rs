@@ -174,8 +174,9 @@ pub enum BreakdownError {
     /// A negative tier multiplier (used when the tier multiplier is on).
     #[error("the {} tier multiplier must not be negative (it is {value})", .tier.key())]
     NegativeMultiplier { tier: Tier, value: Decimal },
-    /// A weight too large to compute with (far beyond any real figure).
-    #[error("{node}: its {} weight is too large to compute with", .measure.key())]
+    /// Weights too large to compute with (far beyond any real figure): the node whose weight
+    /// overflowed, or the parent whose children's weights did.
+    #[error("{node}: {} weights too large to compute with", .measure.key())]
     WeightTooLarge { node: NodeRef, measure: Measure },
     /// A negative lock.
     #[error("{node}: the locked {} must not be negative (it is {value})", .measure.key())]
