@@ -329,6 +329,7 @@ impl Catalogue {
             FieldError::TooLarge => self.err_too_large.to_string(),
             FieldError::NotPositive => self.err_not_positive.to_string(),
             FieldError::TooLong(n) => fill(self.err_too_long, &[&n.to_string()]),
+            FieldError::ReasonRequired => self.reason_required.to_string(),
         }
     }
 

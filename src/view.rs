@@ -2,7 +2,12 @@
 //! is tested natively and shared by the UI.
 
 pub mod breakdown_table;
+pub mod detail_forms;
 pub mod explain_html;
+pub mod form;
 pub mod html;
+pub mod lock_form;
 pub mod numbers;
+pub mod settings_form;
+pub mod tier_board;
 pub mod tree_rows;

@@ -32,6 +32,9 @@ pub enum FieldError {
     /// A rounding unit or other value that must be above zero.
     #[error("must be greater than zero")]
     NotPositive,
+    /// A choice that needs a written reason (a tier override) was made without one.
+    #[error("needs a written reason")]
+    ReasonRequired,
     /// Text longer than the product accepts.
     #[error("is longer than {0} characters")]
     TooLong(usize),

@@ -102,19 +102,6 @@ pub fn move_among_siblings(id: &str, delta: isize) {
     focus_row(Some(id.to_string()));
 }
 
-/// Moves a sub-district to another region or a salesperson to another sub-district.
-pub fn move_to_parent(id: &str, new_parent: &str) -> Result<(), String> {
-    let app = use_app();
-    let mut result = Ok(());
-    app.edit(|plan| {
-        result = plan
-            .move_to_parent(id, new_parent)
-            .map_err(|e| e.to_string())
-    });
-    set_expanded(Some(new_parent), true);
-    result
-}
-
 /// A new plan id: time-based, never the key of any stored entry (readable or not).
 fn new_plan_id() -> String {
     let app = use_app();

@@ -71,7 +71,12 @@ pub fn App() -> impl IntoView {
     });
 
     // The view follows the address (`#/breakdown`), and the address the view.
-    if let Some(view) = window().location().hash().ok().and_then(|h| View::from_hash(&h)) {
+    if let Some(view) = window()
+        .location()
+        .hash()
+        .ok()
+        .and_then(|h| View::from_hash(&h))
+    {
         app.view.set(view);
     }
     Effect::new(move |_| {
@@ -81,7 +86,12 @@ pub fn App() -> impl IntoView {
         }
     });
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(view) = window().location().hash().ok().and_then(|h| View::from_hash(&h)) {
+        if let Some(view) = window()
+            .location()
+            .hash()
+            .ok()
+            .and_then(|h| View::from_hash(&h))
+        {
             app.view.set(view);
         }
     });

@@ -1,0 +1,151 @@
+//! A form drawn as HTML text, with one set of event handlers for all its inputs. Inputs carry
+//! their edit key (`data-key`, see `core::edit`); a change applies it to the plan as one
+//! undoable edit, and a refused value shows its reason beside the input and changes nothing.
+//! Drawing forms as text keeps the wasm small: a form of thirty fields costs a few hundred
+//! bytes of strings instead of thirty components.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use web_sys::wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+use super::morph::morph_inner;
+use super::state::use_app;
+use crate::core::edit::{GROUP_SEPARATOR, apply_field};
+use crate::view::form::FieldErrors;
+
+/// Applies a typed value to the plan under `key`; `merge` makes consecutive edits of the same
+/// key one undo step (a dragged slider). Returns the error message, if refused.
+pub fn apply(key: &str, text: &str, merge: bool) -> Option<String> {
+    let app = use_app();
+    let sid = app.scenario.get_untracked();
+    let mut error = None;
+    let mut changed = false;
+    // Try on a copy first so a refused value never reaches the plan or the history.
+    let mut probe = app.plan.get_untracked();
+    match apply_field(&mut probe, &sid, key, text) {
+        Ok(c) => changed = c,
+        Err(e) => error = Some(app.t_now().field_error(&e)),
+    }
+    if changed {
+        if merge {
+            app.edit_merging(key, |p| *p = probe);
+        } else {
+            app.edit(|p| *p = probe);
+        }
+    }
+    error
+}
+
+fn input_value(el: &Element) -> String {
+    match el.dyn_ref::<HtmlInputElement>() {
+        Some(i) if i.type_() == "checkbox" => i.checked().to_string(),
+        Some(i) => i.value(),
+        None => el
+            .dyn_ref::<web_sys::HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default(),
+    }
+}
+
+/// The values of every input of a group, in page order, joined.
+fn group_value(root: &Element, group: &str) -> String {
+    let selector = format!("[data-group=\"{}\"]", group.replace('"', "\\\""));
+    let Ok(list) = root.query_selector_all(&selector) else {
+        return String::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .map(|el| input_value(&el))
+        .collect::<Vec<_>>()
+        .join(&GROUP_SEPARATOR.to_string())
+}
+
+/// The edit key and text an input's event stands for.
+fn edit_of(root: &Element, el: &Element) -> Option<(String, String)> {
+    if let Some(key) = el.get_attribute("data-key") {
+        let text = if el.tag_name() == "BUTTON" {
+            group_value(root, &key)
+        } else {
+            input_value(el)
+        };
+        return Some((key, text));
+    }
+    let group = el.get_attribute("data-group")?;
+    Some((group.clone(), group_value(root, &group)))
+}
+
+/// A form whose HTML `render` draws from the plan (it may read signals: the form is redrawn
+/// when they change) and the current field errors.
+pub fn html_form(
+    class: &'static str,
+    render: impl Fn(&FieldErrors) -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let root = NodeRef::<Div>::new();
+    let errors = RwSignal::new(FieldErrors::new());
+    Effect::new(move |_| {
+        let html = errors.with(|e| render(e));
+        if let Some(el) = root.get() {
+            morph_inner(&el, &html);
+        }
+    });
+
+    let act = move |target: Element, merge: bool| {
+        let Some(el) = root.get_untracked() else {
+            return;
+        };
+        let Some((key, text)) = edit_of(&el, &target) else {
+            return;
+        };
+        let error = apply(&key, &text, merge);
+        errors.update(|e| {
+            match error {
+                Some(m) => e.insert(key, m),
+                None => e.remove(&key),
+            };
+        });
+    };
+    let target_of = |ev: &web_sys::Event| ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+
+    view! {
+        <div
+            class=class
+            node_ref=root
+            on:change=move |ev| {
+                let Some(t) = target_of(&ev) else { return };
+                if t.tag_name() == "BUTTON" {
+                    return;
+                }
+                // A slider's release ends the gesture its `input` events already applied.
+                let slider = t.get_attribute("type").as_deref() == Some("range");
+                act(t, slider);
+            }
+            on:input=move |ev| {
+                let Some(t) = target_of(&ev) else { return };
+                if t.get_attribute("type").as_deref() == Some("range") {
+                    act(t, true);
+                }
+            }
+            on:click=move |ev| {
+                let Some(t) = target_of(&ev) else { return };
+                if let Ok(Some(button)) = t.closest("button[data-key]") {
+                    act(button, false);
+                }
+            }
+            on:keydown=move |ev| {
+                // Enter in a group's text box presses the group's button (add a name).
+                if ev.key() != "Enter" {
+                    return;
+                }
+                let Some(t) = target_of(&ev) else { return };
+                if let (Some(group), None) = (t.get_attribute("data-group"), t.get_attribute("data-key"))
+                    && let Some(el) = root.get_untracked()
+                    && let Ok(Some(button)) = el.query_selector(&format!("button[data-key=\"{}\"]", group.replace('"', "\\\"")))
+                {
+                    ev.prevent_default();
+                    act(button, false);
+                }
+            }
+        ></div>
+    }
+}
