@@ -76,12 +76,11 @@ fn morph_node(old: &Node, new: &Node) {
     }
     let selected_before = o.dyn_ref::<HtmlSelectElement>().map(|_| selected_value(o));
     morph_children(old, new);
-    if let (Some(select), Some(before)) = (o.dyn_ref::<HtmlSelectElement>(), selected_before) {
-        if let Some(after) = selected_value(o)
-            && (Some(&after) != before.as_ref() || select.value() != after)
-        {
-            select.set_value(&after);
-        }
+    if let (Some(select), Some(before)) = (o.dyn_ref::<HtmlSelectElement>(), selected_before)
+        && let Some(after) = selected_value(o)
+        && (Some(&after) != before.as_ref() || select.value() != after)
+    {
+        select.set_value(&after);
     }
 }
 
