@@ -18,7 +18,6 @@ mod territory_page;
 mod tiers_page;
 mod toast;
 mod tree;
-mod tree_row;
 
 use leptos::prelude::*;
 

@@ -1,16 +1,21 @@
 //! The territory tree: company → region → sub-district → salesperson, by mouse and keyboard.
+//! Rows are drawn as HTML (see `view::tree_rows`) and updated in place.
 
+use leptos::html::Ul;
 use leptos::prelude::*;
 use web_sys::KeyboardEvent;
+use web_sys::wasm_bindgen::JsCast;
 
 use super::actions;
+use super::morph::morph_inner;
 use super::state::use_app;
-use super::tree_row::TreeRowView;
-use crate::view::tree_rows::{RowKind, TreeRow, dom_id, visible_rows};
+use crate::view::tree_rows::{RowKind, RowLabels, TreeRow, dom_id, tree_html, visible_rows};
 
 #[component]
 pub fn Tree() -> impl IntoView {
     let app = use_app();
+    let t = app.t_now();
+    let list = NodeRef::<Ul>::new();
     let rows = Memo::new(move |_| {
         app.plan.with(|plan| {
             app.scenario.with(|sid| {
@@ -19,29 +24,73 @@ pub fn Tree() -> impl IntoView {
             })
         })
     });
+    let labels = RowLabels {
+        add: [t.add_region, t.add_subdistrict, t.add_salesperson],
+        up: t.move_up,
+        down: t.move_down,
+        delete: t.delete_node,
+        expand: t.expand,
+        collapse: t.collapse,
+    };
+    Effect::new(move |_| {
+        let selected = app.selected.get();
+        let html = rows.with(|r| tree_html(r, selected.as_deref(), |tier| t.tier(tier), &labels));
+        let Some(el) = list.get() else { return };
+        let had_focus = document()
+            .active_element()
+            .is_some_and(|a| el.contains(Some(&a)));
+        morph_inner(&el, &html);
+        // Rows are reused by position: keep the keyboard on the selected node.
+        if had_focus {
+            focus_element(&dom_id(selected.as_deref()));
+        }
+    });
 
     let on_keydown = move |ev: KeyboardEvent| {
-        let handled = rows.with_untracked(|rows| handle_key(&ev, rows));
-        if handled {
+        if rows.with_untracked(|rows| handle_key(&ev, rows)) {
             ev.prevent_default();
             ev.stop_propagation();
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(Some(row)) = target.closest("li[data-node]") else {
+            return;
+        };
+        let id = row.get_attribute("data-node").filter(|s| !s.is_empty());
+        let action = target
+            .closest("button[data-action]")
+            .ok()
+            .flatten()
+            .and_then(|b| b.get_attribute("data-action"));
+        match (action.as_deref(), &id) {
+            (Some("toggle"), _) => {
+                let open = row.get_attribute("aria-expanded").as_deref() == Some("true");
+                actions::set_expanded(id.as_deref(), !open);
+            }
+            (Some("add"), _) => actions::add_child(id),
+            (Some("up"), Some(node)) => actions::move_among_siblings(node, -1),
+            (Some("down"), Some(node)) => actions::move_among_siblings(node, 1),
+            (Some("delete"), Some(node)) => actions::delete_node(node),
+            _ => actions::select(id),
         }
     };
 
     view! {
         <section class="tree-panel" aria-labelledby="tree-title">
             <div class="panel-head">
-                <h2 id="tree-title">{app.t_now().territory}</h2>
+                <h2 id="tree-title">{t.territory}</h2>
                 <button class="btn" id="add-region" on:click=move |_| actions::add_child(None)>
-                    "+ " {app.t_now().add_region}
+                    "+ " {t.add_region}
                 </button>
             </div>
-            <ul class="tree" role="tree" aria-labelledby="tree-title" on:keydown=on_keydown>
-                <For each=move || rows.get() key=|row: &TreeRow| row.clone() let:row>
-                    <TreeRowView row=row />
-                </For>
-            </ul>
-            <p class="hint">{app.t_now().tree_help}</p>
+            <ul class="tree" role="tree" aria-labelledby="tree-title" node_ref=list on:keydown=on_keydown on:click=on_click></ul>
+            <p class="hint">{t.tree_help}</p>
         </section>
     }
 }
@@ -74,7 +123,6 @@ fn handle_key(ev: &KeyboardEvent, rows: &[TreeRow]) -> bool {
         ("ArrowRight", _) => {
             if row.children > 0 && !row.expanded {
                 actions::set_expanded(row.id.as_deref(), true);
-                // The row is redrawn with its new state; keep the keyboard on it.
                 focus_row(row.id.clone());
             } else if row.children > 0 {
                 select(rows.get(i + 1));
@@ -117,7 +165,6 @@ pub fn focus_row(id: Option<String>) {
 }
 
 pub fn focus_element(dom_id: &str) {
-    use web_sys::wasm_bindgen::JsCast;
     if let Some(el) = document()
         .get_element_by_id(dom_id)
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

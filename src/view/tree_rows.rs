@@ -148,3 +148,136 @@ mod tests {
         );
     }
 }
+
+/// Labels of the row buttons: (add child for company/region/sub-district, up, down, delete,
+/// expand, collapse).
+pub struct RowLabels<'a> {
+    pub add: [&'a str; 3],
+    pub up: &'a str,
+    pub down: &'a str,
+    pub delete: &'a str,
+    pub expand: &'a str,
+    pub collapse: &'a str,
+}
+
+/// The rows as `<li role="treeitem">` elements; buttons carry `data-action` and the node id.
+pub fn tree_html(
+    rows: &[TreeRow],
+    selected: Option<&str>,
+    tier_names: impl Fn(Tier) -> &'static str,
+    l: &RowLabels,
+) -> String {
+    use super::html::{push_element, push_escaped};
+    use std::fmt::Write;
+    let mut out = String::with_capacity(rows.len() * 400);
+    for row in rows {
+        let is_selected = row.id.as_deref() == selected;
+        let kind = match row.kind {
+            RowKind::Company => "company",
+            RowKind::Region => "region",
+            RowKind::Subdistrict => "subdistrict",
+            RowKind::Salesperson => "salesperson",
+        };
+        let id = row.id.as_deref().unwrap_or("");
+        out.push_str("<li role=\"treeitem\" id=\"");
+        push_escaped(&mut out, &row.dom_id());
+        out.push_str("\" data-node=\"");
+        push_escaped(&mut out, id);
+        let _ = write!(
+            out,
+            "\" class=\"tree-row depth-{} {kind}{}\" aria-level=\"{}\" aria-selected=\"{is_selected}\" tabindex=\"{}\"",
+            row.depth(),
+            if is_selected { " selected" } else { "" },
+            row.depth() + 1,
+            if is_selected { 0 } else { -1 },
+        );
+        let expandable = row.children > 0 && row.kind != RowKind::Company;
+        if expandable {
+            let _ = write!(out, " aria-expanded=\"{}\"", row.expanded);
+        }
+        out.push('>');
+        if expandable {
+            let (glyph, label) = if row.expanded {
+                ("▾", l.collapse)
+            } else {
+                ("▸", l.expand)
+            };
+            let _ = write!(
+                out,
+                "<button class=\"twisty\" tabindex=\"-1\" data-action=\"toggle\" aria-label=\"{label}\">{glyph}</button>"
+            );
+        } else {
+            out.push_str("<span class=\"twisty\"></span>");
+        }
+        push_element(&mut out, "span", "class=\"row-name\"", &row.name);
+        if let Some(t) = row.tier {
+            let _ = write!(
+                out,
+                "<span class=\"tier-badge tier-{}\">{}</span>",
+                t.key(),
+                tier_names(t)
+            );
+        }
+        push_element(&mut out, "span", "class=\"row-detail\"", &row.detail);
+        out.push_str("<span class=\"row-tools\">");
+        let add = match row.kind {
+            RowKind::Company => Some(l.add[0]),
+            RowKind::Region => Some(l.add[1]),
+            RowKind::Subdistrict => Some(l.add[2]),
+            RowKind::Salesperson => None,
+        };
+        if let Some(label) = add {
+            let _ = write!(
+                out,
+                "<button class=\"icon add\" tabindex=\"-1\" data-action=\"add\" title=\"{label}\" aria-label=\"{label}\">+</button>"
+            );
+        }
+        if row.id.is_some() {
+            for (action, label, glyph, class) in [
+                ("up", l.up, "↑", "icon"),
+                ("down", l.down, "↓", "icon"),
+                ("delete", l.delete, "✕", "icon danger"),
+            ] {
+                let _ = write!(
+                    out,
+                    "<button class=\"{class}\" tabindex=\"-1\" data-action=\"{action}\" title=\"{label}\" aria-label=\"{label}\">{glyph}</button>"
+                );
+            }
+        }
+        out.push_str("</span></li>");
+    }
+    out
+}
+
+#[cfg(test)]
+mod html_tests {
+    use super::*;
+    use crate::core::lang::Lang;
+    use crate::core::sample::sample_plan;
+
+    #[test]
+    fn rows_carry_their_node_selection_and_escaped_names() {
+        let mut plan = sample_plan(Lang::En);
+        plan.regions[0].name = "<img src=x>".into();
+        let rows = visible_rows(&plan, plan.adopted(), &HashSet::new());
+        let labels = RowLabels {
+            add: ["ar", "as", "ap"],
+            up: "up",
+            down: "down",
+            delete: "del",
+            expand: "open",
+            collapse: "close",
+        };
+        let selected = plan.regions[1].id.clone();
+        let html = tree_html(&rows, Some(&selected), |t| t.key(), &labels);
+        assert_eq!(html.matches("role=\"treeitem\"").count(), rows.len());
+        assert!(html.contains("&lt;img src=x&gt;") && !html.contains("<img"));
+        assert_eq!(html.matches("aria-selected=\"true\"").count(), 1);
+        assert!(
+            html.contains(&format!(
+                "data-node=\"{selected}\" class=\"tree-row depth-1 region selected\""
+            )),
+            "{html}"
+        );
+    }
+}
