@@ -10,6 +10,7 @@ mod detail;
 mod dialog;
 mod explain_panel;
 mod html_form;
+mod html_view;
 mod morph;
 mod plan_bar;
 mod scenario_bar;

@@ -154,6 +154,7 @@ impl Factors {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
+    #[serde(with = "iso_date")]
     pub date: NaiveDate,
     pub title: String,
     #[serde(default)]
@@ -247,5 +248,21 @@ impl Plan {
             .map(|d| d.salespeople.len())
             .sum();
         (self.regions.len(), subs, people)
+    }
+}
+
+/// Dates as `YYYY-MM-DD`, read by [`parse_date`](super::field::parse_date) (chrono's own
+/// parser is large in the wasm build).
+mod iso_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(date)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        super::super::field::parse_date(&text).map_err(serde::de::Error::custom)
     }
 }

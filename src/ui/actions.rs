@@ -245,14 +245,7 @@ pub fn import_plan_text(file_name: &str, text: &str) {
 }
 
 /// Reads the file picked in an `<input type=file>` and imports it.
-pub fn import_from_input(ev: leptos::ev::Event) {
-    use web_sys::wasm_bindgen::JsCast;
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return;
-    };
+pub fn import_from_input(input: web_sys::HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
@@ -274,4 +267,50 @@ fn app_scope(app: super::state::App, f: impl FnOnce()) {
         provide_context(app);
         f()
     });
+}
+
+/// Deletes a scenario (after the manager confirmed); the toast offers to bring it back.
+pub fn delete_scenario(id: &str) {
+    let app = use_app();
+    let t = app.t_now();
+    let name = app
+        .plan
+        .with_untracked(|p| p.scenario(id).map(|s| s.name.clone()).unwrap_or_default());
+    let before = app.plan.get_untracked();
+    let mut result = Ok(());
+    app.edit_if(|p| {
+        result = p.delete_scenario(id);
+        result.is_ok()
+    });
+    match result {
+        Ok(()) => {
+            app.scenario
+                .set(app.plan.with_untracked(|p| p.adopted_scenario.clone()));
+            app.notify(
+                fill(t.scenario_deleted, &[&name]),
+                Some(UndoAction::Plan(Box::new(before))),
+            );
+        }
+        Err(_) => app.notify(t.last_scenario.to_string(), None),
+    }
+}
+
+/// Removes an unreadable stored entry for good (after the manager confirmed).
+pub fn delete_broken(key: &str) {
+    browser::remove_key(key);
+    use_app().broken.update(|b| b.retain(|x| x.key != key));
+}
+
+/// Offers an unreadable entry's raw text as a file.
+pub fn download_broken(key: &str) {
+    let app = use_app();
+    if let Some(entry) = app
+        .broken
+        .with_untracked(|b| b.iter().find(|x| x.key == key).cloned())
+    {
+        let name = crate::storage::files::safe_file_name(&entry.id, "json");
+        if let Err(e) = crate::storage::files::download(&name, "application/json", &entry.raw) {
+            app.notify(e, None);
+        }
+    }
 }

@@ -5,6 +5,7 @@ use web_sys::wasm_bindgen::JsCast;
 
 use super::banners::Banners;
 use super::breakdown_page::BreakdownPage;
+use super::dialog::ConfirmDialog;
 use super::plan_bar::PlanBar;
 use super::state::{App as AppState, View, provide_app, use_app};
 use super::territory_page::TerritoryPage;
@@ -140,6 +141,7 @@ pub fn App() -> impl IntoView {
                     }}
                 </main>
                 <ToastView />
+                <ConfirmDialog />
             </div>
         }
     }

@@ -80,7 +80,14 @@ fn edit_of(root: &Element, el: &Element) -> Option<(String, String)> {
 pub fn html_form(
     class: &'static str,
     render: impl Fn(&FieldErrors) -> String + Send + Sync + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    // One copy of the form's machinery for every form: only `render` differs.
+    form_view(class, std::sync::Arc::new(render))
+}
+
+type Render = std::sync::Arc<dyn Fn(&FieldErrors) -> String + Send + Sync>;
+
+fn form_view(class: &'static str, render: Render) -> AnyView {
     let root = NodeRef::<Div>::new();
     let errors = RwSignal::new(FieldErrors::new());
     Effect::new(move |_| {
@@ -148,4 +155,5 @@ pub fn html_form(
             }
         ></div>
     }
+    .into_any()
 }

@@ -55,6 +55,17 @@ pub enum UndoAction {
     DeletedPlan(Box<Plan>),
 }
 
+/// What is waiting to be deleted once the manager confirms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// The open plan.
+    Plan,
+    /// A scenario, by id.
+    Scenario(String),
+    /// An unreadable stored entry, by key.
+    BrokenEntry(String),
+}
+
 /// Undo and redo stacks of plan snapshots (kept until the page closes).
 #[derive(Default)]
 pub struct History {
@@ -87,6 +98,8 @@ pub struct App {
     /// The scenario shown and edited (the adopted one when the plan opens).
     pub scenario: RwSignal<String>,
     pub toast: RwSignal<Option<Toast>>,
+    /// The confirmation dialog's question, when one is open.
+    pub confirm: RwSignal<Option<Pending>>,
     pub history: StoredValue<History>,
     /// What the last edit was, when it may merge with the next (dragging a slider is one step).
     pub last_edit: StoredValue<Option<String>>,
@@ -111,6 +124,7 @@ impl App {
             measure: RwSignal::new(Measure::Amount),
             scenario: RwSignal::new(scenario),
             toast: RwSignal::new(None),
+            confirm: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             last_edit: StoredValue::new(None),
             revision: RwSignal::new(0),

@@ -217,7 +217,7 @@ async fn two_plans_can_be_created_and_switched() {
     assert_eq!(b.count("#plan-select option").await, 2);
 
     b.exec_js(
-        "const s = document.querySelector('#plan-select'); s.selectedIndex = 0; s.dispatchEvent(new Event('change'));",
+        "const s = document.querySelector('#plan-select'); s.selectedIndex = 0; s.dispatchEvent(new Event('change', { bubbles: true }));",
     )
     .await;
     b.wait_for_text(TREE, "Changsha").await;
@@ -227,7 +227,7 @@ async fn two_plans_can_be_created_and_switched() {
     b.wait_for(READY).await;
     b.wait_for_text(TREE, "Changsha").await;
     b.exec_js(
-        "const s = document.querySelector('#plan-select'); s.selectedIndex = 1; s.dispatchEvent(new Event('change'));",
+        "const s = document.querySelector('#plan-select'); s.selectedIndex = 1; s.dispatchEvent(new Event('change', { bubbles: true }));",
     )
     .await;
     b.wait_for_text(TREE, "Only region").await;
