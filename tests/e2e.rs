@@ -6,6 +6,7 @@
 //! in the `e2e` module below.
 
 mod e2e {
+    pub mod breakdown;
     pub mod support;
     pub mod territory;
 }

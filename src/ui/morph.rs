@@ -74,11 +74,12 @@ fn morph_node(old: &Node, new: &Node) {
             input.set_checked(o.has_attribute("checked"));
         }
     }
+    // As with inputs, a choice the model refused stays on screen until the model changes.
     let selected_before = o.dyn_ref::<HtmlSelectElement>().map(|_| selected_value(o));
     morph_children(old, new);
     if let (Some(select), Some(before)) = (o.dyn_ref::<HtmlSelectElement>(), selected_before)
         && let Some(after) = selected_value(o)
-        && (Some(&after) != before.as_ref() || select.value() != after)
+        && Some(&after) != before.as_ref()
     {
         select.set_value(&after);
     }
