@@ -109,6 +109,8 @@ fn sync_attributes(old: &Element, new: &Element) {
         .filter_map(|i| old_attrs.item(i))
         .map(|a| a.name())
         .filter(|name| !new.has_attribute(name))
+        // Whether a <details> is open is the reader's choice, not the model's.
+        .filter(|name| !(name == "open" && old.tag_name() == "DETAILS"))
         .collect();
     for name in stale {
         let _ = old.remove_attribute(&name);

@@ -118,7 +118,7 @@ pub fn explanation_html(t: &Catalogue, x: &Explanation, measure: Measure) -> Str
     let _ = write!(
         out,
         "<h4>{}</h4><table class=\"explain-months\"><thead><tr><th></th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        t.x_months, t.x_season, t.x_parent, t.x_exact, t.x_rounded, t.x_rounding
+        t.x_months, t.x_season, t.x_parent_short, t.x_exact_short, t.x_rounded, t.x_rounding_short
     );
     for mo in &m.months {
         out.push_str("<tr>");

@@ -33,6 +33,8 @@ pub struct FormField {
     pub id: Option<String>,
     /// Fields of the same group are applied together (their values joined by a newline).
     pub group: Option<String>,
+    /// Show the label inside the empty input too (for compact rows whose label is hidden).
+    pub placeholder: bool,
 }
 
 impl FormField {
@@ -49,11 +51,17 @@ impl FormField {
             control,
             id: None,
             group: None,
+            placeholder: false,
         }
     }
 
     pub fn id(mut self, id: &str) -> Self {
         self.id = Some(id.to_string());
+        self
+    }
+
+    pub fn placeholder(mut self) -> Self {
+        self.placeholder = true;
         self
     }
 
@@ -151,6 +159,9 @@ fn push_common(out: &mut String, f: &FormField, invalid: bool) {
     }
     if invalid {
         out.push_str(" aria-invalid=\"true\"");
+    }
+    if f.placeholder {
+        push_attr(out, "placeholder", &f.label);
     }
 }
 

@@ -15,8 +15,20 @@ use crate::i18n::{Catalogue, fill};
 
 pub fn tier_board_html(t: &Catalogue, plan: &Plan, s: &Scenario, errors: &FieldErrors) -> String {
     let th = &s.thresholds;
-    let mut out = String::from("<section class=\"card thresholds\">");
-    push_element(&mut out, "h2", "", t.thresholds);
+    // Folded to one line: the board is what a workshop looks at.
+    let mut out = String::from("<details class=\"card thresholds\" id=\"thresholds\"><summary>");
+    push_escaped(
+        &mut out,
+        &fill(
+            t.thresholds_summary,
+            &[
+                &th.base_camp.to_string(),
+                &th.stronghold.to_string(),
+                &th.guerrilla_floor.to_string(),
+            ],
+        ),
+    );
+    out.push_str("</summary>");
     out.push_str(&fields_html(
         &[
             FormField::new(
@@ -43,7 +55,7 @@ pub fn tier_board_html(t: &Catalogue, plan: &Plan, s: &Scenario, errors: &FieldE
         ],
         errors,
     ));
-    out.push_str("</section><div class=\"tier-board\" id=\"tier-board\">");
+    out.push_str("</details><div class=\"tier-board\" id=\"tier-board\">");
     for tier in Tier::ALL {
         column(&mut out, t, plan, s, tier, errors);
     }
@@ -99,7 +111,10 @@ fn column(
             &(Decimal::from(100) - policy.distributor_spend).to_string(),
         ],
     );
-    push_element(out, "p", "class=\"tier-split\"", &split);
+    // Guerrilla areas get publicity only: a distributor/terminal split would mislead.
+    if tier != Tier::Guerrilla {
+        push_element(out, "p", "class=\"tier-split\"", &split);
+    }
     if let Some(goal) = policy.share_goal {
         push_element(
             out,
