@@ -54,10 +54,10 @@ pub fn explanation_html(t: &Catalogue, x: &Explanation, measure: Measure) -> Str
         row(&mut out, t.x_parent, &grouped(parent));
     }
     match &m.basis {
-        Basis::Target => row(&mut out, t.x_rounded, t.x_basis_target),
+        Basis::Target => row(&mut out, t.x_basis, t.x_basis_target),
         Basis::Locked { lock } => row(
             &mut out,
-            t.locked,
+            t.x_basis,
             &fill(t.x_basis_locked, &[&grouped(*lock)]),
         ),
         Basis::Share(s) => {

@@ -172,7 +172,9 @@ fn column(
         let reason = over.map(|o| o.reason.clone()).unwrap_or_default();
         push_field(
             out,
-            &FormField::new("", t.override_reason, reason, Control::Text).group(&group),
+            &FormField::new("", t.override_reason, reason, Control::Text)
+                .group(&group)
+                .placeholder(),
             &FieldErrors::new(),
         );
         out.push_str("</li>");
