@@ -128,7 +128,12 @@ pub fn push_field(out: &mut String, f: &FormField, errors: &FieldErrors) {
                     out.push_str(" checked");
                 }
             } else {
-                push_attr(out, "value", &f.value);
+                // Numbers read with thousands separators (and are typed either way).
+                let grouped = match control {
+                    Control::Number => f.value.parse().ok().map(super::numbers::grouped),
+                    _ => None,
+                };
+                push_attr(out, "value", grouped.as_deref().unwrap_or(&f.value));
             }
             push_common(out, f, error.is_some());
             out.push('>');
