@@ -3,12 +3,16 @@
 
 pub mod bars;
 pub mod breakdown_table;
+pub mod charts;
+pub mod compare;
 pub mod detail_forms;
 pub mod explain_html;
 pub mod form;
 pub mod html;
 pub mod lock_form;
 pub mod numbers;
+pub mod print_doc;
 pub mod settings_form;
+pub mod slides;
 pub mod tier_board;
 pub mod tree_rows;

@@ -7,8 +7,10 @@
 
 mod e2e {
     pub mod breakdown;
+    pub mod compare;
     pub mod support;
     pub mod territory;
+    pub mod workshop;
 }
 
 use e2e::support::{Browser, artifacts_dir};

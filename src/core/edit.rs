@@ -38,6 +38,7 @@ pub fn apply_field(
     let first_day =
         chrono::NaiveDate::from_ymd_opt(plan.period.start.year, plan.period.start.month, 1);
     match group {
+        "plan" if name == "note" => set_note(plan, arg(0), text),
         "plan" => plan_field(plan, name, text),
         "sc" => match plan.scenario_mut(scenario) {
             Some(s) => scenario_field(s, name, &args, text),
@@ -70,6 +71,23 @@ fn set<T: PartialEq>(slot: &mut T, value: T) -> Result<bool, FieldError> {
         return Ok(false);
     }
     *slot = value;
+    Ok(true)
+}
+
+/// Longest text of a written section of the plan document, in characters.
+pub const MAX_SECTION: usize = 20_000;
+
+/// A section of the plan document the manager writes (goals, market analysis, strategy, risks).
+fn set_note(plan: &mut Plan, key: &str, text: &str) -> Result<bool, FieldError> {
+    let text = parse_text(text, MAX_SECTION)?;
+    if plan.notes.get(key).map(String::as_str).unwrap_or("") == text {
+        return Ok(false);
+    }
+    if text.is_empty() {
+        plan.notes.remove(key);
+    } else {
+        plan.notes.insert(key.to_string(), text);
+    }
     Ok(true)
 }
 

@@ -139,6 +139,7 @@ pub fn new_plan() {
         adopted_scenario: String::new(),
         id_seq: 0,
         notes: Default::default(),
+        execution: Default::default(),
     };
     let sid = plan.fresh_id("s");
     let name = current
@@ -213,9 +214,12 @@ pub fn run_undo(action: UndoAction) {
 
 pub fn export_plan() {
     let app = use_app();
-    let (name, text) = app
-        .plan
-        .with_untracked(|p| (p.name.clone(), crate::core::format::write_plan_pretty(p)));
+    let (name, text) = app.plan.with_untracked(|p| {
+        (
+            p.name.clone(),
+            crate::core::json_indent::indent(&crate::core::format::write_plan(p)),
+        )
+    });
     let filename = crate::storage::files::safe_file_name(&name, "json");
     if let Err(e) = crate::storage::files::download(&filename, "application/json", &text) {
         app.notify(e, None);

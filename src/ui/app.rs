@@ -5,8 +5,11 @@ use web_sys::wasm_bindgen::JsCast;
 
 use super::banners::Banners;
 use super::breakdown_page::BreakdownPage;
+use super::compare_page::ComparePage;
 use super::dialog::ConfirmDialog;
 use super::plan_bar::PlanBar;
+use super::presentation::{self, Presentation};
+use super::print_page::PrintPage;
 use super::state::{App as AppState, View, provide_app, use_app};
 use super::territory_page::TerritoryPage;
 use super::tiers_page::TiersPage;
@@ -103,7 +106,24 @@ pub fn App() -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if in_field || !(ev.ctrl_key() || ev.meta_key()) {
+        if presentation::on_key(app, &ev.key()) {
+            ev.prevent_default();
+            return;
+        }
+        if in_field {
+            return;
+        }
+        // P toggles presentation mode (a projector remote's "present" key sends F5).
+        if !ev.ctrl_key()
+            && !ev.meta_key()
+            && !ev.alt_key()
+            && (ev.key() == "p" || ev.key() == "P" || ev.key() == "F5")
+        {
+            presentation::toggle(app);
+            ev.prevent_default();
+            return;
+        }
+        if !(ev.ctrl_key() || ev.meta_key()) {
             return;
         }
         match ev.key().to_ascii_lowercase().as_str() {
@@ -138,10 +158,13 @@ pub fn App() -> impl IntoView {
                         View::Territory => view! { <TerritoryPage /> }.into_any(),
                         View::Tiers => view! { <TiersPage /> }.into_any(),
                         View::Breakdown => view! { <BreakdownPage /> }.into_any(),
+                        View::Compare => view! { <ComparePage /> }.into_any(),
+                        View::Print => view! { <PrintPage /> }.into_any(),
                     }}
                 </main>
                 <ToastView />
                 <ConfirmDialog />
+                <Presentation />
             </div>
         }
     }
@@ -169,6 +192,11 @@ fn Nav() -> impl IntoView {
             {tab(View::Territory, |t| t.view_territory, "tab-territory")}
             {tab(View::Tiers, |t| t.view_tiers, "tab-tiers")}
             {tab(View::Breakdown, |t| t.view_breakdown, "tab-breakdown")}
+            {tab(View::Compare, |t| t.view_compare, "tab-compare")}
+            {tab(View::Print, |t| t.view_print, "tab-print")}
+            <button class="btn present-button" id="present" title="P" on:click=move |_| presentation::toggle(app)>
+                "▶ " {app.t_now().present}
+            </button>
         </nav>
     }
 }

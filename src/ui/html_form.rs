@@ -41,10 +41,13 @@ fn input_value(el: &Element) -> String {
     match el.dyn_ref::<HtmlInputElement>() {
         Some(i) if i.type_() == "checkbox" => i.checked().to_string(),
         Some(i) => i.value(),
-        None => el
-            .dyn_ref::<web_sys::HtmlSelectElement>()
-            .map(|s| s.value())
-            .unwrap_or_default(),
+        None => match el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            Some(a) => a.value(),
+            None => el
+                .dyn_ref::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default(),
+        },
     }
 }
 

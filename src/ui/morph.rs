@@ -76,7 +76,15 @@ fn morph_node(old: &Node, new: &Node) {
     }
     // As with inputs, a choice the model refused stays on screen until the model changes.
     let selected_before = o.dyn_ref::<HtmlSelectElement>().map(|_| selected_value(o));
+    let text_before = o
+        .dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .map(|_| o.text_content());
     morph_children(old, new);
+    if let (Some(area), Some(before)) = (o.dyn_ref::<web_sys::HtmlTextAreaElement>(), text_before)
+        && o.text_content() != before
+    {
+        area.set_value(&o.text_content().unwrap_or_default());
+    }
     if let (Some(select), Some(before)) = (o.dyn_ref::<HtmlSelectElement>(), selected_before)
         && let Some(after) = selected_value(o)
         && Some(&after) != before.as_ref()

@@ -19,10 +19,18 @@ pub enum View {
     Territory,
     Tiers,
     Breakdown,
+    Compare,
+    Print,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Territory, View::Tiers, View::Breakdown];
+    pub const ALL: [View; 5] = [
+        View::Territory,
+        View::Tiers,
+        View::Breakdown,
+        View::Compare,
+        View::Print,
+    ];
 
     /// The view's name in the page address (`#/tiers`), so a view can be bookmarked.
     pub fn slug(self) -> &'static str {
@@ -30,6 +38,8 @@ impl View {
             View::Territory => "territory",
             View::Tiers => "tiers",
             View::Breakdown => "breakdown",
+            View::Compare => "compare",
+            View::Print => "print",
         }
     }
 
@@ -98,6 +108,8 @@ pub struct App {
     /// The scenario shown and edited (the adopted one when the plan opens).
     pub scenario: RwSignal<String>,
     pub toast: RwSignal<Option<Toast>>,
+    /// Presentation mode's current view, when presenting.
+    pub presenting: RwSignal<Option<usize>>,
     /// The confirmation dialog's question, when one is open.
     pub confirm: RwSignal<Option<Pending>>,
     pub history: StoredValue<History>,
@@ -125,6 +137,7 @@ impl App {
             scenario: RwSignal::new(scenario),
             toast: RwSignal::new(None),
             confirm: RwSignal::new(None),
+            presenting: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             last_edit: StoredValue::new(None),
             revision: RwSignal::new(0),

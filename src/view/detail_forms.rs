@@ -489,6 +489,8 @@ mod tests {
         );
         assert!(person.contains("id=\"person-role\"") && person.contains("Team lead"));
         let company = detail_html(&EN, &plan, &s, None, &none);
-        assert!(company.contains("118,000,000") && company.contains("Hunan 2027 annual sales plan"));
+        assert!(
+            company.contains("118,000,000") && company.contains("Hunan 2027 annual sales plan")
+        );
     }
 }

@@ -19,6 +19,8 @@ pub enum Control {
     Check(bool),
     /// A slider from 0 to `max`.
     Range(u32),
+    /// Several lines of text.
+    TextArea,
 }
 
 /// One labelled field.
@@ -94,6 +96,13 @@ pub fn push_field(out: &mut String, f: &FormField, errors: &FieldErrors) {
         push_element(out, "span", "class=\"field-label\"", &f.label);
     }
     match &f.control {
+        Control::TextArea => {
+            out.push_str("<textarea rows=\"6\"");
+            push_common(out, f, error.is_some());
+            out.push('>');
+            push_escaped(out, &f.value);
+            out.push_str("</textarea>");
+        }
         Control::Select(options) => {
             out.push_str("<select");
             push_common(out, f, error.is_some());

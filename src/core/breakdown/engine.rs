@@ -20,6 +20,8 @@ use super::weights::{GroupWeights, Siblings, manual_of, sibling_weights};
 
 /// Breaks the scenario's company targets down to every region, sub-district and salesperson and
 /// every month of the period. Either every number, exact to the unit, or every problem found.
+// Several screens call this; one copy of the engine in the wasm, not one inlined per caller.
+#[inline(never)]
 pub fn compute(plan: &Plan, scenario: &Scenario) -> Result<Breakdown, BreakdownErrors> {
     let mut warnings = Vec::new();
     let layout = Layout::build(plan, &mut warnings);
