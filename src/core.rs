@@ -4,6 +4,7 @@
 pub mod breakdown;
 pub mod edit;
 pub mod field;
+pub mod json_indent;
 pub mod format;
 pub mod lang;
 pub mod model;
