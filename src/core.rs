@@ -4,8 +4,8 @@
 pub mod breakdown;
 pub mod edit;
 pub mod field;
-pub mod json_indent;
 pub mod format;
+pub mod json_indent;
 pub mod lang;
 pub mod model;
 pub mod period;
