@@ -5,6 +5,8 @@
 mod args;
 mod csv;
 mod report;
+mod scorecard;
+mod track;
 
 use std::io::{self, Write};
 
@@ -26,6 +28,11 @@ pub const EXIT_USAGE: i32 = 2;
 /// Runs the command line `args` (without the program name), printing results to `out` and
 /// messages to `err`. Returns the exit code.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match args.first().map(String::as_str) {
+        Some("track") => return track::run(&args[1..], out, err),
+        Some("scorecard") => return scorecard::run(&args[1..], out, err),
+        _ => {}
+    }
     let command = match parse(args) {
         Ok(c) => c,
         Err(e) => {
@@ -34,7 +41,13 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     let result = match command {
-        Command::Help => writeln!(out, "{USAGE}").map_err(Failure::Output),
+        Command::Help => writeln!(
+            out,
+            "{USAGE}\n\nexecuting the plan:\n{}\n{}",
+            track::TRACK_USAGE,
+            scorecard::SCORECARD_USAGE
+        )
+        .map_err(Failure::Output),
         Command::Sample { lang } => print_json(&sample_plan(lang), out),
         Command::Scaled { people } => print_json(&scaled_plan(people), out),
         Command::Breakdown { plan, scenario } => breakdown(&plan, scenario.as_deref(), out, err),

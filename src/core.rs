@@ -3,6 +3,7 @@
 
 pub mod breakdown;
 pub mod edit;
+pub mod execution;
 pub mod field;
 pub mod format;
 pub mod json_indent;

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::execution::Execution;
 use super::period::Period;
 use super::scenario::Scenario;
 
@@ -37,6 +38,10 @@ pub struct Plan {
     /// Free-text sections of the plan document (goals, market analysis, strategy, risks).
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
+    /// Executing the plan (计划执行): actuals, deviation notes, customer archive, scorecards,
+    /// expenses. Left out of the JSON while empty, so plans without it read and write as before.
+    #[serde(default, skip_serializing_if = "Execution::is_empty")]
+    pub execution: Execution,
 }
 
 /// Last period's sales of a node, the basis of the history method.

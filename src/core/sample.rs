@@ -287,6 +287,7 @@ pub fn sample_plan(lang: Lang) -> Plan {
         adopted_scenario: String::new(),
         id_seq: 0,
         notes: Default::default(),
+        execution: Default::default(),
     };
     for r in SAMPLE {
         let region_id = plan.fresh_id("r");
@@ -438,6 +439,7 @@ pub fn scaled_plan(people: usize) -> Plan {
         adopted_scenario: String::new(),
         id_seq: 0,
         notes: Default::default(),
+        execution: Default::default(),
     };
     let mut placed_people = 0usize;
     let mut placed_subs = 0usize;

@@ -103,6 +103,7 @@ pub fn plan(regions: Vec<Region>, scenario: Scenario) -> Plan {
         scenarios: vec![scenario],
         id_seq: 1000,
         notes: BTreeMap::new(),
+        execution: Default::default(),
     }
 }
 

@@ -1,0 +1,198 @@
+//! `planner track PLAN.json ACTUALS.csv`: completion and pace of every node of the adopted
+//! scenario, with the actuals file applied over the plan's own (the plan file is not changed).
+//! A file with any problem prints nothing but the problems, line by line, on stderr.
+
+use std::io::Write;
+
+use rust_decimal::Decimal;
+
+use crate::core::breakdown::{Breakdown, compute, node_name};
+use crate::core::execution::{Tracking, apply_actuals, parse_actuals};
+use crate::core::model::Plan;
+use crate::core::period::YearMonth;
+use crate::core::scenario::Measure;
+
+use super::csv::write_record;
+use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, USAGE, read_plan};
+
+pub const TRACK_HEADER: &str = "level,id,name,period,target,actual,completion,alert";
+
+pub const TRACK_USAGE: &str =
+    "  planner track PLAN.json ACTUALS.csv [--as-of YYYY-MM] [--measure amount|quantity]
+                                         print each node's target, actual, completion and alert
+                                         (behind pace by more than the plan's threshold) for the
+                                         adopted scenario, as CSV: a total row (to date) and one
+                                         row per month through the latest month with actuals";
+
+/// Runs `track` with the words after the command; returns the exit code.
+pub fn run(words: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let args = match Args::parse(words) {
+        Ok(a) => a,
+        Err(message) => {
+            let _ = writeln!(err, "planner: {message}\n\n{USAGE}\n{TRACK_USAGE}");
+            return EXIT_USAGE;
+        }
+    };
+    match track(&args, out, err) {
+        Ok(()) => EXIT_OK,
+        Err(message) => {
+            if !message.is_empty() {
+                let _ = writeln!(err, "planner: {message}");
+            }
+            EXIT_FAILED
+        }
+    }
+}
+
+struct Args {
+    plan: String,
+    actuals: String,
+    as_of: Option<YearMonth>,
+    measure: Measure,
+}
+
+impl Args {
+    fn parse(words: &[String]) -> Result<Args, String> {
+        let mut positional = Vec::new();
+        let (mut as_of, mut measure) = (None, None);
+        let mut rest = words.iter();
+        while let Some(word) = rest.next() {
+            let Some(option) = word.strip_prefix("--") else {
+                positional.push(word.clone());
+                continue;
+            };
+            let (name, value) = match option.split_once('=') {
+                Some((n, v)) => (n, v.to_string()),
+                None => (
+                    option,
+                    rest.next()
+                        .ok_or_else(|| format!("--{option} needs a value"))?
+                        .clone(),
+                ),
+            };
+            match name {
+                "as-of" if as_of.is_none() => {
+                    as_of = Some(
+                        value
+                            .parse::<YearMonth>()
+                            .map_err(|e| format!("--as-of: {e}"))?,
+                    )
+                }
+                "measure" if measure.is_none() => {
+                    measure = Some(match value.as_str() {
+                        "amount" => Measure::Amount,
+                        "quantity" => Measure::Quantity,
+                        _ => {
+                            return Err(format!(
+                                "--measure takes amount or quantity, not '{value}'"
+                            ));
+                        }
+                    })
+                }
+                "as-of" | "measure" => return Err(format!("--{name} is given twice")),
+                _ => return Err(format!("unknown option --{name}")),
+            }
+        }
+        match <[String; 2]>::try_from(positional) {
+            Ok([plan, actuals]) => Ok(Args {
+                plan,
+                actuals,
+                as_of,
+                measure: measure.unwrap_or(Measure::Amount),
+            }),
+            Err(p) if p.len() > 2 => Err(format!("unexpected argument '{}'", p[2])),
+            Err(_) => Err("track needs a plan file and an actuals file".into()),
+        }
+    }
+}
+
+fn track(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    let mut plan = read_plan(&args.plan).map_err(|e| e.to_string())?;
+    let bytes =
+        std::fs::read(&args.actuals).map_err(|e| format!("cannot read {}: {e}", args.actuals))?;
+    let preview = parse_actuals(&plan, &bytes);
+    if !preview.problems.is_empty() {
+        for p in &preview.problems {
+            let _ = writeln!(err, "planner: {}: {p}", args.actuals);
+        }
+        return Err(format!(
+            "{} has {} problem(s); nothing was tracked",
+            args.actuals,
+            preview.problems.len()
+        ));
+    }
+    apply_actuals(&mut plan, &preview, false).map_err(|e| e.to_string())?;
+    if let Some(m) = args.as_of.filter(|m| !plan.period.months().contains(m)) {
+        return Err(format!("--as-of {m} is outside the plan's period"));
+    }
+    let scenario = plan.adopted().ok_or_else(|| {
+        format!(
+            "the plan's adopted scenario '{}' is not in it",
+            plan.adopted_scenario
+        )
+    })?;
+    let b = compute(&plan, scenario).map_err(|e| {
+        let problems: Vec<String> = e.0.iter().map(|p| format!("  - {p}")).collect();
+        format!(
+            "the breakdown of scenario '{}' cannot be computed:\n{}",
+            scenario.name,
+            problems.join("\n")
+        )
+    })?;
+    for w in b.warnings() {
+        let _ = writeln!(err, "planner: warning: {w}");
+    }
+    let t = Tracking::new(&plan, &b, args.as_of);
+    let result = track_csv(&plan, &b, &t, args.measure, out).and_then(|()| out.flush());
+    match result {
+        Ok(()) => Ok(()),
+        // A reader that stopped early (`planner … | head`) is not worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(String::new()),
+        Err(e) => Err(format!("cannot write the output: {e}")),
+    }
+}
+
+/// Every node in tree order: its total row (target of the period, actual to date, alert on
+/// pace to date), then one row per month through the as-of month.
+pub fn track_csv(
+    plan: &Plan,
+    b: &Breakdown,
+    t: &Tracking,
+    measure: Measure,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(out, "{TRACK_HEADER}")?;
+    let months: Vec<String> = t.months_to_date().iter().map(|m| m.to_string()).collect();
+    for (i, node) in b.nodes().iter().enumerate() {
+        let name = node_name(plan, node.pos);
+        let rows = std::iter::once(("total", t.total(b, i, measure))).chain(
+            months
+                .iter()
+                .enumerate()
+                .map(|(k, m)| (m.as_str(), t.month(b, i, measure, k))),
+        );
+        for (period, s) in rows {
+            let completion = s.completion.map_or(String::new(), |c| plain(c.round_dp(4)));
+            let alert = if s.behind { "behind" } else { "" };
+            write_record(
+                out,
+                &[
+                    node.level.key(),
+                    &node.id,
+                    name,
+                    period,
+                    &plain(s.target),
+                    &plain(s.actual),
+                    &completion,
+                    alert,
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A decimal without trailing zeros.
+fn plain(d: Decimal) -> String {
+    d.normalize().to_string()
+}

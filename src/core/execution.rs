@@ -1,0 +1,179 @@
+//! Executing the plan (计划执行): what was actually sold, measured against the adopted scenario's
+//! breakdown, and the follow-up a manager keeps in the plan.
+//!
+//! Everything stored lives in [`Execution`], one field of the plan (left out of the JSON while
+//! empty). Everything shown is computed from it, never kept as a second copy:
+//! - **actuals** per salesperson and month, typed ([`set_actual`]) or imported from CSV with a
+//!   line-by-line preview ([`parse_actuals`], [`apply_actuals`], [`actuals_template`]);
+//! - **completion and pace** at every level ([`Tracking`]) and the **deviation list**
+//!   ([`deviations`]) with corrective-action notes ([`set_deviation_note`]);
+//! - **sales competition** leaderboards ([`leaderboard`]);
+//! - the **customer archive** with its change history ([`add_customer`], [`update_customer`],
+//!   [`stale`], [`linked_customer`]);
+//! - the **distributor scorecard** ([`scorecard`]);
+//! - **expenses** against per-region budgets ([`expense_report`]).
+//!
+//! Money and counts are exact decimals. Every ratio is `None` where its denominator is zero:
+//! the UI shows "—", nothing divides by zero.
+
+mod actuals;
+mod archive;
+mod csv_reader;
+mod dates;
+mod demo;
+mod deviation;
+mod edit_error;
+mod expenses;
+mod import;
+mod leaderboard;
+mod scorecard;
+mod tracking;
+
+#[cfg(test)]
+mod properties;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::period::YearMonth;
+
+pub use actuals::{Actual, Figure, latest_actual_month, remove_actual, set_actual};
+pub use archive::{
+    Change, Customer, CustomerField, CustomerKind, add_customer, linked_customer, remove_customer,
+    stale, update_customer, visit,
+};
+pub use demo::sample_execution;
+pub use deviation::{Deviation, DeviationNote, deviations, set_deviation_note};
+pub use edit_error::EditError;
+pub use expenses::{
+    Channel, Expense, ExpenseReport, ExpenseRow, add_expense, expense_report, remove_expense,
+    set_budget, set_expense_reviewed,
+};
+pub use import::{
+    ACTUALS_HEADER, ActualRow, ActualsPreview, ApplyError, Column, ImportSummary, LineProblem,
+    ProblemKind, actuals_csv, actuals_template, apply_actuals, parse_actuals,
+};
+pub use leaderboard::{Scope, Standing, Window, leaderboard};
+pub use scorecard::{
+    MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights, score_figures,
+    score_months, scorecard, set_score_entry,
+};
+pub use tracking::{Status, Tracking};
+
+/// Everything of the plan's execution that is typed or imported; the rest is computed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Execution {
+    /// Actual sales by salesperson id, then month.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub actuals: BTreeMap<String, BTreeMap<YearMonth, Actual>>,
+    #[serde(default, skip_serializing_if = "Settings::is_default")]
+    pub settings: Settings,
+    /// Corrective-action notes on deviations, keyed by node id and month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deviation_notes: Vec<DeviationNote>,
+    /// The customer archive (客户档案): distributors and terminals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub customers: Vec<Customer>,
+    /// Distributors' figures per month, the scorecard's input.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scorecard: Vec<ScoreEntry>,
+    /// Expense budget by region id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub budgets: BTreeMap<String, Decimal>,
+    /// Recorded spend.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expenses: Vec<Expense>,
+}
+
+impl Execution {
+    /// Nothing recorded and every setting at its default: the plan's JSON leaves it out.
+    pub fn is_empty(&self) -> bool {
+        *self == Execution::default()
+    }
+}
+
+/// The execution's editable thresholds and weights.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Percent behind pace that raises a deviation alert (default 10): an alert fires when
+    /// pace < 1 − threshold / 100.
+    pub deviation_threshold: Decimal,
+    /// Discounts above this percent are flagged for review (default 10).
+    pub discount_threshold: Decimal,
+    /// Customers not visited for more than this many days are stale (default 30).
+    pub stale_days: u32,
+    /// Weights of the scorecard's seven measures (default equal).
+    pub score_weights: ScoreWeights,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            deviation_threshold: Decimal::TEN,
+            discount_threshold: Decimal::TEN,
+            stale_days: 30,
+            score_weights: ScoreWeights::default(),
+        }
+    }
+}
+
+impl Settings {
+    pub fn is_default(&self) -> bool {
+        *self == Settings::default()
+    }
+}
+
+/// `num / den`, or `None` when `den` is zero (or the quotient does not fit).
+pub fn ratio(num: Decimal, den: Decimal) -> Option<Decimal> {
+    if den.is_zero() {
+        None
+    } else {
+        num.checked_div(den)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lang::Lang;
+    use crate::core::model::Plan;
+    use crate::core::sample::sample_plan;
+
+    #[test]
+    fn a_plan_without_execution_writes_exactly_as_before() {
+        let plan = sample_plan(Lang::En);
+        let json = serde_json::to_string(&plan).unwrap();
+        assert!(!json.contains("execution"), "empty execution is left out");
+        let back: Plan = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, plan);
+    }
+
+    #[test]
+    fn execution_round_trips_through_json() {
+        let mut plan = sample_plan(Lang::Zh);
+        plan.execution = sample_execution(&plan, 4);
+        plan.execution.settings.deviation_threshold = Decimal::from(15);
+        let json = serde_json::to_string(&plan).unwrap();
+        let back: Plan = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.execution, plan.execution);
+        // Only the changed setting is written; the rest takes its default on reading.
+        let partial = r#"{"settings":{"stale_days":7}}"#;
+        let e: Execution = serde_json::from_str(partial).unwrap();
+        assert_eq!(e.settings.stale_days, 7);
+        assert_eq!(e.settings.deviation_threshold, Decimal::TEN);
+    }
+
+    #[test]
+    fn ratios_never_divide_by_zero() {
+        assert_eq!(ratio(Decimal::ONE, Decimal::ZERO), None);
+        assert_eq!(ratio(Decimal::ZERO, Decimal::ZERO), None);
+        assert_eq!(
+            ratio(Decimal::from(3), Decimal::from(4)),
+            Some("0.75".parse().unwrap())
+        );
+    }
+}

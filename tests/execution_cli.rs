@@ -1,0 +1,382 @@
+//! `planner track` and `planner scorecard`, run as a user would: on the sample plan with actuals
+//! files good and bad, on a plan with distributor figures, and on a year for 10,000 people.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use region_planner::core::breakdown::compute;
+use region_planner::core::execution::{
+    CustomerKind, ScoreFigures, actuals_csv, add_customer, sample_execution, set_score_entry,
+};
+use region_planner::core::model::Plan;
+use region_planner::core::period::YearMonth;
+use region_planner::core::sample::scaled_plan;
+use region_planner::core::scenario::Measure;
+use rust_decimal::Decimal;
+
+fn planner(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planner"))
+        .args(args)
+        .output()
+        .expect("planner runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A file in the temp dir, unique to this test process and name.
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("planner-exec-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).expect("temp file written");
+    path
+}
+
+fn path(p: &std::path::Path) -> &str {
+    p.to_str().expect("UTF-8 temp path")
+}
+
+/// The sample plan as `planner sample` prints it: the file, and the plan read back.
+fn sample(name: &str) -> (PathBuf, Plan) {
+    let out = planner(&["sample"]);
+    assert!(out.status.success(), "planner sample: {}", stderr(&out));
+    let plan: Plan = serde_json::from_str(&stdout(&out)).expect("a plan");
+    (temp_file(name, &out.stdout), plan)
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+#[test]
+fn track_prints_every_node_with_completion_and_alerts() {
+    let (plan_file, plan) = sample("track-plan.json");
+    let b = compute(&plan, plan.adopted().unwrap()).unwrap();
+    let sub = &plan.regions[0].subdistricts[0];
+    let (p, q) = (&sub.salespeople[0], &sub.salespeople[1]);
+    let p_target = b.month_value(b.find(&p.id).unwrap(), Measure::Amount, 0);
+    // p sells exactly their January target; q the rest of 1,298,000, a tenth of the company's
+    // January target of 12,980,000.
+    let q_actual = d("1298000") - p_target;
+    let csv = format!(
+        "salesperson_id,month,amount,quantity,collections\n{},2027-01,{p_target},0,0\n{},2027-01,{q_actual},0,0\n",
+        p.id, q.id
+    );
+    let actuals = temp_file("track-actuals.csv", csv.as_bytes());
+    let out = planner(&["track", path(&plan_file), path(&actuals)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "level,id,name,period,target,actual,completion,alert"
+    );
+    assert_eq!(
+        lines.len(),
+        1 + b.nodes().len() * 2,
+        "a total and January per node"
+    );
+    // The company: 1,298,000 of 118,000,000 for the year (0.011), of 12,980,000 in January
+    // (0.1): behind pace either way.
+    assert_eq!(
+        lines[1],
+        "company,sample,\"Huaxin Beverages Co., Ltd.\",total,118000000,1298000,0.011,behind"
+    );
+    assert_eq!(
+        lines[2],
+        "company,sample,\"Huaxin Beverages Co., Ltd.\",2027-01,12980000,1298000,0.1,behind"
+    );
+    let row = |id: &str, period: &str| -> Vec<String> {
+        let line = lines
+            .iter()
+            .find(|l| l.split(',').nth(1) == Some(id) && l.split(',').nth(3) == Some(period))
+            .unwrap_or_else(|| panic!("a row for {id} {period}"));
+        line.split(',').map(str::to_string).collect()
+    };
+    let p_jan = row(&p.id, "2027-01");
+    assert_eq!(
+        p_jan[..4],
+        ["salesperson", p.id.as_str(), p.name.as_str(), "2027-01"]
+    );
+    assert_eq!(
+        p_jan[4..],
+        [
+            p_target.to_string(),
+            p_target.to_string(),
+            "1".into(),
+            "".into()
+        ]
+    );
+    // A region with no sales is behind; the guerrilla region without a target has no rate.
+    let last = plan.regions.last().unwrap();
+    assert_eq!(
+        b.annual(b.find(&last.id).unwrap(), Measure::Amount),
+        Decimal::ZERO
+    );
+    assert_eq!(row(&last.id, "total")[4..], ["0", "0", "", ""]);
+    let second = &plan.regions[1];
+    let r2 = row(&second.id, "2027-01");
+    assert_eq!(r2[5..], ["0", "0", "behind"]);
+}
+
+#[test]
+fn a_bad_actuals_file_prints_nothing_and_lists_every_problem() {
+    let (plan_file, plan) = sample("bad-plan.json");
+    let p = &plan.regions[0].subdistricts[0].salespeople[0].id;
+    let csv = format!(
+        "salesperson_id,month,amount,quantity,collections\n\
+         {p},2027-01,100,1,1\n\
+         nobody,2027-01,100,1,1\n\
+         {p},2028-01,100,1,1\n\
+         {p},2027-02,lots,1,1\n\
+         {p},2027-03,-1,1,1\n\
+         {p},2027-01,100,1,1\n"
+    );
+    let cases: [(&str, Vec<u8>, &[&str]); 4] = [
+        (
+            "problems.csv",
+            csv.into_bytes(),
+            &[
+                "line 3, salesperson_id: no salesperson with id 'nobody' in the plan",
+                "line 4, month: 2028-01 is outside the plan's period",
+                "line 5, amount: 'lots' is not a number",
+                "line 6, amount: '-1' is negative",
+                "line 7: repeats the salesperson and month of line 2",
+                "has 5 problem(s); nothing was tracked",
+            ],
+        ),
+        (
+            "header.csv",
+            b"person,month,amount\np1,2027-01,1\n".to_vec(),
+            &[
+                "line 1: the header is 'person,month,amount'; it must be 'salesperson_id,month,amount,quantity,collections'",
+                "has 1 problem(s); nothing was tracked",
+            ],
+        ),
+        (
+            "gbk.csv",
+            b"salesperson_id,month,amount,quantity,collections,name\np1,2027-01,1,1,1,\xd5\xc5\xce\xb0\n".to_vec(),
+            &[
+                "line 2: the file is not UTF-8 text; save it as \"CSV UTF-8\"",
+                "has 1 problem(s); nothing was tracked",
+            ],
+        ),
+        (
+            "empty.csv",
+            Vec::new(),
+            &["line 1: the file is empty", "has 1 problem(s); nothing was tracked"],
+        ),
+    ];
+    for (name, bytes, want) in cases {
+        let file = temp_file(name, &bytes);
+        let out = planner(&["track", path(&plan_file), path(&file)]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert_eq!(stdout(&out), "", "{name}: nothing on stdout");
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), want.len(), "{name}: {err}");
+        for (line, want) in lines.iter().zip(want) {
+            assert!(
+                line.starts_with("planner: ") && line.ends_with(want),
+                "{name}: {line:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_plans_own_actuals_count_and_the_file_replaces_their_months() {
+    let (_, mut plan) = sample("own-plan.json");
+    let p = plan.regions[0].subdistricts[0].salespeople[0].id.clone();
+    let mut e = sample_execution(&plan, 2);
+    e.actuals.retain(|id, _| *id == p);
+    plan.execution.actuals = e.actuals;
+    let stored_feb = plan.execution.actuals[&p][&YearMonth::new(2027, 2).unwrap()].amount;
+    let plan_file = temp_file("own-plan-with.json", &serde_json::to_vec(&plan).unwrap());
+    let file = temp_file(
+        "own.csv",
+        format!("salesperson_id,month,amount,quantity,collections\n{p},2027-01,7,0,0\n").as_bytes(),
+    );
+    let out = planner(&["track", path(&plan_file), path(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let actual = |period: &str| {
+        text.lines()
+            .find(|l| {
+                l.starts_with(&format!("salesperson,{p},")) && l.contains(&format!(",{period},"))
+            })
+            .and_then(|l| l.split(',').nth(5))
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(actual("2027-01"), "7", "the file replaces January");
+    assert_eq!(
+        actual("2027-02"),
+        stored_feb.to_string(),
+        "February from the plan"
+    );
+    assert_eq!(d(&actual("total")), d("7") + stored_feb);
+
+    // --as-of January leaves February out; --measure quantity tracks units.
+    let out = planner(&[
+        "track",
+        path(&plan_file),
+        path(&file),
+        "--as-of",
+        "2027-01",
+        "--measure=quantity",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains(",2027-02,"));
+    let total = text
+        .lines()
+        .find(|l| l.starts_with(&format!("salesperson,{p},")))
+        .unwrap();
+    assert!(
+        total.contains(",total,") && total.split(',').nth(5) == Some("0"),
+        "{total}"
+    );
+}
+
+#[test]
+fn wrong_words_are_usage_errors() {
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["track", "plan.json"],
+            "track needs a plan file and an actuals file",
+        ),
+        (&["track", "a", "b", "c"], "unexpected argument 'c'"),
+        (
+            &["track", "a", "b", "--as-of", "2027-13"],
+            "--as-of: '2027-13' is not a month written YYYY-MM",
+        ),
+        (
+            &["track", "a", "b", "--measure", "profit"],
+            "--measure takes amount or quantity, not 'profit'",
+        ),
+        (&["scorecard"], "scorecard needs a plan file"),
+        (
+            &["scorecard", "a", "--month", "x", "--month", "y"],
+            "--month: 'x' is not a month written YYYY-MM",
+        ),
+    ];
+    for (args, want) in cases {
+        let out = planner(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!("planner: {want}\n")),
+            "{args:?}: {err}"
+        );
+        let command = format!("  planner {} PLAN.json", args[0]);
+        assert!(
+            err.contains("usage:") && err.contains(&command),
+            "usage is shown: {err}"
+        );
+    }
+    let help = stdout(&planner(&["help"]));
+    assert!(
+        help.contains("planner track") && help.contains("planner scorecard"),
+        "{help}"
+    );
+}
+
+#[test]
+fn scorecard_ranks_distributors_with_each_measure_and_score() {
+    let (_, mut plan) = sample("score-plan.json");
+    let march = YearMonth::new(2027, 3).unwrap();
+    let solid = ScoreFigures {
+        contract_volume: d("1000"),
+        completed_volume: d("900"),
+        our_sales: d("300"),
+        category_sales: d("1000"),
+        last_month_sales: d("250"),
+        last_year_sales: d("300"),
+        revenue: d("300"),
+        costs: d("200"),
+        promotions: d("30"),
+        rebates: d("25"),
+        price_violations: 1,
+        cross_territory: 0,
+        collection_days: Some(d("45")),
+    };
+    let weak = ScoreFigures {
+        price_violations: 3,
+        cross_territory: 6,
+        ..ScoreFigures::default()
+    };
+    for (name, figures) in [("Weak Co", weak), ("Solid, Ltd.", solid)] {
+        let id = add_customer(&mut plan, CustomerKind::Distributor, name, "").unwrap();
+        set_score_entry(&mut plan, &id, march, figures).unwrap();
+    }
+    let ids: Vec<String> = plan
+        .execution
+        .customers
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    let file = temp_file("score.json", &serde_json::to_vec(&plan).unwrap());
+    let out = planner(&["scorecard", path(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "rank,distributor_id,name,month,completion,share,growth_mom,growth_yoy,profit_rate,price_violations,cross_territory,collection_days,completion_score,share_score,growth_score,profit_score,price_score,cross_territory_score,collection_score,composite",
+            // 90 30 75 75 80 100 75 → 525 / 7 = 75
+            &format!(
+                "1,{},\"Solid, Ltd.\",2027-03,0.9,0.3,0.2,0,0.15,1,0,45,90,30,75,75,80,100,75,75",
+                ids[1]
+            ),
+            // Only the counts are defined: (40 + 0) / 2 = 20
+            &format!("2,{},Weak Co,2027-03,,,,,,3,6,,,,,,40,0,,20", ids[0]),
+        ]
+    );
+    let other = planner(&["scorecard", path(&file), "--month", "2027-04"]);
+    assert!(other.status.success());
+    assert_eq!(
+        stdout(&other).lines().count(),
+        1,
+        "a month without figures: the header only"
+    );
+
+    let (bare, _) = sample("score-bare.json");
+    let out = planner(&["scorecard", path(&bare)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "planner: the plan has no distributor figures to score\n"
+    );
+}
+
+#[test]
+fn a_year_for_ten_thousand_salespeople_is_tracked() {
+    let mut plan = scaled_plan(10_000);
+    plan.execution = sample_execution(&plan, 12);
+    let csv = actuals_csv(&plan);
+    let total: Decimal = plan
+        .execution
+        .actuals
+        .values()
+        .flat_map(|m| m.values())
+        .map(|a| a.amount)
+        .sum();
+    plan.execution = Default::default();
+    let plan_file = temp_file("10k.json", &serde_json::to_vec(&plan).unwrap());
+    let actuals = temp_file("10k.csv", csv.as_bytes());
+    let out = planner(&["track", path(&plan_file), path(&actuals)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let (r, s, p) = plan.size();
+    assert_eq!(text.lines().count(), 1 + (1 + r + s + p) * 13);
+    let company = text.lines().nth(1).unwrap();
+    let fields: Vec<&str> = company.split(',').collect();
+    assert_eq!(fields[3], "total");
+    assert_eq!(d(fields[5]), total, "every row counted once");
+}
