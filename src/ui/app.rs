@@ -1,5 +1,7 @@
 //! The page: header with plans and language, banners, the current view, and the save effect.
 
+use std::fmt::Write;
+
 use leptos::prelude::*;
 use web_sys::wasm_bindgen::JsCast;
 
@@ -7,6 +9,7 @@ use super::banners::Banners;
 use super::breakdown_page::BreakdownPage;
 use super::compare_page::ComparePage;
 use super::dialog::ConfirmDialog;
+use super::html_view::html_view;
 use super::plan_bar::PlanBar;
 use super::presentation::{self, Presentation};
 use super::print_page::PrintPage;
@@ -173,30 +176,37 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Nav() -> impl IntoView {
     let app = use_app();
-    let tab =
-        move |view: View, label: fn(&crate::i18n::Catalogue) -> &'static str, id: &'static str| {
-            view! {
-                <button
-                    role="tab"
-                    id=id
-                    class="tab"
-                    aria-selected=move || if app.view.get() == view { "true" } else { "false" }
-                    on:click=move |_| app.view.set(view)
-                >
-                    {label(app.t_now())}
-                </button>
-            }
-        };
-    view! {
-        <nav class="tabs" role="tablist">
-            {tab(View::Territory, |t| t.view_territory, "tab-territory")}
-            {tab(View::Tiers, |t| t.view_tiers, "tab-tiers")}
-            {tab(View::Breakdown, |t| t.view_breakdown, "tab-breakdown")}
-            {tab(View::Compare, |t| t.view_compare, "tab-compare")}
-            {tab(View::Print, |t| t.view_print, "tab-print")}
-            <button class="btn present-button" id="present" title="P" on:click=move |_| presentation::toggle(app)>
-                "▶ " {app.t_now().present}
-            </button>
-        </nav>
-    }
+    let t = app.t_now();
+    let render = move || {
+        let current = app.view.get();
+        let mut out = String::from("<nav class=\"tabs\" role=\"tablist\">");
+        for view in View::ALL {
+            let label = match view {
+                View::Territory => t.view_territory,
+                View::Tiers => t.view_tiers,
+                View::Breakdown => t.view_breakdown,
+                View::Compare => t.view_compare,
+                View::Print => t.view_print,
+            };
+            let _ = write!(
+                out,
+                "<button role=\"tab\" class=\"tab\" id=\"tab-{0}\" data-action=\"{0}\" aria-selected=\"{1}\">{label}</button>",
+                view.slug(),
+                view == current
+            );
+        }
+        let _ = write!(
+            out,
+            "<button class=\"btn present-button\" id=\"present\" title=\"P\" data-action=\"present\">▶ {}</button></nav>",
+            t.present
+        );
+        out
+    };
+    html_view("nav-host", "nav", render, move |action, _, _| {
+        match (View::from_hash(action), action) {
+            (Some(view), _) => app.view.set(view),
+            (None, "present") => presentation::toggle(app),
+            _ => {}
+        }
+    })
 }

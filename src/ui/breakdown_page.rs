@@ -5,16 +5,20 @@
 
 use std::sync::Arc;
 
+use std::fmt::Write;
+
 use leptos::prelude::*;
 
 use super::breakdown_settings::BreakdownSettings;
 use super::breakdown_table::BreakdownTable;
 use super::explain_panel::ExplainPanel;
+use super::html_view::html_view;
 use super::scenario_bar::ScenarioBar;
 use super::state::use_app;
 use crate::core::breakdown::{Breakdown, BreakdownError, compute};
 use crate::core::model::Plan;
 use crate::core::scenario::{Measure, Scenario};
+use crate::view::html::{push_element, push_escaped};
 use crate::view::numbers::{amount, grouped};
 
 /// A computed breakdown with the plan and scenario it came from (names and locks are read from
@@ -96,16 +100,33 @@ pub fn BreakdownPage() -> impl IntoView {
             })
         })
     };
-    let tab = move |m: Measure, label: &'static str| {
-        view! {
-            <button class="measure-tab" role="tab" id=format!("measure-{}", m.key())
-                aria-selected=move || if app.measure.get() == m { "true" } else { "false" }
-                on:click=move |_| app.measure.set(m)>
-                <span class="measure-label">{label}</span>
-                <span class="measure-total" id=format!("total-{}", m.key())>{move || headline(m)}</span>
-            </button>
-        }
-    };
+    let tabs = html_view(
+        "measure-tabs",
+        "measure-tabs",
+        move || {
+            let current = app.measure.get();
+            let mut out = String::new();
+            for (m, label) in [
+                (Measure::Amount, t.amount_target),
+                (Measure::Quantity, t.quantity_target),
+            ] {
+                let _ = write!(
+                    out,
+                    "<button class=\"measure-tab\" role=\"tab\" id=\"measure-{0}\" data-action=\"{0}\" aria-selected=\"{1}\"><span class=\"measure-label\">{label}</span><span class=\"measure-total\" id=\"total-{0}\">",
+                    m.key(),
+                    m == current
+                );
+                push_escaped(&mut out, &headline(m).unwrap_or_default());
+                out.push_str("</span></button>");
+            }
+            out
+        },
+        move |action, _, _| match action {
+            "amount" => app.measure.set(Measure::Amount),
+            "quantity" => app.measure.set(Measure::Quantity),
+            _ => {}
+        },
+    );
     view! {
         <div class="breakdown-page">
             <ScenarioBar />
@@ -113,10 +134,7 @@ pub fn BreakdownPage() -> impl IntoView {
             <Problems />
             <div class="bd-main">
                 <section class="bd-table-card card">
-                    <div class="measure-tabs" role="tablist">
-                        {tab(Measure::Amount, t.amount_target)}
-                        {tab(Measure::Quantity, t.quantity_target)}
-                    </div>
+                    {tabs}
                     <BreakdownTable />
                 </section>
                 <ExplainPanel />
@@ -131,27 +149,39 @@ fn Problems() -> impl IntoView {
     let app = use_app();
     let t = app.t_now();
     let bv = use_breakdown();
-    view! {
-        <Show when=move || bv.errors.with(|e| !e.is_empty())>
-            <div class="banner error" role="alert" id="breakdown-errors">
-                <div>
-                    <strong>{t.errors_title}</strong>
-                    <ul>
-                        {move || bv.errors.get().iter().map(|e| view! { <li>{t.breakdown_error(e)}</li> }).collect_view()}
-                    </ul>
-                    <p class="note">{t.showing_last_good}</p>
-                </div>
-            </div>
-        </Show>
-        <Show when=move || bv.shown.with(|s| s.as_ref().is_some_and(|s| !s.bd.warnings().is_empty()))>
-            <div class="banner warning" role="status" id="breakdown-warnings">
-                <div>
-                    <strong>{t.warnings_title}</strong>
-                    <ul>
-                        {move || bv.shown.with(|s| s.as_ref().map(|s| s.bd.warnings().iter().map(|w| view! { <li>{t.breakdown_warning(w)}</li> }).collect_view()))}
-                    </ul>
-                </div>
-            </div>
-        </Show>
-    }
+    let render = move || {
+        let mut out = String::new();
+        bv.errors.with(|errors| {
+            if errors.is_empty() {
+                return;
+            }
+            out.push_str(
+                "<div class=\"banner error\" role=\"alert\" id=\"breakdown-errors\"><div>",
+            );
+            push_element(&mut out, "strong", "", t.errors_title);
+            out.push_str("<ul>");
+            for e in errors {
+                push_element(&mut out, "li", "", &t.breakdown_error(e));
+            }
+            out.push_str("</ul>");
+            push_element(&mut out, "p", "class=\"note\"", t.showing_last_good);
+            out.push_str("</div></div>");
+        });
+        bv.shown.with(|s| {
+            let Some(s) = s.as_ref().filter(|s| !s.bd.warnings().is_empty()) else {
+                return;
+            };
+            out.push_str(
+                "<div class=\"banner warning\" role=\"status\" id=\"breakdown-warnings\"><div>",
+            );
+            push_element(&mut out, "strong", "", t.warnings_title);
+            out.push_str("<ul>");
+            for w in s.bd.warnings() {
+                push_element(&mut out, "li", "", &t.breakdown_warning(w));
+            }
+            out.push_str("</ul></div></div>");
+        });
+        out
+    };
+    html_view("problems", "problems", render, |_, _, _| {})
 }

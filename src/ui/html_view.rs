@@ -87,6 +87,11 @@ fn view_of(
                 if let Some((action, el)) = find(&ev, "input[data-action]") {
                     ev.prevent_default();
                     c(&action, gesture, &el);
+                } else if gesture == Gesture::Escape
+                    && let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok())
+                {
+                    // Escape elsewhere (a dialog's button) is the view's own "escape" action.
+                    c("escape", gesture, &target);
                 }
             }
             on:focusout=move |ev| {

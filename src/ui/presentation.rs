@@ -1,11 +1,12 @@
 //! Presentation mode: full screen, large type, high contrast, no editing chrome; ← → step through
 //! the tier board, targets by region, the monthly curve and the scenario comparison; Esc leaves.
 
-use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::html_view::html_view;
 use super::state::{App, use_app};
 use crate::core::breakdown::compute;
+use crate::view::html::push_element;
 use crate::view::slides::{SLIDES, slide_html};
 
 /// Enters (at the first view) or leaves presentation mode.
@@ -54,12 +55,11 @@ pub fn on_key(app: App, key: &str) -> bool {
 pub fn Presentation() -> impl IntoView {
     let app = use_app();
     let t = app.t_now();
-    let body = NodeRef::<Div>::new();
-    Effect::new(move |_| {
+    let render = move || {
         let Some(index) = app.presenting.get() else {
-            return;
+            return String::new();
         };
-        let html = app.plan.with(|p| {
+        let slide = app.plan.with(|p| {
             let s = p.adopted()?;
             let bd = compute(p, s).ok();
             Some(slide_html(
@@ -71,27 +71,48 @@ pub fn Presentation() -> impl IntoView {
                 index,
             ))
         });
-        if let Some(el) = body.get() {
-            el.set_inner_html(&html.unwrap_or_default());
-        }
-        // Keys go to the presentation, not to whatever was focused behind it.
-        if index == 0 {
+        let mut out = format!(
+            "<div class=\"presentation\" id=\"presentation\" tabindex=\"-1\" role=\"dialog\" aria-modal=\"true\" aria-label=\"{}\"><div class=\"slide-wrap\">",
+            t.present
+        );
+        out.push_str(&slide.unwrap_or_default());
+        out.push_str("</div><footer class=\"slide-foot\">");
+        push_element(
+            &mut out,
+            "button",
+            "class=\"btn\" id=\"slide-prev\" data-action=\"ArrowLeft\"",
+            "←",
+        );
+        push_element(&mut out, "span", "", t.present_hint);
+        push_element(
+            &mut out,
+            "button",
+            "class=\"btn\" id=\"slide-next\" data-action=\"ArrowRight\"",
+            "→",
+        );
+        push_element(
+            &mut out,
+            "button",
+            "class=\"btn\" id=\"present-exit\" data-action=\"Escape\"",
+            t.close,
+        );
+        out.push_str("</footer></div>");
+        out
+    };
+    // Keys go to the presentation, not to whatever was focused behind it.
+    Effect::new(move |prev: Option<bool>| {
+        let open = app.presenting.with(Option::is_some);
+        if open && prev != Some(true) {
             request_animation_frame(|| super::tree::focus_element("presentation"));
         }
+        open
     });
-    move || {
-        app.presenting.get().is_some().then(|| {
-            view! {
-                <div class="presentation" id="presentation" tabindex="-1" role="dialog" aria-modal="true" aria-label=t.present>
-                    <div class="slide-wrap" node_ref=body></div>
-                    <footer class="slide-foot">
-                        <button class="btn" id="slide-prev" on:click=move |_| { on_key(app, "ArrowLeft"); }>"←"</button>
-                        <span>{t.present_hint}</span>
-                        <button class="btn" id="slide-next" on:click=move |_| { on_key(app, "ArrowRight"); }>"→"</button>
-                        <button class="btn" id="present-exit" on:click=move |_| leave(app)>{t.close}</button>
-                    </footer>
-                </div>
-            }
-        })
-    }
+    html_view(
+        "presentation-host",
+        "presentation-host",
+        render,
+        move |action, _, _| {
+            on_key(app, if action == "escape" { "Escape" } else { action });
+        },
+    )
 }

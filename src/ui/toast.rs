@@ -4,26 +4,45 @@
 use leptos::prelude::*;
 
 use super::actions;
+use super::html_view::{Gesture, html_view};
 use super::state::use_app;
+use crate::view::html::push_element;
 
 #[component]
 pub fn ToastView() -> impl IntoView {
     let app = use_app();
-    view! {
-        {move || app.toast.get().map(|toast| {
-            let undo = toast.undo.clone().map(|action| view! {
-                <button class="btn primary" id="toast-undo" on:click=move |_| actions::run_undo(action.clone())>
-                    {app.t_now().undo}
-                </button>
-            });
-            view! {
-                <div class="toast" role="status">
-                    <span class="toast-text">{toast.text.clone()}</span>
-                    {undo}
-                    <button class="icon" aria-label=app.t_now().close title=app.t_now().close
-                        on:click=move |_| app.toast.set(None)>"✕"</button>
-                </div>
+    let t = app.t_now();
+    let render = move || {
+        app.toast.with(|toast| {
+            let Some(toast) = toast else {
+                return String::new();
+            };
+            let mut out = String::from("<div class=\"toast\" role=\"status\">");
+            push_element(&mut out, "span", "class=\"toast-text\"", &toast.text);
+            if toast.undo.is_some() {
+                push_element(
+                    &mut out,
+                    "button",
+                    "class=\"btn primary\" id=\"toast-undo\" data-action=\"undo\"",
+                    t.undo,
+                );
             }
-        })}
-    }
+            let close = format!(
+                "class=\"icon\" data-action=\"close\" aria-label=\"{0}\" title=\"{0}\"",
+                t.close
+            );
+            push_element(&mut out, "button", &close, "✕");
+            out.push_str("</div>");
+            out
+        })
+    };
+    let on_action = move |action: &str, _: Gesture, _: &web_sys::Element| match action {
+        "undo" => {
+            if let Some(undo) = app.toast.get_untracked().and_then(|t| t.undo) {
+                actions::run_undo(undo);
+            }
+        }
+        _ => app.toast.set(None),
+    };
+    html_view("toast-host", "toast-host", render, on_action)
 }
