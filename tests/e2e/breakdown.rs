@@ -375,3 +375,38 @@ async fn editing_a_name_in_a_plan_of_ten_thousand_does_not_stall() {
         edits[1]
     );
 }
+
+/// Clicks `button` in the page and measures until `probe` shows `expected`.
+async fn time_click(b: &Browser, button: &str, probe: &str, expected: &str) -> f64 {
+    let v: Value = b
+        .exec_js_with(
+            "const [button, probe, expected] = arguments;
+             const start = performance.now();
+             document.querySelector(button).click();
+             return new Promise(resolve => {
+               const check = () => {
+                 const p = document.querySelector(probe);
+                 if (p && p.textContent.includes(expected)) resolve(performance.now() - start);
+                 else requestAnimationFrame(check);
+               };
+               check();
+             });",
+            vec![button.into(), probe.into(), expected.into()],
+        )
+        .await;
+    v.as_f64().expect("the change showed on screen")
+}
+
+#[tokio::test]
+async fn switching_language_and_presenting_a_plan_of_ten_thousand_is_quick() {
+    let b = large_plan("/#/breakdown").await;
+    b.wait_for_text("#breakdown-table", "Region 1").await;
+    let to_zh = time_click(&b, "#switch-language", "#nav", "目标分解").await;
+    let to_en = time_click(&b, "#switch-language", "#nav", "Breakdown").await;
+    let present = time_click(&b, "#present", "#presentation", "1 / 4").await;
+    println!(
+        "at 10,000 salespeople: switch to Chinese {to_zh:.0} ms, back to English {to_en:.0} ms, enter presentation {present:.0} ms"
+    );
+    assert!(to_zh <= 200.0 && to_en <= 200.0, "language switch took {to_zh:.0} / {to_en:.0} ms");
+    assert!(present <= 200.0, "presentation took {present:.0} ms");
+}
