@@ -410,6 +410,8 @@ impl Catalogue {
                     &[&problems.len().to_string(), &first],
                 )
             }
+            // Not translated yet: the English text (ReadError's Display) until the catalogue has them.
+            ReadError::TooLarge { .. } | ReadError::TooDeep { .. } => e.to_string(),
         }
     }
 

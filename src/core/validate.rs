@@ -47,6 +47,9 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Largest id counter accepted: far more ids than any plan makes, far from overflowing.
+const MAX_ID_SEQ: u64 = 1 << 53;
+
 struct Checker {
     problems: Vec<Problem>,
 }
@@ -98,6 +101,10 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
     c.name("$.id".into(), &plan.id);
     c.name("$.name".into(), &plan.name);
     c.name("$.currency".into(), &plan.currency);
+    // Ids are made by counting up from here; a counter near the end of u64 would overflow.
+    if plan.id_seq > MAX_ID_SEQ {
+        c.push("$.id_seq", FieldError::TooLarge);
+    }
 
     let mut ids: HashSet<&str> = HashSet::new();
     let mut unique = |c: &mut Checker, path: String, id: &'a str| {
@@ -152,6 +159,8 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
         ] {
             if unit <= Decimal::ZERO {
                 c.push(format!("{sp}.{field}"), FieldError::NotPositive);
+            } else if unit > max_value() {
+                c.push(format!("{sp}.{field}"), FieldError::TooLarge);
             }
         }
         c.percent(format!("{sp}.thresholds.base_camp"), s.thresholds.base_camp);
