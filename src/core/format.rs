@@ -16,6 +16,8 @@ mod migrate;
 mod position;
 mod probe;
 mod reasons;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 
 use super::model::{FORMAT_VERSION, Plan};
 use super::validate::{Problem, validate_plan};
@@ -24,6 +26,8 @@ pub use check::{Finding, check_plan_text};
 pub use limits::{MAX_DEPTH, MAX_PLAN_BYTES};
 pub use migrate::{MigrateError, OLDEST_VERSION, STEPS, Step, upgrade};
 pub use position::path_at;
+#[cfg(not(target_arch = "wasm32"))]
+pub use schema::plan_schema;
 
 use probe::{Declared, TopLevel};
 

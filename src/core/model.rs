@@ -19,6 +19,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A regional sales plan (区域销售计划): one territory, several scenarios, one adopted.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub format_version: u32,
@@ -41,11 +42,14 @@ pub struct Plan {
     /// Executing the plan (计划执行): actuals, deviation notes, customer archive, scorecards,
     /// expenses. Left out of the JSON while empty, so plans without it read and write as before.
     #[serde(default, skip_serializing_if = "Execution::is_empty")]
+    // Described as any JSON in the schema until the execution types derive JsonSchema.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "serde_json::Value"))]
     pub execution: Execution,
 }
 
 /// Last period's sales of a node, the basis of the history method.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Sales {
     pub amount: Decimal,
@@ -54,6 +58,7 @@ pub struct Sales {
 
 /// A region (区域).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Region {
     pub id: String,
@@ -71,6 +76,7 @@ pub struct Region {
 /// The six factors a region's sub-districts are weighed by. Each is a non-negative score or
 /// figure; the weighted index normalises each factor over the siblings, so units do not matter.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Factors {
     /// 行政区划: administrative weight of the division (e.g. 1–10).
@@ -157,9 +163,11 @@ impl Factors {
 
 /// A dated step of the sub-district's development and promotion schedule (市场开发和产品推广进度).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     #[serde(with = "iso_date")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "NaiveDate"))]
     pub date: NaiveDate,
     pub title: String,
     #[serde(default)]
@@ -168,6 +176,7 @@ pub struct Milestone {
 
 /// A sub-district (分区) of a region.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SubDistrict {
     pub id: String,
@@ -189,6 +198,7 @@ pub struct SubDistrict {
 
 /// A salesperson (业务人员); targets reach every person (指标责任到人).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Salesperson {
     pub id: String,

@@ -63,6 +63,7 @@ impl<'de> Deserialize<'de> for YearMonth {
 
 /// How long the plan runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     Year,
@@ -96,6 +97,7 @@ impl PeriodKind {
 
 /// The plan's period: its kind and first month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub kind: PeriodKind,

@@ -10,6 +10,7 @@ use super::tier::{Tier, TierOverride, TierPolicies, TierThresholds};
 
 /// How a parent's target is split over its children.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Equal shares.
@@ -75,6 +76,7 @@ impl Level {
 
 /// The method at each level of the breakdown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LevelMethods {
     pub region: Method,
@@ -115,6 +117,7 @@ impl LevelMethods {
 
 /// A pair of optional values for a node: a lock or a manual number, per measure.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NodeValues {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -170,6 +173,7 @@ impl Measure {
 
 /// A scenario: company targets, rounding units, tier rules, methods, weights, locks, seasonality.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub id: String,

@@ -7,6 +7,7 @@ use super::model::Region;
 
 /// A region's strategic tier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     /// 大本营: share at or above the base-camp threshold.
@@ -48,6 +49,7 @@ impl Tier {
 
 /// Market-share thresholds (percent) that decide a region's tier; editable per scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TierThresholds {
     /// Share at or above which a region is a base camp (default 60%).
@@ -89,6 +91,7 @@ impl TierThresholds {
 
 /// A manager's override of a region's tier, with the written reason.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TierOverride {
     pub tier: Tier,
@@ -97,6 +100,7 @@ pub struct TierOverride {
 
 /// What a tier means for investment: the breakdown multiplier and the spend split.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TierPolicy {
     /// Factor applied to the region's weight when the tier multiplier is on.
@@ -109,6 +113,7 @@ pub struct TierPolicy {
 
 /// One policy per tier.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TierPolicies {
     pub base_camp: TierPolicy,
