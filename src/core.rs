@@ -2,6 +2,7 @@
 //! UI code lives here; it compiles and is tested natively and is shared by the app and the CLI.
 
 pub mod breakdown;
+pub mod csv_export;
 pub mod edit;
 pub mod execution;
 pub mod field;
@@ -13,6 +14,7 @@ pub mod period;
 pub mod sample;
 pub mod scenario;
 pub mod scenario_list;
+pub mod share_link;
 pub mod tier;
 pub mod tree;
 pub mod validate;

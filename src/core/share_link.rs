@@ -1,0 +1,323 @@
+//! Share links: a plan carried in the fragment of the app's address (`…/#plan=…`), so that
+//! opening the link offers the plan for import and nothing is ever sent to a server (browsers
+//! do not send the fragment).
+//!
+//! The fragment is `#plan=` followed by the plan's compact JSON, compressed with raw DEFLATE
+//! (RFC 1951) and written in base64url without padding (RFC 4648 §5). A link is at most
+//! [`MAX_FRAGMENT_CHARS`] long; larger plans travel as files. Reading a link is bounded: the
+//! compressed text may not inflate past [`MAX_PLAN_BYTES`], so a crafted link cannot exhaust
+//! memory, and the plan is then read with every check of [`read_plan`].
+
+use super::format::{MAX_PLAN_BYTES, ReadError, read_plan, write_plan};
+use super::model::Plan;
+
+/// What a share link's fragment begins with.
+pub const FRAGMENT_PREFIX: &str = "#plan=";
+
+/// The longest fragment made, in characters (`#plan=` included). Browsers take far longer
+/// addresses, but mail and chat programs cut or refuse long links; plans larger than this go
+/// by file.
+pub const MAX_FRAGMENT_CHARS: usize = 32_000;
+
+/// DEFLATE level: 9 is the smallest output; plans compress in milliseconds either way.
+const LEVEL: u8 = 9;
+
+/// A plan too large for a link: the fragment it would need, and the limit.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the plan needs a link of {chars} characters; links are limited to {limit}: share it as a file"
+)]
+pub struct TooLarge {
+    pub chars: usize,
+    pub limit: usize,
+}
+
+/// Why a link's fragment could not be read as a plan.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ShareError {
+    /// The address has no `#plan=` fragment.
+    #[error("the link carries no plan (its address has no #plan= part)")]
+    NoPlan,
+    /// A character outside base64url: the link was cut, changed or mistyped.
+    #[error("the link is damaged: character {position} ('{found}') cannot be in it")]
+    BadCharacter { position: usize, found: char },
+    /// The base64url text ends in the middle of a byte.
+    #[error("the link is damaged: it is cut short")]
+    Truncated,
+    /// The decoded bytes are not a DEFLATE stream, or one cut short.
+    #[error("the link is damaged: its contents cannot be unpacked")]
+    BadCompression,
+    /// The contents unpack to more than the largest plan read.
+    #[error("the link unpacks to more than {} MB, more than any plan", .limit / (1024 * 1024))]
+    TooLarge { limit: usize },
+    /// The unpacked contents are not UTF-8 text.
+    #[error("the link is damaged: its contents are not text")]
+    NotText,
+    /// The text is not a plan this program can read.
+    #[error("the link's plan cannot be read: {0}")]
+    Plan(#[from] ReadError),
+}
+
+/// The fragment (`#plan=…`) that carries the plan, or [`TooLarge`] when it would be longer than
+/// [`MAX_FRAGMENT_CHARS`].
+pub fn encode(plan: &Plan) -> Result<String, TooLarge> {
+    let json = write_plan(plan);
+    fragment_from_deflate(&miniz_oxide::deflate::compress_to_vec(
+        json.as_bytes(),
+        LEVEL,
+    ))
+}
+
+/// The plan carried by a link. Takes the fragment (`#plan=…`, with or without the `#`) or the
+/// whole address. Every failure is an error, never a panic.
+pub fn decode(link: &str) -> Result<Plan, ShareError> {
+    let packed = deflate_from_fragment(link)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_PLAN_BYTES)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge {
+                limit: MAX_PLAN_BYTES,
+            },
+            _ => ShareError::BadCompression,
+        })?;
+    plan_from_json(&json)
+}
+
+// The three steps of encode and decode, for a caller that compresses by other means (a
+// browser's `CompressionStream("deflate-raw")` makes the same raw DEFLATE with no wasm code):
+// encode = fragment_from_deflate(deflate(write_plan(plan)));
+// decode = plan_from_json(inflate(deflate_from_fragment(link)) stopped at MAX_PLAN_BYTES + 1).
+
+/// The fragment for a plan's compact JSON already compressed with raw DEFLATE.
+pub fn fragment_from_deflate(deflated: &[u8]) -> Result<String, TooLarge> {
+    let chars = FRAGMENT_PREFIX.len() + base64url_len(deflated.len());
+    if chars > MAX_FRAGMENT_CHARS {
+        return Err(TooLarge {
+            chars,
+            limit: MAX_FRAGMENT_CHARS,
+        });
+    }
+    let mut fragment = String::with_capacity(chars);
+    fragment.push_str(FRAGMENT_PREFIX);
+    base64url_encode(deflated, &mut fragment);
+    Ok(fragment)
+}
+
+/// The compressed bytes a link carries (still to be inflated). Takes the fragment, with or
+/// without the `#`, or the whole address.
+pub fn deflate_from_fragment(link: &str) -> Result<Vec<u8>, ShareError> {
+    let payload = match link.find(FRAGMENT_PREFIX) {
+        Some(i) => &link[i + FRAGMENT_PREFIX.len()..],
+        None => link.strip_prefix("plan=").ok_or(ShareError::NoPlan)?,
+    };
+    // The compressed plan is smaller than the plan, so a payload over the plan limit is
+    // refused before decoding.
+    if payload.len() > MAX_PLAN_BYTES {
+        return Err(ShareError::TooLarge {
+            limit: MAX_PLAN_BYTES,
+        });
+    }
+    base64url_decode(payload)
+}
+
+/// The plan in the inflated bytes of a link: at most [`MAX_PLAN_BYTES`], UTF-8, and a plan by
+/// every check of [`read_plan`].
+pub fn plan_from_json(json: &[u8]) -> Result<Plan, ShareError> {
+    if json.len() > MAX_PLAN_BYTES {
+        return Err(ShareError::TooLarge {
+            limit: MAX_PLAN_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(json).map_err(|_| ShareError::NotText)?;
+    Ok(read_plan(text)?)
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url_len(bytes: usize) -> usize {
+    (bytes * 4).div_ceil(3)
+}
+
+fn base64url_encode(bytes: &[u8], out: &mut String) {
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+        }
+    }
+}
+
+/// Decodes base64url; padding (`=`) at the end and white space (a link wrapped by a mail
+/// program) are skipped.
+fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    let body = text.trim_end_matches('=');
+    for (position, c) in body.chars().enumerate() {
+        let v = match c {
+            'A'..='Z' => c as u32 - 'A' as u32,
+            'a'..='z' => c as u32 - 'a' as u32 + 26,
+            '0'..='9' => c as u32 - '0' as u32 + 52,
+            '-' => 62,
+            '_' => 63,
+            c if c.is_ascii_whitespace() => continue,
+            found => {
+                return Err(ShareError::BadCharacter {
+                    position: position + 1,
+                    found,
+                });
+            }
+        };
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // 2 or 4 bits left over are the padding of a last group; 6 is a character too many.
+    if bits >= 6 {
+        return Err(ShareError::Truncated);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lang::Lang;
+    use crate::core::sample::{sample_plan, scaled_plan};
+
+    #[test]
+    fn the_sample_plan_goes_through_a_link_unchanged() {
+        for lang in [Lang::En, Lang::Zh] {
+            let plan = sample_plan(lang);
+            let fragment = encode(&plan).expect("the sample fits in a link");
+            assert!(fragment.starts_with("#plan="), "{}", &fragment[..20]);
+            assert!(fragment.len() <= MAX_FRAGMENT_CHARS);
+            assert!(
+                fragment[6..]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+                "only characters that need no escaping in an address"
+            );
+            assert_eq!(decode(&fragment), Ok(plan.clone()));
+            let address = format!("https://example.org/planner/{fragment}");
+            assert_eq!(decode(&address), Ok(plan.clone()), "a whole address");
+            assert_eq!(decode(&fragment[1..]), Ok(plan), "without the #");
+        }
+    }
+
+    #[test]
+    fn a_plan_of_ten_thousand_salespeople_is_too_large_for_a_link() {
+        let err = encode(&scaled_plan(10_000)).unwrap_err();
+        assert_eq!(err.limit, MAX_FRAGMENT_CHARS);
+        assert!(err.chars > MAX_FRAGMENT_CHARS, "{err}");
+        assert!(err.to_string().contains("share it as a file"), "{err}");
+    }
+
+    #[test]
+    fn a_stream_from_another_deflate_implementation_is_read() {
+        // What a browser's CompressionStream("deflate-raw") may write: here one stored
+        // (uncompressed) block, the simplest valid raw DEFLATE stream.
+        let json = write_plan(&sample_plan(Lang::En));
+        let mut stream = Vec::new();
+        for (i, chunk) in json.as_bytes().chunks(65_535).enumerate() {
+            let last = (i + 1) * 65_535 >= json.len();
+            stream.push(u8::from(last));
+            let len = chunk.len() as u16;
+            stream.extend(len.to_le_bytes());
+            stream.extend((!len).to_le_bytes());
+            stream.extend(chunk);
+        }
+        let fragment = fragment_from_deflate(&stream).expect("fits uncompressed too");
+        assert_eq!(decode(&fragment), Ok(sample_plan(Lang::En)));
+        assert_eq!(deflate_from_fragment(&fragment), Ok(stream));
+        assert_eq!(
+            plan_from_json(json.as_bytes()),
+            Ok(sample_plan(Lang::En)),
+            "the last step alone"
+        );
+    }
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        for n in 0..40 {
+            let mut text = String::new();
+            base64url_encode(&bytes[..n], &mut text);
+            assert_eq!(text.len(), base64url_len(n), "length of {n} bytes");
+            assert_eq!(base64url_decode(&text).unwrap(), &bytes[..n], "{n} bytes");
+        }
+        let mut all = String::new();
+        base64url_encode(&bytes, &mut all);
+        assert!(all.contains('-') && all.contains('_'));
+        assert_eq!(
+            base64url_decode("aGk=").unwrap(),
+            b"hi",
+            "padding is allowed"
+        );
+        assert_eq!(
+            base64url_decode("aG\nk").unwrap(),
+            b"hi",
+            "line breaks are skipped"
+        );
+    }
+
+    #[test]
+    fn damaged_links_say_so() {
+        let fragment = encode(&sample_plan(Lang::En)).unwrap();
+        // Cut at a whole group of four characters, so that the bytes decode but end early.
+        let cut = &fragment[..FRAGMENT_PREFIX.len() + (fragment.len() / 2) / 4 * 4];
+        // A length of 4k + 1 characters leaves a character that holds no whole byte.
+        let one_over = &fragment[..FRAGMENT_PREFIX.len() + 4 * 100 + 1];
+        let mut flipped = fragment.clone().into_bytes();
+        let middle = flipped.len() / 2;
+        flipped[middle] = if flipped[middle] == b'A' { b'B' } else { b'A' };
+        let flipped = String::from_utf8(flipped).unwrap();
+        let bomb = {
+            let zeros = vec![b' '; MAX_PLAN_BYTES + 1];
+            let mut f = String::from(FRAGMENT_PREFIX);
+            base64url_encode(&miniz_oxide::deflate::compress_to_vec(&zeros, 9), &mut f);
+            f
+        };
+        let not_text = {
+            let mut f = String::from(FRAGMENT_PREFIX);
+            base64url_encode(
+                &miniz_oxide::deflate::compress_to_vec(&[0xff, 0xfe], 9),
+                &mut f,
+            );
+            f
+        };
+        let not_a_plan = {
+            let mut f = String::from(FRAGMENT_PREFIX);
+            base64url_encode(&miniz_oxide::deflate::compress_to_vec(b"[1, 2]", 9), &mut f);
+            f
+        };
+        let cases: Vec<(&str, &str)> = vec![
+            ("https://example.org/planner/", "carries no plan"),
+            ("#plan=", "cannot be unpacked"),
+            ("#plan=abc$def", "character 4 ('$')"),
+            ("#plan=%41", "character 1 ('%')"),
+            ("#plan=a", "cut short"),
+            (one_over, "cut short"),
+            ("#plan=AAAA", "cannot be unpacked"),
+            (cut, "cannot be unpacked"),
+            (&bomb, "unpacks to more than 50 MB"),
+            (&not_text, "not text"),
+            (&not_a_plan, "cannot be read: not a Region Planner plan"),
+        ];
+        for (link, want) in cases {
+            let got = decode(link).expect_err(link);
+            assert!(got.to_string().contains(want), "{link:.40}: {got}");
+        }
+        // A flipped character either breaks the stream or changes the text: never a panic,
+        // never the original plan.
+        assert_ne!(decode(&flipped), Ok(sample_plan(Lang::En)));
+    }
+}
