@@ -1,22 +1,26 @@
 //! The `planner` command line, as a library so it can be tested without a process: read a plan
-//! file, pick a scenario, print CSV or JSON. `src/bin/planner.rs` only hands it the arguments
-//! and the standard streams.
+//! file, pick a scenario, print CSV or JSON, check and migrate plan files, bundle the web app.
+//! `src/bin/planner.rs` only hands it the arguments and the standard streams.
 
 mod args;
+mod bundle;
 mod csv;
-mod report;
+mod files;
 mod scorecard;
 mod track;
 
 use std::io::{self, Write};
 
 use crate::core::breakdown::compute;
+use crate::core::csv_export::{breakdown_csv_of, territory_csv, tiers_csv, with_bom};
+use crate::core::format::{Finding, check_plan_text, plan_schema, write_plan_pretty};
 use crate::core::model::Plan;
 use crate::core::sample::{sample_plan, scaled_plan};
 use crate::core::scenario::Scenario;
+use crate::core::share_link;
 
 pub use args::{Command, MAX_SCALE, USAGE, UsageError, parse};
-pub use report::{BREAKDOWN_HEADER, TIERS_HEADER, breakdown_csv, tiers_csv};
+pub use bundle::{BundleError, bundle, bundle_dir};
 
 /// Exit code of a run that did what was asked.
 pub const EXIT_OK: i32 = 0;
@@ -50,13 +54,42 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         .map_err(Failure::Output),
         Command::Sample { lang } => print_json(&sample_plan(lang), out),
         Command::Scaled { people } => print_json(&scaled_plan(people), out),
-        Command::Breakdown { plan, scenario } => breakdown(&plan, scenario.as_deref(), out, err),
-        Command::Tiers { plan, scenario } => tiers(&plan, scenario.as_deref(), out),
+        Command::Breakdown {
+            plan,
+            scenario,
+            bom,
+        } => breakdown(&plan, scenario.as_deref(), bom, out, err),
+        Command::Tiers {
+            plan,
+            scenario,
+            bom,
+        } => files::read_plan_file(&plan).and_then(|plan| {
+            let scenario = pick_scenario(&plan, scenario.as_deref())?;
+            print_csv(tiers_csv(&plan, scenario), bom, out)
+        }),
+        Command::Territory { plan, bom } => {
+            files::read_plan_file(&plan).and_then(|plan| print_csv(territory_csv(&plan), bom, out))
+        }
+        Command::Validate { plan } => validate(&plan, out, err),
+        Command::Migrate { plan } => files::read_plan_file(&plan).and_then(|plan| {
+            writeln!(out, "{}", write_plan_pretty(&plan)).map_err(Failure::Output)
+        }),
+        Command::Share { plan } => files::read_plan_file(&plan).and_then(|plan| {
+            let fragment = share_link::encode(&plan).map_err(Failure::Share)?;
+            writeln!(out, "{fragment}").map_err(Failure::Output)
+        }),
+        Command::Schema => write!(out, "{}", plan_schema()).map_err(Failure::Output),
+        Command::Bundle { dist, out: html } => bundle_dir(dist.as_ref(), html.as_ref())
+            .map_err(Failure::Bundle)
+            .and_then(|bytes| {
+                writeln!(out, "wrote {html} ({bytes} bytes)").map_err(Failure::Output)
+            }),
     };
     match result.and_then(|()| out.flush().map_err(Failure::Output)) {
         Ok(()) => EXIT_OK,
         // A reader that stopped early (`planner … | head`) is not worth a message.
         Err(Failure::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_FAILED,
+        Err(Failure::Reported) => EXIT_FAILED,
         Err(failure) => {
             let _ = writeln!(err, "planner: {failure}");
             EXIT_FAILED
@@ -66,13 +99,13 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 
 /// Why a command could not finish.
 #[derive(Debug, thiserror::Error)]
-enum Failure {
+pub(crate) enum Failure {
     #[error("cannot read {path}: {source}")]
     Read { path: String, source: io::Error },
-    #[error("{path} is not a plan file: {source}")]
+    #[error("{path} is not a valid plan file:{}", lines(.findings))]
     NotAPlan {
         path: String,
-        source: serde_json::Error,
+        findings: Vec<Finding>,
     },
     #[error("no scenario named '{wanted}' in the plan; it has: {available}")]
     UnknownScenario { wanted: String, available: String },
@@ -80,8 +113,24 @@ enum Failure {
     NoAdopted(String),
     #[error("the breakdown of scenario '{scenario}' cannot be computed:\n{problems}")]
     Breakdown { scenario: String, problems: String },
+    #[error("{0}")]
+    Share(share_link::TooLarge),
+    #[error("cannot bundle the app: {0}")]
+    Bundle(BundleError),
     #[error("cannot write the output: {0}")]
     Output(io::Error),
+    /// The problems are already printed (by `validate`).
+    #[error("")]
+    Reported,
+}
+
+/// A plan file read and checked as the web app imports it (for the commands' own modules).
+fn read_plan(path: &str) -> Result<Plan, Failure> {
+    files::read_plan_file(path)
+}
+
+fn lines(findings: &[Finding]) -> String {
+    findings.iter().map(|f| format!("\n  {f}")).collect()
 }
 
 fn print_json(plan: &Plan, out: &mut dyn Write) -> Result<(), Failure> {
@@ -89,15 +138,22 @@ fn print_json(plan: &Plan, out: &mut dyn Write) -> Result<(), Failure> {
     writeln!(out).map_err(Failure::Output)
 }
 
-fn read_plan(path: &str) -> Result<Plan, Failure> {
-    let text = std::fs::read_to_string(path).map_err(|source| Failure::Read {
-        path: path.into(),
-        source,
-    })?;
-    serde_json::from_str(&text).map_err(|source| Failure::NotAPlan {
-        path: path.into(),
-        source,
-    })
+fn print_csv(csv: String, bom: bool, out: &mut dyn Write) -> Result<(), Failure> {
+    let csv = if bom { with_bom(&csv) } else { csv };
+    out.write_all(csv.as_bytes()).map_err(Failure::Output)
+}
+
+/// `ok` on `out`, or every problem as `PATH: reason` on `err`.
+fn validate(path: &str, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), Failure> {
+    let findings = match files::read_text(path).map(|text| check_plan_text(&text)) {
+        Ok(Ok(_)) => return writeln!(out, "ok").map_err(Failure::Output),
+        Ok(Err(findings)) | Err(Failure::NotAPlan { findings, .. }) => findings,
+        Err(other) => return Err(other),
+    };
+    for f in findings {
+        let _ = writeln!(err, "{f}");
+    }
+    Err(Failure::Reported)
 }
 
 /// The scenario named `wanted` (by name, else by id), or the adopted one.
@@ -124,10 +180,11 @@ fn pick_scenario<'p>(plan: &'p Plan, wanted: Option<&str>) -> Result<&'p Scenari
 fn breakdown(
     path: &str,
     wanted: Option<&str>,
+    bom: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let plan = read_plan(path)?;
+    let plan = files::read_plan_file(path)?;
     let scenario = pick_scenario(&plan, wanted)?;
     let b = compute(&plan, scenario).map_err(|e| Failure::Breakdown {
         scenario: scenario.name.clone(),
@@ -141,11 +198,5 @@ fn breakdown(
     for w in b.warnings() {
         let _ = writeln!(err, "planner: warning: {w}");
     }
-    breakdown_csv(&plan, &b, out).map_err(Failure::Output)
-}
-
-fn tiers(path: &str, wanted: Option<&str>, out: &mut dyn Write) -> Result<(), Failure> {
-    let plan = read_plan(path)?;
-    let scenario = pick_scenario(&plan, wanted)?;
-    tiers_csv(&plan, scenario, out).map_err(Failure::Output)
+    print_csv(breakdown_csv_of(&plan, &b), bom, out)
 }

@@ -269,8 +269,9 @@ fn bad_input_gets_a_message_and_a_failing_exit_code_never_a_panic() {
     let bad_json = temp_file("bad.json", "{ \"regions\": ");
     let mut plan: Plan = serde_json::from_str(&stdout(&planner(&["sample"]))).unwrap();
     plan.scenarios[0].seasonality[3] = None;
+    let unbreakable = temp_file("unbreakable.json", &serde_json::to_string(&plan).unwrap());
     plan.scenarios[0].amount_unit = Decimal::ZERO;
-    let broken = temp_file("broken.json", &serde_json::to_string(&plan).unwrap());
+    let invalid = temp_file("invalid.json", &serde_json::to_string(&plan).unwrap());
     let cases: &[(&[&str], i32, &str)] = &[
         (
             &["breakdown", "/nonexistent/plan.json"],
@@ -280,17 +281,27 @@ fn bad_input_gets_a_message_and_a_failing_exit_code_never_a_panic() {
         (
             &["breakdown", bad_json.to_str().unwrap()],
             1,
-            "is not a plan file",
+            "is not a valid plan file:\n  $.regions: not valid JSON: EOF while parsing a value",
         ),
         (
             &["tiers", bad_json.to_str().unwrap()],
             1,
-            "is not a plan file",
+            "is not a valid plan file",
         ),
         (
-            &["breakdown", broken.to_str().unwrap()],
+            &["migrate", bad_json.to_str().unwrap()],
             1,
-            "cannot be computed:\n  - amount_unit must be greater than zero (it is 0)\n  - the seasonality share of 2027-04 is missing",
+            "is not a valid plan file",
+        ),
+        (
+            &["breakdown", invalid.to_str().unwrap()],
+            1,
+            "is not a valid plan file:\n  $.scenarios[0].amount_unit: must be greater than zero",
+        ),
+        (
+            &["breakdown", unbreakable.to_str().unwrap()],
+            1,
+            "cannot be computed:\n  - the seasonality share of 2027-04 is missing",
         ),
         (&[], 2, "no command given"),
         (&["explode"], 2, "unknown command 'explode'"),
@@ -300,6 +311,7 @@ fn bad_input_gets_a_message_and_a_failing_exit_code_never_a_panic() {
             2,
             "--scale takes a number of salespeople",
         ),
+        (&["validate", "a.json", "--bom"], 2, "unknown option --bom"),
     ];
     for (args, code, message) in cases {
         let out = planner(args);
@@ -321,6 +333,211 @@ fn bad_input_gets_a_message_and_a_failing_exit_code_never_a_panic() {
             );
         }
     }
-    std::fs::remove_file(bad_json).ok();
-    std::fs::remove_file(broken).ok();
+    for path in [bad_json, unbreakable, invalid] {
+        std::fs::remove_file(path).ok();
+    }
+}
+
+/// The committed fixture of format version 1 (the sample plan as version 1 wrote it).
+fn fixture_v1() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan-v1.json")
+}
+
+#[test]
+fn validate_prints_ok_or_every_problem_as_a_json_path_and_a_reason() {
+    let out = planner(&["validate", fixture_v1().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "ok\n");
+    assert!(out.stderr.is_empty());
+
+    let good = std::fs::read_to_string(fixture_v1()).unwrap();
+    let region = |i: usize| format!("\"id\": \"{}\"", ["r1", "r16", "r27"][i]);
+    let broken = good
+        .replacen(
+            "\"market_share\": \"64.5\"",
+            "\"market_share\": \"164.5\"",
+            1,
+        )
+        .replacen(&region(2), &region(1), 1)
+        .replacen("\"name\": \"Changsha\"", "\"name\": \" \"", 1);
+    let cases: Vec<(String, Vec<&str>)> = vec![
+        (
+            broken,
+            vec![
+                "$.regions[0].name: must not be empty",
+                "$.regions[0].market_share: must be between 0 and 100",
+                "$.regions[2].id: id 'r16' is used more than once",
+            ],
+        ),
+        (
+            good.replacen("\"currency\"", "\"currencey\"", 1),
+            vec!["$.currencey: unknown field `currencey`, expected one of"],
+        ),
+        (
+            good.replacen("\"format_version\": 1", "\"format_version\": 2", 1),
+            vec!["$.format_version: written in format version 2; this version reads up to 1"],
+        ),
+        (
+            good[..good.len() / 2].to_string(),
+            vec![
+                "$.regions[3].subdistricts[0].target_terminals[0]: not valid JSON: \
+                 EOF while parsing a string (line 638, column 31)",
+            ],
+        ),
+        (
+            "{\"name\": \"a list\", \"items\": []}".into(),
+            vec!["$: it has no \"format_version\"; it was not written by Region Planner"],
+        ),
+    ];
+    for (i, (text, want)) in cases.iter().enumerate() {
+        let path = temp_file(&format!("validate-{i}.json"), text);
+        let out = planner(&["validate", path.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "case {i}: {err}");
+        assert!(out.stdout.is_empty(), "case {i} printed {}", stdout(&out));
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), want.len(), "case {i}: {err}");
+        for (line, want) in lines.iter().zip(want) {
+            assert!(
+                line.starts_with(want),
+                "case {i}: {line} should start with {want}"
+            );
+        }
+        std::fs::remove_file(path).ok();
+    }
+}
+
+#[test]
+fn a_sixty_megabyte_file_is_refused_from_its_size_at_once() {
+    let path = std::env::temp_dir().join(format!("planner-cli-{}-huge.json", std::process::id()));
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(60 * 1024 * 1024).unwrap();
+    let started = std::time::Instant::now();
+    let out = planner(&["validate", path.to_str().unwrap()]);
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "$: the text is 60 MB; a plan can be at most 50 MB\n"
+    );
+    assert!(took.as_secs() < 2, "took {took:?}");
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn migrate_rewrites_a_version_1_file_in_the_current_format() {
+    let out = planner(&["migrate", fixture_v1().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let migrated = stdout(&out);
+    let fixture = std::fs::read_to_string(fixture_v1()).unwrap();
+    assert_eq!(
+        migrated, fixture,
+        "version 1 is current: a normalising rewrite"
+    );
+
+    // Compact, reordered JSON comes out in the one pretty form.
+    let compact = serde_json::to_string(&serde_json::from_str::<Plan>(&fixture).unwrap()).unwrap();
+    let path = temp_file("compact.json", &compact);
+    let out = planner(&["migrate", path.to_str().unwrap()]);
+    assert_eq!(stdout(&out), fixture);
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn schema_prints_the_committed_public_schema() {
+    let out = planner(&["schema"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let committed = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/plan.schema.json"),
+    )
+    .unwrap();
+    assert!(
+        stdout(&out) == committed,
+        "public/plan.schema.json is not the schema of the current types; regenerate it with\n  \
+         cargo run --bin planner -- schema > public/plan.schema.json"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    assert_eq!(schema["title"], "Plan");
+    assert_eq!(
+        schema["additionalProperties"], false,
+        "unknown fields are refused"
+    );
+    let amount = &schema["$defs"]["Sales"]["properties"]["amount"];
+    assert_eq!(amount["type"], "string", "decimals are strings: {amount}");
+    assert_eq!(amount["pattern"], "^-?[0-9]+(\\.[0-9]+)?$");
+}
+
+#[test]
+fn territory_lists_every_salesperson_and_bom_is_only_on_request() {
+    let path = fixture_v1();
+    let path = path.to_str().unwrap();
+    let plain = planner(&["territory", path]);
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    let rows = parse_csv(&stdout(&plain));
+    assert_eq!(rows[0][0], "region_id", "no byte-order mark by default");
+    assert_eq!(rows[0].len(), 23);
+    let plan: Plan = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(rows.len() - 1, plan.size().2, "one row per salesperson");
+    assert_eq!(rows[1][1], "Changsha");
+
+    let excel = planner(&["territory", path, "--bom"]);
+    assert_eq!(excel.stdout[..3], [0xEF, 0xBB, 0xBF]);
+    assert_eq!(excel.stdout[3..], plain.stdout[..]);
+    let breakdown = planner(&["breakdown", path, "--bom"]);
+    assert!(stdout(&breakdown).starts_with("\u{feff}level,id,name,"));
+}
+
+#[test]
+fn share_prints_a_link_fragment_or_says_the_plan_is_too_large() {
+    let out = planner(&["share", fixture_v1().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let fragment = stdout(&out);
+    let plan = region_planner::core::share_link::decode(fragment.trim_end()).unwrap();
+    assert_eq!(plan.regions[0].name, "Changsha");
+
+    let big = sample_file("share-big.json", &["--scale", "10000"]);
+    let out = planner(&["share", big.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("share it as a file"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_file(big).ok();
+}
+
+#[test]
+fn bundle_writes_one_html_file_from_a_dist_directory() {
+    let dist = std::env::temp_dir().join(format!("planner-cli-{}-dist", std::process::id()));
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<html><head><link rel=\"stylesheet\" href=\"/s.css\"></head><body>\
+         <script type=\"module\">import init from '/a.js'; await init({ module_or_path: '/a_bg.wasm' });</script>\
+         </body></html>",
+    )
+    .unwrap();
+    std::fs::write(dist.join("s.css"), "p{}").unwrap();
+    std::fs::write(dist.join("a.js"), "export default async function init() {}").unwrap();
+    std::fs::write(dist.join("a_bg.wasm"), [0, 97, 115, 109]).unwrap();
+    let html = dist.join("one.html");
+    let out = planner(&["bundle", dist.to_str().unwrap(), html.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(
+        stdout(&out),
+        format!("wrote {} ({} bytes)\n", html.display(), written.len())
+    );
+    assert!(written.contains("<style>\np{}\n</style>"), "{written}");
+    assert!(written.contains("Uint8Array.from(atob('AGFzbQ=='), (c) => c.charCodeAt(0))"));
+
+    std::fs::remove_file(dist.join("a.js")).unwrap();
+    let out = planner(&["bundle", dist.to_str().unwrap(), html.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("cannot bundle the app: cannot read"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::remove_dir_all(dist).ok();
 }

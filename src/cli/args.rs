@@ -1,4 +1,4 @@
-//! The command line's words, parsed by hand: three commands with a few options do not need an
+//! The command line's words, parsed by hand: a few commands with a few options do not need an
 //! argument-parsing dependency, and the usage text stays in one place.
 
 use crate::core::lang::Lang;
@@ -7,13 +7,21 @@ pub const USAGE: &str = "\
 usage:
   planner sample [--lang zh|en]          print the built-in sample plan as JSON
   planner sample --scale N               print a synthetic plan with N salespeople as JSON
-  planner breakdown PLAN.json [--scenario NAME]
+  planner breakdown PLAN.json [--scenario NAME] [--bom]
                                          print the adopted (or named) scenario's breakdown as CSV
-  planner tiers PLAN.json [--scenario NAME]
+  planner tiers PLAN.json [--scenario NAME] [--bom]
                                          print each region's market share and tier as CSV
+  planner territory PLAN.json [--bom]    print regions, sub-districts and salespeople as CSV
+  planner validate PLAN.json             print ok, or each problem as PATH: reason (on stderr)
+  planner migrate PLAN.json              print the plan in the current format version
+  planner share PLAN.json                print the #plan=… fragment of a share link
+  planner schema                         print the JSON Schema of plan files
+  planner bundle DIST_DIR OUT.html       write the built web app (trunk build) as one HTML file
+                                         that works offline, opened from disk
   planner help                           print this help
 
---scenario matches a scenario's name, or else its id.";
+--scenario matches a scenario's name, or else its id. --bom starts the CSV with a byte-order
+mark, so that Excel reads it as UTF-8.";
 
 /// The largest synthetic plan `sample --scale` makes.
 pub const MAX_SCALE: usize = 1_000_000;
@@ -31,10 +39,30 @@ pub enum Command {
     Breakdown {
         plan: String,
         scenario: Option<String>,
+        bom: bool,
     },
     Tiers {
         plan: String,
         scenario: Option<String>,
+        bom: bool,
+    },
+    Territory {
+        plan: String,
+        bom: bool,
+    },
+    Validate {
+        plan: String,
+    },
+    Migrate {
+        plan: String,
+    },
+    Share {
+        plan: String,
+    },
+    Schema,
+    Bundle {
+        dist: String,
+        out: String,
     },
 }
 
@@ -51,12 +79,17 @@ fn usage(message: impl Into<String>) -> UsageError {
 /// positional words.
 struct Words {
     options: Vec<(String, String)>,
+    flags: Vec<String>,
     positional: Vec<String>,
 }
+
+/// Options that take no value.
+const FLAGS: &[&str] = &["bom"];
 
 fn split_words(words: &[String], known: &[&str]) -> Result<Words, UsageError> {
     let mut parsed = Words {
         options: Vec::new(),
+        flags: Vec::new(),
         positional: Vec::new(),
     };
     let mut rest = words.iter();
@@ -65,18 +98,27 @@ fn split_words(words: &[String], known: &[&str]) -> Result<Words, UsageError> {
             parsed.positional.push(word.clone());
             continue;
         };
-        let (name, value) = match option.split_once('=') {
-            Some((name, value)) => (name, value.to_string()),
-            None => {
-                let value = rest
-                    .next()
-                    .ok_or_else(|| usage(format!("--{option} needs a value")))?;
-                (option, value.clone())
-            }
-        };
+        let name = option.split_once('=').map_or(option, |(name, _)| name);
         if !known.contains(&name) {
             return Err(usage(format!("unknown option --{name}")));
         }
+        if FLAGS.contains(&name) {
+            if name != option {
+                return Err(usage(format!("--{name} takes no value")));
+            }
+            if parsed.flags.iter().any(|f| f == name) {
+                return Err(usage(format!("--{name} is given twice")));
+            }
+            parsed.flags.push(name.to_string());
+            continue;
+        }
+        let value = match option.split_once('=') {
+            Some((_, value)) => value.to_string(),
+            None => rest
+                .next()
+                .ok_or_else(|| usage(format!("--{option} needs a value")))?
+                .clone(),
+        };
         if parsed.options.iter().any(|(n, _)| n == name) {
             return Err(usage(format!("--{name} is given twice")));
         }
@@ -91,6 +133,10 @@ impl Words {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    fn flag(&self, name: &str) -> bool {
+        self.flags.iter().any(|f| f == name)
     }
 
     /// Exactly one positional word: the plan file.
@@ -112,15 +158,53 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         "help" | "-h" | "--help" => Ok(Command::Help),
         "sample" => parse_sample(rest),
         "breakdown" | "tiers" => {
-            let words = split_words(rest, &["scenario"])?;
+            let words = split_words(rest, &["scenario", "bom"])?;
             let plan = words.plan_file(command)?;
             let scenario = words.option("scenario").map(str::to_string);
+            let bom = words.flag("bom");
             Ok(if command == "breakdown" {
-                Command::Breakdown { plan, scenario }
+                Command::Breakdown {
+                    plan,
+                    scenario,
+                    bom,
+                }
             } else {
-                Command::Tiers { plan, scenario }
+                Command::Tiers {
+                    plan,
+                    scenario,
+                    bom,
+                }
             })
         }
+        "territory" => {
+            let words = split_words(rest, &["bom"])?;
+            Ok(Command::Territory {
+                plan: words.plan_file(command)?,
+                bom: words.flag("bom"),
+            })
+        }
+        "validate" | "migrate" | "share" => {
+            let plan = split_words(rest, &[])?.plan_file(command)?;
+            Ok(match command.as_str() {
+                "validate" => Command::Validate { plan },
+                "migrate" => Command::Migrate { plan },
+                _ => Command::Share { plan },
+            })
+        }
+        "schema" => match split_words(rest, &[])?.positional.first() {
+            Some(extra) => Err(usage(format!("unexpected argument '{extra}'"))),
+            None => Ok(Command::Schema),
+        },
+        "bundle" => match split_words(rest, &[])?.positional.as_slice() {
+            [dist, out] => Ok(Command::Bundle {
+                dist: dist.clone(),
+                out: out.clone(),
+            }),
+            [_, _, extra, ..] => Err(usage(format!("unexpected argument '{extra}'"))),
+            _ => Err(usage(
+                "bundle needs the dist directory of `trunk build` and the HTML file to write",
+            )),
+        },
         other => Err(usage(format!("unknown command '{other}'"))),
     }
 }
@@ -170,6 +254,7 @@ mod tests {
                 Command::Breakdown {
                     plan: plan(),
                     scenario: None,
+                    bom: false,
                 },
             ),
             (
@@ -177,13 +262,33 @@ mod tests {
                 Command::Breakdown {
                     plan: plan(),
                     scenario: Some("Stretch".into()),
+                    bom: false,
                 },
             ),
             (
-                "tiers plan.json --scenario=s2",
+                "tiers plan.json --scenario=s2 --bom",
                 Command::Tiers {
                     plan: plan(),
                     scenario: Some("s2".into()),
+                    bom: true,
+                },
+            ),
+            (
+                "territory --bom plan.json",
+                Command::Territory {
+                    plan: plan(),
+                    bom: true,
+                },
+            ),
+            ("validate plan.json", Command::Validate { plan: plan() }),
+            ("migrate plan.json", Command::Migrate { plan: plan() }),
+            ("share plan.json", Command::Share { plan: plan() }),
+            ("schema", Command::Schema),
+            (
+                "bundle dist rp.html",
+                Command::Bundle {
+                    dist: "dist".into(),
+                    out: "rp.html".into(),
                 },
             ),
             ("--help", Command::Help),
@@ -220,6 +325,16 @@ mod tests {
                 "--scenario is given twice",
             ),
             ("breakdown a.json --format csv", "unknown option --format"),
+            ("breakdown a.json --bom --bom", "--bom is given twice"),
+            ("validate a.json --bom", "unknown option --bom"),
+            ("validate", "validate needs a plan file"),
+            ("migrate a.json b.json", "unexpected argument 'b.json'"),
+            ("schema x", "unexpected argument 'x'"),
+            (
+                "bundle dist",
+                "bundle needs the dist directory of `trunk build` and the HTML file to write",
+            ),
+            ("bundle a b c", "unexpected argument 'c'"),
         ];
         for (line, want) in cases {
             assert_eq!(
