@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use region_planner::core::format::{
-    MAX_DEPTH, ReadError, read_plan, write_plan, write_plan_pretty,
+    MAX_DEPTH, ReadError, check_plan_text, read_plan, write_plan, write_plan_pretty,
 };
 use region_planner::core::lang::Lang;
 use region_planner::core::sample::sample_plan;
@@ -272,7 +272,7 @@ fn every_bad_input_of_the_issue_gets_its_message() {
         (
             "missing field",
             sample_with("\"currency\":\"CNY\",", ""),
-            "(line 1, column 17659): missing field `currency`",
+            "$: missing field `currency` (line 1, column 17659)",
         ),
         (
             "wrong type",
@@ -302,22 +302,22 @@ fn every_bad_input_of_the_issue_gets_its_message() {
         (
             "1e30 as a number",
             sample_with("\"31200000\"", "1e30"),
-            "$.regions[0].last_sales.amount: the number 1e+30 is not a decimal string",
+            "$.regions[0].last_sales.amount: floating point `1e+30` is not a decimal: decimals are written as strings",
         ),
         (
             "a decimal as a number",
             sample_with("\"64.5\"", "64.5"),
-            "$.regions[0].market_share: the number 64.5 is not a decimal string; decimals are written as strings",
+            "$.regions[0].market_share: floating point `64.5` is not a decimal: decimals are written as strings",
         ),
         (
             "1e30 as a string",
             sample_with("\"31200000\"", "\"1e30\""),
-            "\"1e30\" is out of range for a decimal",
+            "string \"1e30\" is not a decimal",
         ),
         (
             "NaN as a string",
             sample_with("\"64.5\"", "\"NaN\""),
-            "$.regions[0].market_share: \"NaN\" is not a decimal number",
+            "$.regions[0].market_share: string \"NaN\" is not a decimal",
         ),
         (
             "Infinity",
@@ -371,6 +371,10 @@ fn every_bad_input_of_the_issue_gets_its_message() {
             Ok(()) => panic!("{what}: read as a plan"),
             Err(e) => e.to_string(),
         };
+        // What the command line prints: the same fault with its JSON path.
+        let found = check_plan_text(&text).expect_err(what);
+        let lines: Vec<String> = found.iter().map(|f| f.to_string()).collect();
+        let err = format!("{err}\n{}", lines.join("\n"));
         assert!(
             err.contains(want),
             "{what}: {err}\n  should contain: {want}"

@@ -14,7 +14,7 @@ mod check;
 mod limits;
 mod migrate;
 mod position;
-mod probe;
+mod prescan;
 mod reasons;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
@@ -29,20 +29,21 @@ pub use position::path_at;
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::plan_schema;
 
-use probe::{Declared, TopLevel};
+use prescan::{Declared, TopLevel};
 
 /// Why a text could not be read as a plan.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
-    /// The text is not JSON (or is cut short); line and column of the fault.
+    /// The text is not JSON (or is cut short); line and column of the fault (the column counts
+    /// bytes, as serde_json does; [`check_plan_text`] counts characters).
     #[error("not valid JSON (line {line}, column {column}): {reason}")]
     NotJson {
         line: usize,
         column: usize,
         reason: String,
     },
-    /// JSON, but not a plan: a field is missing, unknown or of the wrong type. The reason
-    /// begins with the JSON path of the field when there is one (`$.regions[0].name: …`).
+    /// JSON, but not a plan: a field is missing, unknown or of the wrong type. (The JSON path
+    /// of the field is given by [`check_plan_text`].)
     #[error("not a Region Planner plan (line {line}, column {column}): {reason}")]
     WrongShape {
         line: usize,
@@ -80,16 +81,29 @@ fn mb(bytes: usize) -> String {
     }
 }
 
-/// A read error and the JSON path of the place it concerns (`$` for the whole text).
+/// A read error and where it is, for [`check_plan_text`] to name the JSON path. Working the path
+/// out is left to it (the command line), so the web app's import carries none of that code.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Located {
-    path: String,
+struct Fault {
+    place: Place,
     error: ReadError,
 }
 
-fn whole(error: ReadError) -> Located {
-    Located {
-        path: "$".into(),
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Place {
+    /// A JSON path known without looking at the text.
+    Path(&'static str),
+    /// Where serde_json stopped: its line and column (the column counts bytes).
+    Serde { line: usize, column: usize },
+    /// The byte offset of the bracket that nests too deep.
+    Offset(usize),
+    /// The problems of a valid JSON plan name their own paths.
+    Problems,
+}
+
+fn whole(error: ReadError) -> Fault {
+    Fault {
+        place: Place::Path("$"),
         error,
     }
 }
@@ -97,53 +111,52 @@ fn whole(error: ReadError) -> Located {
 /// Reads a plan from JSON text, checking its size, nesting, syntax, version, shape and rules
 /// (in that order), and migrating older format versions to the current one.
 pub fn read_plan(text: &str) -> Result<Plan, ReadError> {
-    read(text).map_err(|Located { path, error }| match error {
-        ReadError::WrongShape {
-            line,
-            column,
-            reason,
-        } if path != "$" => ReadError::WrongShape {
-            line,
-            column,
-            reason: format!("{path}: {reason}"),
-        },
-        e => e,
-    })
+    read(text).map_err(|fault| fault.error)
 }
 
-fn read(text: &str) -> Result<Plan, Located> {
+/// The text without a byte-order mark (as some Windows editors save): it is not part of JSON.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn read(text: &str) -> Result<Plan, Fault> {
     if text.len() > MAX_PLAN_BYTES {
         return Err(whole(ReadError::TooLarge {
             bytes: text.len(),
             limit: MAX_PLAN_BYTES,
         }));
     }
-    // A byte-order mark, as some Windows editors save, is not part of the JSON.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(offset) = limits::too_deep_at(text, MAX_DEPTH) {
-        let (line, column) = position::line_column(text, offset);
-        return Err(Located {
-            path: path_at(text, offset),
+    let text = without_bom(text);
+    let scan = prescan::prescan(text, MAX_DEPTH);
+    if let Some(offset) = scan.too_deep_at {
+        let before = &text.as_bytes()[..offset];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        return Err(Fault {
+            place: Place::Offset(offset),
             error: ReadError::TooDeep {
-                line,
-                column,
+                line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
+                column: offset - line_start + 1,
                 limit: MAX_DEPTH,
             },
         });
     }
-    let probe = probe::probe(text).map_err(|e| fault(text, &e))?;
-    if probe.top != TopLevel::Object {
-        let (line, column) = position::line_column(text, text.len() - text.trim_start().len());
+    // Syntax of the whole text first, skipping values (no allocation), so broken JSON is named
+    // as such whatever its shape.
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| fault(&e))?;
+    if scan.top != TopLevel::Object {
         return Err(whole(ReadError::WrongShape {
-            line,
-            column,
+            line: 1,
+            column: 1,
             reason: format!(
                 "a plan is a JSON object {{\"format_version\": …}}; this is {}",
-                probe.top.describe()
+                scan.top.describe()
             ),
         }));
     }
-    match probe.version {
+    match scan.version {
         Declared::Missing => {
             return Err(whole(ReadError::WrongShape {
                 line: 1,
@@ -152,8 +165,8 @@ fn read(text: &str) -> Result<Plan, Located> {
             }));
         }
         Declared::Version(found) if found > u64::from(FORMAT_VERSION) => {
-            return Err(Located {
-                path: "$.format_version".into(),
+            return Err(Fault {
+                place: Place::Path("$.format_version"),
                 error: ReadError::FutureVersion { found },
             });
         }
@@ -167,27 +180,28 @@ fn read(text: &str) -> Result<Plan, Located> {
         }
         _ => {}
     }
-    let plan: Plan = serde_json::from_str(text).map_err(|e| fault(text, &e))?;
+    let plan: Plan = serde_json::from_str(text).map_err(|e| fault(&e))?;
     checked(plan)
 }
 
-fn checked(plan: Plan) -> Result<Plan, Located> {
+fn checked(plan: Plan) -> Result<Plan, Fault> {
     let problems = validate_plan(&plan);
-    match problems.first() {
-        None => Ok(plan),
-        Some(first) => Err(Located {
-            path: first.path.clone(),
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(Fault {
+            place: Place::Problems,
             error: ReadError::Invalid(problems),
-        }),
+        })
     }
 }
 
 /// A plan of an older format version: read as JSON, upgraded, then read as a plan. Positions
 /// in the upgraded JSON mean nothing in the file, so shape faults have none (line 0).
-fn read_older(text: &str) -> Result<Plan, Located> {
-    let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| fault(text, &e))?;
-    let shape = |path: &str, reason: String| Located {
-        path: path.into(),
+fn read_older(text: &str) -> Result<Plan, Fault> {
+    let mut value: serde_json::Value = serde_json::from_str(text).map_err(|e| fault(&e))?;
+    let shape = |path: &'static str, reason: String| Fault {
+        place: Place::Path(path),
         error: ReadError::WrongShape {
             line: 0,
             column: 0,
@@ -206,27 +220,28 @@ fn read_older(text: &str) -> Result<Plan, Located> {
     })
 }
 
-/// A serde_json error, placed: syntax errors as [`ReadError::NotJson`], the rest as
-/// [`ReadError::WrongShape`], with the path of the value being read.
-fn fault(text: &str, e: &serde_json::Error) -> Located {
-    let (line, column) = position::error_line_column(text, e.line(), e.column());
-    let offset = position::offset_of(text, e.line(), e.column());
+/// A serde_json error: syntax errors as [`ReadError::NotJson`], the rest as
+/// [`ReadError::WrongShape`], at serde_json's line and column.
+fn fault(e: &serde_json::Error) -> Fault {
+    let (line, column) = (e.line(), e.column());
     let reason = reasons::reason(e);
+    // serde_json's column is the count of bytes read on the line: 0 when none was.
+    let shown = column.max(1);
     let error = if e.is_syntax() || e.is_eof() {
         ReadError::NotJson {
             line,
-            column,
+            column: shown,
             reason,
         }
     } else {
         ReadError::WrongShape {
             line,
-            column,
+            column: shown,
             reason,
         }
     };
-    Located {
-        path: path_at(text, offset),
+    Fault {
+        place: Place::Serde { line, column },
         error,
     }
 }
@@ -290,12 +305,12 @@ mod tests {
         assert_eq!(read_plan(&text), Err(ReadError::FutureVersion { found: 9 }));
         let text = write_plan(&sample_plan(Lang::En)).replacen("\"name\":", "\"nmae\":", 1);
         let err = read_plan(&text).unwrap_err().to_string();
-        assert!(err.contains("$.nmae: unknown field `nmae`"), "{err}");
+        assert!(err.contains("unknown field `nmae`"), "{err}");
         let text = write_plan(&sample_plan(Lang::En)).replacen("\"64.5\"", "\"NaN\"", 1);
         let err = read_plan(&text).unwrap_err();
         assert!(
             matches!(&err, ReadError::WrongShape { reason, .. }
-                if reason.starts_with("$.regions[0].market_share: \"NaN\" is not a decimal number")),
+                if reason.starts_with("string \"NaN\" is not a decimal")),
             "{err}"
         );
     }

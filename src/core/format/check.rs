@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{Located, ReadError, read};
+use super::{Fault, Place, ReadError, path_at, position, read, without_bom};
 use crate::core::model::Plan;
 
 /// One problem of a plan text: the JSON path of the place (`$` for the whole text) and what
@@ -23,19 +23,16 @@ impl fmt::Display for Finding {
 /// text that is not JSON, or not shaped as a plan, has one problem (reading stops there); a
 /// plan that breaks the rules has one per broken rule.
 pub fn check_plan_text(text: &str) -> Result<Plan, Vec<Finding>> {
-    read(text).map_err(findings)
+    read(text).map_err(|fault| findings(without_bom(text), fault))
 }
 
-fn findings(Located { path, error }: Located) -> Vec<Finding> {
-    let at = |line: usize, column: usize| {
-        if line == 0 {
-            String::new()
-        } else {
-            format!(" (line {line}, column {column})")
-        }
-    };
-    let message = match error {
-        ReadError::Invalid(problems) => {
+fn findings(text: &str, Fault { place, error }: Fault) -> Vec<Finding> {
+    // The place in the text, as a JSON path and a line and column in characters.
+    let (path, line, column) = match place {
+        Place::Problems => {
+            let ReadError::Invalid(problems) = error else {
+                unreachable!("only rule problems have their own paths")
+            };
             return problems
                 .into_iter()
                 .map(|p| Finding {
@@ -44,16 +41,43 @@ fn findings(Located { path, error }: Located) -> Vec<Finding> {
                 })
                 .collect();
         }
+        Place::Path(path) => (path.to_string(), 0, 0),
+        Place::Serde { line, column } => {
+            let offset = position::offset_of(text, line, column);
+            let (line, column) = position::error_line_column(text, line, column);
+            (path_at(text, offset), line, column)
+        }
+        Place::Offset(offset) => {
+            let (line, column) = position::line_column(text, offset);
+            (path_at(text, offset), line, column)
+        }
+    };
+    let at = |l: usize, c: usize| {
+        if line > 0 {
+            format!(" (line {line}, column {column})")
+        } else if l > 0 {
+            format!(" (line {l}, column {c})")
+        } else {
+            String::new()
+        }
+    };
+    let message = match error {
         ReadError::NotJson {
-            line,
-            column,
+            line: l,
+            column: c,
             reason,
-        } => format!("not valid JSON: {reason}{}", at(line, column)),
+        } => format!("not valid JSON: {reason}{}", at(l, c)),
         ReadError::WrongShape {
+            line: l,
+            column: c,
+            reason,
+        } => format!("{reason}{}", at(l, c)),
+        ReadError::TooDeep { limit, .. } => ReadError::TooDeep {
             line,
             column,
-            reason,
-        } => format!("{reason}{}", at(line, column)),
+            limit,
+        }
+        .to_string(),
         e => e.to_string(),
     };
     vec![Finding { path, message }]
