@@ -55,7 +55,8 @@ pub fn compare(t: &Catalogue, plan: &Plan, ids: &[String], measure: Measure) -> 
     }
     let mut movers = HashSet::new();
     if let Some(base) = breakdowns.first() {
-        let mut deltas: Vec<(Level, i128, usize, &str)> = Vec::new();
+        // The largest differences at each level, kept by a running selection (no sorting).
+        let mut top: HashMap<Level, Vec<(i128, usize)>> = HashMap::new();
         for other in &breakdowns[1..] {
             for (i, n) in base.nodes().iter().enumerate().skip(1) {
                 if let Some(j) = other.find(&n.id) {
@@ -63,19 +64,29 @@ pub fn compare(t: &Catalogue, plan: &Plan, ids: &[String], measure: Measure) -> 
                         - base.annual_units(i, measure) as i128)
                         .abs();
                     if d > 0 {
-                        deltas.push((n.level, d, i, &n.id));
+                        let best = top.entry(n.level).or_default();
+                        // A node compared against two scenarios counts once, by its larger change.
+                        match best.iter().position(|&(_, bi)| bi == i) {
+                            Some(k) if best[k].0 >= d => continue,
+                            Some(k) => {
+                                best.remove(k);
+                            }
+                            None => {}
+                        }
+                        let at = best
+                            .iter()
+                            .position(|&(bd, bi)| d > bd || (d == bd && i < bi))
+                            .unwrap_or(best.len());
+                        if at < MOVERS {
+                            best.insert(at, (d, i));
+                            best.truncate(MOVERS);
+                        }
                     }
                 }
             }
         }
-        deltas.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        let mut taken: HashMap<Level, usize> = HashMap::new();
-        for (level, _, _, id) in deltas {
-            let n = taken.entry(level).or_default();
-            if *n < MOVERS {
-                *n += 1;
-                movers.insert(id.to_string());
-            }
+        for best in top.values() {
+            movers.extend(best.iter().map(|&(_, i)| base.nodes()[i].id.clone()));
         }
     }
     let mut tier_changes = HashMap::new();

@@ -184,6 +184,9 @@ pub fn plan_document_html(
                 ),
             ] {
                 section(&mut out, title, class);
+                if level == Level::Region {
+                    out.push_str(&super::slides::region_bars_svg(t, lang, plan, s, bd, title));
+                }
                 for (measure, label) in [
                     (Measure::Amount, t.amount_target),
                     (Measure::Quantity, t.quantity_target),

@@ -4,11 +4,13 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::charts::{Bar, bars_svg, monthly_svg};
+use rust_decimal::Decimal;
+
+use super::charts::{Bar, bars_svg, diff_bars_svg, monthly_svg};
 use super::compare::{compare, compare_html};
 use super::html::{push_element, push_escaped};
 use super::numbers::{amount, percent};
-use crate::core::breakdown::Breakdown;
+use crate::core::breakdown::{Breakdown, node_name};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::{Measure, Scenario};
@@ -56,23 +58,14 @@ pub fn slide_html(
     );
     out.push_str("</header><div class=\"slide-body\">");
     match index {
-        0 => tiers(&mut out, t, plan, s),
-        1 => match bd {
-            Some(bd) => {
-                let bars: Vec<Bar> = bd
-                    .children(0)
-                    .map(|i| {
-                        let region = plan.regions.iter().find(|r| r.id == bd.nodes()[i].id);
-                        Bar {
-                            label: region.map(|r| r.name.as_str()).unwrap_or(""),
-                            value: bd.annual(i, Measure::Amount),
-                            text: amount(bd.annual(i, Measure::Amount), lang),
-                            tier: region.map(|r| s.tier_of(r)),
-                        }
-                    })
-                    .collect();
-                out.push_str(&bars_svg(title, &bars, |x| t.tier(x)));
+        0 => {
+            tiers(&mut out, t, plan, s);
+            if let Some(bd) = bd {
+                out.push_str(&tier_distribution_svg(t, lang, plan, s, bd));
             }
+        }
+        1 => match bd {
+            Some(bd) => out.push_str(&region_bars_svg(t, lang, plan, s, bd, title)),
             None => push_element(&mut out, "p", "class=\"doc-empty\"", t.doc_no_breakdown),
         },
         2 => match bd {
@@ -99,11 +92,86 @@ pub fn slide_html(
                 .map(|x| x.id.clone())
                 .collect();
             let c = compare(t, plan, &ids, Measure::Amount);
+            if let (Some(base), Some(other)) = (c.breakdowns.first(), c.breakdowns.get(1)) {
+                let items: Vec<(&str, Decimal, String)> = base
+                    .children(0)
+                    .filter_map(|i| {
+                        let n = &base.nodes()[i];
+                        let j = other.find(&n.id)?;
+                        let d = other.annual(j, Measure::Amount) - base.annual(i, Measure::Amount);
+                        let sign = if d > Decimal::ZERO { "+" } else { "" };
+                        Some((
+                            node_name(plan, n.pos),
+                            d,
+                            format!("{sign}{}", amount(d, lang)),
+                        ))
+                    })
+                    .collect();
+                let title = format!("{} · {}", c.names[1], fill(t.compare_diff, &[&c.names[0]]));
+                out.push_str(&diff_bars_svg(&title, &items));
+            }
             out.push_str(&compare_html(t, plan, &c, Measure::Amount, &HashSet::new()));
         }
     }
     out.push_str("</div></section>");
     out
+}
+
+/// Targets by region as bars coloured by tier, each labelled with its amount and tier.
+pub fn region_bars_svg(
+    t: &Catalogue,
+    lang: Lang,
+    plan: &Plan,
+    s: &Scenario,
+    bd: &Breakdown,
+    title: &str,
+) -> String {
+    let bars: Vec<Bar> = bd
+        .children(0)
+        .map(|i| {
+            let region = plan.regions.iter().find(|r| r.id == bd.nodes()[i].id);
+            Bar {
+                label: region.map(|r| r.name.as_str()).unwrap_or(""),
+                value: bd.annual(i, Measure::Amount),
+                text: amount(bd.annual(i, Measure::Amount), lang),
+                tier: region.map(|r| s.tier_of(r)),
+            }
+        })
+        .collect();
+    bars_svg(title, &bars, |x| t.tier(x))
+}
+
+/// The tier distribution: each tier's share of the company's amount target, with its number of
+/// regions.
+pub fn tier_distribution_svg(
+    t: &Catalogue,
+    lang: Lang,
+    plan: &Plan,
+    s: &Scenario,
+    bd: &Breakdown,
+) -> String {
+    let bars: Vec<Bar> = Tier::ALL
+        .iter()
+        .map(|&tier| {
+            let (count, total) = bd
+                .children(0)
+                .filter(|&i| {
+                    plan.regions
+                        .iter()
+                        .any(|r| r.id == bd.nodes()[i].id && s.tier_of(r) == tier)
+                })
+                .fold((0usize, Decimal::ZERO), |(c, sum), i| {
+                    (c + 1, sum + bd.annual(i, Measure::Amount))
+                });
+            Bar {
+                label: t.tier(tier),
+                value: total,
+                text: format!("{} · {} {}", amount(total, lang), count, t.regions),
+                tier: Some(tier),
+            }
+        })
+        .collect();
+    bars_svg(t.slide_tiers, &bars, |_| "")
 }
 
 fn tiers(out: &mut String, t: &Catalogue, plan: &Plan, s: &Scenario) {
