@@ -407,6 +407,9 @@ async fn switching_language_and_presenting_a_plan_of_ten_thousand_is_quick() {
     println!(
         "at 10,000 salespeople: switch to Chinese {to_zh:.0} ms, back to English {to_en:.0} ms, enter presentation {present:.0} ms"
     );
-    assert!(to_zh <= 200.0 && to_en <= 200.0, "language switch took {to_zh:.0} / {to_en:.0} ms");
+    assert!(
+        to_zh <= 200.0 && to_en <= 200.0,
+        "language switch took {to_zh:.0} / {to_en:.0} ms"
+    );
     assert!(present <= 200.0, "presentation took {present:.0} ms");
 }
