@@ -310,6 +310,8 @@ catalogue_keys! {
     err_read_wrong_shape,
     err_read_future_version,
     err_read_invalid,
+    err_read_too_large,
+    err_read_too_deep,
     bd_unit_not_positive,
     bd_negative_target,
     bd_target_not_multiple,
@@ -411,7 +413,19 @@ impl Catalogue {
                 )
             }
             // Not translated yet: the English text (ReadError's Display) until the catalogue has them.
-            ReadError::TooLarge { .. } | ReadError::TooDeep { .. } => e.to_string(),
+            ReadError::TooLarge { bytes, limit } => {
+                // Whole megabytes, rounded up: a file over the limit never reads as equal to it.
+                let mb = |b: &usize| b.div_ceil(1024 * 1024).to_string();
+                fill(self.err_read_too_large, &[&mb(bytes), &mb(limit)])
+            }
+            ReadError::TooDeep {
+                line,
+                column,
+                limit,
+            } => fill(
+                self.err_read_too_deep,
+                &[&limit.to_string(), &line.to_string(), &column.to_string()],
+            ),
         }
     }
 

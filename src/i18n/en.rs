@@ -273,6 +273,8 @@ pub static EN: Catalogue = Catalogue {
     err_read_wrong_shape: "not a Region Planner plan (line {}, column {}): {}",
     err_read_future_version: "written by a newer version (format {}); this version reads up to {}",
     err_read_invalid: "{} problem(s), first: {}",
+    err_read_too_large: "the file is {} MB; a plan can be at most {} MB",
+    err_read_too_deep: "nested more than {} levels deep (line {}, column {}); a plan nests about 8",
     bd_unit_not_positive: "The {} unit must be greater than zero (it is {}).",
     bd_negative_target: "The company {} target must not be negative (it is {}).",
     bd_target_not_multiple: "The company {} target {} is not a whole multiple of the unit {}.",

@@ -273,6 +273,8 @@ pub static ZH: Catalogue = Catalogue {
     err_read_wrong_shape: "不是区域销售规划的计划文件（第 {} 行，第 {} 列）：{}",
     err_read_future_version: "由较新版本写入（格式版本 {}）；本版本最高支持 {}",
     err_read_invalid: "共 {} 个问题，第一个：{}",
+    err_read_too_large: "文件大小为 {} MB，计划文件最大 {} MB",
+    err_read_too_deep: "嵌套超过 {} 层（第 {} 行，第 {} 列）；计划文件一般只有约 8 层",
     bd_unit_not_positive: "{}单位必须大于零（当前为 {}）。",
     bd_negative_target: "公司{}目标不能为负数（当前为 {}）。",
     bd_target_not_multiple: "公司{}目标 {} 不是单位 {} 的整数倍。",
