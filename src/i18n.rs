@@ -56,6 +56,30 @@ catalogue_keys! {
     import_json,
     imported_plan,
     import_failed,
+    import_conflict,
+    import_as_copy,
+    import_replace,
+    replaced_plan,
+    restore_backup,
+    backup_restored,
+    drop_here,
+    export_csv,
+    share_link,
+    share_title,
+    share_explain,
+    share_copy,
+    share_copied,
+    share_too_large,
+    share_offer,
+    share_import,
+    share_bad,
+    share_no_plan,
+    share_bad_char,
+    share_truncated,
+    share_bad_compression,
+    share_too_big,
+    share_not_text,
+    share_unsupported,
     sample_plan_name,
 
     // Views.
@@ -427,6 +451,26 @@ impl Catalogue {
                 &[&limit.to_string(), &line.to_string(), &column.to_string()],
             ),
         }
+    }
+
+    /// Why a share link could not be opened, in this language.
+    pub fn share_error(&self, e: &crate::core::share_link::ShareError) -> String {
+        use crate::core::share_link::ShareError as S;
+        let reason = match e {
+            S::NoPlan => self.share_no_plan.to_string(),
+            S::BadCharacter { position, found } => fill(
+                self.share_bad_char,
+                &[&position.to_string(), &found.to_string()],
+            ),
+            S::Truncated => self.share_truncated.to_string(),
+            S::BadCompression => self.share_bad_compression.to_string(),
+            S::TooLarge { limit } => {
+                fill(self.share_too_big, &[&(limit / (1024 * 1024)).to_string()])
+            }
+            S::NotText => self.share_not_text.to_string(),
+            S::Plan(e) => self.read_error(e),
+        };
+        fill(self.share_bad, &[&reason])
     }
 
     pub fn tier(&self, tier: crate::core::tier::Tier) -> &'static str {

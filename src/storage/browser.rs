@@ -94,6 +94,19 @@ pub fn save_plan(plan: &Plan) -> Result<(), SaveError> {
     write(&plan_key(&plan.id), &write_plan(plan))
 }
 
+/// Keeps a plan's previous version before an import replaces it.
+pub fn save_backup(plan: &Plan) -> Result<(), SaveError> {
+    write(&super::library::backup_key(&plan.id), &write_plan(plan))
+}
+
+/// The previous version of a plan, if a backup was kept.
+pub fn load_backup(id: &str) -> Option<Plan> {
+    let text = storage()?
+        .get_item(&super::library::backup_key(id))
+        .ok()??;
+    crate::core::format::read_plan(&text).ok()
+}
+
 pub fn save_index(index: &Index) -> Result<(), SaveError> {
     let text = serde_json::to_string(index).map_err(|e| SaveError::Other(e.to_string()))?;
     write(INDEX_KEY, &text)

@@ -14,6 +14,11 @@ pub const INDEX_KEY: &str = "region-planner/index";
 pub const LANG_KEY: &str = "region-planner/lang";
 const PLAN_PREFIX: &str = "region-planner/plan/";
 
+/// The copy of a plan kept when an import replaced it.
+pub fn backup_key(id: &str) -> String {
+    format!("{PREFIX}backup/{id}")
+}
+
 /// The storage key of a plan.
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")

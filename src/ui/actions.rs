@@ -204,12 +204,13 @@ pub fn delete_current_plan() {
 
 /// Carries out a toast's undo.
 pub fn run_undo(action: UndoAction) {
-    let app = use_app();
+    // The toast goes first: an undo may say something of its own.
+    use_app().toast.set(None);
     match action {
-        UndoAction::Plan(plan) => app.restore(*plan),
+        UndoAction::Plan(plan) => use_app().restore(*plan),
         UndoAction::DeletedPlan(plan) => add_to_library(*plan),
+        UndoAction::RestoreBackup(id) => restore_backup(&id),
     }
-    app.toast.set(None);
 }
 
 pub fn export_plan() {
@@ -232,20 +233,167 @@ pub fn import_plan_text(file_name: &str, text: &str) {
     let app = use_app();
     let t = app.t_now();
     match crate::core::format::read_plan(text) {
-        Ok(mut plan) => {
-            let taken = browser::has_key(&plan_key(&plan.id))
-                || app
-                    .metas
-                    .with_untracked(|m| m.iter().any(|x| x.id == plan.id));
-            if taken {
-                plan.id = new_plan_id();
-            }
-            let name = plan.name.clone();
-            add_to_library(plan);
-            app.notify(fill(t.imported_plan, &[&name]), None);
-        }
+        Ok(plan) => offer_import(plan),
         Err(e) => app.notify(fill(t.import_failed, &[file_name, &t.read_error(&e)]), None),
     }
+}
+
+/// Adds a plan read from a file or a link. One whose id is already here waits for the
+/// manager's choice: a copy, or a replacement that keeps the old version as a backup.
+pub fn offer_import(plan: Plan) {
+    let app = use_app();
+    let taken = browser::has_key(&plan_key(&plan.id))
+        || app
+            .metas
+            .with_untracked(|m| m.iter().any(|x| x.id == plan.id));
+    if taken {
+        app.confirm
+            .set(Some(super::state::Pending::ImportConflict(Box::new(plan))));
+    } else {
+        let name = plan.name.clone();
+        add_to_library(plan);
+        app.notify(fill(app.t_now().imported_plan, &[&name]), None);
+    }
+}
+
+/// Imports a plan under a new id, beside the one it would have replaced.
+pub fn import_as_copy(mut plan: Plan) {
+    let app = use_app();
+    plan.id = new_plan_id();
+    let name = plan.name.clone();
+    add_to_library(plan);
+    app.notify(fill(app.t_now().imported_plan, &[&name]), None);
+}
+
+/// Replaces the plan with the same id, keeping its previous version as a backup first.
+pub fn replace_with(plan: Plan) {
+    let app = use_app();
+    let t = app.t_now();
+    let previous = if app.plan.with_untracked(|p| p.id == plan.id) {
+        Some(app.plan.get_untracked())
+    } else {
+        browser::load_plan(&plan.id).ok()
+    };
+    if let Some(previous) = &previous
+        && let Err(e) = browser::save_backup(previous)
+    {
+        // No backup, no replacement: nothing is overwritten unless it can be brought back.
+        app.save_error.set(Some(e));
+        return;
+    }
+    let (id, name) = (plan.id.clone(), plan.name.clone());
+    app.metas
+        .update(|m| match m.iter_mut().find(|x| x.id == id) {
+            Some(x) => x.name = name.clone(),
+            None => m.push(PlanMeta {
+                id: id.clone(),
+                name: name.clone(),
+            }),
+        });
+    app.open_plan(plan);
+    app.notify(
+        fill(t.replaced_plan, &[&name]),
+        Some(UndoAction::RestoreBackup(id)),
+    );
+}
+
+/// Puts back the version of a plan that an import replaced.
+pub fn restore_backup(id: &str) {
+    let app = use_app();
+    if let Some(previous) = browser::load_backup(id) {
+        let name = previous.name.clone();
+        app.metas.update(|m| {
+            if let Some(x) = m.iter_mut().find(|x| x.id == id) {
+                x.name = name.clone();
+            }
+        });
+        app.open_plan(previous);
+        app.notify(fill(app.t_now().backup_restored, &[&name]), None);
+    }
+}
+
+/// Downloads a CSV file (with a byte-order mark, so Excel reads the Chinese correctly).
+fn download_csv(name: &str, csv: &str) {
+    let file = crate::storage::files::safe_file_name(name, "csv");
+    if let Err(e) = crate::storage::files::download(
+        &file,
+        "text/csv;charset=utf-8",
+        &crate::core::csv_export::with_bom(csv),
+    ) {
+        use_app().notify(e, None);
+    }
+}
+
+/// The territory as CSV: one row per salesperson with their region and sub-district.
+pub fn export_territory_csv() {
+    let app = use_app();
+    let (name, csv) = app
+        .plan
+        .with_untracked(|p| (p.name.clone(), crate::core::csv_export::territory_csv(p)));
+    download_csv(&format!("{name} - {}", app.t_now().territory), &csv);
+}
+
+/// The breakdown of the scenario on screen as CSV (every node, year and months).
+pub fn export_breakdown_csv(bd: &crate::core::breakdown::Breakdown) {
+    let app = use_app();
+    let (name, csv) = app.plan.with_untracked(|p| {
+        (
+            p.name.clone(),
+            crate::core::csv_export::breakdown_csv_of(p, bd),
+        )
+    });
+    download_csv(&format!("{name} - {}", app.t_now().view_breakdown), &csv);
+}
+
+/// Packs the open plan into a link (compressed by the browser) and shows it.
+pub fn share_plan() {
+    use super::state::ShareLink;
+    use crate::core::share_link::fragment_from_deflate;
+    let app = use_app();
+    let json = app.plan.with_untracked(crate::core::format::write_plan);
+    leptos::task::spawn_local(async move {
+        let link = match crate::storage::compress::deflate(json.as_bytes()).await {
+            Ok(packed) => match fragment_from_deflate(&packed) {
+                Ok(fragment) => {
+                    let location = window().location();
+                    let base = format!(
+                        "{}{}",
+                        location.origin().unwrap_or_default(),
+                        location.pathname().unwrap_or_default()
+                    );
+                    ShareLink::Link(format!("{base}{fragment}"))
+                }
+                Err(e) => ShareLink::TooLarge(e.chars, e.limit),
+            },
+            Err(_) => ShareLink::Unsupported,
+        };
+        app.share.set(Some(link));
+    });
+}
+
+/// Reads the plan a share link carries and offers to import it; a damaged link is named.
+pub fn open_shared(fragment: String) {
+    use crate::core::share_link::{deflate_from_fragment, plan_from_json};
+    let app = use_app();
+    leptos::task::spawn_local(async move {
+        let t = app.t_now();
+        let plan = match deflate_from_fragment(&fragment) {
+            Ok(packed) => match crate::storage::compress::inflate(&packed).await {
+                Ok(json) => plan_from_json(&json).map_err(|e| t.share_error(&e)),
+                Err(crate::storage::compress::CompressError::Unsupported) => {
+                    Err(fill(t.share_bad, &[t.share_unsupported]))
+                }
+                Err(_) => Err(t.share_error(&crate::core::share_link::ShareError::BadCompression)),
+            },
+            Err(e) => Err(t.share_error(&e)),
+        };
+        match plan {
+            Ok(plan) => app
+                .confirm
+                .set(Some(super::state::Pending::SharedPlan(Box::new(plan)))),
+            Err(message) => app.notify(message, None),
+        }
+    });
 }
 
 /// Reads the file picked in an `<input type=file>` and imports it.
@@ -254,7 +402,12 @@ pub fn import_from_input(input: web_sys::HtmlInputElement) {
         return;
     };
     input.set_value("");
-    let app = use_app();
+    import_file(use_app(), file);
+}
+
+/// Reads a picked or dropped file and imports it. (Takes the app: a window listener, such as
+/// the page's drop handler, has no component context.)
+pub fn import_file(app: super::state::App, file: web_sys::File) {
     leptos::task::spawn_local(async move {
         let name = file.name();
         match crate::storage::files::read_text(&file).await {

@@ -8,7 +8,7 @@ use web_sys::wasm_bindgen::JsCast;
 use super::banners::Banners;
 use super::breakdown_page::BreakdownPage;
 use super::compare_page::ComparePage;
-use super::dialog::ConfirmDialog;
+use super::dialog::{ConfirmDialog, ShareDialog};
 use super::html_view::html_view;
 use super::plan_bar::PlanBar;
 use super::presentation::{self, Presentation};
@@ -77,14 +77,13 @@ pub fn App() -> impl IntoView {
             .map(|e| e.set_attribute("lang", lang.tag()));
     });
 
-    // The view follows the address (`#/breakdown`), and the address the view.
-    if let Some(view) = window()
-        .location()
-        .hash()
-        .ok()
-        .and_then(|h| View::from_hash(&h))
-    {
+    // The view follows the address (`#/breakdown`), and the address the view. An address with a
+    // shared plan (`#plan=…`) offers it for import.
+    let hash = window().location().hash().unwrap_or_default();
+    if let Some(view) = View::from_hash(&hash) {
         app.view.set(view);
+    } else if hash.starts_with(crate::core::share_link::FRAGMENT_PREFIX) {
+        super::actions::open_shared(hash);
     }
     Effect::new(move |_| {
         let slug = format!("#/{}", app.view.get().slug());
@@ -103,6 +102,24 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || hash.remove());
+
+    // A plan file dropped anywhere on the page is imported.
+    let drag = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        super::actions::import_file(app, file);
+    });
+    on_cleanup(move || {
+        drag.remove();
+        drop.remove();
+    });
 
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let in_field = ev
@@ -167,6 +184,7 @@ pub fn App() -> impl IntoView {
                 </main>
                 <ToastView />
                 <ConfirmDialog />
+                <ShareDialog />
                 <Presentation />
             </div>
         }

@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use leptos::prelude::*;
 
+use super::actions;
 use super::breakdown_settings::BreakdownSettings;
 use super::breakdown_table::BreakdownTable;
 use super::explain_panel::ExplainPanel;
@@ -119,11 +120,21 @@ pub fn BreakdownPage() -> impl IntoView {
                 push_escaped(&mut out, &headline(m).unwrap_or_default());
                 out.push_str("</span></button>");
             }
+            let _ = write!(
+                out,
+                "<button class=\"btn csv-button\" id=\"breakdown-csv\" data-action=\"csv\">{}</button>",
+                t.export_csv
+            );
             out
         },
         move |action, _, _| match action {
             "amount" => app.measure.set(Measure::Amount),
             "quantity" => app.measure.set(Measure::Quantity),
+            "csv" => view_state.shown.with_untracked(|s| {
+                if let Some(s) = s {
+                    actions::export_breakdown_csv(&s.bd);
+                }
+            }),
             _ => {}
         },
     );

@@ -171,26 +171,29 @@ pub fn BreakdownTable() -> impl IntoView {
         }
     };
 
-    let months = move || {
+    // The header row follows the period's months.
+    let head = NodeRef::<leptos::html::Tr>::new();
+    Effect::new(move |_| {
+        let Some(tr) = head.get() else { return };
+        let mut html = format!(
+            "<th scope=\"col\" class=\"name\">{}</th><th scope=\"col\" class=\"year\">{}</th>",
+            t.name, t.col_year
+        );
         bv.shown.with(|s| {
-            s.as_ref().map(|s| {
-                s.bd.months()
-                    .iter()
-                    .map(|m| view! { <th scope="col">{t.month_name(m.month)}</th> })
-                    .collect_view()
-            })
-        })
-    };
+            for m in s.iter().flat_map(|s| s.bd.months()) {
+                html.push_str("<th scope=\"col\">");
+                html.push_str(t.month_name(m.month));
+                html.push_str("</th>");
+            }
+        });
+        tr.set_inner_html(&html);
+    });
     view! {
         <div class="bd-scroll" node_ref=scroller tabindex="0" on:scroll=on_scroll on:click=on_click on:keydown=on_key
             aria-label=t.view_breakdown id="breakdown-table">
             <table class="bd-table">
                 <thead>
-                    <tr>
-                        <th scope="col" class="name">{t.name}</th>
-                        <th scope="col" class="year">{t.col_year}</th>
-                        {months}
-                    </tr>
+                    <tr node_ref=head></tr>
                 </thead>
                 <tbody node_ref=body></tbody>
             </table>

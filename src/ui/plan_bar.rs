@@ -69,6 +69,7 @@ pub fn PlanBar() -> impl IntoView {
             ("undo", _) => app.undo(),
             ("redo", _) => app.redo(),
             ("export", _) => actions::export_plan(),
+            ("share", _) => actions::share_plan(),
             ("import", Gesture::Change) => {
                 if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
                     actions::import_from_input(input.clone());

@@ -63,17 +63,34 @@ pub enum UndoAction {
     Plan(Box<Plan>),
     /// Bring a deleted plan back into the library.
     DeletedPlan(Box<Plan>),
+    /// Put back the version of a plan an import replaced (kept as a backup, by plan id).
+    RestoreBackup(String),
 }
 
-/// What is waiting to be deleted once the manager confirms.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What is waiting for the manager's answer.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
+    /// An imported plan whose id is already in the library: copy or replace?
+    ImportConflict(Box<Plan>),
+    /// A plan carried by the link the page was opened with: import it?
+    SharedPlan(Box<Plan>),
     /// The open plan.
     Plan,
     /// A scenario, by id.
     Scenario(String),
     /// An unreadable stored entry, by key.
     BrokenEntry(String),
+}
+
+/// What the share dialog shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShareLink {
+    /// The address to send.
+    Link(String),
+    /// The plan is too large for a link: the characters it would need, and the limit.
+    TooLarge(usize, usize),
+    /// The browser cannot compress.
+    Unsupported,
 }
 
 /// Undo and redo stacks of plan snapshots (kept until the page closes).
@@ -110,6 +127,8 @@ pub struct App {
     pub toast: RwSignal<Option<Toast>>,
     /// Presentation mode's current view, when presenting.
     pub presenting: RwSignal<Option<usize>>,
+    /// The share-link dialog, when open.
+    pub share: RwSignal<Option<ShareLink>>,
     /// The confirmation dialog's question, when one is open.
     pub confirm: RwSignal<Option<Pending>>,
     pub history: StoredValue<History>,
@@ -137,6 +156,7 @@ impl App {
             scenario: RwSignal::new(scenario),
             toast: RwSignal::new(None),
             confirm: RwSignal::new(None),
+            share: RwSignal::new(None),
             presenting: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             last_edit: StoredValue::new(None),

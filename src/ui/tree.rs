@@ -85,9 +85,12 @@ pub fn Tree() -> impl IntoView {
         <section class="tree-panel" aria-labelledby="tree-title">
             <div class="panel-head">
                 <h2 id="tree-title">{t.territory}</h2>
-                <button class="btn" id="add-region" on:click=move |_| actions::add_child(None)>
-                    "+ " {t.add_region}
-                </button>
+                <span class="head-actions">
+                    <button class="btn" id="territory-csv" on:click=move |_| actions::export_territory_csv()>{t.export_csv}</button>
+                    <button class="btn" id="add-region" on:click=move |_| actions::add_child(None)>
+                        "+ " {t.add_region}
+                    </button>
+                </span>
             </div>
             <ul class="tree" role="tree" aria-labelledby="tree-title" node_ref=list on:keydown=on_keydown on:click=on_click></ul>
             <p class="hint">{t.tree_help}</p>

@@ -112,6 +112,7 @@ pub fn plan_bar_html(t: &Catalogue, s: &PlanBarState) -> String {
         "export-json",
         false,
     );
+    button(&mut out, "share", t.share_link, "btn", "share-link", false);
     button(
         &mut out,
         "language",
