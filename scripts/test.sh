@@ -43,6 +43,7 @@ step "clippy (native)" clippy-native cargo clippy --all-targets --features e2e -
 step "clippy (wasm32)" clippy-wasm cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 step "cargo test" cargo-test cargo test
 if step "trunk build --release" trunk-build trunk build --release --offline --dist "$RP_DIST"; then
+  step "single-file HTML" bundle cargo run --quiet --bin planner -- bundle "$RP_DIST" "$RP_DIST/region-planner-offline.html"
   step "wasm size" wasm-size cargo test --features e2e --test wasm_size -- --show-output
   step "e2e (headless Chromium)" e2e \
     cargo test --features e2e --test e2e -- --show-output --test-threads="${RP_E2E_THREADS:-2}"
