@@ -8,4 +8,6 @@ pub mod library;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
+pub mod compress;
+#[cfg(target_arch = "wasm32")]
 pub mod files;
