@@ -37,6 +37,15 @@ fn actuals(c: &mut Criterion) {
         )
     });
 
+    let json = serde_json::to_string(&filled).expect("a plan serialises");
+    println!("plan with a year of actuals: {} bytes of JSON", json.len());
+    c.bench_function("plan with 120,000 actuals to JSON", |b| {
+        b.iter(|| serde_json::to_string(&filled).expect("a plan serialises"))
+    });
+    c.bench_function("plan with 120,000 actuals from JSON", |b| {
+        b.iter(|| serde_json::from_str::<region_planner::core::model::Plan>(&json).expect("reads"))
+    });
+
     let scenario = filled.adopted().expect("an adopted scenario");
     let b = compute(&filled, scenario).expect("breakdown");
     c.bench_function(

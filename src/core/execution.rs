@@ -19,7 +19,6 @@
 mod actuals;
 mod archive;
 mod csv_reader;
-mod dates;
 mod demo;
 mod deviation;
 mod edit_error;
@@ -27,6 +26,7 @@ mod expenses;
 mod import;
 mod leaderboard;
 mod scorecard;
+mod stored;
 mod tracking;
 
 #[cfg(test)]
@@ -35,7 +35,6 @@ mod properties;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use super::period::YearMonth;
 
@@ -62,42 +61,40 @@ pub use scorecard::{
 };
 pub use tracking::{Status, Tracking};
 
-/// Everything of the plan's execution that is typed or imported; the rest is computed.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Everything of the plan's execution that is typed or imported; the rest is computed. Written
+/// to the plan's JSON as objects of strings (see `stored.rs` for the format and why).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Execution {
     /// Actual sales by salesperson id, then month.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub actuals: BTreeMap<String, BTreeMap<YearMonth, Actual>>,
-    #[serde(default, skip_serializing_if = "Settings::is_default")]
     pub settings: Settings,
     /// Corrective-action notes on deviations, keyed by node id and month.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deviation_notes: Vec<DeviationNote>,
     /// The customer archive (客户档案): distributors and terminals.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub customers: Vec<Customer>,
     /// Distributors' figures per month, the scorecard's input.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scorecard: Vec<ScoreEntry>,
     /// Expense budget by region id.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub budgets: BTreeMap<String, Decimal>,
     /// Recorded spend.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub expenses: Vec<Expense>,
 }
 
 impl Execution {
     /// Nothing recorded and every setting at its default: the plan's JSON leaves it out.
     pub fn is_empty(&self) -> bool {
-        *self == Execution::default()
+        self.actuals.is_empty()
+            && self.deviation_notes.is_empty()
+            && self.customers.is_empty()
+            && self.scorecard.is_empty()
+            && self.budgets.is_empty()
+            && self.expenses.is_empty()
+            && self.settings.is_default()
     }
 }
 
 /// The execution's editable thresholds and weights.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// Percent behind pace that raises a deviation alert (default 10): an alert fires when
     /// pace < 1 − threshold / 100.
@@ -161,10 +158,65 @@ mod tests {
         let back: Plan = serde_json::from_str(&json).unwrap();
         assert_eq!(back.execution, plan.execution);
         // Only the changed setting is written; the rest takes its default on reading.
-        let partial = r#"{"settings":{"stale_days":7}}"#;
+        let partial = r#"{"settings":[{"stale_days":"7"}]}"#;
         let e: Execution = serde_json::from_str(partial).unwrap();
         assert_eq!(e.settings.stale_days, 7);
         assert_eq!(e.settings.deviation_threshold, Decimal::TEN);
+    }
+
+    /// A plan file can hold any number; nothing computed from it may crash the app.
+    #[test]
+    fn absurd_stored_numbers_do_not_panic() {
+        use crate::core::breakdown::compute;
+        use crate::core::scenario::Measure;
+        let mut plan = sample_plan(Lang::En);
+        plan.execution = sample_execution(&plan, 2);
+        let huge = Decimal::MAX;
+        for months in plan.execution.actuals.values_mut() {
+            for a in months.values_mut() {
+                *a = Actual {
+                    amount: huge,
+                    quantity: huge,
+                    collections: huge,
+                };
+            }
+        }
+        let s = &mut plan.execution.settings;
+        (s.deviation_threshold, s.discount_threshold, s.stale_days) = (huge, -huge, u32::MAX);
+        for e in &mut plan.execution.expenses {
+            e.amount = huge;
+        }
+        for b in plan.execution.budgets.values_mut() {
+            *b = -huge;
+        }
+        for e in &mut plan.execution.scorecard {
+            let f = &mut e.figures;
+            (f.our_sales, f.last_month_sales, f.revenue, f.costs) =
+                (huge, Decimal::new(1, 28), -huge, huge);
+            (f.contract_volume, f.completed_volume, f.collection_days) =
+                (Decimal::new(1, 28), huge, Some(-huge));
+        }
+        let b = compute(&plan, plan.adopted().unwrap()).unwrap();
+        let t = Tracking::new(&plan, &b, None);
+        assert_eq!(t.total(&b, 0, Measure::Amount).actual, huge, "saturated");
+        deviations(&plan, &b, &t, Measure::Amount);
+        leaderboard(
+            &plan,
+            &b,
+            &t,
+            Measure::Amount,
+            Window::Quarter(u32::MAX),
+            &Scope::Company,
+        );
+        expense_report(&plan, plan.adopted().unwrap());
+        let month = score_months(&plan)[0];
+        assert!(
+            scorecard(&plan, month)
+                .iter()
+                .all(|r| r.composite.is_some())
+        );
+        let today = crate::core::field::parse_date("2027-01-01").unwrap();
+        stale(&plan, today, plan.execution.settings.stale_days);
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Actual sales of one salesperson in one month, and typing them in.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::core::field::{FieldError, max_value};
 use crate::core::model::Plan;
@@ -10,11 +9,8 @@ use crate::core::scenario::Measure;
 
 use super::edit_error::EditError;
 
-/// What a salesperson sold in a month. Written to JSON as `["amount", "quantity",
-/// "collections"]`: a year of actuals for 10,000 people is 120,000 of these, so the short form
-/// halves the plan's size in local storage.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "[Decimal; 3]", into = "[Decimal; 3]")]
+/// What a salesperson sold in a month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Actual {
     /// 销售额, money.
     pub amount: Decimal,
@@ -191,17 +187,5 @@ mod tests {
         assert!(remove_actual(&mut plan, &p, jan));
         assert!(plan.execution.actuals.is_empty());
         assert_eq!(latest_actual_month(&plan), None);
-    }
-
-    #[test]
-    fn actuals_are_written_as_three_strings() {
-        let a = Actual {
-            amount: d("1200.50"),
-            quantity: d("3"),
-            collections: d("0"),
-        };
-        let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(json, r#"["1200.50","3","0"]"#);
-        assert_eq!(serde_json::from_str::<Actual>(&json).unwrap(), a);
     }
 }

@@ -8,20 +8,17 @@
 //! archive record a name stands for.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::core::field::{parse_date, parse_name, parse_text};
 use crate::core::model::Plan;
 
-use super::dates;
 use super::edit_error::EditError;
 
 /// Longest free-text field of a record, in characters.
 const MAX_TEXT: usize = 2000;
 
 /// What a customer is to us.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CustomerKind {
     /// 经销商.
     Distributor,
@@ -45,55 +42,36 @@ impl CustomerKind {
 }
 
 /// A distributor or terminal.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Customer {
     pub id: String,
     pub kind: CustomerKind,
     pub name: String,
-    #[serde(default)]
     pub address: String,
-    #[serde(default)]
     pub contact: String,
-    #[serde(default)]
     pub phone: String,
     /// 经营特色.
-    #[serde(default)]
     pub characteristics: String,
     /// 行业地位和影响力.
-    #[serde(default)]
     pub standing: String,
     /// 分销能力.
-    #[serde(default)]
     pub distribution_capacity: String,
     /// 资金实力.
-    #[serde(default)]
     pub capital_strength: String,
     /// 商业信誉.
-    #[serde(default)]
     pub credit: String,
     /// 合作意向.
-    #[serde(default)]
     pub cooperation_intent: String,
     /// Id of the sub-district the customer belongs to; empty when not linked.
-    #[serde(default)]
     pub subdistrict: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "dates::option"
-    )]
     pub last_visit: Option<NaiveDate>,
     /// Every change, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Change>,
 }
 
 /// One change of a record.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
-    #[serde(with = "dates")]
     pub date: NaiveDate,
     pub field: CustomerField,
     pub old: String,
@@ -101,8 +79,7 @@ pub struct Change {
 }
 
 /// The editable fields of a record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum CustomerField {
     Kind,
     Name,
@@ -153,6 +130,10 @@ impl CustomerField {
             CustomerField::Subdistrict => "subdistrict",
             CustomerField::LastVisit => "last_visit",
         }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
     }
 }
 
@@ -316,7 +297,9 @@ pub fn remove_customer(plan: &mut Plan, id: &str) -> bool {
 /// Records not visited for more than `days` days before `today` (never visited counts), the
 /// longest unvisited first, then by name.
 pub fn stale(plan: &Plan, today: NaiveDate, days: u32) -> Vec<&Customer> {
-    let cutoff = today - chrono::Days::new(u64::from(days));
+    let cutoff = today
+        .checked_sub_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MIN);
     let mut list: Vec<&Customer> = plan
         .execution
         .customers

@@ -6,7 +6,6 @@
 //! stored when its node catches up (it is the record of what was done).
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::core::breakdown::{Breakdown, node_name};
 use crate::core::model::Plan;
@@ -17,17 +16,14 @@ use super::edit_error::EditError;
 use super::tracking::{Status, Tracking};
 
 /// A corrective-action note on a node's deviation in a month.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeviationNote {
     /// Node id (the plan's id for the company).
     pub node: String,
     /// The as-of month the deviation was seen in.
     pub month: YearMonth,
-    #[serde(default)]
     pub note: String,
     /// The action is done.
-    #[serde(default)]
     pub done: bool,
 }
 
@@ -68,7 +64,7 @@ pub fn deviations(plan: &Plan, b: &Breakdown, t: &Tracking, measure: Measure) ->
                 name: node_name(plan, node.pos).to_string(),
                 month,
                 status,
-                shortfall: status.target_to_date - status.actual,
+                shortfall: status.target_to_date.saturating_sub(status.actual),
                 note: plan
                     .execution
                     .deviation_notes

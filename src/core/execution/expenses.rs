@@ -8,20 +8,17 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::core::field::{FieldError, check_percent, max_value};
 use crate::core::model::{Plan, Region};
 use crate::core::scenario::Scenario;
 use crate::core::tier::Tier;
 
-use super::dates;
 use super::edit_error::EditError;
 use super::ratio;
 
 /// What money was spent on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Channel {
     Distributor,
     Terminal,
@@ -39,28 +36,27 @@ impl Channel {
         }
     }
 
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     pub fn index(self) -> usize {
         self as usize
     }
 }
 
 /// A recorded spend.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Expense {
-    #[serde(with = "dates")]
     pub date: NaiveDate,
     /// Region id.
     pub region: String,
     pub channel: Channel,
     pub amount: Decimal,
     /// A price discount granted, in percent, if the spend is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_percent: Option<Decimal>,
-    #[serde(default)]
     pub note: String,
     /// A flagged discount was looked at.
-    #[serde(default)]
     pub reviewed: bool,
 }
 
@@ -102,14 +98,18 @@ pub struct ExpenseReport {
 }
 
 fn row(id: &str, name: &str, tier: Option<Tier>, budget: Decimal, dist_pct: Decimal) -> ExpenseRow {
-    let distributor_budget = budget * dist_pct / Decimal::ONE_HUNDRED;
+    let pct = dist_pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+    let distributor_budget = (budget.checked_mul(pct)).map_or_else(
+        || budget / Decimal::ONE_HUNDRED * pct,
+        |x| x / Decimal::ONE_HUNDRED,
+    );
     ExpenseRow {
         id: id.into(),
         name: name.into(),
         tier,
         budget,
         distributor_budget,
-        terminal_budget: budget - distributor_budget,
+        terminal_budget: budget.saturating_sub(distributor_budget),
         spent: [Decimal::ZERO; 3],
         spent_total: Decimal::ZERO,
         variance: Decimal::ZERO,
@@ -122,10 +122,12 @@ fn row(id: &str, name: &str, tier: Option<Tier>, budget: Decimal, dist_pct: Deci
 
 impl ExpenseRow {
     fn finish(&mut self) {
-        self.spent_total = self.spent.iter().sum();
-        self.variance = self.budget - self.spent_total;
-        self.distributor_variance = self.distributor_budget - self.spent[0];
-        self.terminal_variance = self.terminal_budget - self.spent[1] - self.spent[2];
+        // Saturating: absurd figures in a plan file must not crash the app.
+        let sum = |v: &[Decimal]| v.iter().fold(Decimal::ZERO, |a, b| a.saturating_add(*b));
+        self.spent_total = sum(&self.spent);
+        self.variance = self.budget.saturating_sub(self.spent_total);
+        self.distributor_variance = self.distributor_budget.saturating_sub(self.spent[0]);
+        self.terminal_variance = self.terminal_budget.saturating_sub(sum(&self.spent[1..]));
         self.expense_to_sales = ratio(self.spent_total, self.sales);
     }
 }
@@ -148,17 +150,19 @@ pub fn expense_report(plan: &Plan, scenario: &Scenario) -> ExpenseReport {
         .collect();
     for x in &e.expenses {
         if let Some(r) = rows.iter_mut().find(|r| r.id == x.region) {
-            r.spent[x.channel.index()] += x.amount;
+            let spent = &mut r.spent[x.channel.index()];
+            *spent = spent.saturating_add(x.amount);
         }
     }
     for r in &mut rows {
         r.finish();
-        total.budget += r.budget;
-        total.distributor_budget += r.distributor_budget;
-        total.terminal_budget += r.terminal_budget;
-        total.sales += r.sales;
+        let add = |to: &mut Decimal, x: Decimal| *to = to.saturating_add(x);
+        add(&mut total.budget, r.budget);
+        add(&mut total.distributor_budget, r.distributor_budget);
+        add(&mut total.terminal_budget, r.terminal_budget);
+        add(&mut total.sales, r.sales);
         for c in Channel::ALL {
-            total.spent[c.index()] += r.spent[c.index()];
+            add(&mut total.spent[c.index()], r.spent[c.index()]);
         }
     }
     total.finish();
@@ -185,8 +189,7 @@ fn region_sales(plan: &Plan, region: &Region) -> Decimal {
         .flat_map(|d| &d.salespeople)
         .filter_map(|p| plan.execution.actuals.get(&p.id))
         .flat_map(|months| months.values())
-        .map(|a| a.amount)
-        .sum()
+        .fold(Decimal::ZERO, |s, a| s.saturating_add(a.amount))
 }
 
 fn check_money(field: &'static str, v: Decimal) -> Result<(), EditError> {

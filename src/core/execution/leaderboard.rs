@@ -62,7 +62,7 @@ impl Window {
                 .position(|&x| x == m)
                 .map_or(0..0, |k| k..k + 1),
             Window::Quarter(q) => {
-                let start = (q.max(1) as usize - 1) * 3;
+                let start = (q.max(1) as usize - 1).saturating_mul(3);
                 start.min(n)..(start + 3).min(n)
             }
             Window::Period => 0..n,

@@ -19,7 +19,6 @@
 //! of the scores there are, Σ weight × score ÷ Σ weight over those measures.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::core::field::{FieldError, max_value};
 use crate::core::model::Plan;
@@ -30,8 +29,7 @@ use super::edit_error::EditError;
 use super::ratio;
 
 /// A distributor's figures for one month.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScoreEntry {
     /// Id of the distributor's archive record.
     pub customer: String,
@@ -40,8 +38,7 @@ pub struct ScoreEntry {
 }
 
 /// What the scorecard is computed from. Missing numbers read as zero.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ScoreFigures {
     /// Volume the contract asks for in the month.
     pub contract_volume: Decimal,
@@ -65,7 +62,6 @@ pub struct ScoreFigures {
     /// Cross-territory selling incidents (窜货).
     pub cross_territory: u32,
     /// Days to collect payment (回款周期); `None` when not known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub collection_days: Option<Decimal>,
 }
 
@@ -111,8 +107,7 @@ impl ScoreMeasure {
 }
 
 /// Weight of each measure in the composite (default 1 each: equal).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ScoreWeights {
     pub completion: Decimal,
     pub share: Decimal,
@@ -207,18 +202,22 @@ pub struct ScoreRow {
 
 /// Each measure's value; see the module's table.
 fn values(f: &ScoreFigures) -> ([Option<Decimal>; 7], Option<Decimal>, Option<Decimal>) {
-    let growth = |base: Decimal| ratio(f.our_sales - base, base);
+    // Saturating: absurd figures in a plan file must not crash the app.
+    let growth = |base: Decimal| ratio(f.our_sales.saturating_sub(base), base);
     let (mom, yoy) = (growth(f.last_month_sales), growth(f.last_year_sales));
     let mean = match (mom, yoy) {
-        (Some(a), Some(b)) => Some((a + b) / Decimal::TWO),
+        (Some(a), Some(b)) => Some(a / Decimal::TWO + b / Decimal::TWO),
         (a, b) => a.or(b),
     };
-    let cost = f.costs + f.promotions + f.rebates;
+    let cost = f
+        .costs
+        .saturating_add(f.promotions)
+        .saturating_add(f.rebates);
     let values = [
         ratio(f.completed_volume, f.contract_volume),
         ratio(f.our_sales, f.category_sales),
         mean,
-        ratio(f.revenue - cost, f.revenue),
+        ratio(f.revenue.saturating_sub(cost), f.revenue),
         Some(f.price_violations.into()),
         Some(f.cross_territory.into()),
         f.collection_days,
@@ -229,6 +228,9 @@ fn values(f: &ScoreFigures) -> ([Option<Decimal>; 7], Option<Decimal>, Option<De
 /// A measure's value on its 0–100 scale.
 fn score(m: ScoreMeasure, v: Decimal) -> Decimal {
     let hundred = Decimal::ONE_HUNDRED;
+    // Every scale is flat well inside ±10^6, and products stay far from overflow.
+    let limit = Decimal::from(1_000_000);
+    let v = v.clamp(-limit, limit);
     let raw = match m {
         ScoreMeasure::Completion | ScoreMeasure::Share => hundred * v,
         ScoreMeasure::Growth => Decimal::from(50) + Decimal::from(250) * v,

@@ -87,11 +87,14 @@ impl Tracking {
                 let (head, tail) = actual.split_at_mut(i * stride);
                 let parent = &mut head[p * stride..(p + 1) * stride];
                 for (to, from) in parent.iter_mut().zip(&tail[..stride]) {
-                    *to += *from;
+                    // Saturating: absurd figures in a plan file must not crash the app.
+                    *to = to.saturating_add(*from);
                 }
             }
         }
-        let threshold = plan.execution.settings.deviation_threshold / Decimal::ONE_HUNDRED;
+        let threshold = (plan.execution.settings.deviation_threshold)
+            .clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)
+            / Decimal::ONE_HUNDRED;
         Tracking {
             months,
             upto,
@@ -129,7 +132,7 @@ impl Tracking {
         let range = range.start.min(end)..end;
         self.actual[start + range.start..start + range.end]
             .iter()
-            .sum()
+            .fold(Decimal::ZERO, |a, b| a.saturating_add(*b))
     }
 
     /// A node's status over months `range` of the period (indices into [`Breakdown::months`]).
