@@ -16,6 +16,18 @@ pub struct Bar<'a> {
     pub tier: Option<Tier>,
 }
 
+/// The opening of a chart: an image with its title, for screen readers and as a tooltip.
+fn svg_open(kind: &str, width: i64, height: i64, title: &str) -> String {
+    let mut out = format!(
+        "<svg class=\"chart {kind}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\""
+    );
+    push_escaped(&mut out, title);
+    out.push_str("\"><title>");
+    push_escaped(&mut out, title);
+    out.push_str("</title>");
+    out
+}
+
 /// Whole pixels for a value on a scale whose maximum is `max` pixels (integers throughout: float
 /// formatting would cost wasm size for nothing).
 fn scale(value: Decimal, top: Decimal, max: i64) -> i64 {
@@ -34,16 +46,7 @@ pub fn bars_svg(title: &str, bars: &[Bar], tier_names: impl Fn(Tier) -> &'static
     let (label_w, bar_w, pad) = (190, 560, 8);
     let height = 40 + row * bars.len() as i64;
     let top = bars.iter().map(|b| b.value).max().unwrap_or(Decimal::ZERO);
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<svg class=\"chart bars\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"",
-        label_w + bar_w + 170
-    );
-    push_escaped(&mut out, title);
-    out.push_str("\"><title>");
-    push_escaped(&mut out, title);
-    out.push_str("</title>");
+    let mut out = svg_open("bars", label_w + bar_w + 170, height, title);
     for (i, b) in bars.iter().enumerate() {
         let y = 30 + row * i as i64;
         let w = scale(b.value, top, bar_w);
@@ -96,15 +99,7 @@ pub fn monthly_svg(
     let top_share = shares.iter().copied().max().unwrap_or(Decimal::ONE);
     let top_value = values.iter().map(|v| v.0).max().unwrap_or(Decimal::ONE);
     let plot = h - bottom - top_pad;
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<svg class=\"chart monthly\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\""
-    );
-    push_escaped(&mut out, title);
-    out.push_str("\"><title>");
-    push_escaped(&mut out, title);
-    out.push_str("</title>");
+    let mut out = svg_open("monthly", w, h, title);
     let mut points = String::new();
     for (i, m) in months.iter().enumerate() {
         let x = left + step * i as i64;
@@ -171,16 +166,7 @@ pub fn diff_bars_svg(title: &str, items: &[(&str, Decimal, String)]) -> String {
         .max()
         .unwrap_or(Decimal::ZERO);
     let axis = label_w + half + 80;
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<svg class=\"chart diffs\" viewBox=\"0 0 {} {height}\" role=\"img\" aria-label=\"",
-        axis + half + 160
-    );
-    push_escaped(&mut out, title);
-    out.push_str("\"><title>");
-    push_escaped(&mut out, title);
-    out.push_str("</title>");
+    let mut out = svg_open("diffs", axis + half + 160, height, title);
     let _ = write!(
         out,
         "<line class=\"axis\" x1=\"{axis}\" x2=\"{axis}\" y1=\"0\" y2=\"{height}\"></line>"

@@ -21,6 +21,15 @@ fn section(out: &mut String, title: &str, class: &str) {
     push_element(out, "h2", "", title);
 }
 
+/// Opens a document table with its header row.
+fn table_start(out: &mut String, headers: &[&str]) {
+    out.push_str("<table class=\"doc-table\"><thead><tr>");
+    for h in headers {
+        push_element(out, "th", "", h);
+    }
+    out.push_str("</tr></thead><tbody>");
+}
+
 /// Paragraphs of a manager's text, or an invitation to write it.
 fn written(out: &mut String, t: &Catalogue, plan: &Plan, key: &str) {
     let text = plan.notes.get(key).map(String::as_str).unwrap_or("").trim();
@@ -143,17 +152,16 @@ pub fn plan_document_html(
     out.push_str("</section>");
 
     section(&mut out, t.doc_tiers, "doc-tiers");
-    out.push_str("<table class=\"doc-table\"><thead><tr>");
-    for h in [
-        t.region,
-        t.market_share,
-        t.active_customers,
-        t.x_tier,
-        t.doc_strategy,
-    ] {
-        push_element(&mut out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
+    table_start(
+        &mut out,
+        &[
+            t.region,
+            t.market_share,
+            t.active_customers,
+            t.x_tier,
+            t.doc_strategy,
+        ],
+    );
     for r in &plan.regions {
         let tier = s.tier_of(r);
         out.push_str("<tr>");
@@ -205,18 +213,17 @@ pub fn plan_document_html(
     }
 
     section(&mut out, t.doc_schedule, "doc-schedule page-break");
-    out.push_str("<table class=\"doc-table\"><thead><tr>");
-    for h in [
-        t.subdistrict,
-        t.milestone_date,
-        t.milestone_title,
-        t.milestone_done,
-        t.target_distributors,
-        t.target_terminals,
-    ] {
-        push_element(&mut out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
+    table_start(
+        &mut out,
+        &[
+            t.subdistrict,
+            t.milestone_date,
+            t.milestone_title,
+            t.milestone_done,
+            t.target_distributors,
+            t.target_terminals,
+        ],
+    );
     for r in &plan.regions {
         for d in &r.subdistricts {
             let rows = d.milestones.len().max(1);
@@ -242,11 +249,7 @@ pub fn plan_document_html(
 
     section(&mut out, t.doc_budget, "doc-budget");
     push_element(&mut out, "p", "", t.doc_spend_note);
-    out.push_str("<table class=\"doc-table\"><thead><tr>");
-    for h in [t.region, t.x_tier, t.distributor_spend] {
-        push_element(&mut out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
+    table_start(&mut out, &[t.region, t.x_tier, t.distributor_spend]);
     for r in &plan.regions {
         let tier = s.tier_of(r);
         out.push_str("<tr>");
@@ -263,11 +266,10 @@ pub fn plan_document_html(
     out.push_str("</tbody></table></section>");
 
     section(&mut out, t.doc_team, "doc-team");
-    out.push_str("<table class=\"doc-table\"><thead><tr>");
-    for h in [t.region, t.manager, t.subdistrict, t.salespeople] {
-        push_element(&mut out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
+    table_start(
+        &mut out,
+        &[t.region, t.manager, t.subdistrict, t.salespeople],
+    );
     for r in &plan.regions {
         for (i, d) in r.subdistricts.iter().enumerate() {
             out.push_str("<tr>");
