@@ -77,16 +77,16 @@ fn usage(message: impl Into<String>) -> UsageError {
 
 /// Options after the command: `--name value` or `--name=value`, each at most once, and
 /// positional words.
-struct Words {
+pub(super) struct Words {
     options: Vec<(String, String)>,
     flags: Vec<String>,
-    positional: Vec<String>,
+    pub(super) positional: Vec<String>,
 }
 
 /// Options that take no value.
 const FLAGS: &[&str] = &["bom"];
 
-fn split_words(words: &[String], known: &[&str]) -> Result<Words, UsageError> {
+pub(super) fn split_words(words: &[String], known: &[&str]) -> Result<Words, UsageError> {
     let mut parsed = Words {
         options: Vec::new(),
         flags: Vec::new(),
@@ -128,7 +128,7 @@ fn split_words(words: &[String], known: &[&str]) -> Result<Words, UsageError> {
 }
 
 impl Words {
-    fn option(&self, name: &str) -> Option<&str> {
+    pub(super) fn option(&self, name: &str) -> Option<&str> {
         self.options
             .iter()
             .find(|(n, _)| n == name)
@@ -140,7 +140,7 @@ impl Words {
     }
 
     /// Exactly one positional word: the plan file.
-    fn plan_file(&self, command: &str) -> Result<String, UsageError> {
+    pub(super) fn plan_file(&self, command: &str) -> Result<String, UsageError> {
         match self.positional.as_slice() {
             [plan] => Ok(plan.clone()),
             [] => Err(usage(format!("{command} needs a plan file"))),

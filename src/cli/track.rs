@@ -12,6 +12,7 @@ use crate::core::model::Plan;
 use crate::core::period::YearMonth;
 use crate::core::scenario::Measure;
 
+use super::args::split_words;
 use super::csv::write_record;
 use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, USAGE, read_plan};
 
@@ -53,52 +54,27 @@ struct Args {
 
 impl Args {
     fn parse(words: &[String]) -> Result<Args, String> {
-        let mut positional = Vec::new();
-        let (mut as_of, mut measure) = (None, None);
-        let mut rest = words.iter();
-        while let Some(word) = rest.next() {
-            let Some(option) = word.strip_prefix("--") else {
-                positional.push(word.clone());
-                continue;
-            };
-            let (name, value) = match option.split_once('=') {
-                Some((n, v)) => (n, v.to_string()),
-                None => (
-                    option,
-                    rest.next()
-                        .ok_or_else(|| format!("--{option} needs a value"))?
-                        .clone(),
-                ),
-            };
-            match name {
-                "as-of" if as_of.is_none() => {
-                    as_of = Some(
-                        value
-                            .parse::<YearMonth>()
-                            .map_err(|e| format!("--as-of: {e}"))?,
-                    )
-                }
-                "measure" if measure.is_none() => {
-                    measure = Some(match value.as_str() {
-                        "amount" => Measure::Amount,
-                        "quantity" => Measure::Quantity,
-                        _ => {
-                            return Err(format!(
-                                "--measure takes amount or quantity, not '{value}'"
-                            ));
-                        }
-                    })
-                }
-                "as-of" | "measure" => return Err(format!("--{name} is given twice")),
-                _ => return Err(format!("unknown option --{name}")),
+        let words = split_words(words, &["as-of", "measure"]).map_err(|e| e.0)?;
+        let as_of = match words.option("as-of") {
+            Some(m) => Some(
+                m.parse::<YearMonth>()
+                    .map_err(|e| format!("--as-of: {e}"))?,
+            ),
+            None => None,
+        };
+        let measure = match words.option("measure") {
+            None | Some("amount") => Measure::Amount,
+            Some("quantity") => Measure::Quantity,
+            Some(other) => {
+                return Err(format!("--measure takes amount or quantity, not '{other}'"));
             }
-        }
-        match <[String; 2]>::try_from(positional) {
+        };
+        match <[String; 2]>::try_from(words.positional) {
             Ok([plan, actuals]) => Ok(Args {
                 plan,
                 actuals,
                 as_of,
-                measure: measure.unwrap_or(Measure::Amount),
+                measure,
             }),
             Err(p) if p.len() > 2 => Err(format!("unexpected argument '{}'", p[2])),
             Err(_) => Err("track needs a plan file and an actuals file".into()),
