@@ -406,16 +406,23 @@ pub fn sample_plan(lang: Lang) -> Plan {
     plan
 }
 
-/// Deterministic pseudo-random numbers for synthetic plans (same plan on every machine).
-struct Lcg(u64);
+/// Deterministic pseudo-random numbers for synthetic plans and demo data (the same on every
+/// machine).
+pub(crate) struct Lcg(pub(crate) u64);
 
 impl Lcg {
-    fn next(&mut self, bound: u64) -> u64 {
+    /// A number in `0..bound`.
+    pub(crate) fn next(&mut self, bound: u64) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         (self.0 >> 33) % bound.max(1)
+    }
+
+    /// A factor between `lo` and `hi` percent, in steps of 1%, as a decimal.
+    pub(crate) fn percent(&mut self, lo: u64, hi: u64) -> Decimal {
+        Decimal::new((lo + self.next(hi - lo + 1)) as i64, 2)
     }
 }
 

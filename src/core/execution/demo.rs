@@ -14,25 +14,7 @@ use super::archive::{Customer, CustomerKind};
 use super::expenses::{Channel, Expense};
 use super::scorecard::{ScoreEntry, ScoreFigures};
 use super::{Execution, Settings};
-
-/// Deterministic pseudo-random numbers (a linear congruential generator).
-struct Lcg(u64);
-
-impl Lcg {
-    /// A number in `0..bound`.
-    fn next(&mut self, bound: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 33) % bound.max(1)
-    }
-
-    /// A factor between `lo` and `hi` percent, in steps of 1%, as a decimal.
-    fn percent(&mut self, lo: u64, hi: u64) -> Decimal {
-        Decimal::new((lo + self.next(hi - lo + 1)) as i64, 2)
-    }
-}
+use crate::core::sample::Lcg;
 
 const DISTRIBUTORS: [(&str, &str); 5] = [
     ("湘通商贸", "Xiangtong Trading"),
