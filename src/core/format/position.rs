@@ -68,10 +68,7 @@ pub fn path_at(text: &str, offset: usize) -> String {
         match bytes[i] {
             b'"' => {
                 let start = i + 1;
-                i = start;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
+                i = super::prescan::string_end(bytes, start);
                 if i >= bytes.len() {
                     // A string cut by the offset: the value being read is the one it begins.
                     if !expect_key {

@@ -62,10 +62,7 @@ pub fn prescan(text: &str, max_depth: usize) -> Prescan {
         match bytes[i] {
             b'"' => {
                 let start = i + 1;
-                i = start;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
-                }
+                i = string_end(bytes, start);
                 if depth == 1 && key_next && top == TopLevel::Object {
                     key_next = false;
                     let is_version = bytes.get(start..i) == Some(b"format_version".as_slice());
@@ -99,6 +96,16 @@ pub fn prescan(text: &str, max_depth: usize) -> Prescan {
 }
 
 /// The version after a key: `: 1` gives 1; anything but digits then a delimiter is unreadable.
+/// Where the JSON string whose text begins at `start` ends: the index of its closing quote, or
+/// `bytes.len()` when the text is cut first. Escapes are skipped, not decoded.
+pub fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < bytes.len() && bytes[i] != b'"' {
+        i += if bytes[i] == b'\\' { 2 } else { 1 };
+    }
+    i.min(bytes.len())
+}
+
 fn read_version(after_key: &[u8]) -> Declared {
     let mut i = 0;
     let skip_space = |i: &mut usize| {
