@@ -76,12 +76,16 @@ impl Plan {
             .find(|d| d.id == id)
     }
 
-    pub fn salesperson(&self, id: &str) -> Option<&Salesperson> {
+    /// Every salesperson, in tree order.
+    pub fn salespeople(&self) -> impl Iterator<Item = &Salesperson> {
         self.regions
             .iter()
             .flat_map(|r| &r.subdistricts)
             .flat_map(|d| &d.salespeople)
-            .find(|p| p.id == id)
+    }
+
+    pub fn salesperson(&self, id: &str) -> Option<&Salesperson> {
+        self.salespeople().find(|p| p.id == id)
     }
 
     pub fn salesperson_mut(&mut self, id: &str) -> Option<&mut Salesperson> {

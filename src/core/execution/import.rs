@@ -422,12 +422,7 @@ pub fn actuals_template(plan: &Plan) -> String {
     let mut out = String::with_capacity(64 + plan.size().2 * 48);
     out.push_str(ACTUALS_HEADER);
     out.push_str(",name\n");
-    for p in plan
-        .regions
-        .iter()
-        .flat_map(|r| &r.subdistricts)
-        .flat_map(|d| &d.salespeople)
-    {
+    for p in plan.salespeople() {
         push_row(&mut out, &p.id, first, &Actual::default(), &p.name);
     }
     out
@@ -439,12 +434,7 @@ pub fn actuals_csv(plan: &Plan) -> String {
     let mut out = String::new();
     out.push_str(ACTUALS_HEADER);
     out.push_str(",name\n");
-    for p in plan
-        .regions
-        .iter()
-        .flat_map(|r| &r.subdistricts)
-        .flat_map(|d| &d.salespeople)
-    {
+    for p in plan.salespeople() {
         for (month, actual) in plan.execution.actuals.get(&p.id).into_iter().flatten() {
             push_row(&mut out, &p.id, *month, actual, &p.name);
         }
@@ -481,12 +471,7 @@ fn is_blank(fields: &[Cow<str>]) -> bool {
 /// Each salesperson's id and ordinal (first one wins if an id repeats).
 fn people_index(plan: &Plan) -> BTreeMap<&str, u32> {
     let mut index = BTreeMap::new();
-    let people = plan
-        .regions
-        .iter()
-        .flat_map(|r| &r.subdistricts)
-        .flat_map(|d| &d.salespeople);
-    for (i, p) in people.enumerate() {
+    for (i, p) in plan.salespeople().enumerate() {
         index.entry(p.id.as_str()).or_insert(i as u32);
     }
     index

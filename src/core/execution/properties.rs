@@ -61,12 +61,7 @@ fn case(rows: &[(usize, u32, i64, i64, i64)], zero_targets: &[bool], threshold: 
 }
 
 fn people(plan: &Plan) -> Vec<String> {
-    plan.regions
-        .iter()
-        .flat_map(|r| &r.subdistricts)
-        .flat_map(|d| &d.salespeople)
-        .map(|p| p.id.clone())
-        .collect()
+    plan.salespeople().map(|p| p.id.clone()).collect()
 }
 
 proptest! {
