@@ -12,6 +12,7 @@ use web_sys::{Element, HtmlInputElement};
 use super::morph::morph_inner;
 use super::state::use_app;
 use crate::core::edit::{GROUP_SEPARATOR, apply_field};
+use crate::core::model::Plan;
 use crate::view::form::FieldErrors;
 
 /// Applies a typed value to the plan under `key`; `merge` makes consecutive edits of the same
@@ -20,19 +21,19 @@ pub fn apply(key: &str, text: &str, merge: bool) -> Option<String> {
     let app = use_app();
     let sid = app.scenario.get_untracked();
     let mut error = None;
-    let mut changed = false;
-    // Try on a copy first so a refused value never reaches the plan or the history.
-    let mut probe = app.plan.get_untracked();
-    match apply_field(&mut probe, &sid, key, text) {
-        Ok(c) => changed = c,
-        Err(e) => error = Some(app.t_now().field_error(&e)),
-    }
-    if changed {
-        if merge {
-            app.edit_merging(key, |p| *p = probe);
-        } else {
-            app.edit(|p| *p = probe);
+    // A refused value leaves the plan untouched (apply_field checks before it writes), so no
+    // step is recorded for it.
+    let apply = |p: &mut Plan| match apply_field(p, &sid, key, text) {
+        Ok(changed) => changed,
+        Err(e) => {
+            error = Some(app.t_now().field_error(&e));
+            false
         }
+    };
+    if merge {
+        app.edit_merging(key, apply);
+    } else {
+        app.edit_if(apply);
     }
     error
 }

@@ -134,8 +134,6 @@ pub struct App {
     pub history: StoredValue<History>,
     /// What the last edit was, when it may merge with the next (dragging a slider is one step).
     pub last_edit: StoredValue<Option<String>>,
-    /// Bumped when undo or redo replaces the plan, so open editors re-read their values.
-    pub revision: RwSignal<u64>,
 }
 
 impl App {
@@ -160,7 +158,6 @@ impl App {
             presenting: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             last_edit: StoredValue::new(None),
-            revision: RwSignal::new(0),
         }
     }
 
@@ -179,15 +176,21 @@ impl App {
         });
     }
 
-    /// Changes the plan as part of a gesture (e.g. dragging a slider): consecutive edits with
-    /// the same key make one undo step.
-    pub fn edit_merging(&self, key: &str, f: impl FnOnce(&mut Plan)) {
+    /// Like [`App::edit_if`], as part of a gesture (e.g. dragging a slider): consecutive
+    /// changes with the same key make one undo step.
+    pub fn edit_merging(&self, key: &str, f: impl FnOnce(&mut Plan) -> bool) {
         let same = self.last_edit.with_value(|k| k.as_deref() == Some(key));
         if same && self.can_undo() {
-            self.plan.update(f);
-            self.history.update_value(|h| h.redo.clear());
+            let mut changed = false;
+            self.plan.maybe_update(|p| {
+                changed = f(p);
+                changed
+            });
+            if changed {
+                self.history.update_value(|h| h.redo.clear());
+            }
         } else {
-            self.edit(f);
+            self.edit_if(f);
             self.last_edit.set_value(Some(key.to_string()));
         }
     }
@@ -234,7 +237,6 @@ impl App {
 
     fn replace_plan(&self, plan: Plan) {
         self.plan.set(plan);
-        self.revision.update(|r| *r += 1);
         self.sync_meta();
         self.fix_dangling_selection();
     }
@@ -242,7 +244,6 @@ impl App {
     /// Restores a snapshot through the normal edit path (so it can itself be undone).
     pub fn restore(&self, plan: Plan) {
         self.edit(|p| *p = plan);
-        self.revision.update(|r| *r += 1);
         self.fix_dangling_selection();
     }
 
@@ -286,7 +287,6 @@ impl App {
         self.selected.set(None);
         self.history.set_value(History::default());
         self.plan.set(plan);
-        self.revision.update(|r| *r += 1);
     }
 
     pub fn can_undo(&self) -> bool {
