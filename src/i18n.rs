@@ -3,6 +3,7 @@
 
 mod breakdown;
 mod en;
+pub mod exec;
 mod zh;
 
 use crate::core::field::FieldError;

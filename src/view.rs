@@ -6,6 +6,7 @@ pub mod breakdown_table;
 pub mod charts;
 pub mod compare;
 pub mod detail_forms;
+pub mod exec;
 pub mod explain_html;
 pub mod form;
 pub mod html;

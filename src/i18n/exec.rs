@@ -1,0 +1,394 @@
+//! Every word of the execution pages, in both languages side by side. A separate catalogue from
+//! the planner's, so each of the two web apps carries only its own text.
+
+use crate::core::execution::{ApplyError, EditError, LineProblem, ProblemKind};
+use crate::core::lang::Lang;
+
+use super::{catalogue, fill};
+
+/// Declares the catalogue with its English and Chinese text; a key without both does not compile.
+macro_rules! texts {
+    ($($key:ident: $en:literal, $zh:literal;)*) => {
+        /// The execution pages' text in one language.
+        pub struct ExecText {
+            $(pub $key: &'static str,)*
+        }
+
+        pub const EXEC_EN: ExecText = ExecText { $($key: $en,)* };
+        pub const EXEC_ZH: ExecText = ExecText { $($key: $zh,)* };
+
+        impl ExecText {
+            /// Every (key, text) pair, in declaration order.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key)),*]
+            }
+        }
+    };
+}
+
+texts! {
+    title: "Execution", "计划执行";
+    back_to_plan: "← Plan", "← 规划";
+    plan: "Plan", "计划";
+    switch_language: "中文", "English";
+    page_actuals: "Actuals", "实际销售";
+    page_tracking: "Completion & deviations", "完成率与偏差";
+    page_competition: "Sales competition", "销售竞赛";
+    page_customers: "Customer archive", "客户档案";
+    page_scorecard: "Distributor scorecard", "客户考评";
+    page_expenses: "Expenses", "销售费用";
+    present: "Present", "演示";
+    leave_presentation: "Leave (Esc)", "退出 (Esc)";
+    close: "Close", "关闭";
+    undo: "Undo", "撤销";
+    cancel: "Cancel", "取消";
+    delete: "Delete", "删除";
+    none_dash: "—", "—";
+    no_adopted: "The plan has no adopted scenario to track against.", "计划没有已采用的方案，无法跟踪。";
+    breakdown_failed: "The adopted scenario “{}” cannot be broken down: {}", "已采用方案“{}”无法分解：{}";
+    save_full: "Local storage is full: the last change is kept on this page only. Export the plan from the planner, or delete old plans.", "本地存储已满：最近的修改只保留在本页面。请在规划页导出计划，或删除旧计划。";
+    save_failed: "The last change could not be saved: {}", "最近的修改未能保存：{}";
+    reloaded: "The plan was changed in another tab; showing that version.", "计划已在另一个标签页中修改，现显示该版本。";
+    demo_data: "Fill with sample execution data", "填入示例执行数据";
+    demo_done: "Sample execution data added", "已填入示例执行数据";
+    // Measures and columns.
+    amount: "Amount", "金额";
+    quantity: "Quantity", "数量";
+    collections: "Collections", "回款";
+    name: "Name", "名称";
+    level: "Level", "层级";
+    region: "Region", "区域";
+    subdistrict: "Sub-district", "分区";
+    salesperson: "Salesperson", "销售人员";
+    month: "Month", "月份";
+    target: "Target", "目标";
+    target_to_date: "Target to date", "至今目标";
+    actual: "Actual", "实际";
+    completion: "Completion", "完成率";
+    pace: "Pace", "进度";
+    status: "Status", "状态";
+    behind: "Behind", "落后";
+    on_track: "On track", "正常";
+    rank: "Rank", "排名";
+    search: "Search", "搜索";
+    all: "All", "全部";
+    page_of: "Page {} of {}", "第 {} 页，共 {} 页";
+    previous: "Previous", "上一页";
+    next: "Next", "下一页";
+    // Actuals.
+    actuals_intro: "Type each salesperson's figures for a month, or import a CSV file. Re-importing a month replaces it.", "逐月录入每位销售人员的数据，或导入 CSV 文件。重新导入某月会替换该月数据。";
+    import_csv: "Import CSV…", "导入 CSV…";
+    template: "Download template", "下载模板";
+    export_csv: "Export CSV", "导出 CSV";
+    preview_title: "Import preview: {}", "导入预览：{}";
+    preview_summary: "{} rows for {} salespeople in {} month(s); {} replace figures already stored.", "{} 行，涉及 {} 位销售人员、{} 个月；其中 {} 行将替换已有数据。";
+    preview_problems: "{} problem(s) on {} line(s). Nothing is stored until the file is fixed or the bad lines are skipped.", "{} 个问题，涉及 {} 行。在修正文件或跳过错误行之前不会保存任何数据。";
+    preview_more: "… and {} more", "……另有 {} 个";
+    import_rows: "Import {} rows", "导入 {} 行";
+    import_skipping: "Import, skipping {} bad line(s)", "导入并跳过 {} 个错误行";
+    imported: "Imported {} rows ({} months); {} replaced.", "已导入 {} 行（{} 个月），替换 {} 行。";
+    file_unreadable: "The file could not be read.", "无法读取该文件。";
+    line: "Line {}", "第 {} 行";
+    prob_empty: "the file is empty", "文件是空的";
+    prob_no_rows: "the file has a header but no rows", "文件只有表头，没有数据行";
+    prob_not_utf8: "the file is not UTF-8 text; save it as “CSV UTF-8”", "文件不是 UTF-8 文本，请另存为“CSV UTF-8”";
+    prob_header: "the header is “{}”; it must be “{}”", "表头是“{}”，应为“{}”";
+    prob_field_count: "has {} fields; the header has {}", "有 {} 个字段，表头有 {} 个";
+    prob_unclosed: "a quote is opened and never closed", "引号未闭合";
+    prob_after_quote: "text follows a closing quote", "闭合引号后还有文字";
+    prob_missing: "is empty", "为空";
+    prob_unknown_person: "no salesperson with id “{}” in the plan", "计划中没有编号为“{}”的销售人员";
+    prob_not_month: "“{}” is not a month (YYYY-MM)", "“{}”不是月份（YYYY-MM）";
+    prob_outside: "{} is outside the plan's period", "{} 不在计划期内";
+    prob_not_number: "“{}” is not a number", "“{}”不是数字";
+    prob_negative: "“{}” is negative", "“{}”是负数";
+    prob_too_large: "“{}” is too large", "“{}”太大";
+    prob_duplicate: "repeats the salesperson and month of line {}", "与第 {} 行的销售人员和月份重复";
+    apply_problems: "The file has {} problem(s) on {} line(s); fix them or skip those lines.", "文件有 {} 个问题（{} 行），请修正或跳过这些行。";
+    apply_nothing: "The file has no row that can be imported.", "文件中没有可导入的行。";
+    apply_changed: "The plan changed since the file was read (line {}); read the file again.", "读取文件后计划已变化（第 {} 行），请重新读取文件。";
+    err_unknown_salesperson: "no salesperson with id “{}”", "没有编号为“{}”的销售人员";
+    err_unknown_region: "no region with id “{}”", "没有编号为“{}”的区域";
+    err_unknown_subdistrict: "no sub-district with id “{}”", "没有编号为“{}”的分区";
+    err_unknown_node: "nothing with id “{}” in the plan", "计划中没有编号为“{}”的项";
+    err_unknown_customer: "no customer with id “{}”", "没有编号为“{}”的客户";
+    err_not_distributor: "“{}” is not a distributor", "“{}”不是经销商";
+    err_unknown_expense: "no expense number {}", "没有第 {} 条费用";
+    no_people: "No salesperson matches.", "没有匹配的销售人员。";
+    // Tracking.
+    as_of: "As of", "截至";
+    threshold: "Alert when behind pace by more than (%)", "落后进度超过（%）时预警";
+    nothing_recorded: "No actuals recorded yet: type them or import a file on the Actuals page.", "尚未录入实际销售：请在“实际销售”页录入或导入。";
+    tracking_title: "Completion by level", "各层级完成情况";
+    deviations_title: "Deviation list (偏差)", "偏差清单";
+    deviations_none: "Nobody is behind pace by more than the threshold.", "没有人落后进度超过阈值。";
+    shortfall: "Shortfall to date", "至今缺口";
+    action_note: "Corrective action", "纠正措施";
+    action_done: "Done", "已完成";
+    // Competition.
+    window_month: "Month", "月度";
+    window_quarter: "Quarter", "季度";
+    window_year: "Year", "年度";
+    quarter_n: "Q{}", "第{}季度";
+    company_wide: "Company-wide", "全公司";
+    leaderboard_title: "Leaderboard · {} · {}", "排行榜 · {} · {}";
+    no_rate: "no target", "无目标";
+    // Customers.
+    customers_intro: "Distributors and terminals, linked to their sub-district. Every change is kept with its date.", "经销商与零售终端，关联到所属分区。每次修改都连同日期保存。";
+    distributor: "Distributor", "经销商";
+    terminal: "Terminal", "零售终端";
+    kind: "Kind", "类型";
+    add_customer: "Add", "添加";
+    new_customer_name: "Name of the new record", "新记录名称";
+    unlinked: "(not linked)", "（未关联）";
+    f_address: "Address", "地址";
+    f_contact: "Contact", "联系人";
+    f_phone: "Phone", "电话";
+    f_characteristics: "Business characteristics", "经营特色";
+    f_standing: "Standing and influence", "行业地位和影响力";
+    f_distribution_capacity: "Distribution capacity", "分销能力";
+    f_capital_strength: "Capital strength", "资金实力";
+    f_credit: "Commercial credit", "商业信誉";
+    f_cooperation_intent: "Willingness to cooperate", "合作意向";
+    last_visit: "Last visit", "最近拜访";
+    visited_today: "Visited today", "今日已拜访";
+    never: "never", "从未";
+    history: "History", "变更历史";
+    history_empty: "No changes yet.", "暂无修改。";
+    stale_title: "Not visited for more than {} days", "超过 {} 天未拜访";
+    stale_days: "Days without a visit", "未拜访天数";
+    stale_none: "Every record was visited recently.", "所有记录近期均已拜访。";
+    targets_of: "Target customers of {}", "{} 的目标客户";
+    no_record: "no record yet", "尚无档案";
+    create_record: "Create record", "建立档案";
+    open_record: "Open", "打开";
+    remove_customer: "Delete record", "删除档案";
+    customer_removed: "Record “{}” deleted", "已删除档案“{}”";
+    customers_none: "No records yet. Add distributors and terminals above.", "暂无档案。请在上方添加经销商和终端。";
+    // Scorecard.
+    scorecard_intro: "Each distributor's figures for a month give seven measures, scored 0–100 and combined with the weights below.", "每个经销商当月的数据得出七项指标，各按 0–100 打分，并按下列权重合成总分。";
+    weights: "Weights", "权重";
+    score: "Score", "得分";
+    m_completion: "Completion", "任务完成";
+    m_share: "Share of category", "品类占比";
+    m_growth: "Growth", "增长";
+    m_profit: "Profit rate", "利润率";
+    m_price: "Price discipline", "价格管理";
+    m_cross: "Cross-territory", "窜货";
+    m_collection: "Collection days", "回款周期";
+    figures_of: "Figures for {}", "{} 的数据";
+    fig_contract_volume: "Contract volume", "合同量";
+    fig_completed_volume: "Completed volume", "完成量";
+    fig_our_sales: "Our sales", "我方销售额";
+    fig_category_sales: "Category sales", "品类总销售额";
+    fig_last_month_sales: "Last month's sales", "上月销售额";
+    fig_last_year_sales: "Same month last year", "去年同月销售额";
+    fig_revenue: "Revenue", "收入";
+    fig_costs: "Costs", "成本";
+    fig_promotions: "Promotions", "促销费用";
+    fig_rebates: "Rebates", "返利";
+    fig_price_violations: "Price violations", "价格违规次数";
+    fig_cross_territory: "Cross-territory incidents", "窜货次数";
+    fig_collection_days: "Collection days", "回款天数";
+    save_figures: "Save figures", "保存数据";
+    figures_saved: "Figures saved", "数据已保存";
+    no_distributors: "No distributors in the archive yet: add them on the Customer archive page.", "档案中还没有经销商：请在“客户档案”页添加。";
+    ranking: "Ranking", "排名";
+    reason: "Why", "评分依据";
+    mom: "MoM", "环比";
+    yoy: "YoY", "同比";
+    no_figures: "No figures for this month yet.", "本月尚无数据。";
+    // Expenses.
+    expenses_intro: "A budget per region, split between distributors and terminals by the region's tier.", "每个区域一个预算，按区域级别在经销商与终端之间分配。";
+    tier: "Tier", "级别";
+    budget: "Budget", "预算";
+    distributor_budget: "Distributor budget", "经销商预算";
+    terminal_budget: "Terminal budget", "终端预算";
+    spent: "Spent", "已花费";
+    variance: "Variance", "差异";
+    expense_ratio: "Expense / sales", "费用率";
+    total: "Total", "合计";
+    record_spend: "Record spend", "记录费用";
+    date: "Date", "日期";
+    channel: "Channel", "渠道";
+    ch_distributor: "Distributor", "经销商";
+    ch_terminal: "Terminal", "终端";
+    ch_publicity: "Publicity", "宣传";
+    discount: "Discount %", "折扣 %";
+    note: "Note", "备注";
+    add: "Add", "添加";
+    spend_list: "Recorded spend", "费用记录";
+    no_spend: "Nothing recorded yet.", "尚无记录。";
+    discount_threshold: "Flag discounts above (%)", "折扣超过（%）时标记";
+    flagged: "Review", "待审核";
+    reviewed: "Reviewed", "已审核";
+    spend_removed: "Spend removed", "已删除费用记录";
+}
+
+/// The catalogue of a language.
+pub fn exec_text(lang: Lang) -> &'static ExecText {
+    match lang {
+        Lang::Zh => &EXEC_ZH,
+        Lang::En => &EXEC_EN,
+    }
+}
+
+impl ExecText {
+    /// The language this catalogue is in.
+    fn lang(&self) -> Lang {
+        if std::ptr::eq(self, &EXEC_ZH) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// A line of an import file and what is wrong with it.
+    pub fn problem(&self, p: &LineProblem) -> String {
+        let mut out = fill(self.line, &[&p.line.to_string()]);
+        if let Some(c) = p.column {
+            out.push_str(", ");
+            out.push_str(c.key());
+        }
+        out.push_str(": ");
+        out.push_str(&self.problem_kind(&p.kind));
+        out
+    }
+
+    pub fn problem_kind(&self, k: &ProblemKind) -> String {
+        match k {
+            ProblemKind::Empty => self.prob_empty.into(),
+            ProblemKind::NoRows => self.prob_no_rows.into(),
+            ProblemKind::NotUtf8 => self.prob_not_utf8.into(),
+            ProblemKind::WrongHeader { found } => fill(
+                self.prob_header,
+                &[found, crate::core::execution::ACTUALS_HEADER],
+            ),
+            ProblemKind::FieldCount { found, expected } => fill(
+                self.prob_field_count,
+                &[&found.to_string(), &expected.to_string()],
+            ),
+            ProblemKind::UnclosedQuote => self.prob_unclosed.into(),
+            ProblemKind::TextAfterQuote => self.prob_after_quote.into(),
+            ProblemKind::Missing => self.prob_missing.into(),
+            ProblemKind::UnknownSalesperson(id) => fill(self.prob_unknown_person, &[id]),
+            ProblemKind::NotAMonth(s) => fill(self.prob_not_month, &[s]),
+            ProblemKind::MonthOutsidePeriod(m) => fill(self.prob_outside, &[&m.to_string()]),
+            ProblemKind::NotANumber(s) => fill(self.prob_not_number, &[s]),
+            ProblemKind::Negative(s) => fill(self.prob_negative, &[s]),
+            ProblemKind::TooLarge(s) => fill(self.prob_too_large, &[s]),
+            ProblemKind::Duplicate { first_line } => {
+                fill(self.prob_duplicate, &[&first_line.to_string()])
+            }
+        }
+    }
+
+    pub fn apply_error(&self, e: &ApplyError) -> String {
+        match e {
+            ApplyError::HasProblems { problems, lines } => fill(
+                self.apply_problems,
+                &[&problems.to_string(), &lines.to_string()],
+            ),
+            ApplyError::NothingToImport => self.apply_nothing.into(),
+            ApplyError::PlanChanged { line } => fill(self.apply_changed, &[&line.to_string()]),
+        }
+    }
+
+    /// Why an edit was refused, naming the field in this language.
+    pub fn edit_error(&self, e: &EditError) -> String {
+        match e {
+            EditError::UnknownSalesperson(id) => fill(self.err_unknown_salesperson, &[id]),
+            EditError::UnknownRegion(id) => fill(self.err_unknown_region, &[id]),
+            EditError::UnknownSubdistrict(id) => fill(self.err_unknown_subdistrict, &[id]),
+            EditError::UnknownNode(id) => fill(self.err_unknown_node, &[id]),
+            EditError::UnknownCustomer(id) => fill(self.err_unknown_customer, &[id]),
+            EditError::NotADistributor(id) => fill(self.err_not_distributor, &[id]),
+            EditError::MonthOutsidePeriod(m) => fill(self.prob_outside, &[&m.to_string()]),
+            EditError::UnknownExpense(n) => fill(self.err_unknown_expense, &[&(n + 1).to_string()]),
+            EditError::Field { field, error } => format!(
+                "{}: {}",
+                self.field_label(field),
+                catalogue(self.lang()).field_error(error)
+            ),
+        }
+    }
+
+    /// A field named by its JSON key, in this language (the key itself when unknown).
+    pub fn field_label<'a>(&self, key: &'a str) -> &'a str
+    where
+        Self: 'a,
+    {
+        match key {
+            "amount" => self.amount,
+            "quantity" => self.quantity,
+            "collections" => self.collections,
+            "name" => self.name,
+            "address" => self.f_address,
+            "contact" => self.f_contact,
+            "phone" => self.f_phone,
+            "characteristics" => self.f_characteristics,
+            "standing" => self.f_standing,
+            "distribution_capacity" => self.f_distribution_capacity,
+            "capital_strength" => self.f_capital_strength,
+            "credit" => self.f_credit,
+            "cooperation_intent" => self.f_cooperation_intent,
+            "last_visit" => self.last_visit,
+            "note" => self.note,
+            "budget" => self.budget,
+            "discount_percent" => self.discount,
+            "date" => self.date,
+            "contract_volume" => self.fig_contract_volume,
+            "completed_volume" => self.fig_completed_volume,
+            "our_sales" => self.fig_our_sales,
+            "category_sales" => self.fig_category_sales,
+            "last_month_sales" => self.fig_last_month_sales,
+            "last_year_sales" => self.fig_last_year_sales,
+            "revenue" => self.fig_revenue,
+            "costs" => self.fig_costs,
+            "promotions" => self.fig_promotions,
+            "rebates" => self.fig_rebates,
+            "collection_days" => self.fig_collection_days,
+            "threshold" => self.threshold,
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Symbols that read the same in both languages.
+    const SAME_IN_BOTH: &[&str] = &["none_dash"];
+
+    #[test]
+    fn every_entry_is_translated_with_the_same_placeholders() {
+        for ((key, e), (_, z)) in EXEC_EN.entries().iter().zip(&EXEC_ZH.entries()) {
+            assert!(!e.trim().is_empty() && !z.trim().is_empty(), "`{key}` is empty");
+            if !SAME_IN_BOTH.contains(key) {
+                assert_ne!(e, z, "`{key}` is not translated");
+            }
+            assert_eq!(
+                e.matches("{}").count(),
+                z.matches("{}").count(),
+                "placeholders of `{key}`"
+            );
+        }
+    }
+
+    #[test]
+    fn import_problems_read_in_both_languages() {
+        let p = LineProblem {
+            line: 3,
+            column: Some(crate::core::execution::Column::Amount),
+            kind: ProblemKind::NotANumber("abc".into()),
+        };
+        assert_eq!(EXEC_EN.problem(&p), "Line 3, amount: “abc” is not a number");
+        assert_eq!(EXEC_ZH.problem(&p), "第 3 行, amount: “abc”不是数字");
+        let e = EditError::Field {
+            field: "amount",
+            error: crate::core::field::FieldError::Negative,
+        };
+        assert!(EXEC_ZH.edit_error(&e).starts_with("金额: "));
+    }
+}

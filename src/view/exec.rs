@@ -1,0 +1,104 @@
+//! The execution pages as HTML text (see `exec_ui`): pure functions of the plan, tested natively.
+
+pub mod actuals;
+pub mod competition;
+pub mod customers;
+pub mod expenses;
+pub mod scorecard;
+pub mod tracking;
+
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+
+use super::html::push_escaped;
+use super::numbers::{amount, percent};
+use crate::core::lang::Lang;
+use crate::core::period::YearMonth;
+use crate::i18n::exec::ExecText;
+
+/// A ratio as a percentage (0.975 → `97.5%`), or "—" when there is none (a zero target).
+pub fn rate(t: &ExecText, value: Option<Decimal>) -> String {
+    match value.and_then(|v| v.checked_mul(Decimal::ONE_HUNDRED)) {
+        Some(p) => percent(p),
+        None => t.none_dash.to_string(),
+    }
+}
+
+/// Money or a count as people read it in `lang`.
+pub fn money(value: Decimal, lang: Lang) -> String {
+    amount(value, lang)
+}
+
+/// `<option>`s of months, the selected one marked.
+pub fn month_options(out: &mut String, months: &[YearMonth], selected: Option<YearMonth>) {
+    for m in months {
+        let _ = write!(
+            out,
+            "<option value=\"{m}\"{}>{m}</option>",
+            if Some(*m) == selected { " selected" } else { "" }
+        );
+    }
+}
+
+/// A labelled `<select>` with a `data-action`.
+pub fn select(out: &mut String, label: &str, action: &str, options: &str) {
+    out.push_str("<label class=\"field-inline\"><span>");
+    push_escaped(out, label);
+    let _ = write!(
+        out,
+        "</span><select data-action=\"{action}\">{options}</select></label>"
+    );
+}
+
+/// A labelled text input with a `data-action`; the error, if any, is shown under it.
+pub fn text_input(
+    out: &mut String,
+    label: &str,
+    action: &str,
+    value: &str,
+    class: &str,
+    error: Option<&str>,
+) {
+    let _ = write!(out, "<label class=\"field-inline {class}\"><span>");
+    push_escaped(out, label);
+    out.push_str("</span><input type=\"text\" data-action=\"");
+    push_escaped(out, action);
+    out.push_str("\" value=\"");
+    push_escaped(out, value);
+    out.push('"');
+    if error.is_some() {
+        out.push_str(" aria-invalid=\"true\"");
+    }
+    out.push('>');
+    if let Some(e) = error {
+        out.push_str("<span class=\"field-error\" role=\"alert\">");
+        push_escaped(out, e);
+        out.push_str("</span>");
+    }
+    out.push_str("</label>");
+}
+
+/// A pressed/unpressed toggle button.
+pub fn toggle(out: &mut String, action: &str, label: &str, on: bool) {
+    let _ = write!(
+        out,
+        "<button type=\"button\" class=\"btn{}\" data-action=\"{action}\" aria-pressed=\"{on}\">",
+        if on { " primary" } else { "" }
+    );
+    push_escaped(out, label);
+    out.push_str("</button>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::exec::EXEC_EN;
+
+    #[test]
+    fn rates_are_percentages_or_a_dash() {
+        assert_eq!(rate(&EXEC_EN, Some("0.975".parse().unwrap())), "97.5%");
+        assert_eq!(rate(&EXEC_EN, None), "—");
+        assert_eq!(rate(&EXEC_EN, Some(Decimal::MAX)), "—");
+    }
+}
