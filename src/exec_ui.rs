@@ -1,9 +1,29 @@
 //! The execution pages (计划执行): actuals, completion and deviations, sales competitions, the
 //! customer archive, distributor scorecards and expenses. A second web app over the same core
 //! and the same local storage as the planner, so each of the two downloads stays small.
+//! Pages are drawn as HTML text from `view::exec` (see `ui::html_view`).
+
+mod actuals_page;
+mod app;
+mod competition_page;
+mod customers_page;
+mod expenses_page;
+mod scorecard_page;
+mod state;
+mod tracking_page;
 
 use leptos::prelude::*;
 
 pub fn start() {
-    mount_to_body(|| view! { <p>"execution"</p> });
+    mount_to_body(app::ExecApp);
+}
+
+/// The value of the page's input or select matching `selector` (empty when there is none).
+fn input_value(selector: &str) -> String {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .map(|el| crate::ui::html_view::value_of(&el))
+        .unwrap_or_default()
 }

@@ -64,3 +64,15 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
         .map_err(|e| format!("{e:?}"))?;
     value.as_string().ok_or_else(|| "not text".to_string())
 }
+
+/// Reads a picked file's bytes (an actuals CSV, whose encoding is checked line by line),
+/// refusing files too large before reading them.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    if file.size() > MAX_FILE_BYTES {
+        return Err(format!("> {} MB", (MAX_FILE_BYTES / 1024.0 / 1024.0) as u64));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

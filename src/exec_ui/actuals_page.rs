@@ -1,0 +1,238 @@
+//! Actuals: a month's figures per salesperson, typed or imported from CSV with a preview of
+//! every problem before anything is stored.
+
+use leptos::prelude::*;
+use web_sys::wasm_bindgen::JsCast;
+
+use super::app::breakdown_of;
+use super::state::use_exec;
+use crate::core::csv_export::with_bom;
+use crate::core::execution::{
+    Actual, ActualsPreview, Figure, actuals_csv, actuals_template, apply_actuals,
+    latest_actual_month, parse_actuals, remove_actual, sample_execution, set_actual,
+};
+use crate::core::field::parse_non_negative;
+use crate::core::period::YearMonth;
+use crate::i18n::{catalogue, fill};
+use crate::storage::files::{download, read_bytes, safe_file_name};
+use crate::ui::html_view::{Gesture, html_view, value_of};
+use crate::view::exec::actuals::{EntryView, entry_html, preview_html, toolbar_html};
+
+type Errors = Vec<(String, String, String, String)>;
+
+#[component]
+pub fn ActualsPage() -> impl IntoView {
+    let exec = use_exec();
+    let t = exec.t();
+    let lang = exec.lang.get_untracked();
+    let first_month = exec.plan.with_untracked(|p| {
+        latest_actual_month(p)
+            .or_else(|| p.period.months().first().copied())
+            .unwrap_or(YearMonth { year: 2000, month: 1 })
+    });
+    let month = RwSignal::new(first_month);
+    let search = RwSignal::new(String::new());
+    let page = RwSignal::new(0usize);
+    let errors = RwSignal::new(Errors::new());
+    let preview = RwSignal::new(None::<(String, ActualsPreview)>);
+    let render = move || {
+        let (m, s, pg) = (month.get(), search.get(), page.get());
+        exec.plan.with(|plan| {
+            let mut html = toolbar_html(t, plan, m, &s);
+            preview.with(|p| {
+                if let Some((name, p)) = p {
+                    html.push_str(&preview_html(t, plan, name, p));
+                }
+            });
+            let b = breakdown_of(plan, lang).ok();
+            errors.with(|errors| {
+                let view = EntryView {
+                    month: m,
+                    search: &s,
+                    page: pg,
+                    errors,
+                };
+                html.push_str(&entry_html(t, lang, plan, b.as_ref(), &view));
+            });
+            html
+        })
+    };
+    let on_action = move |action: &str, gesture: Gesture, el: &web_sys::Element| {
+        let mut parts = action.split('|');
+        match (parts.next().unwrap_or(""), gesture) {
+            ("month", Gesture::Change) => {
+                if let Ok(m) = value_of(el).parse() {
+                    month.set(m);
+                    page.set(0);
+                    errors.set(Vec::new());
+                }
+            }
+            ("search", Gesture::Change | Gesture::Enter) => {
+                search.set(value_of(el));
+                page.set(0);
+            }
+            ("page", Gesture::Click) => {
+                if let Some(n) = parts.next().and_then(|n| n.parse().ok()) {
+                    page.set(n);
+                }
+            }
+            ("set", Gesture::Change | Gesture::Enter) => {
+                let (Some(id), Some(key)) = (parts.next(), parts.next()) else {
+                    return;
+                };
+                set_figure(id, key, &value_of(el), month.get_untracked(), errors);
+            }
+            ("import", Gesture::Change) => {
+                let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() else {
+                    return;
+                };
+                let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                    return;
+                };
+                // The same file can be picked again after it is fixed.
+                input.set_value("");
+                leptos::task::spawn_local(async move {
+                    let name = file.name();
+                    match read_bytes(&file).await {
+                        Ok(bytes) => {
+                            let p = exec.plan.with_untracked(|plan| parse_actuals(plan, &bytes));
+                            preview.set(Some((name, p)));
+                        }
+                        Err(reason) => {
+                            exec.notify(format!("{} {name}: {reason}", t.file_unreadable), None)
+                        }
+                    }
+                });
+            }
+            (kind @ ("apply" | "apply-skip"), Gesture::Click) => {
+                let Some((_, p)) = preview.get_untracked() else {
+                    return;
+                };
+                let before = exec.plan.get_untracked();
+                let mut outcome = None;
+                exec.plan.maybe_update(|plan| {
+                    let r = apply_actuals(plan, &p, kind == "apply-skip");
+                    let changed = r.is_ok();
+                    outcome = Some(r);
+                    changed
+                });
+                match outcome {
+                    Some(Ok(summary)) => {
+                        preview.set(None);
+                        if let Some(m) = summary.months.last() {
+                            month.set(*m);
+                        }
+                        exec.as_of.set(None);
+                        let text = fill(
+                            t.imported,
+                            &[
+                                &summary.rows.to_string(),
+                                &summary.months.len().to_string(),
+                                &summary.replaced.to_string(),
+                            ],
+                        );
+                        exec.notify(text, Some(before));
+                    }
+                    Some(Err(e)) => exec.notify(t.apply_error(&e), None),
+                    None => {}
+                }
+            }
+            ("cancel", _) => preview.set(None),
+            ("template", _) => {
+                let csv = exec.plan.with_untracked(actuals_template);
+                let _ = download("actuals-template.csv", "text/csv;charset=utf-8", &with_bom(&csv));
+            }
+            ("export", _) => {
+                let (csv, name) = exec
+                    .plan
+                    .with_untracked(|p| (actuals_csv(p), format!("{} actuals", p.name)));
+                let _ = download(
+                    &safe_file_name(&name, "csv"),
+                    "text/csv;charset=utf-8",
+                    &with_bom(&csv),
+                );
+            }
+            ("demo", _) => {
+                let before = exec.plan.get_untracked();
+                exec.plan.update(|p| {
+                    if p.execution.is_empty() {
+                        p.execution = sample_execution(p, 3);
+                    }
+                });
+                if let Some(m) = exec.plan.with_untracked(latest_actual_month) {
+                    month.set(m);
+                }
+                exec.notify(t.demo_done.to_string(), Some(before));
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <div class="exec-page actuals-page">
+            <h2>{t.page_actuals}</h2>
+            <p class="intro">{t.actuals_intro}</p>
+            {html_view("card", "actuals", render, on_action)}
+        </div>
+    }
+}
+
+/// Sets one figure of a salesperson's month; empty means zero, and a month left with nothing
+/// is removed. A refused value stays in its input with the reason.
+fn set_figure(
+    id: &str,
+    key: &str,
+    text: &str,
+    month: YearMonth,
+    errors: RwSignal<Errors>,
+) {
+    let exec = use_exec();
+    let t = exec.t();
+    let Some(figure) = Figure::ALL.into_iter().find(|f| f.key() == key) else {
+        return;
+    };
+    let forget = |errors: &mut Errors| errors.retain(|(p, k, _, _)| !(p == id && k == key));
+    let value = if text.trim().is_empty() {
+        Ok(rust_decimal::Decimal::ZERO)
+    } else {
+        parse_non_negative(text)
+    };
+    let value = match value {
+        Ok(v) => v,
+        Err(e) => {
+            let message = format!(
+                "{}: {}",
+                t.field_label(key),
+                catalogue(exec.lang.get_untracked()).field_error(&e)
+            );
+            errors.update(|errors| {
+                forget(errors);
+                errors.push((id.into(), key.into(), text.into(), message));
+            });
+            return;
+        }
+    };
+    let result = exec.edit(|p| {
+        let current = p
+            .execution
+            .actuals
+            .get(id)
+            .and_then(|m| m.get(&month))
+            .copied()
+            .unwrap_or_default();
+        let mut figures: [rust_decimal::Decimal; 3] = current.into();
+        figures[figure.index()] = value;
+        let next = Actual::from(figures);
+        if next == Actual::default() {
+            remove_actual(p, id, month);
+            Ok(())
+        } else {
+            set_actual(p, id, month, next)
+        }
+    });
+    errors.update(|errors| {
+        forget(errors);
+        if let Err(message) = result {
+            errors.push((id.into(), key.into(), text.into(), message));
+        }
+    });
+}

@@ -1,0 +1,153 @@
+//! The customer archive: records with every field, their history, visits, the list of records
+//! not visited for N days, and the sub-districts' target customers linked to their records.
+
+use leptos::prelude::*;
+
+use super::input_value;
+use super::state::{today, use_exec};
+use crate::core::execution::{
+    CustomerField, CustomerKind, add_customer, remove_customer, update_customer, visit,
+};
+use crate::core::field::parse_count;
+use crate::i18n::{catalogue, fill};
+use crate::ui::html_view::{Gesture, html_view, value_of};
+use crate::view::exec::customers::{
+    add_form_html, list_html, record_html, stale_html, targets_html,
+};
+
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    let exec = use_exec();
+    let t = exec.t();
+    let lang = exec.lang.get_untracked();
+    let search = RwSignal::new(String::new());
+    let selected = RwSignal::new(None::<String>);
+    let add_error = RwSignal::new(None::<String>);
+    let field_errors = RwSignal::new(Vec::<(String, String, String)>::new());
+    let stale_error = RwSignal::new(None::<String>);
+    let render = move || {
+        let s = search.get();
+        let chosen = selected.get();
+        exec.plan.with(|plan| {
+            let mut html = add_form_html(t, plan, &s, add_error.get().as_deref());
+            if let Some(c) = chosen
+                .as_ref()
+                .and_then(|id| plan.execution.customers.iter().find(|c| c.id == *id))
+            {
+                field_errors.with(|e| html.push_str(&record_html(t, plan, c, e)));
+            }
+            html.push_str(&list_html(t, plan, &s, chosen.as_deref()));
+            let days = plan.execution.settings.stale_days;
+            html.push_str(&stale_html(t, plan, today(), days, stale_error.get().as_deref()));
+            html.push_str(&targets_html(t, plan));
+            html
+        })
+    };
+    let on_action = move |action: &str, gesture: Gesture, el: &web_sys::Element| {
+        let mut parts = action.splitn(4, '|');
+        match (parts.next().unwrap_or(""), gesture) {
+            ("add", Gesture::Click) | ("add-name", Gesture::Enter) => {
+                let kind = CustomerKind::from_key(&input_value("#new-kind"))
+                    .unwrap_or(CustomerKind::Distributor);
+                let name = input_value("input[data-action=\"add-name\"]");
+                let sub = input_value("#new-sub");
+                match exec.edit(|p| add_customer(p, kind, &name, &sub)) {
+                    Ok(id) => {
+                        add_error.set(None);
+                        field_errors.set(Vec::new());
+                        selected.set(Some(id));
+                    }
+                    Err(message) => add_error.set(Some(message)),
+                }
+            }
+            ("search", Gesture::Change | Gesture::Enter) => search.set(value_of(el)),
+            ("open", _) => {
+                field_errors.set(Vec::new());
+                selected.set(parts.next().map(str::to_string));
+                scroll_to_record();
+            }
+            ("close", _) => selected.set(None),
+            ("field", Gesture::Change | Gesture::Enter) => {
+                let (Some(id), Some(field)) = (
+                    selected.get_untracked(),
+                    parts.next().and_then(CustomerField::from_key),
+                ) else {
+                    return;
+                };
+                let text = value_of(el);
+                let result = exec.edit(|p| update_customer(p, &id, field, &text, today()));
+                field_errors.update(|errors| {
+                    errors.retain(|(k, _, _)| k != field.key());
+                    if let Err(message) = result {
+                        errors.push((field.key().to_string(), text, message));
+                    }
+                });
+            }
+            ("visit", Gesture::Click) => {
+                let id = parts.next().map(str::to_string).or(selected.get_untracked());
+                if let Some(id) = id {
+                    let _ = exec.edit(|p| visit(p, &id, today()));
+                }
+            }
+            ("remove", Gesture::Click) => {
+                let Some(id) = selected.get_untracked() else {
+                    return;
+                };
+                let before = exec.plan.get_untracked();
+                let name = before
+                    .execution
+                    .customers
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                exec.plan.update(|p| {
+                    remove_customer(p, &id);
+                });
+                selected.set(None);
+                exec.notify(fill(t.customer_removed, &[&name]), Some(before));
+            }
+            ("create", Gesture::Click) => {
+                let (Some(kind), Some(sub), Some(name)) = (
+                    parts.next().and_then(CustomerKind::from_key),
+                    parts.next(),
+                    parts.next(),
+                ) else {
+                    return;
+                };
+                if let Ok(id) = exec.edit(|p| add_customer(p, kind, name, sub)) {
+                    selected.set(Some(id));
+                    scroll_to_record();
+                }
+            }
+            ("stale-days", Gesture::Change | Gesture::Enter) => match parse_count(&value_of(el)) {
+                Ok(days) => {
+                    stale_error.set(None);
+                    exec.plan.update(|p| p.execution.settings.stale_days = days);
+                }
+                Err(e) => stale_error.set(Some(format!(
+                    "{}: {}",
+                    t.stale_days,
+                    catalogue(lang).field_error(&e)
+                ))),
+            },
+            _ => {}
+        }
+    };
+    view! {
+        <div class="exec-page customers-page">
+            <h2>{t.page_customers}</h2>
+            <p class="intro">{t.customers_intro}</p>
+            {html_view("card", "customers", render, on_action)}
+        </div>
+    }
+}
+
+/// Brings the open record into view once it is drawn.
+fn scroll_to_record() {
+    request_animation_frame(|| {
+        if let Some(el) = document().get_element_by_id("customer-record") {
+            el.scroll_into_view();
+        }
+    });
+}

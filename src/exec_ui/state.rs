@@ -1,0 +1,146 @@
+//! The execution pages' state: the open plan (shared with the planner through local storage),
+//! the language, the page shown, and the last message.
+
+use leptos::prelude::*;
+
+use crate::core::execution::EditError;
+use crate::core::lang::Lang;
+use crate::core::model::Plan;
+use crate::core::period::YearMonth;
+use crate::core::scenario::Measure;
+use crate::i18n::exec::{ExecText, exec_text};
+use crate::storage::browser::SaveError;
+use crate::storage::library::PlanMeta;
+
+/// The pages, in tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Actuals,
+    Tracking,
+    Competition,
+    Customers,
+    Scorecard,
+    Expenses,
+}
+
+impl Page {
+    pub const ALL: [Page; 6] = [
+        Page::Actuals,
+        Page::Tracking,
+        Page::Competition,
+        Page::Customers,
+        Page::Scorecard,
+        Page::Expenses,
+    ];
+
+    /// The page's name in the address (`execution.html#/tracking`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::Actuals => "actuals",
+            Page::Tracking => "tracking",
+            Page::Competition => "competition",
+            Page::Customers => "customers",
+            Page::Scorecard => "scorecard",
+            Page::Expenses => "expenses",
+        }
+    }
+
+    pub fn from_hash(hash: &str) -> Option<Page> {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        Self::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+
+    pub fn label(self, t: &ExecText) -> &'static str {
+        match self {
+            Page::Actuals => t.page_actuals,
+            Page::Tracking => t.page_tracking,
+            Page::Competition => t.page_competition,
+            Page::Customers => t.page_customers,
+            Page::Scorecard => t.page_scorecard,
+            Page::Expenses => t.page_expenses,
+        }
+    }
+}
+
+/// A message at the bottom of the page, with the plan as it was before when it can be undone.
+#[derive(Clone, Debug)]
+pub struct Toast {
+    pub text: String,
+    pub undo: Option<Box<Plan>>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Exec {
+    pub lang: RwSignal<Lang>,
+    pub plan: RwSignal<Plan>,
+    pub metas: RwSignal<Vec<PlanMeta>>,
+    pub page: RwSignal<Page>,
+    pub toast: RwSignal<Option<Toast>>,
+    pub save_error: RwSignal<Option<SaveError>>,
+    /// The measure tracking and competition use.
+    pub measure: RwSignal<Measure>,
+    /// The as-of month picked for tracking; `None` follows the latest month with actuals.
+    pub as_of: RwSignal<Option<YearMonth>>,
+    /// The leaderboard is shown full screen.
+    pub presenting: RwSignal<bool>,
+}
+
+impl Exec {
+    pub fn new(lang: Lang, plan: Plan, metas: Vec<PlanMeta>) -> Self {
+        Self {
+            lang: RwSignal::new(lang),
+            plan: RwSignal::new(plan),
+            metas: RwSignal::new(metas),
+            page: RwSignal::new(Page::Tracking),
+            toast: RwSignal::new(None),
+            save_error: RwSignal::new(None),
+            measure: RwSignal::new(Measure::Amount),
+            as_of: RwSignal::new(None),
+            presenting: RwSignal::new(false),
+        }
+    }
+
+    /// The text of the current language (not reactive: a language switch redraws the page).
+    pub fn t(&self) -> &'static ExecText {
+        exec_text(self.lang.get_untracked())
+    }
+
+    /// Applies an edit of the execution data; a refused edit changes nothing and returns the
+    /// reason in the current language.
+    pub fn edit<T>(&self, f: impl FnOnce(&mut Plan) -> Result<T, EditError>) -> Result<T, String> {
+        let mut result = None;
+        self.plan.maybe_update(|p| {
+            let r = f(p);
+            let changed = r.is_ok();
+            result = Some(r);
+            changed
+        });
+        match result {
+            Some(Ok(v)) => Ok(v),
+            Some(Err(e)) => Err(self.t().edit_error(&e)),
+            None => Err(String::new()),
+        }
+    }
+
+    pub fn notify(&self, text: String, undo: Option<Plan>) {
+        self.toast.set(Some(Toast {
+            text,
+            undo: undo.map(Box::new),
+        }));
+    }
+}
+
+pub fn use_exec() -> Exec {
+    expect_context::<Exec>()
+}
+
+/// Today's date by the browser's clock.
+pub fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
