@@ -90,6 +90,8 @@ catalogue_keys! {
     view_scenarios,
     view_compare,
     view_print,
+    view_execution,
+    plan_reloaded,
     present,
     present_hint,
     slide_tiers,

@@ -8,6 +8,7 @@
 mod e2e {
     pub mod breakdown;
     pub mod compare;
+    pub mod execution;
     pub mod sharing;
     pub mod support;
     pub mod territory;

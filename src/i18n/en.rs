@@ -60,6 +60,8 @@ pub static EN: Catalogue = Catalogue {
     view_scenarios: "Scenarios",
     view_compare: "Compare",
     view_print: "Plan document",
+    view_execution: "Execution",
+    plan_reloaded: "The plan was changed in another tab (e.g. actuals on the execution pages); showing that version.",
     present: "Present",
     present_hint: "← → to move between views · Esc to leave",
     slide_tiers: "Region tiers",

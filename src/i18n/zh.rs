@@ -60,6 +60,8 @@ pub static ZH: Catalogue = Catalogue {
     view_scenarios: "方案",
     view_compare: "方案对比",
     view_print: "计划书",
+    view_execution: "计划执行",
+    plan_reloaded: "计划已在另一个标签页中修改（例如在执行页录入实际销售），现显示该版本。",
     present: "演示",
     present_hint: "← → 切换页面 · Esc 退出演示",
     slide_tiers: "区域类型",

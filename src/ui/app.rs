@@ -101,7 +101,23 @@ pub fn App() -> impl IntoView {
             app.view.set(view);
         }
     });
-    on_cleanup(move || hash.remove());
+    // The execution pages may change the same plan in another tab: show their version (the
+    // undo history would restore states without it, so it starts afresh).
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        let id = app.plan.with_untracked(|p| p.id.clone());
+        if ev.key().as_deref() != Some(plan_key(&id).as_str()) {
+            return;
+        }
+        if let Ok(plan) = browser::load_plan(&id) {
+            app.history.set_value(Default::default());
+            app.plan.set(plan);
+            app.notify(app.t_now().plan_reloaded.to_string(), None);
+        }
+    });
+    on_cleanup(move || {
+        hash.remove();
+        storage.remove();
+    });
 
     // A plan file dropped anywhere on the page is imported.
     let drag = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
@@ -213,6 +229,11 @@ fn Nav() -> impl IntoView {
                 view == current
             );
         }
+        let _ = write!(
+            out,
+            "<a class=\"tab tab-link\" id=\"tab-execution\" href=\"execution.html\">{}</a>",
+            t.view_execution
+        );
         let _ = write!(
             out,
             "<button class=\"btn present-button\" id=\"present\" title=\"P\" data-action=\"present\">▶ {}</button></nav>",

@@ -1,0 +1,429 @@
+//! The execution pages (execution.html): actuals typed and imported, the deviation list, the
+//! leaderboard, the customer archive, the distributor scorecard and expenses — and that all of
+//! it is still there after a reload.
+
+use std::path::{Path, PathBuf};
+
+use region_planner::core::breakdown::compute;
+use region_planner::core::lang::Lang;
+use region_planner::core::model::Plan;
+use region_planner::core::period::YearMonth;
+use region_planner::core::sample::sample_plan;
+use region_planner::core::scenario::{Level, Measure};
+use rust_decimal::Decimal;
+
+use super::support::{Browser, Key, artifacts_dir};
+
+const READY: &str = r#"body[data-ready="1"]"#;
+
+async fn open(path: &str) -> Browser {
+    let b = Browser::options().lang("en-US").launch().await;
+    b.open(path).await;
+    b.wait_for(READY).await;
+    b
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = artifacts_dir().join("files");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+async fn pick_file(b: &Browser, css: &str, path: &Path) {
+    b.wait_for(css)
+        .await
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("the file input takes the path");
+}
+
+/// January and February actuals for every salesperson of the English sample: each on target,
+/// except `slow` people at half of it. Returns the CSV and the slow people's (id, name).
+fn sample_actuals(slow: usize) -> (String, Vec<(String, String)>) {
+    let plan = sample_plan(Lang::En);
+    let b = compute(&plan, plan.adopted().unwrap()).unwrap();
+    let mut csv = String::from("salesperson_id,month,amount,quantity,collections\n");
+    let mut slow_people = Vec::new();
+    for (n, i) in b.at_level(Level::Salesperson).enumerate() {
+        let id = &b.nodes()[i].id;
+        let behind = n < slow;
+        if behind {
+            let name = plan.salesperson(id).unwrap().name.clone();
+            slow_people.push((id.clone(), name));
+        }
+        for k in 0..2 {
+            let month = b.months()[k];
+            let mut amount = b.month_value(i, Measure::Amount, k);
+            let mut quantity = b.month_value(i, Measure::Quantity, k);
+            if behind {
+                amount /= Decimal::TWO;
+                quantity /= Decimal::TWO;
+            }
+            csv.push_str(&format!(
+                "{id},{month},{amount},{quantity},{}\n",
+                amount / Decimal::TWO
+            ));
+        }
+    }
+    (csv, slow_people)
+}
+
+fn plan_people(plan: &Plan) -> usize {
+    plan.salespeople().count()
+}
+
+#[tokio::test]
+async fn imported_actuals_show_deviations_and_the_leaderboard_and_survive_a_reload() {
+    let b = open("/execution.html#/actuals").await;
+    let (csv, slow) = sample_actuals(2);
+    let people = plan_people(&sample_plan(Lang::En));
+    let path = temp_file("actuals-jan-feb.csv", csv.as_bytes());
+    pick_file(&b, "#actuals-file", &path).await;
+    b.wait_for_text(
+        "#actuals-preview .preview-summary",
+        &format!("{} rows for {people} salespeople in 2 month(s)", people * 2),
+    )
+    .await;
+    b.click("#import-apply").await;
+    b.wait_for_text(".toast-text", "Imported").await;
+
+    // The deviation list names the two people at half their target, and nobody else's pace.
+    b.click("#tab-tracking").await;
+    b.wait_for(".deviations").await;
+    let listed = b.texts_of(".deviation td.name").await;
+    for (_, name) in &slow {
+        assert!(listed.iter().any(|n| n == name), "{name} in {listed:?}");
+    }
+    let (slow_id, _) = &slow[0];
+    let note = format!(".deviation[data-node=\"{slow_id}\"] input[type=text]");
+    b.type_into(&note, "Joint visits with the dealer in March").await;
+    b.press(&Key::Enter).await;
+    b.click(&format!(".deviation[data-node=\"{slow_id}\"] input[type=checkbox]"))
+        .await;
+
+    // The leaderboard ranks everyone; the slow people come last.
+    b.click("#tab-competition").await;
+    b.wait_for(".leaderboard").await;
+    assert_eq!(b.count(".leaderboard tr.standing").await, people);
+    let names = b.texts_of(".leaderboard tr.standing td.name").await;
+    assert!(slow.iter().all(|(_, n)| names[people - 2..].contains(n)), "{names:?}");
+    b.click("#present").await;
+    b.wait_for("#presentation .leaderboard").await;
+    b.screenshot(artifacts_dir().join("screens/execution-leaderboard-presented.png"))
+        .await;
+    b.press(&Key::Escape).await;
+    b.wait_gone("#presentation").await;
+
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.wait_for(".leaderboard").await;
+    assert_eq!(b.count(".leaderboard tr.standing").await, people);
+    b.click("#tab-tracking").await;
+    b.wait_for(".deviations").await;
+    assert_eq!(b.value_of(&note).await, "Joint visits with the dealer in March");
+    let done = b
+        .exec_js_with(
+            "return document.querySelector(arguments[0]).checked;",
+            vec![format!(".deviation[data-node=\"{slow_id}\"] input[type=checkbox]").into()],
+        )
+        .await;
+    assert_eq!(done, serde_json::Value::Bool(true), "the action stays ticked off");
+    b.screenshot(artifacts_dir().join("screens/execution-tracking.png"))
+        .await;
+}
+
+#[tokio::test]
+async fn a_broken_actuals_file_lists_every_problem_and_stores_nothing_until_skipped() {
+    let b = open("/execution.html#/actuals").await;
+    let plan = sample_plan(Lang::En);
+    let id = &plan.salespeople().next().unwrap().id;
+    let csv = format!(
+        "salesperson_id,month,amount,quantity,collections\n\
+         {id},2027-01,1000,2,500\n\
+         nobody,2027-01,1,1,1\n\
+         {id},2026-12,1,1,1\n\
+         {id},2027-02,lots,1,1\n\
+         {id},2027-01,9,9,9\n"
+    );
+    let path = temp_file("broken-actuals.csv", csv.as_bytes());
+    pick_file(&b, "#actuals-file", &path).await;
+    b.wait_for("#actuals-preview .problems").await;
+    let problems = b.texts_of("#actuals-preview .problems li").await;
+    let expected = [
+        "Line 3, salesperson_id: no salesperson with id “nobody” in the plan",
+        "Line 4, month: 2026-12 is outside the plan's period",
+        "Line 5, amount: “lots” is not a number",
+        "Line 6: repeats the salesperson and month of line 2",
+    ];
+    for e in expected {
+        assert!(problems.iter().any(|p| p == e), "{e:?} in {problems:?}");
+    }
+    assert!(!b.exists("#import-apply").await, "no plain import while there are problems");
+    // Nothing was stored.
+    let stored = b.local_storage_keys().await;
+    assert!(
+        !stored.iter().any(|k| k.starts_with("region-planner/plan/")),
+        "{stored:?}"
+    );
+
+    // A wrong header and a file saved in another encoding are refused as a whole.
+    let path = temp_file("wrong-header.csv", b"person,month,sales\nx,2027-01,1\n");
+    pick_file(&b, "#actuals-file", &path).await;
+    b.wait_for_text("#actuals-preview .problems", "the header is “person,month,sales”")
+        .await;
+    let gbk = [b"salesperson_id,month,amount,quantity,collections\n".as_slice(), &[0xd5, 0xc5, 0xc8, 0xfd, b'\n']].concat();
+    let path = temp_file("gbk.csv", &gbk);
+    pick_file(&b, "#actuals-file", &path).await;
+    b.wait_for_text("#actuals-preview .problems", "not UTF-8").await;
+
+    // Skipping the bad lines imports the one good line.
+    let path = temp_file("broken-actuals-again.csv", csv.as_bytes());
+    pick_file(&b, "#actuals-file", &path).await;
+    b.click("#import-skip").await;
+    b.wait_for_text(".toast-text", "Imported 1 rows").await;
+    let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
+    assert_eq!(b.value_of(&amount).await, "1000");
+}
+
+#[tokio::test]
+async fn typed_actuals_are_checked_saved_and_shown_after_a_reload() {
+    let b = open("/execution.html#/actuals").await;
+    let plan = sample_plan(Lang::En);
+    let id = &plan.salespeople().nth(1).unwrap().id;
+    let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
+    b.type_into(&amount, "12x").await;
+    b.press(&Key::Enter).await;
+    b.wait_for(&format!("{amount}[aria-invalid=\"true\"]")).await;
+    b.wait_for_text(".actuals ~ .field-error", "Amount: “12x” is not a number.")
+        .await;
+    b.type_into(&amount, "380000").await;
+    b.press(&Key::Enter).await;
+    b.wait_gone(&format!("{amount}[aria-invalid=\"true\"]")).await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.wait_for(&amount).await;
+    assert_eq!(b.value_of(&amount).await, "380000");
+}
+
+#[tokio::test]
+async fn the_customer_archive_keeps_history_visits_and_links_target_customers() {
+    let b = open("/execution.html#/customers").await;
+    b.type_into("input[data-action=\"add-name\"]", "Xiangjiang Trading").await;
+    b.click("#add-customer").await;
+    b.wait_for_text("#customer-record h3", "Xiangjiang Trading").await;
+    b.type_into("input[data-action=\"field|phone\"]", "0731-8888-1234").await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text("#customer-record .history", "0731-8888-1234").await;
+    // Never visited: on the list of records not visited for 30 days.
+    b.wait_for_text(".stale-list", "Xiangjiang Trading").await;
+    b.click("#visit-today").await;
+    b.wait_for_text("#customer-record .history", "Last visit").await;
+    b.wait_until("!document.querySelector('.stale-list') || !document.querySelector('.stale-list').textContent.includes('Xiangjiang Trading')").await;
+
+    // A sub-district's named target distributor gets a record from its link.
+    let before = b.count("button[data-action^=\"create|\"]").await;
+    assert!(before > 0, "the sample names target customers");
+    b.click("button[data-action^=\"create|\"]").await;
+    b.wait_for("#customer-record").await;
+    assert_eq!(b.count("button[data-action^=\"create|\"]").await, before - 1);
+
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.wait_for_text(".customers", "Xiangjiang Trading").await;
+    b.click_text(".customers tr", "Xiangjiang Trading").await;
+    b.click_text(".customers tr.customer button", "Open").await;
+    b.wait_for_text("#customer-record .history", "0731-8888-1234").await;
+    b.screenshot(artifacts_dir().join("screens/execution-customers.png"))
+        .await;
+}
+
+#[tokio::test]
+async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
+    let b = open("/execution.html#/customers").await;
+    for name in ["Alpha Trading", "Beta Trading"] {
+        b.type_into("input[data-action=\"add-name\"]", name).await;
+        b.click("#add-customer").await;
+        b.wait_for_text("#customer-record h3", name).await;
+    }
+    b.click("#tab-scorecard").await;
+    let figures = |contract: &'static str, done: &'static str, ours: &'static str| {
+        [
+            ("contract_volume", contract),
+            ("completed_volume", done),
+            ("our_sales", ours),
+            ("category_sales", "200"),
+        ]
+    };
+    for (name, values) in [
+        ("Alpha Trading", figures("100", "95", "120")),
+        ("Beta Trading", figures("100", "60", "40")),
+    ] {
+        b.wait_for("select[data-action=\"customer\"]").await;
+        let value = b
+            .exec_js_with(
+                "const s = document.querySelector('select[data-action=\"customer\"]');
+                 const o = [...s.options].find(o => o.textContent === arguments[0]);
+                 s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true }));
+                 return o.value;",
+                vec![name.into()],
+            )
+            .await;
+        assert!(value.is_string());
+        b.wait_for_text(".figures h3", name).await;
+        for (key, v) in values {
+            b.type_into(&format!("input[data-action=\"fig|{key}\"]"), v).await;
+        }
+        b.click("#save-figures").await;
+        b.wait_for_text(".scorecard", name).await;
+    }
+    let names = b.texts_of(".scorecard tr.score-row td.name").await;
+    assert_eq!(names, ["Alpha Trading", "Beta Trading"]);
+    b.wait_for_text(".scorecard td.why", "Completion 95% → 95").await;
+    // Weighing only the share of category sales still ranks Alpha first (60% against 20%).
+    let composite = b.text_of(".scorecard tr.score-row td.composite").await;
+    for m in ["completion", "growth", "profit", "price", "cross_territory", "collection"] {
+        b.type_into(&format!("input[data-action=\"weight|{m}\"]"), "0").await;
+        b.press(&Key::Enter).await;
+    }
+    b.wait_for_text(".scorecard tr.score-row td.composite", "60").await;
+    assert_ne!(composite, "60");
+    // A refused figure names the field and stores nothing.
+    b.type_into("input[data-action=\"fig|costs\"]", "-5").await;
+    b.click("#save-figures").await;
+    b.wait_for_text(".figures .field-error", "Costs").await;
+}
+
+#[tokio::test]
+async fn expenses_show_variance_and_flag_large_discounts() {
+    let b = open("/execution.html#/expenses").await;
+    let plan = sample_plan(Lang::En);
+    let region = &plan.regions[0];
+    let budget = format!("input[data-action=\"budget|{}\"]", region.id);
+    b.type_into(&budget, "100000").await;
+    b.press(&Key::Enter).await;
+    b.type_into("#spend-amount", "120000").await;
+    b.type_into("#spend-discount", "15").await;
+    b.type_into("#spend-note", "Spring push").await;
+    b.click("#add-spend").await;
+    b.wait_for("tr.spend-row.flagged").await;
+    let row = format!("tr.expense-row[data-region=\"{}\"]", region.id);
+    b.wait_for_text(&format!("{row} td.over"), "-20,000").await;
+    b.click("tr.spend-row.flagged input[type=checkbox]").await;
+    b.wait_for_text("tr.spend-row .review", "Reviewed").await;
+    // A refused amount names the field.
+    b.type_into("#spend-amount", "a lot").await;
+    b.click("#add-spend").await;
+    b.wait_for_text(".spend-form .field-error", "Amount").await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.wait_for_text("tr.spend-row .review", "Reviewed").await;
+    b.screenshot(artifacts_dir().join("screens/execution-expenses.png"))
+        .await;
+}
+
+#[tokio::test]
+async fn the_planner_links_to_the_execution_pages_and_back() {
+    let b = open("/").await;
+    b.click("#tab-execution").await;
+    b.wait_for("#exec-nav").await;
+    b.wait_for(READY).await;
+    b.click("#back-to-plan").await;
+    b.wait_for("#tab-execution").await;
+}
+
+/// A year of actuals for `planner sample --scale 10000` (120,000 rows): from picking the file
+/// to the preview, and from "Import" to the figures stored and shown, within 1 s in all.
+#[tokio::test]
+async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second() {
+    const BUDGET_MS: f64 = 1000.0;
+    let mut plan = region_planner::core::sample::scaled_plan(10_000);
+    let year = region_planner::core::execution::sample_execution(&plan, 12);
+    let mut holder = plan.clone();
+    holder.execution.actuals = year.actuals;
+    let csv = region_planner::core::execution::actuals_csv(&holder);
+    plan.execution = Default::default();
+    let json = region_planner::core::format::write_plan(&plan);
+    let b = Browser::options()
+        .lang("en-US")
+        .exclusive()
+        .timeout(std::time::Duration::from_secs(60))
+        .launch()
+        .await;
+    b.open("/execution.html").await;
+    b.wait_for(READY).await;
+    b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
+        .await;
+    b.set_local_storage(
+        "region-planner/index",
+        &format!("{{\"order\":[\"{0}\"],\"current\":\"{0}\"}}", plan.id),
+    )
+    .await;
+    b.open("/execution.html#/actuals").await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.wait_for("#actuals-file").await;
+    // Timed in the page: from the file input's change to the preview on screen.
+    b.exec_js(
+        "window.__t = {};
+         document.addEventListener('change', e => {
+           if (e.target.id === 'actuals-file') window.__t.picked = performance.now();
+         }, true);
+         new MutationObserver(() => {
+           if (!window.__t.preview && document.querySelector('#actuals-preview')) {
+             requestAnimationFrame(() => { window.__t.preview = performance.now(); });
+           }
+         }).observe(document.body, { childList: true, subtree: true });",
+    )
+    .await;
+    let path = temp_file("actuals-10000-year.csv", csv.as_bytes());
+    pick_file(&b, "#actuals-file", &path).await;
+    b.wait_until("window.__t.preview > 0").await;
+    let preview_ms = b
+        .exec_js("return window.__t.preview - window.__t.picked;")
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(
+        b.text_of("#actuals-preview .preview-summary").await.starts_with("120,000 rows")
+            || b.text_of("#actuals-preview .preview-summary").await.starts_with("120000 rows"),
+    );
+    let apply_ms = b
+        .exec_js(
+            "const start = performance.now();
+             document.querySelector('#import-apply').click();
+             return new Promise(resolve => {
+               const check = () => {
+                 const t = document.querySelector('.toast-text');
+                 if (t && t.textContent.includes('Imported') && !document.querySelector('#actuals-preview'))
+                   requestAnimationFrame(() => resolve(performance.now() - start));
+                 else requestAnimationFrame(check);
+               };
+               check();
+             });",
+        )
+        .await
+        .as_f64()
+        .unwrap();
+    let stored = b
+        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
+        .await
+        .unwrap_or_default();
+    assert!(stored.contains("\"actuals\""), "the year is saved");
+    assert!(!b.exists("#save-error").await, "no storage error");
+    println!(
+        "actuals import (browser): 120,000 rows, {} MB: preview {preview_ms:.0} ms, import and save {apply_ms:.0} ms, total {:.0} ms (budget {BUDGET_MS} ms)",
+        csv.len() / 1_000_000,
+        preview_ms + apply_ms
+    );
+    assert!(
+        preview_ms + apply_ms <= BUDGET_MS,
+        "preview {preview_ms:.0} ms + import {apply_ms:.0} ms is over {BUDGET_MS} ms"
+    );
+}
+
+#[allow(dead_code)]
+fn first_month() -> YearMonth {
+    YearMonth::new(2027, 1).unwrap()
+}
