@@ -31,13 +31,15 @@ fn each_release_wasm_is_at_most_300_kb_gzipped() {
         dist.display()
     );
     let over: Vec<String> = wasm.iter().filter_map(|path| over_budget(path)).collect();
-    assert!(over.is_empty(), "over the budget of 300 KB gzipped: {over:?}");
+    assert!(
+        over.is_empty(),
+        "over the budget of 300 KB gzipped: {over:?}"
+    );
 }
 
 /// Prints the file's sizes; returns a message when it is over the budget.
 fn over_budget(path: &std::path::Path) -> Option<String> {
-    let raw =
-        std::fs::read(path).unwrap_or_else(|err| panic!("reading {}: {err}", path.display()));
+    let raw = std::fs::read(path).unwrap_or_else(|err| panic!("reading {}: {err}", path.display()));
     let mut gz = GzEncoder::new(Vec::new(), Compression::best());
     gz.write_all(&raw)
         .and_then(|()| gz.flush())

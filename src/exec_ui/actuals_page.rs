@@ -28,7 +28,10 @@ pub fn ActualsPage() -> impl IntoView {
     let first_month = exec.plan.with_untracked(|p| {
         latest_actual_month(p)
             .or_else(|| p.period.months().first().copied())
-            .unwrap_or(YearMonth { year: 2000, month: 1 })
+            .unwrap_or(YearMonth {
+                year: 2000,
+                month: 1,
+            })
     });
     let month = RwSignal::new(first_month);
     let search = RwSignal::new(String::new());
@@ -140,7 +143,11 @@ pub fn ActualsPage() -> impl IntoView {
             ("cancel", _) => preview.set(None),
             ("template", _) => {
                 let csv = exec.plan.with_untracked(actuals_template);
-                let _ = download("actuals-template.csv", "text/csv;charset=utf-8", &with_bom(&csv));
+                let _ = download(
+                    "actuals-template.csv",
+                    "text/csv;charset=utf-8",
+                    &with_bom(&csv),
+                );
             }
             ("export", _) => {
                 let (csv, name) = exec
@@ -178,13 +185,7 @@ pub fn ActualsPage() -> impl IntoView {
 
 /// Sets one figure of a salesperson's month; empty means zero, and a month left with nothing
 /// is removed. A refused value stays in its input with the reason.
-fn set_figure(
-    id: &str,
-    key: &str,
-    text: &str,
-    month: YearMonth,
-    errors: RwSignal<Errors>,
-) {
+fn set_figure(id: &str, key: &str, text: &str, month: YearMonth, errors: RwSignal<Errors>) {
     let exec = use_exec();
     let t = exec.t();
     let Some(figure) = Figure::ALL.into_iter().find(|f| f.key() == key) else {

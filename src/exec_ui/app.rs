@@ -24,9 +24,8 @@ use crate::view::html::{push_element, push_escaped};
 
 /// The planner's current plan (the one its index names), else the sample plan.
 fn open_state() -> Exec {
-    let lang = browser::saved_lang().unwrap_or_else(|| {
-        Lang::from_tag(&window().navigator().language().unwrap_or_default())
-    });
+    let lang = browser::saved_lang()
+        .unwrap_or_else(|| Lang::from_tag(&window().navigator().language().unwrap_or_default()));
     let mut opened = browser::open_library();
     let metas: Vec<PlanMeta> = opened
         .plans
@@ -50,11 +49,10 @@ pub fn breakdown_of(plan: &Plan, lang: Lang) -> Result<Breakdown, (String, Strin
         return Err((plan.adopted_scenario.clone(), t.no_adopted.to_string()));
     };
     compute(plan, scenario).map_err(|e| {
-        let reason = e
-            .0
-            .first()
-            .map(|x| catalogue(lang).breakdown_error(x))
-            .unwrap_or_default();
+        let reason =
+            e.0.first()
+                .map(|x| catalogue(lang).breakdown_error(x))
+                .unwrap_or_default();
         (scenario.name.clone(), reason)
     })
 }
@@ -194,8 +192,11 @@ fn header() -> AnyView {
         );
         out
     };
-    html_view("topbar", "exec-topbar", render, move |action, gesture, el| {
-        match (action, gesture) {
+    html_view(
+        "topbar",
+        "exec-topbar",
+        render,
+        move |action, gesture, el| match (action, gesture) {
             ("lang", Gesture::Click) => {
                 let next = match exec.lang.get_untracked() {
                     Lang::Zh => Lang::En,
@@ -207,7 +208,9 @@ fn header() -> AnyView {
             ("plan", Gesture::Change) => {
                 let id = value_of(el);
                 if let Ok(plan) = browser::load_plan(&id) {
-                    let order = exec.metas.with_untracked(|m| m.iter().map(|x| x.id.clone()).collect());
+                    let order = exec
+                        .metas
+                        .with_untracked(|m| m.iter().map(|x| x.id.clone()).collect());
                     let _ = browser::save_index(&Index {
                         order,
                         current: Some(id),
@@ -217,8 +220,8 @@ fn header() -> AnyView {
                 }
             }
             _ => {}
-        }
-    })
+        },
+    )
 }
 
 fn banners() -> AnyView {
@@ -232,7 +235,12 @@ fn banners() -> AnyView {
                 SaveError::Unavailable => fill(t.save_failed, &["local storage is unavailable"]),
                 SaveError::Other(reason) => fill(t.save_failed, &[&reason]),
             };
-            push_element(&mut out, "p", "class=\"banner error\" role=\"alert\" id=\"save-error\"", &text);
+            push_element(
+                &mut out,
+                "p",
+                "class=\"banner error\" role=\"alert\" id=\"save-error\"",
+                &text,
+            );
         }
         out
     };

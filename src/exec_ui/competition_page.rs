@@ -44,8 +44,8 @@ pub fn CompetitionPage() -> impl IntoView {
             }
         })
     };
-    let on_action = move |action: &str, gesture: Gesture, el: &web_sys::Element| {
-        match (action, gesture) {
+    let on_action =
+        move |action: &str, gesture: Gesture, el: &web_sys::Element| match (action, gesture) {
             ("window", Gesture::Change) => {
                 if let Some(w) = window_from_key(&value_of(el)) {
                     window.set(w);
@@ -74,8 +74,7 @@ pub fn CompetitionPage() -> impl IntoView {
                 }
             }
             _ => {}
-        }
-    };
+        };
     view! {
         <div class="exec-page competition-page">
             <h2>{t.page_competition}</h2>

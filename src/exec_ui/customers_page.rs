@@ -38,7 +38,13 @@ pub fn CustomersPage() -> impl IntoView {
             }
             html.push_str(&list_html(t, plan, &s, chosen.as_deref()));
             let days = plan.execution.settings.stale_days;
-            html.push_str(&stale_html(t, plan, today(), days, stale_error.get().as_deref()));
+            html.push_str(&stale_html(
+                t,
+                plan,
+                today(),
+                days,
+                stale_error.get().as_deref(),
+            ));
             html.push_str(&targets_html(t, plan));
             html
         })
@@ -84,7 +90,10 @@ pub fn CustomersPage() -> impl IntoView {
                 });
             }
             ("visit", Gesture::Click) => {
-                let id = parts.next().map(str::to_string).or(selected.get_untracked());
+                let id = parts
+                    .next()
+                    .map(str::to_string)
+                    .or(selected.get_untracked());
                 if let Some(id) = id {
                     let _ = exec.edit(|p| visit(p, &id, today()));
                 }

@@ -7,8 +7,7 @@ use web_sys::wasm_bindgen::JsCast;
 use super::input_value;
 use super::state::{today, use_exec};
 use crate::core::execution::{
-    Channel, Expense, add_expense, expense_report, remove_expense, set_budget,
-    set_expense_reviewed,
+    Channel, Expense, add_expense, expense_report, remove_expense, set_budget, set_expense_reviewed,
 };
 use crate::core::field::{parse_date, parse_non_negative, parse_percent, parse_text};
 use crate::i18n::catalogue;
@@ -38,13 +37,14 @@ pub fn ExpensesPage() -> impl IntoView {
             })
         })
     };
-    let refuse = move |action: &str, text: String, label: &str, e: crate::core::field::FieldError| {
-        let message = format!("{label}: {}", catalogue(lang).field_error(&e));
-        errors.update(|errors| {
-            errors.retain(|(a, _, _)| a != action);
-            errors.push((action.to_string(), text, message));
-        });
-    };
+    let refuse =
+        move |action: &str, text: String, label: &str, e: crate::core::field::FieldError| {
+            let message = format!("{label}: {}", catalogue(lang).field_error(&e));
+            errors.update(|errors| {
+                errors.retain(|(a, _, _)| a != action);
+                errors.push((action.to_string(), text, message));
+            });
+        };
     let accept = move |action: &str| errors.update(|errors| errors.retain(|(a, _, _)| a != action));
     let on_action = move |action: &str, gesture: Gesture, el: &web_sys::Element| {
         let (kind, arg) = action.split_once('|').unwrap_or((action, ""));
@@ -105,9 +105,16 @@ fn add_spend(errors: RwSignal<Errors>) {
     let t = exec.t();
     let c = catalogue(exec.lang.get_untracked());
     let mut refused = Errors::new();
-    let mut check = |id: &str, label: &str, result: Result<(), crate::core::field::FieldError>, text: String| {
+    let mut check = |id: &str,
+                     label: &str,
+                     result: Result<(), crate::core::field::FieldError>,
+                     text: String| {
         if let Err(e) = result {
-            refused.push((id.to_string(), text, format!("{label}: {}", c.field_error(&e))));
+            refused.push((
+                id.to_string(),
+                text,
+                format!("{label}: {}", c.field_error(&e)),
+            ));
         }
     };
     let date_text = input_value("#spend-date");
@@ -122,7 +129,12 @@ fn add_spend(errors: RwSignal<Errors>) {
     } else {
         parse_percent(&discount_text).map(Some)
     };
-    check("discount", t.discount, discount.clone().map(|_| ()), discount_text);
+    check(
+        "discount",
+        t.discount,
+        discount.clone().map(|_| ()),
+        discount_text,
+    );
     let note_text = input_value("#spend-note");
     let note = parse_text(&note_text, 2000);
     check("note", t.note, note.clone().map(|_| ()), note_text);

@@ -27,7 +27,10 @@ pub fn ScorecardPage() -> impl IntoView {
             .copied()
             .or_else(|| latest_actual_month(p))
             .or_else(|| p.period.months().first().copied())
-            .unwrap_or(YearMonth { year: 2000, month: 1 })
+            .unwrap_or(YearMonth {
+                year: 2000,
+                month: 1,
+            })
     });
     let month = RwSignal::new(start);
     let customer = RwSignal::new(None::<String>);
@@ -75,7 +78,9 @@ pub fn ScorecardPage() -> impl IntoView {
                         .update(|p| p.execution.settings.score_weights.set(m, w));
                 }
             }
-            ("save", Gesture::Click) | ("fig", Gesture::Enter) => save_figures(month, customer, figure_errors),
+            ("save", Gesture::Click) | ("fig", Gesture::Enter) => {
+                save_figures(month, customer, figure_errors)
+            }
             _ => {}
         }
     };
@@ -107,7 +112,11 @@ fn save_figures(
     for key in FIGURE_KEYS {
         let text = super::input_value(&format!("input[data-action=\"fig|{key}\"]"));
         if let Err(e) = set_figure(&mut figures, key, &text) {
-            let message = format!("{}: {}", t.field_label(key), catalogue(lang).field_error(&e));
+            let message = format!(
+                "{}: {}",
+                t.field_label(key),
+                catalogue(lang).field_error(&e)
+            );
             refused.push((key.to_string(), text, message));
         }
     }

@@ -35,22 +35,22 @@ pub fn TrackingPage() -> impl IntoView {
             Ok(b) => {
                 let tr = Tracking::new(plan, &b, as_of);
                 shown_month.set_value(tr.as_of());
-                let mut html = controls_html(
-                    t,
-                    plan,
-                    &b,
-                    &tr,
-                    measure,
-                    threshold_error.get().as_deref(),
-                );
+                let mut html =
+                    controls_html(t, plan, &b, &tr, measure, threshold_error.get().as_deref());
                 if tr.as_of().is_none() {
-                    push_element(&mut html, "p", "class=\"banner warning\"", t.nothing_recorded);
+                    push_element(
+                        &mut html,
+                        "p",
+                        "class=\"banner warning\"",
+                        t.nothing_recorded,
+                    );
                 }
                 let list = deviations(plan, &b, &tr, measure);
                 note_errors.with(|errors| {
                     html.push_str(&deviations_html(t, lang, &list, tr.threshold(), errors));
                 });
-                expanded.with(|e| html.push_str(&tracking_html(t, lang, plan, &b, &tr, measure, e)));
+                expanded
+                    .with(|e| html.push_str(&tracking_html(t, lang, plan, &b, &tr, measure, e)));
                 html
             }
         })
@@ -71,7 +71,8 @@ pub fn TrackingPage() -> impl IntoView {
                 match parse_percent(&text) {
                     Ok(v) => {
                         threshold_error.set(None);
-                        exec.plan.update(|p| p.execution.settings.deviation_threshold = v);
+                        exec.plan
+                            .update(|p| p.execution.settings.deviation_threshold = v);
                     }
                     Err(e) => threshold_error.set(Some(format!(
                         "{}: {}",
@@ -94,7 +95,9 @@ pub fn TrackingPage() -> impl IntoView {
                     row.as_ref()
                         .and_then(|r| r.query_selector(selector).ok().flatten())
                 };
-                let note = field("input[type=text]").map(|i| value_of(&i)).unwrap_or_default();
+                let note = field("input[type=text]")
+                    .map(|i| value_of(&i))
+                    .unwrap_or_default();
                 let done = field("input[type=checkbox]")
                     .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
                     .is_some_and(|i| i.checked());

@@ -364,7 +364,10 @@ mod tests {
     #[test]
     fn every_entry_is_translated_with_the_same_placeholders() {
         for ((key, e), (_, z)) in EXEC_EN.entries().iter().zip(&EXEC_ZH.entries()) {
-            assert!(!e.trim().is_empty() && !z.trim().is_empty(), "`{key}` is empty");
+            assert!(
+                !e.trim().is_empty() && !z.trim().is_empty(),
+                "`{key}` is empty"
+            );
             if !SAME_IN_BOTH.contains(key) {
                 assert_ne!(e, z, "`{key}` is not translated");
             }

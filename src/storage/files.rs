@@ -69,7 +69,10 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
 /// refusing files too large before reading them.
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     if file.size() > MAX_FILE_BYTES {
-        return Err(format!("> {} MB", (MAX_FILE_BYTES / 1024.0 / 1024.0) as u64));
+        return Err(format!(
+            "> {} MB",
+            (MAX_FILE_BYTES / 1024.0 / 1024.0) as u64
+        ));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await

@@ -36,7 +36,11 @@ pub fn month_options(out: &mut String, months: &[YearMonth], selected: Option<Ye
         let _ = write!(
             out,
             "<option value=\"{m}\"{}>{m}</option>",
-            if Some(*m) == selected { " selected" } else { "" }
+            if Some(*m) == selected {
+                " selected"
+            } else {
+                ""
+            }
         );
     }
 }

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use region_planner::core::breakdown::compute;
 use region_planner::core::lang::Lang;
 use region_planner::core::model::Plan;
-use region_planner::core::period::YearMonth;
 use region_planner::core::sample::sample_plan;
 use region_planner::core::scenario::{Level, Measure};
 use rust_decimal::Decimal;
@@ -98,17 +97,32 @@ async fn imported_actuals_show_deviations_and_the_leaderboard_and_survive_a_relo
     }
     let (slow_id, _) = &slow[0];
     let note = format!(".deviation[data-node=\"{slow_id}\"] input[type=text]");
-    b.type_into(&note, "Joint visits with the dealer in March").await;
-    b.press(&Key::Enter).await;
-    b.click(&format!(".deviation[data-node=\"{slow_id}\"] input[type=checkbox]"))
+    b.type_into(&note, "Joint visits with the dealer in March")
         .await;
+    b.press(&Key::Enter).await;
+    b.click(&format!(
+        ".deviation[data-node=\"{slow_id}\"] input[type=checkbox]"
+    ))
+    .await;
 
     // The leaderboard ranks everyone; the slow people come last.
     b.click("#tab-competition").await;
     b.wait_for(".leaderboard").await;
     assert_eq!(b.count(".leaderboard tr.standing").await, people);
+    // Ranked by completion: everyone on target, then the two at half of it (people without a
+    // target come last, unranked).
     let names = b.texts_of(".leaderboard tr.standing td.name").await;
-    assert!(slow.iter().all(|(_, n)| names[people - 2..].contains(n)), "{names:?}");
+    let rates = b.texts_of(".leaderboard tr.standing td.completion").await;
+    let halves: Vec<&String> = names
+        .iter()
+        .zip(&rates)
+        .filter(|(_, r)| *r == "50%")
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(halves.len(), slow.len(), "{names:?} {rates:?}");
+    assert!(slow.iter().all(|(_, n)| halves.contains(&n)));
+    let first_half = rates.iter().position(|r| r == "50%").unwrap();
+    assert!(rates[..first_half].iter().all(|r| r == "100%"), "{rates:?}");
     b.click("#present").await;
     b.wait_for("#presentation .leaderboard").await;
     b.screenshot(artifacts_dir().join("screens/execution-leaderboard-presented.png"))
@@ -122,14 +136,21 @@ async fn imported_actuals_show_deviations_and_the_leaderboard_and_survive_a_relo
     assert_eq!(b.count(".leaderboard tr.standing").await, people);
     b.click("#tab-tracking").await;
     b.wait_for(".deviations").await;
-    assert_eq!(b.value_of(&note).await, "Joint visits with the dealer in March");
+    assert_eq!(
+        b.value_of(&note).await,
+        "Joint visits with the dealer in March"
+    );
     let done = b
         .exec_js_with(
             "return document.querySelector(arguments[0]).checked;",
             vec![format!(".deviation[data-node=\"{slow_id}\"] input[type=checkbox]").into()],
         )
         .await;
-    assert_eq!(done, serde_json::Value::Bool(true), "the action stays ticked off");
+    assert_eq!(
+        done,
+        serde_json::Value::Bool(true),
+        "the action stays ticked off"
+    );
     b.screenshot(artifacts_dir().join("screens/execution-tracking.png"))
         .await;
 }
@@ -160,7 +181,10 @@ async fn a_broken_actuals_file_lists_every_problem_and_stores_nothing_until_skip
     for e in expected {
         assert!(problems.iter().any(|p| p == e), "{e:?} in {problems:?}");
     }
-    assert!(!b.exists("#import-apply").await, "no plain import while there are problems");
+    assert!(
+        !b.exists("#import-apply").await,
+        "no plain import while there are problems"
+    );
     // Nothing was stored.
     let stored = b.local_storage_keys().await;
     assert!(
@@ -171,12 +195,20 @@ async fn a_broken_actuals_file_lists_every_problem_and_stores_nothing_until_skip
     // A wrong header and a file saved in another encoding are refused as a whole.
     let path = temp_file("wrong-header.csv", b"person,month,sales\nx,2027-01,1\n");
     pick_file(&b, "#actuals-file", &path).await;
-    b.wait_for_text("#actuals-preview .problems", "the header is “person,month,sales”")
-        .await;
-    let gbk = [b"salesperson_id,month,amount,quantity,collections\n".as_slice(), &[0xd5, 0xc5, 0xc8, 0xfd, b'\n']].concat();
+    b.wait_for_text(
+        "#actuals-preview .problems",
+        "the header is “person,month,sales”",
+    )
+    .await;
+    let gbk = [
+        b"salesperson_id,month,amount,quantity,collections\n".as_slice(),
+        &[0xd5, 0xc5, 0xc8, 0xfd, b'\n'],
+    ]
+    .concat();
     let path = temp_file("gbk.csv", &gbk);
     pick_file(&b, "#actuals-file", &path).await;
-    b.wait_for_text("#actuals-preview .problems", "not UTF-8").await;
+    b.wait_for_text("#actuals-preview .problems", "not UTF-8")
+        .await;
 
     // Skipping the bad lines imports the one good line.
     let path = temp_file("broken-actuals-again.csv", csv.as_bytes());
@@ -195,12 +227,14 @@ async fn typed_actuals_are_checked_saved_and_shown_after_a_reload() {
     let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
     b.type_into(&amount, "12x").await;
     b.press(&Key::Enter).await;
-    b.wait_for(&format!("{amount}[aria-invalid=\"true\"]")).await;
+    b.wait_for(&format!("{amount}[aria-invalid=\"true\"]"))
+        .await;
     b.wait_for_text(".actuals ~ .field-error", "Amount: “12x” is not a number.")
         .await;
     b.type_into(&amount, "380000").await;
     b.press(&Key::Enter).await;
-    b.wait_gone(&format!("{amount}[aria-invalid=\"true\"]")).await;
+    b.wait_gone(&format!("{amount}[aria-invalid=\"true\"]"))
+        .await;
     b.reload().await;
     b.wait_for(READY).await;
     b.wait_for(&amount).await;
@@ -210,16 +244,21 @@ async fn typed_actuals_are_checked_saved_and_shown_after_a_reload() {
 #[tokio::test]
 async fn the_customer_archive_keeps_history_visits_and_links_target_customers() {
     let b = open("/execution.html#/customers").await;
-    b.type_into("input[data-action=\"add-name\"]", "Xiangjiang Trading").await;
+    b.type_into("input[data-action=\"add-name\"]", "Xiangjiang Trading")
+        .await;
     b.click("#add-customer").await;
-    b.wait_for_text("#customer-record h3", "Xiangjiang Trading").await;
-    b.type_into("input[data-action=\"field|phone\"]", "0731-8888-1234").await;
+    b.wait_for_text("#customer-record h3", "Xiangjiang Trading")
+        .await;
+    b.type_into("input[data-action=\"field|phone\"]", "0731-8888-1234")
+        .await;
     b.press(&Key::Enter).await;
-    b.wait_for_text("#customer-record .history", "0731-8888-1234").await;
+    b.wait_for_text("#customer-record .history", "0731-8888-1234")
+        .await;
     // Never visited: on the list of records not visited for 30 days.
     b.wait_for_text(".stale-list", "Xiangjiang Trading").await;
     b.click("#visit-today").await;
-    b.wait_for_text("#customer-record .history", "Last visit").await;
+    b.wait_for_text("#customer-record .history", "Last visit")
+        .await;
     b.wait_until("!document.querySelector('.stale-list') || !document.querySelector('.stale-list').textContent.includes('Xiangjiang Trading')").await;
 
     // A sub-district's named target distributor gets a record from its link.
@@ -227,14 +266,16 @@ async fn the_customer_archive_keeps_history_visits_and_links_target_customers() 
     assert!(before > 0, "the sample names target customers");
     b.click("button[data-action^=\"create|\"]").await;
     b.wait_for("#customer-record").await;
-    assert_eq!(b.count("button[data-action^=\"create|\"]").await, before - 1);
+    // (A name listed in several sub-districts links to the same record.)
+    assert!(b.count("button[data-action^=\"create|\"]").await < before);
 
     b.reload().await;
     b.wait_for(READY).await;
     b.wait_for_text(".customers", "Xiangjiang Trading").await;
     b.click_text(".customers tr", "Xiangjiang Trading").await;
     b.click_text(".customers tr.customer button", "Open").await;
-    b.wait_for_text("#customer-record .history", "0731-8888-1234").await;
+    b.wait_for_text("#customer-record .history", "0731-8888-1234")
+        .await;
     b.screenshot(artifacts_dir().join("screens/execution-customers.png"))
         .await;
 }
@@ -273,21 +314,32 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
         assert!(value.is_string());
         b.wait_for_text(".figures h3", name).await;
         for (key, v) in values {
-            b.type_into(&format!("input[data-action=\"fig|{key}\"]"), v).await;
+            b.type_into(&format!("input[data-action=\"fig|{key}\"]"), v)
+                .await;
         }
         b.click("#save-figures").await;
         b.wait_for_text(".scorecard", name).await;
     }
     let names = b.texts_of(".scorecard tr.score-row td.name").await;
     assert_eq!(names, ["Alpha Trading", "Beta Trading"]);
-    b.wait_for_text(".scorecard td.why", "Completion 95% → 95").await;
+    b.wait_for_text(".scorecard td.why", "Completion 95% → 95")
+        .await;
     // Weighing only the share of category sales still ranks Alpha first (60% against 20%).
     let composite = b.text_of(".scorecard tr.score-row td.composite").await;
-    for m in ["completion", "growth", "profit", "price", "cross_territory", "collection"] {
-        b.type_into(&format!("input[data-action=\"weight|{m}\"]"), "0").await;
+    for m in [
+        "completion",
+        "growth",
+        "profit",
+        "price",
+        "cross_territory",
+        "collection",
+    ] {
+        b.type_into(&format!("input[data-action=\"weight|{m}\"]"), "0")
+            .await;
         b.press(&Key::Enter).await;
     }
-    b.wait_for_text(".scorecard tr.score-row td.composite", "60").await;
+    b.wait_for_text(".scorecard tr.score-row td.composite", "60")
+        .await;
     assert_ne!(composite, "60");
     // A refused figure names the field and stores nothing.
     b.type_into("input[data-action=\"fig|costs\"]", "-5").await;
@@ -386,8 +438,12 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
         .as_f64()
         .unwrap();
     assert!(
-        b.text_of("#actuals-preview .preview-summary").await.starts_with("120,000 rows")
-            || b.text_of("#actuals-preview .preview-summary").await.starts_with("120000 rows"),
+        b.text_of("#actuals-preview .preview-summary")
+            .await
+            .starts_with("120,000 rows")
+            || b.text_of("#actuals-preview .preview-summary")
+                .await
+                .starts_with("120000 rows"),
     );
     let apply_ms = b
         .exec_js(
@@ -421,9 +477,4 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
         preview_ms + apply_ms <= BUDGET_MS,
         "preview {preview_ms:.0} ms + import {apply_ms:.0} ms is over {BUDGET_MS} ms"
     );
-}
-
-#[allow(dead_code)]
-fn first_month() -> YearMonth {
-    YearMonth::new(2027, 1).unwrap()
 }

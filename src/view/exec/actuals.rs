@@ -68,7 +68,12 @@ pub fn matching_people<'p>(plan: &'p Plan, search: &str) -> Vec<[&'p str; 4]> {
     for r in &plan.regions {
         for d in &r.subdistricts {
             for p in &d.salespeople {
-                let row = [r.name.as_str(), d.name.as_str(), p.name.as_str(), p.id.as_str()];
+                let row = [
+                    r.name.as_str(),
+                    d.name.as_str(),
+                    p.name.as_str(),
+                    p.id.as_str(),
+                ];
                 if needle.is_empty() || row.iter().any(|s| s.to_lowercase().contains(&needle)) {
                     out.push(row);
                 }
@@ -167,7 +172,12 @@ pub fn entry_html(
         push_element(&mut out, "p", "class=\"empty\"", t.no_people);
     }
     for (_, _, _, message) in view.errors {
-        push_element(&mut out, "p", "class=\"field-error\" role=\"alert\"", message);
+        push_element(
+            &mut out,
+            "p",
+            "class=\"field-error\" role=\"alert\"",
+            message,
+        );
     }
     pager(&mut out, t, page, pages);
     out
@@ -208,7 +218,11 @@ pub fn preview_html(t: &ExecText, plan: &Plan, file: &str, preview: &ActualsPrev
     let mut out = String::from("<section class=\"card preview\" id=\"actuals-preview\">");
     push_element(&mut out, "h3", "", &fill(t.preview_title, &[file]));
     let people = {
-        let mut ids: Vec<&str> = preview.rows.iter().map(|r| r.salesperson.as_str()).collect();
+        let mut ids: Vec<&str> = preview
+            .rows
+            .iter()
+            .map(|r| r.salesperson.as_str())
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         ids.len()
@@ -292,7 +306,12 @@ pub fn preview_html(t: &ExecText, plan: &Plan, file: &str, preview: &ActualsPrev
 /// Measure toggle reused by pages that show one measure.
 pub fn measure_toggles(out: &mut String, t: &ExecText, measure: Measure) {
     toggle(out, "measure|amount", t.amount, measure == Measure::Amount);
-    toggle(out, "measure|quantity", t.quantity, measure == Measure::Quantity);
+    toggle(
+        out,
+        "measure|quantity",
+        t.quantity,
+        measure == Measure::Quantity,
+    );
 }
 
 #[cfg(test)]
@@ -319,9 +338,16 @@ mod tests {
         };
         let html = entry_html(&EXEC_EN, Lang::En, &plan, Some(&b), &view);
         let total = plan.salespeople().count();
-        assert_eq!(html.matches("<tr data-person=").count(), total.min(PAGE_SIZE));
+        assert_eq!(
+            html.matches("<tr data-person=").count(),
+            total.min(PAGE_SIZE)
+        );
         let region = &plan.regions[1];
-        let in_region: usize = region.subdistricts.iter().map(|d| d.salespeople.len()).sum();
+        let in_region: usize = region
+            .subdistricts
+            .iter()
+            .map(|d| d.salespeople.len())
+            .sum();
         let filtered = EntryView {
             search: &region.name.to_uppercase(),
             ..view
@@ -334,7 +360,12 @@ mod tests {
     fn a_refused_value_stays_in_its_input_with_the_reason() {
         let plan = sample_plan(Lang::En);
         let id = plan.salespeople().next().unwrap().id.clone();
-        let errors = vec![(id.clone(), "amount".to_string(), "12x".to_string(), "Amount: “12x” is not a number.".to_string())];
+        let errors = vec![(
+            id.clone(),
+            "amount".to_string(),
+            "12x".to_string(),
+            "Amount: “12x” is not a number.".to_string(),
+        )];
         let view = EntryView {
             month: jan(),
             search: "",

@@ -27,7 +27,11 @@ pub fn window_key(w: Window) -> String {
 pub fn window_from_key(key: &str) -> Option<Window> {
     match key.split_once('|') {
         Some(("month", m)) => m.parse().ok().map(Window::Month),
-        Some(("quarter", q)) => q.parse().ok().filter(|q| (1..=4).contains(q)).map(Window::Quarter),
+        Some(("quarter", q)) => q
+            .parse()
+            .ok()
+            .filter(|q| (1..=4).contains(q))
+            .map(Window::Quarter),
         None if key == "year" => Some(Window::Period),
         _ => None,
     }
@@ -82,17 +86,27 @@ pub fn controls_html(
     option("year".into(), t.window_year.into());
     for q in 1..=months.len().div_ceil(3) as u32 {
         let w = Window::Quarter(q);
-        option(window_key(w), format!("{} · {}", t.window_quarter, window_name(t, w)));
+        option(
+            window_key(w),
+            format!("{} · {}", t.window_quarter, window_name(t, w)),
+        );
     }
     for m in months {
-        option(window_key(Window::Month(*m)), format!("{} · {m}", t.window_month));
+        option(
+            window_key(Window::Month(*m)),
+            format!("{} · {m}", t.window_month),
+        );
     }
     select(&mut out, t.page_competition, "window", &options);
     let mut regions = String::new();
     let _ = write!(
         regions,
         "<option value=\"\"{}>{}</option>",
-        if *scope == Scope::Company { " selected" } else { "" },
+        if *scope == Scope::Company {
+            " selected"
+        } else {
+            ""
+        },
         t.company_wide
     );
     for r in &plan.regions {
@@ -117,12 +131,7 @@ pub fn controls_html(
 }
 
 /// The leaderboard table: rank, salesperson, region, sub-district, target, actual, completion.
-pub fn leaderboard_html(
-    t: &ExecText,
-    lang: Lang,
-    title: &str,
-    list: &[Standing],
-) -> String {
+pub fn leaderboard_html(t: &ExecText, lang: Lang, title: &str, list: &[Standing]) -> String {
     let mut out = String::new();
     push_element(&mut out, "h3", "class=\"leaderboard-title\"", title);
     out.push_str("<table class=\"grid leaderboard\"><thead><tr>");
@@ -199,12 +208,34 @@ mod tests {
         plan.execution = sample_execution(&plan, 3);
         let b = compute(&plan, plan.adopted().unwrap()).unwrap();
         let tr = Tracking::new(&plan, &b, None);
-        let list = leaderboard(&plan, &b, &tr, Measure::Amount, Window::Quarter(1), &Scope::Company);
-        let html = leaderboard_html(&EXEC_ZH, Lang::Zh, &title(&EXEC_ZH, &plan, Window::Quarter(1), &Scope::Company), &list);
+        let list = leaderboard(
+            &plan,
+            &b,
+            &tr,
+            Measure::Amount,
+            Window::Quarter(1),
+            &Scope::Company,
+        );
+        let html = leaderboard_html(
+            &EXEC_ZH,
+            Lang::Zh,
+            &title(&EXEC_ZH, &plan, Window::Quarter(1), &Scope::Company),
+            &list,
+        );
         assert!(html.contains("第1季度"));
         assert_eq!(html.matches("podium-1").count(), 1);
-        assert_eq!(html.matches("<tr class=\"standing").count(), plan.salespeople().count());
-        let controls = controls_html(&EXEC_EN, &plan, b.months(), Window::Quarter(1), &Scope::Company, Measure::Amount);
+        assert_eq!(
+            html.matches("<tr class=\"standing").count(),
+            plan.salespeople().count()
+        );
+        let controls = controls_html(
+            &EXEC_EN,
+            &plan,
+            b.months(),
+            Window::Quarter(1),
+            &Scope::Company,
+            Measure::Amount,
+        );
         assert!(controls.contains("value=\"quarter|1\" selected"));
     }
 }

@@ -113,7 +113,15 @@ pub fn list_html(t: &ExecText, plan: &Plan, search: &str, selected: Option<&str>
     }
     let needle = search.trim().to_lowercase();
     out.push_str("<table class=\"grid customers\"><thead><tr>");
-    for h in [t.name, t.kind, t.subdistrict, t.f_contact, t.f_phone, t.last_visit, ""] {
+    for h in [
+        t.name,
+        t.kind,
+        t.subdistrict,
+        t.f_contact,
+        t.f_phone,
+        t.last_visit,
+        "",
+    ] {
         push_element(&mut out, "th", "", h);
     }
     out.push_str("</tr></thead><tbody>");
@@ -126,7 +134,11 @@ pub fn list_html(t: &ExecText, plan: &Plan, search: &str, selected: Option<&str>
         let _ = write!(
             out,
             "<tr class=\"customer{}\">",
-            if selected == Some(c.id.as_str()) { " selected" } else { "" }
+            if selected == Some(c.id.as_str()) {
+                " selected"
+            } else {
+                ""
+            }
         );
         push_element(&mut out, "td", "class=\"name\"", &c.name);
         push_element(&mut out, "td", "", kind_name(t, c.kind));
@@ -215,8 +227,9 @@ pub fn record_html(
             push_element(&mut out, "td", "", field_name(t, h.field));
             let shown = |v: &str| match h.field {
                 CustomerField::Subdistrict => subdistrict_name(t, plan, v).to_string(),
-                CustomerField::Kind => CustomerKind::from_key(v)
-                    .map_or(v.to_string(), |k| kind_name(t, k).to_string()),
+                CustomerField::Kind => {
+                    CustomerKind::from_key(v).map_or(v.to_string(), |k| kind_name(t, k).to_string())
+                }
                 _ => v.to_string(),
             };
             push_element(
@@ -234,7 +247,13 @@ pub fn record_html(
 }
 
 /// Records not visited for more than `days` days before `today`, longest first.
-pub fn stale_html(t: &ExecText, plan: &Plan, today: NaiveDate, days: u32, error: Option<&str>) -> String {
+pub fn stale_html(
+    t: &ExecText,
+    plan: &Plan,
+    today: NaiveDate,
+    days: u32,
+    error: Option<&str>,
+) -> String {
     let mut out = String::from("<section class=\"stale\">");
     push_element(
         &mut out,
@@ -243,7 +262,14 @@ pub fn stale_html(t: &ExecText, plan: &Plan, today: NaiveDate, days: u32, error:
         &fill(t.stale_title, &[&days.to_string()]),
     );
     out.push_str("<div class=\"toolbar\">");
-    text_input(&mut out, t.stale_days, "stale-days", &days.to_string(), "narrow", error);
+    text_input(
+        &mut out,
+        t.stale_days,
+        "stale-days",
+        &days.to_string(),
+        "narrow",
+        error,
+    );
     out.push_str("</div>");
     let list = stale(plan, today, days);
     if list.is_empty() {
@@ -254,7 +280,12 @@ pub fn stale_html(t: &ExecText, plan: &Plan, today: NaiveDate, days: u32, error:
             out.push_str("<tr class=\"stale-row\">");
             push_element(&mut out, "td", "class=\"name\"", &c.name);
             push_element(&mut out, "td", "", kind_name(t, c.kind));
-            push_element(&mut out, "td", "", subdistrict_name(t, plan, &c.subdistrict));
+            push_element(
+                &mut out,
+                "td",
+                "",
+                subdistrict_name(t, plan, &c.subdistrict),
+            );
             let since = match c.last_visit {
                 Some(d) => format!("{d} ({})", (today - d).num_days()),
                 None => t.never.to_string(),
@@ -300,7 +331,9 @@ pub fn targets_html(t: &ExecText, plan: &Plan) -> String {
                     push_element(&mut out, "span", "class=\"name\"", name);
                     match linked_customer(plan, kind, &d.id, name) {
                         Some(c) => {
-                            out.push_str(" <button type=\"button\" class=\"btn link\" data-action=\"open|");
+                            out.push_str(
+                                " <button type=\"button\" class=\"btn link\" data-action=\"open|",
+                            );
                             push_escaped(&mut out, &c.id);
                             let _ = write!(out, "\">{}</button>", t.open_record);
                         }
@@ -343,12 +376,33 @@ mod tests {
     fn a_record_shows_every_field_and_its_history() {
         let mut plan = sample_plan(Lang::En);
         let sub = plan.regions[0].subdistricts[0].id.clone();
-        let id = add_customer(&mut plan, CustomerKind::Distributor, "Xiangjiang Trading", &sub).unwrap();
-        update_customer(&mut plan, &id, CustomerField::Phone, "0731-1234", day("2027-02-01")).unwrap();
-        let c = plan.execution.customers.iter().find(|c| c.id == id).unwrap();
+        let id = add_customer(
+            &mut plan,
+            CustomerKind::Distributor,
+            "Xiangjiang Trading",
+            &sub,
+        )
+        .unwrap();
+        update_customer(
+            &mut plan,
+            &id,
+            CustomerField::Phone,
+            "0731-1234",
+            day("2027-02-01"),
+        )
+        .unwrap();
+        let c = plan
+            .execution
+            .customers
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap();
         let html = record_html(&EXEC_EN, &plan, c, &[]);
         for f in CustomerField::ALL {
-            assert!(html.contains(&format!("data-action=\"field|{}\"", f.key())), "{f:?}");
+            assert!(
+                html.contains(&format!("data-action=\"field|{}\"", f.key())),
+                "{f:?}"
+            );
         }
         assert!(html.contains("2027-02-01"));
         assert!(html.contains(" → 0731-1234"));
@@ -371,7 +425,10 @@ mod tests {
             assert!(before.contains("data-action=\"create|distributor|"));
             add_customer(&mut plan, CustomerKind::Distributor, &name, &sub).unwrap();
             let after = targets_html(&EXEC_EN, &plan);
-            assert!(after.matches("data-action=\"create|distributor|").count() < before.matches("data-action=\"create|distributor|").count());
+            assert!(
+                after.matches("data-action=\"create|distributor|").count()
+                    < before.matches("data-action=\"create|distributor|").count()
+            );
         }
     }
 }

@@ -28,7 +28,13 @@ fn typed<'a>(errors: &'a Errors, action: &str) -> Option<&'a (String, String, St
     errors.iter().find(|(a, _, _)| a == action)
 }
 
-fn row_cells(out: &mut String, t: &ExecText, lang: Lang, r: &ExpenseRow, budget_input: Option<&Errors>) {
+fn row_cells(
+    out: &mut String,
+    t: &ExecText,
+    lang: Lang,
+    r: &ExpenseRow,
+    budget_input: Option<&Errors>,
+) {
     push_element(out, "td", "class=\"name\"", &r.name);
     push_element(
         out,
@@ -40,9 +46,17 @@ fn row_cells(out: &mut String, t: &ExecText, lang: Lang, r: &ExpenseRow, budget_
         Some(errors) => {
             let action = format!("budget|{}", r.id);
             let error = typed(errors, &action);
-            let value = error.map_or_else(|| r.budget.normalize().to_string(), |(_, v, _)| v.clone());
+            let value =
+                error.map_or_else(|| r.budget.normalize().to_string(), |(_, v, _)| v.clone());
             out.push_str("<td class=\"input-cell\">");
-            text_input(out, t.budget, &action, &value, "bare", error.map(|(_, _, m)| m.as_str()));
+            text_input(
+                out,
+                t.budget,
+                &action,
+                &value,
+                "bare",
+                error.map(|(_, _, m)| m.as_str()),
+            );
             out.push_str("</td>");
         }
         None => push_element(out, "td", "class=\"num\"", &money(r.budget, lang)),
@@ -54,7 +68,11 @@ fn row_cells(out: &mut String, t: &ExecText, lang: Lang, r: &ExpenseRow, budget_
     push_element(
         out,
         "td",
-        if over { "class=\"num over\"" } else { "class=\"num\"" },
+        if over {
+            "class=\"num over\""
+        } else {
+            "class=\"num\""
+        },
         &money(r.variance, lang),
     );
     push_element(out, "td", "class=\"num\"", &rate(t, r.expense_to_sales));
@@ -100,7 +118,10 @@ pub fn spend_form_html(t: &ExecText, plan: &Plan, today: NaiveDate, errors: &Err
         let error = typed(errors, id);
         let _ = write!(out, "<label class=\"field-inline\"><span>");
         push_escaped(out, label);
-        let _ = write!(out, "</span><input type=\"text\" id=\"spend-{id}\" value=\"");
+        let _ = write!(
+            out,
+            "</span><input type=\"text\" id=\"spend-{id}\" value=\""
+        );
         push_escaped(out, error.map_or(value, |(_, v, _)| v.as_str()));
         out.push('"');
         if error.is_some() {
@@ -127,7 +148,12 @@ pub fn spend_form_html(t: &ExecText, plan: &Plan, today: NaiveDate, errors: &Err
     push_escaped(&mut out, t.channel);
     out.push_str("</span><select id=\"spend-channel\">");
     for c in Channel::ALL {
-        let _ = write!(out, "<option value=\"{}\">{}</option>", c.key(), channel_name(t, c));
+        let _ = write!(
+            out,
+            "<option value=\"{}\">{}</option>",
+            c.key(),
+            channel_name(t, c)
+        );
     }
     out.push_str("</select></label>");
     field(&mut out, t.amount, "amount", "");
@@ -151,7 +177,9 @@ pub fn spend_list_html(t: &ExecText, lang: Lang, plan: &Plan, report: &ExpenseRe
         return out;
     }
     out.push_str("<table class=\"grid spend\"><thead><tr>");
-    for h in [t.date, t.region, t.channel, t.amount, t.discount, t.note, t.status, ""] {
+    for h in [
+        t.date, t.region, t.channel, t.amount, t.discount, t.note, t.status, "",
+    ] {
         push_element(&mut out, "th", "", h);
     }
     out.push_str("</tr></thead><tbody>");
@@ -160,7 +188,11 @@ pub fn spend_list_html(t: &ExecText, lang: Lang, plan: &Plan, report: &ExpenseRe
     for i in order {
         let x = &expenses[i];
         let flagged = report.flagged.contains(&i);
-        let _ = write!(out, "<tr class=\"spend-row{}\">", if flagged { " flagged" } else { "" });
+        let _ = write!(
+            out,
+            "<tr class=\"spend-row{}\">",
+            if flagged { " flagged" } else { "" }
+        );
         push_element(&mut out, "td", "", &x.date.to_string());
         let region = plan
             .regions
@@ -203,7 +235,13 @@ pub fn settings_html(t: &ExecText, plan: &Plan, errors: &Errors) -> String {
     let mut out = String::from("<div class=\"toolbar\">");
     let error = typed(errors, "discount-threshold");
     let value = error.map_or_else(
-        || plan.execution.settings.discount_threshold.normalize().to_string(),
+        || {
+            plan.execution
+                .settings
+                .discount_threshold
+                .normalize()
+                .to_string()
+        },
         |(_, v, _)| v.clone(),
     );
     text_input(

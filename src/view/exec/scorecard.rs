@@ -232,7 +232,12 @@ pub fn ranking_html(t: &ExecText, rows: &[ScoreRow]) -> String {
             &r.rank.map_or(t.none_dash.to_string(), |n| n.to_string()),
         );
         push_element(&mut out, "td", "class=\"name\"", &r.name);
-        push_element(&mut out, "td", "class=\"num composite\"", &one_decimal(t, r.composite));
+        push_element(
+            &mut out,
+            "td",
+            "class=\"num composite\"",
+            &one_decimal(t, r.composite),
+        );
         for m in &r.measures {
             push_element(&mut out, "td", "class=\"num\"", &one_decimal(t, m.score));
         }
@@ -240,7 +245,9 @@ pub fn ranking_html(t: &ExecText, rows: &[ScoreRow]) -> String {
         for m in &r.measures {
             let value = match m.measure {
                 ScoreMeasure::Price | ScoreMeasure::CrossTerritory | ScoreMeasure::Collection => {
-                    m.value.map_or(t.none_dash.to_string(), |v| v.round_dp(1).normalize().to_string())
+                    m.value.map_or(t.none_dash.to_string(), |v| {
+                        v.round_dp(1).normalize().to_string()
+                    })
                 }
                 _ => rate(t, m.value),
             };
@@ -267,7 +274,9 @@ pub fn ranking_html(t: &ExecText, rows: &[ScoreRow]) -> String {
 }
 
 fn one_decimal(t: &ExecText, v: Option<Decimal>) -> String {
-    v.map_or(t.none_dash.to_string(), |v| v.round_dp(1).normalize().to_string())
+    v.map_or(t.none_dash.to_string(), |v| {
+        v.round_dp(1).normalize().to_string()
+    })
 }
 
 #[cfg(test)]
@@ -281,7 +290,11 @@ mod tests {
     #[test]
     fn typed_figures_round_trip_and_bad_text_is_refused() {
         let mut f = ScoreFigures::default();
-        for (key, text) in [("our_sales", "1200.5"), ("price_violations", "2"), ("collection_days", "45")] {
+        for (key, text) in [
+            ("our_sales", "1200.5"),
+            ("price_violations", "2"),
+            ("collection_days", "45"),
+        ] {
             set_figure(&mut f, key, text).unwrap();
             assert_eq!(figure_text(&f, key), text);
         }
@@ -298,7 +311,12 @@ mod tests {
         let id = add_customer(&mut plan, CustomerKind::Distributor, "Xiang Trading", &sub).unwrap();
         let month = YearMonth::new(2027, 2).unwrap();
         let mut f = ScoreFigures::default();
-        for (k, v) in [("contract_volume", "100"), ("completed_volume", "80"), ("our_sales", "50"), ("category_sales", "200")] {
+        for (k, v) in [
+            ("contract_volume", "100"),
+            ("completed_volume", "80"),
+            ("our_sales", "50"),
+            ("category_sales", "200"),
+        ] {
             set_figure(&mut f, k, v).unwrap();
         }
         set_score_entry(&mut plan, &id, month, f).unwrap();

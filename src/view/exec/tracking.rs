@@ -28,7 +28,12 @@ pub fn controls_html(
     let mut options = String::new();
     month_options(&mut options, b.months(), tr.as_of());
     select(&mut out, t.as_of, "as-of", &options);
-    toggle(&mut out, "measure|amount", t.amount, measure == Measure::Amount);
+    toggle(
+        &mut out,
+        "measure|amount",
+        t.amount,
+        measure == Measure::Amount,
+    );
     toggle(
         &mut out,
         "measure|quantity",
@@ -137,9 +142,19 @@ pub fn deviations_html(
     note_errors: &[(String, String)],
 ) -> String {
     let mut out = String::new();
-    push_element(&mut out, "h3", "id=\"deviations-title\"", t.deviations_title);
+    push_element(
+        &mut out,
+        "h3",
+        "id=\"deviations-title\"",
+        t.deviations_title,
+    );
     if list.is_empty() {
-        push_element(&mut out, "p", "class=\"empty deviations-none\"", t.deviations_none);
+        push_element(
+            &mut out,
+            "p",
+            "class=\"empty deviations-none\"",
+            t.deviations_none,
+        );
         return out;
     }
     let _ = threshold;
@@ -163,9 +178,24 @@ pub fn deviations_html(
         out.push_str("\">");
         push_element(&mut out, "td", "class=\"name\"", &d.name);
         push_element(&mut out, "td", "", level_name(t, d.level));
-        push_element(&mut out, "td", "class=\"num\"", &money(d.status.target_to_date, lang));
-        push_element(&mut out, "td", "class=\"num\"", &money(d.status.actual, lang));
-        push_element(&mut out, "td", "class=\"num behind\"", &rate(t, d.status.pace));
+        push_element(
+            &mut out,
+            "td",
+            "class=\"num\"",
+            &money(d.status.target_to_date, lang),
+        );
+        push_element(
+            &mut out,
+            "td",
+            "class=\"num\"",
+            &money(d.status.actual, lang),
+        );
+        push_element(
+            &mut out,
+            "td",
+            "class=\"num behind\"",
+            &rate(t, d.status.pace),
+        );
         push_element(&mut out, "td", "class=\"num\"", &money(d.shortfall, lang));
         let (note, done) = d
             .note
@@ -250,9 +280,20 @@ mod tests {
         let html = deviations_html(&EXEC_EN, Lang::En, &list, Decimal::TEN, &[]);
         assert!(html.contains(&format!("data-action=\"note|{id}\"")));
         assert!(html.contains("50%"), "{html}");
-        let table = tracking_html(&EXEC_EN, Lang::En, &plan, &b, &tr, Measure::Amount, &HashSet::new());
+        let table = tracking_html(
+            &EXEC_EN,
+            Lang::En,
+            &plan,
+            &b,
+            &tr,
+            Measure::Amount,
+            &HashSet::new(),
+        );
         assert!(table.contains("is-behind"));
-        assert_eq!(table.matches("<tr class=\"depth-1").count(), plan.regions.len());
+        assert_eq!(
+            table.matches("<tr class=\"depth-1").count(),
+            plan.regions.len()
+        );
     }
 
     #[test]
