@@ -1,12 +1,14 @@
 //! `planner track` and `planner scorecard`, run as a user would: on the sample plan with actuals
-//! files good and bad, on a plan with distributor figures, and on a year for 10,000 people.
+//! files good and bad, on a plan with distributor figures or a file of them, and on a year for
+//! 10,000 people.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use region_planner::core::breakdown::compute;
 use region_planner::core::execution::{
-    CustomerKind, ScoreFigures, actuals_csv, add_customer, sample_execution, set_score_entry,
+    CustomerKind, SCORE_HEADER, ScoreFigures, actuals_csv, add_customer, sample_execution,
+    set_score_entry,
 };
 use region_planner::core::model::Plan;
 use region_planner::core::period::YearMonth;
@@ -245,7 +247,7 @@ fn the_plans_own_actuals_count_and_the_file_replaces_their_months() {
 
 #[test]
 fn wrong_words_are_usage_errors() {
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 7] = [
         (
             &["track", "plan.json"],
             "track needs a plan file and an actuals file",
@@ -263,6 +265,10 @@ fn wrong_words_are_usage_errors() {
         (
             &["scorecard", "a", "--month", "x", "--month", "y"],
             "--month: 'x' is not a month written YYYY-MM",
+        ),
+        (
+            &["scorecard", "a", "--figures", "x", "--figures=y"],
+            "--figures is given twice",
         ),
     ];
     for (args, want) in cases {
@@ -353,6 +359,121 @@ fn scorecard_ranks_distributors_with_each_measure_and_score() {
         stderr(&out),
         "planner: the plan has no distributor figures to score\n"
     );
+}
+
+#[test]
+fn scorecard_applies_a_figures_file_or_lists_its_problems() {
+    let (_, mut plan) = sample("figures-plan.json");
+    let solid = add_customer(&mut plan, CustomerKind::Distributor, "Solid, Ltd.", "").unwrap();
+    let weak = add_customer(&mut plan, CustomerKind::Distributor, "Weak Co", "").unwrap();
+    let shop = add_customer(&mut plan, CustomerKind::Terminal, "Corner Shop", "").unwrap();
+    // Figures the plan already holds for February stay; the file's month is scored.
+    let february = YearMonth::new(2027, 2).unwrap();
+    set_score_entry(&mut plan, &weak, february, ScoreFigures::default()).unwrap();
+    let plan_file = temp_file(
+        "figures-plan-with.json",
+        &serde_json::to_vec(&plan).unwrap(),
+    );
+    let csv = format!(
+        "\u{feff}{SCORE_HEADER},name\r\n\
+         {weak},2027-03,0,0,0,0,0,0,0,0,0,0,3,6,,Weak Co\r\n\
+         {solid},2027-03,\"1,000\",900,300,1000,250,300,300,200,30,25,1,0,45,\"Solid, Ltd.\"\r\n"
+    );
+    let figures = temp_file("figures.csv", csv.as_bytes());
+    let out = planner(&["scorecard", path(&plan_file), "--figures", path(&figures)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(
+        lines[1],
+        format!(
+            "1,{solid},\"Solid, Ltd.\",2027-03,0.9,0.3,0.2,0,0.15,1,0,45,90,30,75,75,80,100,75,75"
+        )
+    );
+    // Zero contract, sales and revenue leave only the counts: (40 + 0) / 2 = 20.
+    assert_eq!(
+        lines[2],
+        format!("2,{weak},Weak Co,2027-03,,,,,,3,6,,,,,,40,0,,20")
+    );
+    let feb = planner(&[
+        "scorecard",
+        path(&plan_file),
+        "--figures",
+        path(&figures),
+        "--month=2027-02",
+    ]);
+    assert!(feb.status.success(), "{}", stderr(&feb));
+    let text = stdout(&feb);
+    assert_eq!(text.lines().count(), 2, "February from the plan: {text}");
+    assert!(text.contains(&format!(",{weak},Weak Co,2027-02,")));
+
+    let bad = format!(
+        "{SCORE_HEADER}\n\
+         {solid},2027-03,1000,900,300,1000,250,300,300,200,30,25,1,0,45\n\
+         nobody,2027-03,1,1,1,1,1,1,1,1,1,1,0,0,\n\
+         {shop},2027-03,1,1,1,1,1,1,1,1,1,1,0,0,\n\
+         {weak},2028-01,1,1,1,1,1,1,1,1,1,1,0,0,\n\
+         {weak},2027-04,1,many,1,1,1,1,1,1,1,1,0.5,0,\n\
+         {solid},2027-03,1000,900,300,1000,250,300,300,200,30,25,1,0,45\n"
+    );
+    let cases: [(&str, Vec<u8>, Vec<String>); 3] = [
+        (
+            "figures-problems.csv",
+            bad.into_bytes(),
+            vec![
+                "line 3, distributor_id: no customer with id 'nobody' in the archive".into(),
+                format!(
+                    "line 4, distributor_id: customer '{shop}' is a terminal; only distributors are scored"
+                ),
+                "line 5, month: 2028-01 is outside the plan's period".into(),
+                "line 6, completed_volume: 'many' is not a number".into(),
+                "line 6, price_violations: '0.5' is not a whole number".into(),
+                "line 7: repeats the distributor and month of line 2".into(),
+                "has 6 problem(s); nothing was scored".into(),
+            ],
+        ),
+        (
+            "figures-actuals.csv",
+            b"salesperson_id,month,amount,quantity,collections\np1,2027-01,1,1,1\n".to_vec(),
+            vec![
+                format!(
+                    "line 1: the header is 'salesperson_id,month,amount,quantity,collections'; it must be '{SCORE_HEADER}'"
+                ),
+                "has 1 problem(s); nothing was scored".into(),
+            ],
+        ),
+        (
+            "figures-gbk.csv",
+            format!("{SCORE_HEADER},name\n{weak},2027-03,0,0,0,0,0,0,0,0,0,0,0,0,,")
+                .into_bytes()
+                .into_iter()
+                .chain(*b"\xd5\xc5\xce\xb0\n")
+                .collect(),
+            vec![
+                "line 2: the file is not UTF-8 text; save it as \"CSV UTF-8\"".into(),
+                "has 1 problem(s); nothing was scored".into(),
+            ],
+        ),
+    ];
+    for (name, bytes, want) in cases {
+        let file = temp_file(name, &bytes);
+        let out = planner(&["scorecard", path(&plan_file), "--figures", path(&file)]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert_eq!(stdout(&out), "", "{name}: nothing on stdout");
+        let err = stderr(&out);
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), want.len(), "{name}: {err}");
+        for (line, want) in lines.iter().zip(&want) {
+            assert!(
+                line.starts_with("planner: ") && line.ends_with(want.as_str()),
+                "{name}: {line:?}"
+            );
+        }
+    }
+    let missing = planner(&["scorecard", path(&plan_file), "--figures", "no-such.csv"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).starts_with("planner: cannot read no-such.csv: "));
 }
 
 #[test]

@@ -1,11 +1,17 @@
 //! `planner scorecard PLAN.json`: the distributor ranking for a month (the latest with figures
-//! unless `--month` names one), each measure's value and score, and the composite.
+//! unless `--month` names one), each measure's value and score, and the composite. With
+//! `--figures FILE.csv` the file's figures are applied over the plan's own (the plan file is not
+//! changed) and the month defaults to the file's latest; a file with any problem prints nothing
+//! but the problems, line by line, on stderr.
 
 use std::io::Write;
 
 use rust_decimal::Decimal;
 
-use crate::core::execution::{ScoreMeasure, ScoreRow, score_months, scorecard};
+use crate::core::execution::{
+    ScoreMeasure, ScoreRow, apply_score_figures, parse_score_figures, score_months, scorecard,
+};
+use crate::core::model::Plan;
 use crate::core::period::YearMonth;
 
 use super::csv::write_record;
@@ -16,43 +22,82 @@ completion,share,growth_mom,growth_yoy,profit_rate,price_violations,cross_territ
 completion_score,share_score,growth_score,profit_score,price_score,cross_territory_score,collection_score,\
 composite";
 
-pub const SCORECARD_USAGE: &str = "  planner scorecard PLAN.json [--month YYYY-MM]
+pub const SCORECARD_USAGE: &str =
+    "  planner scorecard PLAN.json [--month YYYY-MM] [--figures FIGURES.csv]
                                          print the distributor ranking as CSV: each measure,
-                                         its 0-100 score and the weighted composite";
+                                         its 0-100 score and the weighted composite; --figures
+                                         applies a file of distributors' figures first";
 
 /// Runs `scorecard` with the words after the command; returns the exit code.
 pub fn run(words: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let (plan, month) = match parse(words) {
+    let args = match parse(words) {
         Ok(a) => a,
         Err(message) => {
             let _ = writeln!(err, "planner: {message}\n\n{USAGE}\n{SCORECARD_USAGE}");
             return EXIT_USAGE;
         }
     };
-    let plan = match read_plan(&plan) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "planner: {e}");
-            return EXIT_FAILED;
-        }
-    };
-    let Some(month) = month.or_else(|| score_months(&plan).last().copied()) else {
-        let _ = writeln!(err, "planner: the plan has no distributor figures to score");
-        return EXIT_FAILED;
-    };
-    match scorecard_csv(&scorecard(&plan, month), out).and_then(|()| out.flush()) {
+    match score(&args, out) {
         Ok(()) => EXIT_OK,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_FAILED,
-        Err(e) => {
-            let _ = writeln!(err, "planner: cannot write the output: {e}");
+        Err(messages) => {
+            for m in messages {
+                let _ = writeln!(err, "planner: {m}");
+            }
             EXIT_FAILED
         }
     }
 }
 
-fn parse(words: &[String]) -> Result<(String, Option<YearMonth>), String> {
+struct Args {
+    plan: String,
+    month: Option<YearMonth>,
+    figures: Option<String>,
+}
+
+/// Prints the ranking; otherwise the lines to print on stderr (none when the reader of the
+/// output went away).
+fn score(args: &Args, out: &mut dyn Write) -> Result<(), Vec<String>> {
+    let mut plan = read_plan(&args.plan).map_err(|e| vec![e.to_string()])?;
+    let file_month = match &args.figures {
+        Some(file) => apply_file(&mut plan, file)?,
+        None => None,
+    };
+    let latest = || score_months(&plan).last().copied();
+    let Some(month) = args.month.or(file_month).or_else(latest) else {
+        return Err(vec!["the plan has no distributor figures to score".into()]);
+    };
+    match scorecard_csv(&scorecard(&plan, month), out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // A reader that stopped early (`planner … | head`) is not worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Vec::new()),
+        Err(e) => Err(vec![format!("cannot write the output: {e}")]),
+    }
+}
+
+/// Applies a figures file to the plan in memory; returns the latest month it covers.
+fn apply_file(plan: &mut Plan, file: &str) -> Result<Option<YearMonth>, Vec<String>> {
+    let bytes = std::fs::read(file).map_err(|e| vec![format!("cannot read {file}: {e}")])?;
+    let preview = parse_score_figures(plan, &bytes);
+    if !preview.problems.is_empty() {
+        let mut messages: Vec<String> = preview
+            .problems
+            .iter()
+            .map(|p| format!("{file}: {p}"))
+            .collect();
+        messages.push(format!(
+            "{file} has {} problem(s); nothing was scored",
+            preview.problems.len()
+        ));
+        return Err(messages);
+    }
+    apply_score_figures(plan, &preview, false).map_err(|e| vec![format!("{file}: {e}")])?;
+    Ok(preview.months().last().copied())
+}
+
+fn parse(words: &[String]) -> Result<Args, String> {
     let mut positional = Vec::new();
     let mut month = None;
+    let mut figures = None;
     let mut rest = words.iter();
     while let Some(word) = rest.next() {
         let Some(option) = word.strip_prefix("--") else {
@@ -76,12 +121,17 @@ fn parse(words: &[String]) -> Result<(String, Option<YearMonth>), String> {
                         .map_err(|e| format!("--month: {e}"))?,
                 )
             }
-            "month" => return Err("--month is given twice".into()),
+            "figures" if figures.is_none() => figures = Some(value),
+            "month" | "figures" => return Err(format!("--{name} is given twice")),
             _ => return Err(format!("unknown option --{name}")),
         }
     }
     match positional.as_slice() {
-        [plan] => Ok((plan.clone(), month)),
+        [plan] => Ok(Args {
+            plan: plan.clone(),
+            month,
+            figures,
+        }),
         [] => Err("scorecard needs a plan file".into()),
         [_, extra, ..] => Err(format!("unexpected argument '{extra}'")),
     }

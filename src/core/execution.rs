@@ -10,7 +10,9 @@
 //! - **sales competition** leaderboards ([`leaderboard`]);
 //! - the **customer archive** with its change history ([`add_customer`], [`update_customer`],
 //!   [`stale`], [`linked_customer`]);
-//! - the **distributor scorecard** ([`scorecard`]);
+//! - the **distributor scorecard** ([`scorecard`]) from figures typed ([`set_score_entry`]) or
+//!   imported from CSV the same way as actuals ([`parse_score_figures`],
+//!   [`apply_score_figures`], [`score_template`]);
 //! - **expenses** against per-region budgets ([`expense_report`]).
 //!
 //! Money and counts are exact decimals. Every ratio is `None` where its denominator is zero:
@@ -25,6 +27,7 @@ mod edit_error;
 mod expenses;
 mod import;
 mod leaderboard;
+mod score_import;
 mod scorecard;
 mod stored;
 mod tracking;
@@ -51,10 +54,14 @@ pub use expenses::{
     set_budget, set_expense_reviewed,
 };
 pub use import::{
-    ACTUALS_HEADER, ActualRow, ActualsPreview, ApplyError, Column, ImportSummary, LineProblem,
-    ProblemKind, actuals_csv, actuals_template, apply_actuals, parse_actuals,
+    ACTUALS_HEADER, ActualRow, ActualsPreview, ApplyError, Column, FileColumn, ImportSummary,
+    LineProblem, ProblemKind, actuals_csv, actuals_template, apply_actuals, parse_actuals,
 };
 pub use leaderboard::{Scope, Standing, Window, leaderboard};
+pub use score_import::{
+    SCORE_HEADER, ScoreColumn, ScoreImportRow, ScoreImportSummary, ScorePreview, ScoreProblem,
+    apply_score_figures, parse_score_figures, score_csv, score_template,
+};
 pub use scorecard::{
     MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights, score_figures,
     score_months, scorecard, set_score_entry,

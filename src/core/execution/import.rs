@@ -23,6 +23,7 @@ use crate::core::period::YearMonth;
 
 use super::actuals::Actual;
 use super::csv_reader::{CsvError, Reader};
+use super::edit_error::EditError;
 
 /// The header an actuals file must start with (optionally followed by `,name`).
 pub const ACTUALS_HEADER: &str = "salesperson_id,month,amount,quantity,collections";
@@ -33,6 +34,11 @@ const COLUMNS: [Column; 5] = [
     Column::Quantity,
     Column::Collections,
 ];
+
+/// A column of an imported file: its name in the header.
+pub trait FileColumn: Copy {
+    fn key(self) -> &'static str;
+}
 
 /// A column of the actuals file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,6 +63,12 @@ impl Column {
     }
 }
 
+impl FileColumn for Column {
+    fn key(self) -> &'static str {
+        Column::key(self)
+    }
+}
+
 /// What is wrong with a line (or with the whole file, reported on line 1).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ProblemKind {
@@ -70,8 +82,11 @@ pub enum ProblemKind {
     #[error("the file is not UTF-8 text; save it as \"CSV UTF-8\"")]
     NotUtf8,
     /// The first line is not the expected header.
-    #[error("the header is '{found}'; it must be '{ACTUALS_HEADER}'")]
-    WrongHeader { found: String },
+    #[error("the header is '{found}'; it must be '{expected}'")]
+    WrongHeader {
+        found: String,
+        expected: &'static str,
+    },
     /// A row with more or fewer fields than the header.
     #[error("has {found} fields; the header has {expected}")]
     FieldCount { found: usize, expected: usize },
@@ -105,18 +120,33 @@ pub enum ProblemKind {
     /// The same salesperson and month as an earlier line; the earlier line is kept.
     #[error("repeats the salesperson and month of line {first_line}")]
     Duplicate { first_line: usize },
+    /// No customer in the archive has this id.
+    #[error("no customer with id '{0}' in the archive")]
+    UnknownCustomer(String),
+    /// The customer is a terminal; only distributors have scorecard figures.
+    #[error("customer '{0}' is a terminal; only distributors are scored")]
+    NotADistributor(String),
+    /// A count with a fraction.
+    #[error("'{0}' is not a whole number")]
+    NotAWholeNumber(String),
+    /// A row with its id and month but every figure left empty.
+    #[error("has no figures; fill them in or delete the line")]
+    NoFigures,
+    /// The same distributor and month as an earlier line; the earlier line is kept.
+    #[error("repeats the distributor and month of line {first_line}")]
+    DuplicateDistributor { first_line: usize },
 }
 
 /// One problem: the line (1-based, where the record starts), the column if one field is at
-/// fault, and what.
+/// fault, and what. The column is of the actuals file unless said otherwise.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LineProblem {
+pub struct LineProblem<C = Column> {
     pub line: usize,
-    pub column: Option<Column>,
+    pub column: Option<C>,
     pub kind: ProblemKind,
 }
 
-impl fmt::Display for LineProblem {
+impl<C: FileColumn> fmt::Display for LineProblem<C> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "line {}", self.line)?;
         if let Some(c) = self.column {
@@ -145,9 +175,7 @@ pub struct ActualsPreview {
 impl ActualsPreview {
     /// Lines with at least one problem (what skipping the bad lines leaves out).
     pub fn bad_lines(&self) -> usize {
-        let mut lines: Vec<usize> = self.problems.iter().map(|p| p.line).collect();
-        lines.dedup();
-        lines.len()
+        bad_lines(&self.problems)
     }
 
     /// The months the good rows cover, in order.
@@ -168,9 +196,13 @@ pub enum ApplyError {
     /// No row can be imported.
     #[error("the file has no row that can be imported")]
     NothingToImport,
-    /// The plan changed since the file was read: a salesperson is gone or the period moved.
+    /// The plan changed since the file was read: a salesperson or customer is gone or the
+    /// period moved.
     #[error("the plan changed since the file was read (line {line}); read the file again")]
     PlanChanged { line: usize },
+    /// A row of the preview holds a value the plan does not take.
+    #[error("line {line}: {error}")]
+    Refused { line: usize, error: EditError },
 }
 
 /// What an import stored.
@@ -191,7 +223,7 @@ pub struct ImportSummary {
 /// Reads an actuals file against the plan without storing anything.
 pub fn parse_actuals(plan: &Plan, bytes: &[u8]) -> ActualsPreview {
     let mut preview = ActualsPreview::default();
-    let file_problem = |kind, line| ActualsPreview {
+    let file_problem = |(kind, line)| ActualsPreview {
         rows: Vec::new(),
         problems: vec![LineProblem {
             line,
@@ -199,44 +231,15 @@ pub fn parse_actuals(plan: &Plan, bytes: &[u8]) -> ActualsPreview {
             kind,
         }],
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let line_of = |at: usize| 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
-    let text = match std::str::from_utf8(bytes) {
-        // UTF-16 text is valid UTF-8 byte by byte, but full of NULs.
-        Ok(text) => match bytes.iter().position(|&b| b == 0) {
-            Some(at) => return file_problem(ProblemKind::NotUtf8, line_of(at)),
-            None => text,
-        },
-        Err(e) => return file_problem(ProblemKind::NotUtf8, line_of(e.valid_up_to())),
+    let text = match decode(bytes) {
+        Ok(text) => text,
+        Err(problem) => return file_problem(problem),
     };
-    if text.trim().is_empty() {
-        return file_problem(ProblemKind::Empty, 1);
-    }
-
     let mut reader = Reader::new(text);
     let mut fields: Vec<Cow<str>> = Vec::with_capacity(6);
-    // The header: the first line that is not blank.
-    let width = loop {
-        let Some((line, result)) = reader.next_record(&mut fields) else {
-            return file_problem(ProblemKind::Empty, 1);
-        };
-        if result.is_ok() && is_blank(&fields) {
-            continue;
-        }
-        let names: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
-        let fits = |n: usize| {
-            names.len() == n
-                && names[..5]
-                    .iter()
-                    .zip(COLUMNS)
-                    .all(|(name, c)| name.eq_ignore_ascii_case(c.key()))
-                && (n == 5 || names[5].eq_ignore_ascii_case("name"))
-        };
-        if result.is_ok() && (fits(5) || fits(6)) {
-            break names.len();
-        }
-        let found = text.lines().nth(line - 1).unwrap_or("").trim().to_string();
-        return file_problem(ProblemKind::WrongHeader { found }, line);
+    let width = match read_header(text, &mut reader, &mut fields, ACTUALS_HEADER) {
+        Ok(width) => width,
+        Err(problem) => return file_problem(problem),
     };
 
     let people = people_index(plan);
@@ -246,18 +249,10 @@ pub fn parse_actuals(plan: &Plan, bytes: &[u8]) -> ActualsPreview {
     let mut found = Vec::new();
     while let Some((line, result)) = reader.next_record(&mut fields) {
         found.clear();
-        match result {
-            Err(CsvError::UnclosedQuote) => found.push((None, ProblemKind::UnclosedQuote)),
-            Err(CsvError::TextAfterQuote) => found.push((None, ProblemKind::TextAfterQuote)),
-            Ok(()) if is_blank(&fields) => {}
-            Ok(()) if fields.len() != width => found.push((
-                None,
-                ProblemKind::FieldCount {
-                    found: fields.len(),
-                    expected: width,
-                },
-            )),
-            Ok(()) => {
+        match record(result, &fields, width) {
+            Record::Blank => {}
+            Record::Bad(kind) => found.push((None, kind)),
+            Record::Fields => {
                 let id = fields[0].trim();
                 let person = match last_person {
                     Some((last, ord)) if last == id => Some(ord),
@@ -317,37 +312,138 @@ pub fn parse_actuals(plan: &Plan, bytes: &[u8]) -> ActualsPreview {
             );
     }
     if preview.rows.is_empty() && preview.problems.is_empty() {
-        return file_problem(ProblemKind::NoRows, 1);
+        return file_problem((ProblemKind::NoRows, 1));
     }
-    drop_duplicates(&mut preview, keys);
+    drop_duplicates(
+        &mut preview.rows,
+        &mut preview.problems,
+        keys,
+        |r| r.line,
+        |first_line| ProblemKind::Duplicate { first_line },
+    );
     preview
 }
 
-/// Later rows for a salesperson and month already seen become problems; the first is kept.
-fn drop_duplicates(preview: &mut ActualsPreview, mut keys: Vec<(u64, u32)>) {
+/// Lines with at least one problem, given the problems in line order.
+pub(super) fn bad_lines<C>(problems: &[LineProblem<C>]) -> usize {
+    let mut lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+    lines.dedup();
+    lines.len()
+}
+
+/// The file's text: UTF-8 without its byte-order mark, not blank. Otherwise the problem with
+/// the whole file and the line it shows on.
+pub(super) fn decode(bytes: &[u8]) -> Result<&str, (ProblemKind, usize)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let line_of = |at: usize| 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+    let text = match std::str::from_utf8(bytes) {
+        // UTF-16 text is valid UTF-8 byte by byte, but full of NULs.
+        Ok(text) => match bytes.iter().position(|&b| b == 0) {
+            Some(at) => return Err((ProblemKind::NotUtf8, line_of(at))),
+            None => text,
+        },
+        Err(e) => return Err((ProblemKind::NotUtf8, line_of(e.valid_up_to()))),
+    };
+    if text.trim().is_empty() {
+        return Err((ProblemKind::Empty, 1));
+    }
+    Ok(text)
+}
+
+/// Reads the header, the first line that is not blank: the columns of `header` in order
+/// (any case), optionally followed by `name`. Returns how many fields each row must have.
+pub(super) fn read_header<'a>(
+    text: &'a str,
+    reader: &mut Reader<'a>,
+    fields: &mut Vec<Cow<'a, str>>,
+    header: &'static str,
+) -> Result<usize, (ProblemKind, usize)> {
+    let width = header.split(',').count();
+    loop {
+        let Some((line, result)) = reader.next_record(fields) else {
+            return Err((ProblemKind::Empty, 1));
+        };
+        if result.is_ok() && is_blank(fields) {
+            continue;
+        }
+        let names: Vec<&str> = fields.iter().map(|f| f.trim()).collect();
+        let fits = |n: usize| {
+            names.len() == n
+                && names[..width]
+                    .iter()
+                    .zip(header.split(','))
+                    .all(|(name, key)| name.eq_ignore_ascii_case(key))
+                && (n == width || names[width].eq_ignore_ascii_case("name"))
+        };
+        if result.is_ok() && (fits(width) || fits(width + 1)) {
+            return Ok(names.len());
+        }
+        let found = text.lines().nth(line - 1).unwrap_or("").trim().to_string();
+        return Err((
+            ProblemKind::WrongHeader {
+                found,
+                expected: header,
+            },
+            line,
+        ));
+    }
+}
+
+/// What a record after the header is.
+pub(super) enum Record {
+    /// Nothing in it: skipped.
+    Blank,
+    /// Not a row at all.
+    Bad(ProblemKind),
+    /// As many fields as the header.
+    Fields,
+}
+
+pub(super) fn record(result: Result<(), CsvError>, fields: &[Cow<str>], width: usize) -> Record {
+    match result {
+        Err(CsvError::UnclosedQuote) => Record::Bad(ProblemKind::UnclosedQuote),
+        Err(CsvError::TextAfterQuote) => Record::Bad(ProblemKind::TextAfterQuote),
+        Ok(()) if is_blank(fields) => Record::Blank,
+        Ok(()) if fields.len() != width => Record::Bad(ProblemKind::FieldCount {
+            found: fields.len(),
+            expected: width,
+        }),
+        Ok(()) => Record::Fields,
+    }
+}
+
+/// Later rows with a key already seen become problems (`duplicate` of the first one's line);
+/// the first is kept. `keys` pairs each row's key with its index in `rows`.
+pub(super) fn drop_duplicates<R, C, K: Ord + Copy>(
+    rows: &mut Vec<R>,
+    problems: &mut Vec<LineProblem<C>>,
+    mut keys: Vec<(K, u32)>,
+    line: impl Fn(&R) -> usize,
+    duplicate: impl Fn(usize) -> ProblemKind,
+) {
     keys.sort_unstable();
-    let mut dropped = vec![false; preview.rows.len()];
+    let mut dropped = vec![false; rows.len()];
     let mut any = false;
     for group in keys.chunk_by(|a, b| a.0 == b.0) {
-        let first_line = preview.rows[group[0].1 as usize].line;
+        let first_line = line(&rows[group[0].1 as usize]);
         for &(_, row) in &group[1..] {
             dropped[row as usize] = true;
             any = true;
-            preview.problems.push(LineProblem {
-                line: preview.rows[row as usize].line,
+            problems.push(LineProblem {
+                line: line(&rows[row as usize]),
                 column: None,
-                kind: ProblemKind::Duplicate { first_line },
+                kind: duplicate(first_line),
             });
         }
     }
     if any {
         let mut i = 0;
-        preview.rows.retain(|_| {
+        rows.retain(|_| {
             i += 1;
             !dropped[i - 1]
         });
         // Stable: a line's own problems keep their column order.
-        preview.problems.sort_by_key(|p| p.line);
+        problems.sort_by_key(|p| p.line);
     }
 }
 
@@ -456,7 +552,7 @@ fn push_row(out: &mut String, id: &str, month: YearMonth, a: &Actual, name: &str
 }
 
 /// A CSV field, quoted when it must be.
-fn quote(text: &str) -> Cow<'_, str> {
+pub(super) fn quote(text: &str) -> Cow<'_, str> {
     if text.contains([',', '"', '\n', '\r']) {
         Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
     } else {
@@ -464,7 +560,7 @@ fn quote(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn is_blank(fields: &[Cow<str>]) -> bool {
+pub(super) fn is_blank(fields: &[Cow<str>]) -> bool {
     fields.iter().all(|f| f.trim().is_empty())
 }
 
@@ -519,7 +615,7 @@ pub(super) fn parse_month(text: &str) -> Result<YearMonth, ProblemKind> {
 
 /// A non-negative figure. Plain digits take a fast path (a year for 10,000 people is 360,000
 /// numbers); anything else is read as a person types it (thousands separators allowed).
-fn number(text: &str) -> Result<Decimal, ProblemKind> {
+pub(super) fn number(text: &str) -> Result<Decimal, ProblemKind> {
     let t = text.trim();
     if t.is_empty() {
         return Err(ProblemKind::Missing);

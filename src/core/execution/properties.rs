@@ -1,7 +1,7 @@
 //! Property tests: for any actuals, thresholds and zero targets, the tracking adds up, ratios
 //! never divide by zero, alerts follow the threshold, leaderboards are ordered, scores stay on
-//! their scales, and an exported file imports back to the same values. Nothing panics on any
-//! bytes.
+//! their scales, and exported actuals and scorecard figures import back to the same values.
+//! Nothing panics on any bytes.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -58,6 +58,57 @@ fn case(rows: &[(usize, u32, i64, i64, i64)], zero_targets: &[bool], threshold: 
     }
     let b = compute(&plan, &plan.scenarios[0]).expect("the scaled plan breaks down");
     Case { plan, b }
+}
+
+/// Scorecard figures as (distributor, month, ten amounts in units of 0.01, two counts,
+/// collection days in units of 0.1).
+type ScoreRaw = (usize, u32, Vec<i64>, (u32, u32), Option<i64>);
+
+fn score_rows() -> impl Strategy<Value = Vec<ScoreRaw>> {
+    let amount = prop_oneof![Just(0i64), 0i64..1_000, 0i64..100_000_000_000_000_000];
+    let count = prop_oneof![Just(0u32), 0u32..10, any::<u32>()];
+    let row = (
+        0..DISTRIBUTORS,
+        0u32..12,
+        prop::collection::vec(amount, 10),
+        (count.clone(), count),
+        prop::option::of(0i64..10_000),
+    );
+    prop::collection::vec(row, 0..40)
+}
+
+const DISTRIBUTORS: usize = 4;
+
+/// A small plan with a terminal and distributors whose names need quoting, and the figures.
+fn score_plan(rows: &[ScoreRaw]) -> (Plan, Vec<String>) {
+    let mut plan = scaled_plan(3);
+    add_customer(&mut plan, CustomerKind::Terminal, "Shop", "").expect("a terminal");
+    let names = ["Plain", "Comma, Ltd.", "Say \"hi\"", "两行\n名字"];
+    let ids: Vec<String> = names
+        .iter()
+        .map(|n| add_customer(&mut plan, CustomerKind::Distributor, n, "").expect("a distributor"))
+        .collect();
+    for (k, month, amounts, counts, days) in rows {
+        let a = |i: usize| Decimal::new(amounts[i], 2);
+        let f = ScoreFigures {
+            contract_volume: a(0),
+            completed_volume: a(1),
+            our_sales: a(2),
+            category_sales: a(3),
+            last_month_sales: a(4),
+            last_year_sales: a(5),
+            revenue: a(6),
+            costs: a(7),
+            promotions: a(8),
+            rebates: a(9),
+            price_violations: counts.0,
+            cross_territory: counts.1,
+            collection_days: days.map(|d| Decimal::new(d, 1)),
+        };
+        let month = plan.period.start.plus(*month);
+        set_score_entry(&mut plan, &ids[*k], month, f).expect("valid figures");
+    }
+    (plan, ids)
 }
 
 fn people(plan: &Plan) -> Vec<String> {
@@ -203,6 +254,60 @@ proptest! {
             let summary = apply_actuals(&mut fresh, &preview, false).expect("clean file");
             prop_assert_eq!(summary.replaced, summary.rows);
             prop_assert_eq!(&fresh.execution.actuals, &plan.execution.actuals);
+        }
+    }
+
+    #[test]
+    fn exported_score_figures_import_back_to_the_same_entries_and_twice_changes_nothing(
+        rows in score_rows(),
+    ) {
+        let (plan, _) = score_plan(&rows);
+        let csv = score_csv(&plan);
+        let mut fresh = plan.clone();
+        fresh.execution.scorecard.clear();
+        let preview = parse_score_figures(&fresh, csv.as_bytes());
+        if plan.execution.scorecard.is_empty() {
+            let no_rows = LineProblem { line: 1, column: None, kind: ProblemKind::NoRows };
+            prop_assert_eq!(&preview.problems, &vec![no_rows]);
+        } else {
+            prop_assert_eq!(&preview.problems, &Vec::new());
+            apply_score_figures(&mut fresh, &preview, false).expect("clean file");
+            prop_assert_eq!(&fresh.execution.scorecard, &plan.execution.scorecard);
+            let summary = apply_score_figures(&mut fresh, &preview, false).expect("clean file");
+            prop_assert_eq!(summary.replaced, summary.rows);
+            prop_assert_eq!(&fresh.execution.scorecard, &plan.execution.scorecard);
+        }
+    }
+
+    #[test]
+    fn any_bytes_give_a_score_preview_and_never_a_panic(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        text in "[a-z0-9,.\"\r\n年月/ -]{0,300}",
+        rows in score_rows(),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let (plan, ids) = score_plan(&rows);
+        // A good file cut at any byte, and the ids of real distributors among random fields.
+        let csv = score_csv(&plan);
+        let cut = cut.index(csv.len() + 1);
+        let mixed = format!("{SCORE_HEADER}\n{}\n{text}", ids.join(","));
+        for input in [bytes.clone(), text.clone().into_bytes(), csv.as_bytes()[..cut].to_vec(),
+                      format!("{SCORE_HEADER}\n{text}").into_bytes(), mixed.into_bytes()] {
+            let preview = parse_score_figures(&plan, &input);
+            prop_assert!(!preview.rows.is_empty() || !preview.problems.is_empty());
+            prop_assert!(preview.rows.windows(2).all(|w| w[0].line < w[1].line));
+            for r in &preview.rows {
+                prop_assert!(preview.problems.iter().all(|p| p.line != r.line), "line {}", r.line);
+            }
+            prop_assert!(preview.problems.windows(2).all(|w| w[0].line <= w[1].line));
+            let mut applied = plan.clone();
+            match apply_score_figures(&mut applied, &preview, true) {
+                Ok(summary) => prop_assert_eq!(summary.rows, preview.rows.len()),
+                Err(e) => {
+                    prop_assert_eq!(e, ApplyError::NothingToImport);
+                    prop_assert_eq!(&applied, &plan);
+                }
+            }
         }
     }
 

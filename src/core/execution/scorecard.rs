@@ -338,7 +338,24 @@ pub fn set_score_entry(
     if c.kind != CustomerKind::Distributor {
         return Err(EditError::NotADistributor(customer.into()));
     }
-    let f = &figures;
+    check_figures(&figures)?;
+    let entries = &mut plan.execution.scorecard;
+    match entries
+        .iter_mut()
+        .find(|e| e.customer == customer && e.month == month)
+    {
+        Some(e) => e.figures = figures,
+        None => entries.push(ScoreEntry {
+            customer: customer.into(),
+            month,
+            figures,
+        }),
+    }
+    Ok(())
+}
+
+/// Every figure is zero or more and not absurdly large.
+pub(super) fn check_figures(f: &ScoreFigures) -> Result<(), EditError> {
     let checked = [
         ("contract_volume", f.contract_volume),
         ("completed_volume", f.completed_volume),
@@ -359,18 +376,6 @@ pub fn set_score_entry(
         if v > max_value() {
             return Err(EditError::field(field, FieldError::TooLarge));
         }
-    }
-    let entries = &mut plan.execution.scorecard;
-    match entries
-        .iter_mut()
-        .find(|e| e.customer == customer && e.month == month)
-    {
-        Some(e) => e.figures = figures,
-        None => entries.push(ScoreEntry {
-            customer: customer.into(),
-            month,
-            figures,
-        }),
     }
     Ok(())
 }

@@ -151,6 +151,7 @@ fn a_file_that_cannot_be_read_gives_one_clear_error() {
             1,
             ProblemKind::WrongHeader {
                 found: "id,month,amount,quantity,collections".into(),
+                expected: ACTUALS_HEADER,
             },
         ),
         (
@@ -159,6 +160,7 @@ fn a_file_that_cannot_be_read_gives_one_clear_error() {
             1,
             ProblemKind::WrongHeader {
                 found: "salesperson_id,month,quantity,amount,collections".into(),
+                expected: ACTUALS_HEADER,
             },
         ),
         (
