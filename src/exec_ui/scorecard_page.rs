@@ -3,15 +3,20 @@
 use leptos::prelude::*;
 
 use super::state::use_exec;
+use web_sys::wasm_bindgen::JsCast;
+
+use crate::core::csv_export::with_bom;
 use crate::core::execution::{
-    ScoreFigures, ScoreMeasure, latest_actual_month, score_months, scorecard, set_score_entry,
+    ScoreFigures, ScoreMeasure, ScorePreview, apply_score_figures, latest_actual_month,
+    parse_score_figures, score_csv, score_months, score_template, scorecard, set_score_entry,
 };
 use crate::core::field::parse_non_negative;
 use crate::core::period::YearMonth;
-use crate::i18n::catalogue;
+use crate::i18n::{catalogue, fill};
+use crate::storage::files::{download, read_bytes, safe_file_name};
 use crate::ui::html_view::{Gesture, html_view, value_of};
 use crate::view::exec::scorecard::{
-    FIGURE_KEYS, controls_html, figures_html, ranking_html, set_figure,
+    FIGURE_KEYS, controls_html, figures_html, preview_html, ranking_html, set_figure,
 };
 
 type Errors = Vec<(String, String, String)>;
@@ -36,6 +41,7 @@ pub fn ScorecardPage() -> impl IntoView {
     let customer = RwSignal::new(None::<String>);
     let weight_errors = RwSignal::new(Errors::new());
     let figure_errors = RwSignal::new(Errors::new());
+    let preview = RwSignal::new(None::<(String, ScorePreview)>);
     let render = move || {
         let m = month.get();
         let c = customer.get();
@@ -43,6 +49,11 @@ pub fn ScorecardPage() -> impl IntoView {
             let months = plan.period.months();
             let mut html = weight_errors
                 .with(|e| controls_html(t, &months, m, &plan.execution.settings.score_weights, e));
+            preview.with(|p| {
+                if let Some((name, p)) = p {
+                    html.push_str(&preview_html(t, plan, name, p));
+                }
+            });
             figure_errors.with(|e| html.push_str(&figures_html(t, plan, c.as_deref(), m, e)));
             html.push_str(&ranking_html(t, &scorecard(plan, m)));
             html
@@ -80,6 +91,80 @@ pub fn ScorecardPage() -> impl IntoView {
             }
             ("save", Gesture::Click) | ("fig", Gesture::Enter) => {
                 save_figures(month, customer, figure_errors)
+            }
+            ("import", Gesture::Change) => {
+                let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() else {
+                    return;
+                };
+                let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                    return;
+                };
+                input.set_value("");
+                leptos::task::spawn_local(async move {
+                    let name = file.name();
+                    match read_bytes(&file).await {
+                        Ok(bytes) => {
+                            let p = exec
+                                .plan
+                                .with_untracked(|plan| parse_score_figures(plan, &bytes));
+                            preview.set(Some((name, p)));
+                        }
+                        Err(reason) => {
+                            exec.notify(format!("{} {name}: {reason}", t.file_unreadable), None)
+                        }
+                    }
+                });
+            }
+            (kind @ ("apply" | "apply-skip"), Gesture::Click) => {
+                let Some((_, p)) = preview.get_untracked() else {
+                    return;
+                };
+                let before = exec.plan.get_untracked();
+                let mut outcome = None;
+                exec.plan.maybe_update(|plan| {
+                    let r = apply_score_figures(plan, &p, kind == "apply-skip");
+                    let changed = r.is_ok();
+                    outcome = Some(r);
+                    changed
+                });
+                match outcome {
+                    Some(Ok(summary)) => {
+                        preview.set(None);
+                        if let Some(m) = summary.months.last() {
+                            month.set(*m);
+                        }
+                        let text = fill(
+                            t.imported,
+                            &[
+                                &summary.rows.to_string(),
+                                &summary.months.len().to_string(),
+                                &summary.replaced.to_string(),
+                            ],
+                        );
+                        exec.notify(text, Some(before));
+                    }
+                    Some(Err(e)) => exec.notify(t.apply_error(&e), None),
+                    None => {}
+                }
+            }
+            ("cancel", _) => preview.set(None),
+            ("template", _) => {
+                let csv = exec.plan.with_untracked(score_template);
+                let _ = download(
+                    "scorecard-template.csv",
+                    "text/csv;charset=utf-8",
+                    &with_bom(&csv),
+                );
+            }
+            ("export", _) => {
+                let (csv, name) = exec
+                    .plan
+                    .with_untracked(|p| (score_csv(p), format!("{} scorecard", p.name)));
+                let _ = download(
+                    &safe_file_name(&name, "csv"),
+                    "text/csv;charset=utf-8",
+                    &with_bom(&csv),
+                );
             }
             _ => {}
         }

@@ -1,7 +1,7 @@
 //! Every word of the execution pages, in both languages side by side. A separate catalogue from
 //! the planner's, so each of the two web apps carries only its own text.
 
-use crate::core::execution::{ApplyError, EditError, LineProblem, ProblemKind};
+use crate::core::execution::{ApplyError, EditError, FileColumn, LineProblem, ProblemKind};
 use crate::core::lang::Lang;
 
 use super::{catalogue, fill};
@@ -104,6 +104,12 @@ texts! {
     prob_negative: "“{}” is negative", "“{}”是负数";
     prob_too_large: "“{}” is too large", "“{}”太大";
     prob_duplicate: "repeats the salesperson and month of line {}", "与第 {} 行的销售人员和月份重复";
+    prob_unknown_customer: "no customer with id “{}” in the archive", "档案中没有编号为“{}”的客户";
+    prob_not_distributor: "“{}” is a terminal; only distributors are scored", "“{}”是零售终端，只对经销商评分";
+    prob_not_whole: "“{}” is not a whole number", "“{}”不是整数";
+    prob_no_figures: "has no figures; fill them in or delete the line", "没有任何数据，请填写或删除该行";
+    prob_duplicate_distributor: "repeats the distributor and month of line {}", "与第 {} 行的经销商和月份重复";
+    apply_refused: "Line {}: {}", "第 {} 行：{}";
     apply_problems: "The file has {} problem(s) on {} line(s); fix them or skip those lines.", "文件有 {} 个问题（{} 行），请修正或跳过这些行。";
     apply_nothing: "The file has no row that can be imported.", "文件中没有可导入的行。";
     apply_changed: "The plan changed since the file was read (line {}); read the file again.", "读取文件后计划已变化（第 {} 行），请重新读取文件。";
@@ -193,6 +199,7 @@ texts! {
     save_figures: "Save figures", "保存数据";
     figures_saved: "Figures saved", "数据已保存";
     no_distributors: "No distributors in the archive yet: add them on the Customer archive page.", "档案中还没有经销商：请在“客户档案”页添加。";
+    score_preview_summary: "{} rows for {} distributors in {} month(s); {} replace figures already stored.", "{} 行，涉及 {} 个经销商、{} 个月；其中 {} 行将替换已有数据。";
     ranking: "Ranking", "排名";
     reason: "Why", "评分依据";
     mom: "MoM", "环比";
@@ -244,7 +251,7 @@ impl ExecText {
     }
 
     /// A line of an import file and what is wrong with it.
-    pub fn problem(&self, p: &LineProblem) -> String {
+    pub fn problem<C: FileColumn>(&self, p: &LineProblem<C>) -> String {
         let mut out = fill(self.line, &[&p.line.to_string()]);
         if let Some(c) = p.column {
             out.push_str(", ");
@@ -260,10 +267,9 @@ impl ExecText {
             ProblemKind::Empty => self.prob_empty.into(),
             ProblemKind::NoRows => self.prob_no_rows.into(),
             ProblemKind::NotUtf8 => self.prob_not_utf8.into(),
-            ProblemKind::WrongHeader { found } => fill(
-                self.prob_header,
-                &[found, crate::core::execution::ACTUALS_HEADER],
-            ),
+            ProblemKind::WrongHeader { found, expected } => {
+                fill(self.prob_header, &[found, expected])
+            }
             ProblemKind::FieldCount { found, expected } => fill(
                 self.prob_field_count,
                 &[&found.to_string(), &expected.to_string()],
@@ -280,6 +286,13 @@ impl ExecText {
             ProblemKind::Duplicate { first_line } => {
                 fill(self.prob_duplicate, &[&first_line.to_string()])
             }
+            ProblemKind::UnknownCustomer(id) => fill(self.prob_unknown_customer, &[id]),
+            ProblemKind::NotADistributor(id) => fill(self.prob_not_distributor, &[id]),
+            ProblemKind::NotAWholeNumber(s) => fill(self.prob_not_whole, &[s]),
+            ProblemKind::NoFigures => self.prob_no_figures.into(),
+            ProblemKind::DuplicateDistributor { first_line } => {
+                fill(self.prob_duplicate_distributor, &[&first_line.to_string()])
+            }
         }
     }
 
@@ -291,6 +304,10 @@ impl ExecText {
             ),
             ApplyError::NothingToImport => self.apply_nothing.into(),
             ApplyError::PlanChanged { line } => fill(self.apply_changed, &[&line.to_string()]),
+            ApplyError::Refused { line, error } => fill(
+                self.apply_refused,
+                &[&line.to_string(), &self.edit_error(error)],
+            ),
         }
     }
 

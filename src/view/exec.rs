@@ -11,11 +11,12 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::html::push_escaped;
+use super::html::{push_element, push_escaped};
 use super::numbers::{amount, percent};
 use crate::core::lang::Lang;
 use crate::core::period::YearMonth;
 use crate::i18n::exec::ExecText;
+use crate::i18n::fill;
 
 /// A ratio as a percentage (0.975 → `97.5%`), or "—" when there is none (a zero target).
 pub fn rate(t: &ExecText, value: Option<Decimal>) -> String {
@@ -81,6 +82,80 @@ pub fn text_input(
         out.push_str("</span>");
     }
     out.push_str("</label>");
+}
+
+/// How many problems an import preview lists; the rest are counted.
+pub const PROBLEMS_SHOWN: usize = 200;
+
+/// What an import would store, every problem per line (already in words), and the choices:
+/// import, import skipping the bad lines, or cancel. Nothing is stored before a choice.
+pub fn import_preview_html(
+    t: &ExecText,
+    id: &str,
+    file: &str,
+    summary: &str,
+    problems: &[String],
+    bad_lines: usize,
+    rows: usize,
+) -> String {
+    let mut out = format!("<section class=\"card preview\" id=\"{id}\">");
+    push_element(&mut out, "h3", "", &fill(t.preview_title, &[file]));
+    push_element(&mut out, "p", "class=\"preview-summary\"", summary);
+    if !problems.is_empty() {
+        push_element(
+            &mut out,
+            "p",
+            "class=\"banner error\" role=\"alert\"",
+            &fill(
+                t.preview_problems,
+                &[&problems.len().to_string(), &bad_lines.to_string()],
+            ),
+        );
+        out.push_str("<ul class=\"problems\">");
+        for p in problems.iter().take(PROBLEMS_SHOWN) {
+            push_element(&mut out, "li", "", p);
+        }
+        if problems.len() > PROBLEMS_SHOWN {
+            let more = (problems.len() - PROBLEMS_SHOWN).to_string();
+            push_element(&mut out, "li", "", &fill(t.preview_more, &[&more]));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str("<div class=\"actions\">");
+    if problems.is_empty() {
+        let _ = write!(
+            out,
+            "<button type=\"button\" class=\"btn primary\" id=\"import-apply\" data-action=\"apply\">{}</button>",
+            fill(t.import_rows, &[&rows.to_string()])
+        );
+    } else if rows > 0 {
+        let _ = write!(
+            out,
+            "<button type=\"button\" class=\"btn\" id=\"import-skip\" data-action=\"apply-skip\">{}</button>",
+            fill(t.import_skipping, &[&bad_lines.to_string()])
+        );
+    }
+    let _ = write!(
+        out,
+        "<button type=\"button\" class=\"btn\" id=\"import-cancel\" data-action=\"cancel\">{}</button></div></section>",
+        t.cancel
+    );
+    out
+}
+
+/// The import, template and export buttons of a page that takes CSV files.
+pub fn file_buttons(out: &mut String, t: &ExecText, input_id: &str) {
+    let _ = write!(
+        out,
+        "<label class=\"btn file-button\">{}<input type=\"file\" id=\"{input_id}\" accept=\".csv,text/csv\" data-action=\"import\"></label>",
+        t.import_csv
+    );
+    for (action, label) in [("template", t.template), ("export", t.export_csv)] {
+        let _ = write!(
+            out,
+            "<button type=\"button\" class=\"btn\" data-action=\"{action}\">{label}</button>"
+        );
+    }
 }
 
 /// A pressed/unpressed toggle button.

@@ -345,6 +345,36 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
     b.type_into("input[data-action=\"fig|costs\"]", "-5").await;
     b.click("#save-figures").await;
     b.wait_for_text(".figures .field-error", "Costs").await;
+
+    // Figures imported from a file: the bad line is listed, the good one imported when the
+    // bad one is skipped, and March shows the imported distributor.
+    let id = b
+        .exec_js(
+            "const s = document.querySelector('select[data-action=\"customer\"]');
+             return [...s.options].find(o => o.textContent === 'Beta Trading').value;",
+        )
+        .await;
+    let id = id.as_str().unwrap();
+    let header = region_planner::core::execution::SCORE_HEADER;
+    let csv = format!(
+        "{header}\n{id},2027-03,100,99,150,300,40,100,1000,500,50,20,0,0,30\n{id},2027-13,1,1,1,1,1,1,1,1,1,1,0,0,\n"
+    );
+    let path = temp_file("scorecard-march.csv", csv.as_bytes());
+    pick_file(&b, "#score-file", &path).await;
+    b.wait_for_text(
+        "#score-preview .problems",
+        "Line 3, month: “2027-13” is not a month",
+    )
+    .await;
+    b.click("#import-skip").await;
+    b.wait_for_text(".toast-text", "Imported 1 rows").await;
+    b.wait_for_text(".scorecard tr.score-row", "Beta Trading")
+        .await;
+    assert_eq!(
+        b.count(".scorecard tr.score-row").await,
+        1,
+        "March has Beta only"
+    );
 }
 
 #[tokio::test]

@@ -38,17 +38,7 @@ pub fn toolbar_html(t: &ExecText, plan: &Plan, month: YearMonth, search: &str) -
     out.push_str("</span><input type=\"search\" data-action=\"search\" value=\"");
     push_escaped(&mut out, search);
     out.push_str("\"></label>");
-    let _ = write!(
-        out,
-        "<label class=\"btn file-button\">{}<input type=\"file\" id=\"actuals-file\" accept=\".csv,text/csv\" data-action=\"import\"></label>",
-        t.import_csv
-    );
-    for (action, label) in [("template", t.template), ("export", t.export_csv)] {
-        let _ = write!(
-            out,
-            "<button type=\"button\" class=\"btn\" data-action=\"{action}\">{label}</button>"
-        );
-    }
+    super::file_buttons(&mut out, t, "actuals-file");
     if plan.execution.actuals.is_empty() {
         let _ = write!(
             out,
@@ -210,13 +200,8 @@ fn pager(out: &mut String, t: &ExecText, page: usize, pages: usize) {
     );
 }
 
-/// How many problems the preview lists; the rest are counted.
-pub const PROBLEMS_SHOWN: usize = 200;
-
-/// What an import would do, every problem per line, and the choices.
+/// What an actuals import would do, every problem per line, and the choices.
 pub fn preview_html(t: &ExecText, plan: &Plan, file: &str, preview: &ActualsPreview) -> String {
-    let mut out = String::from("<section class=\"card preview\" id=\"actuals-preview\">");
-    push_element(&mut out, "h3", "", &fill(t.preview_title, &[file]));
     let people = {
         let mut ids: Vec<&str> = preview
             .rows
@@ -237,70 +222,25 @@ pub fn preview_html(t: &ExecText, plan: &Plan, file: &str, preview: &ActualsPrev
                 .is_some_and(|m| m.contains_key(&r.month))
         })
         .count();
-    push_element(
-        &mut out,
-        "p",
-        "class=\"preview-summary\"",
-        &fill(
-            t.preview_summary,
-            &[
-                &preview.rows.len().to_string(),
-                &people.to_string(),
-                &preview.months().len().to_string(),
-                &replaced.to_string(),
-            ],
-        ),
+    let summary = fill(
+        t.preview_summary,
+        &[
+            &preview.rows.len().to_string(),
+            &people.to_string(),
+            &preview.months().len().to_string(),
+            &replaced.to_string(),
+        ],
     );
-    if !preview.problems.is_empty() {
-        push_element(
-            &mut out,
-            "p",
-            "class=\"banner error\" role=\"alert\"",
-            &fill(
-                t.preview_problems,
-                &[
-                    &preview.problems.len().to_string(),
-                    &preview.bad_lines().to_string(),
-                ],
-            ),
-        );
-        out.push_str("<ul class=\"problems\">");
-        for p in preview.problems.iter().take(PROBLEMS_SHOWN) {
-            push_element(&mut out, "li", "", &t.problem(p));
-        }
-        if preview.problems.len() > PROBLEMS_SHOWN {
-            push_element(
-                &mut out,
-                "li",
-                "",
-                &fill(
-                    t.preview_more,
-                    &[&(preview.problems.len() - PROBLEMS_SHOWN).to_string()],
-                ),
-            );
-        }
-        out.push_str("</ul>");
-    }
-    out.push_str("<div class=\"actions\">");
-    if preview.problems.is_empty() {
-        let _ = write!(
-            out,
-            "<button type=\"button\" class=\"btn primary\" id=\"import-apply\" data-action=\"apply\">{}</button>",
-            fill(t.import_rows, &[&preview.rows.len().to_string()])
-        );
-    } else if !preview.rows.is_empty() {
-        let _ = write!(
-            out,
-            "<button type=\"button\" class=\"btn\" id=\"import-skip\" data-action=\"apply-skip\">{}</button>",
-            fill(t.import_skipping, &[&preview.bad_lines().to_string()])
-        );
-    }
-    let _ = write!(
-        out,
-        "<button type=\"button\" class=\"btn\" id=\"import-cancel\" data-action=\"cancel\">{}</button></div></section>",
-        t.cancel
-    );
-    out
+    let problems: Vec<String> = preview.problems.iter().map(|p| t.problem(p)).collect();
+    super::import_preview_html(
+        t,
+        "actuals-preview",
+        file,
+        &summary,
+        &problems,
+        preview.bad_lines(),
+        preview.rows.len(),
+    )
 }
 
 /// Measure toggle reused by pages that show one measure.

@@ -6,7 +6,9 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use super::{month_options, rate, select, text_input};
-use crate::core::execution::{CustomerKind, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights};
+use crate::core::execution::{
+    CustomerKind, ScoreFigures, ScoreMeasure, ScorePreview, ScoreRow, ScoreWeights,
+};
 use crate::core::field::{FieldError, parse_count, parse_non_negative};
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
@@ -111,6 +113,7 @@ pub fn controls_html(
     let mut options = String::new();
     month_options(&mut options, months, Some(month));
     select(&mut out, t.month, "month", &options);
+    super::file_buttons(&mut out, t, "score-file");
     out.push_str("</div><fieldset class=\"weights\"><legend>");
     push_escaped(&mut out, t.weights);
     out.push_str("</legend>");
@@ -204,6 +207,42 @@ pub fn figures_html(
         t.save_figures
     );
     out
+}
+
+/// What a figures file would store, with every problem per line.
+pub fn preview_html(t: &ExecText, plan: &Plan, file: &str, preview: &ScorePreview) -> String {
+    let mut ids: Vec<&str> = preview.rows.iter().map(|r| r.customer.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let replaced = preview
+        .rows
+        .iter()
+        .filter(|r| {
+            plan.execution
+                .scorecard
+                .iter()
+                .any(|e| e.customer == r.customer && e.month == r.month)
+        })
+        .count();
+    let summary = fill(
+        t.score_preview_summary,
+        &[
+            &preview.rows.len().to_string(),
+            &ids.len().to_string(),
+            &preview.months().len().to_string(),
+            &replaced.to_string(),
+        ],
+    );
+    let problems: Vec<String> = preview.problems.iter().map(|p| t.problem(p)).collect();
+    super::import_preview_html(
+        t,
+        "score-preview",
+        file,
+        &summary,
+        &problems,
+        preview.bad_lines(),
+        preview.rows.len(),
+    )
 }
 
 /// The ranking: rank, distributor, composite, then each measure's value → score, and why.
@@ -326,5 +365,12 @@ mod tests {
         assert!(html.contains("Share of category 25% → 25"));
         let form = figures_html(&EXEC_EN, &plan, Some(&id), month, &[]);
         assert!(form.contains("value=\"80\""));
+        let csv = crate::core::execution::score_csv(&plan).replace(",80,", ",eighty,");
+        let preview = crate::core::execution::parse_score_figures(&plan, csv.as_bytes());
+        let html = preview_html(&EXEC_EN, &plan, "feb.csv", &preview);
+        assert!(
+            html.contains("Line 2, completed_volume: “eighty” is not a number"),
+            "{html}"
+        );
     }
 }
