@@ -132,6 +132,7 @@ texts! {
     action_note: "Corrective action", "纠正措施";
     action_done: "Done", "已完成";
     // Competition.
+    window_label: "Period", "期间";
     window_month: "Month", "月度";
     window_quarter: "Quarter", "季度";
     window_year: "Year", "年度";
@@ -365,6 +366,8 @@ impl ExecText {
             "promotions" => self.fig_promotions,
             "rebates" => self.fig_rebates,
             "collection_days" => self.fig_collection_days,
+            "price_violations" => self.fig_price_violations,
+            "cross_territory" => self.fig_cross_territory,
             "threshold" => self.threshold,
             other => other,
         }
@@ -393,6 +396,21 @@ mod tests {
                 z.matches("{}").count(),
                 "placeholders of `{key}`"
             );
+        }
+    }
+
+    #[test]
+    fn every_field_a_page_shows_has_a_label() {
+        use crate::core::execution::{CustomerField, Figure};
+        let keys = crate::view::exec::scorecard::FIGURE_KEYS
+            .into_iter()
+            .chain(Figure::ALL.map(Figure::key))
+            .chain(CustomerField::ALL.map(CustomerField::key))
+            .filter(|k| !["kind", "subdistrict"].contains(k));
+        for key in keys {
+            for t in [&EXEC_EN, &EXEC_ZH] {
+                assert_ne!(t.field_label(key), key, "no label for `{key}`");
+            }
         }
     }
 

@@ -97,7 +97,7 @@ pub fn controls_html(
             format!("{} · {m}", t.window_month),
         );
     }
-    select(&mut out, t.page_competition, "window", &options);
+    select(&mut out, t.window_label, "window", &options);
     let mut regions = String::new();
     let _ = write!(
         regions,

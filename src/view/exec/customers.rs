@@ -226,6 +226,7 @@ pub fn record_html(
             push_element(&mut out, "td", "", &h.date.to_string());
             push_element(&mut out, "td", "", field_name(t, h.field));
             let shown = |v: &str| match h.field {
+                _ if v.is_empty() => t.none_dash.to_string(),
                 CustomerField::Subdistrict => subdistrict_name(t, plan, v).to_string(),
                 CustomerField::Kind => {
                     CustomerKind::from_key(v).map_or(v.to_string(), |k| kind_name(t, k).to_string())
@@ -405,7 +406,7 @@ mod tests {
             );
         }
         assert!(html.contains("2027-02-01"));
-        assert!(html.contains(" → 0731-1234"));
+        assert!(html.contains("— → 0731-1234"));
     }
 
     #[test]
