@@ -36,8 +36,30 @@ pub enum BundleError {
     Outside(String),
 }
 
-/// Bundles `dist/index.html` and the files it refers to into `out`. Returns the bytes written.
+/// Bundles `dist/index.html` and the files it refers to into `out`, and the execution pages
+/// (`dist/execution.html`, when built) into the file beside it that [`execution_file`] names,
+/// which the planner links to when opened from disk. Returns the bytes written.
 pub fn bundle_dir(dist: &Path, out: &Path) -> Result<usize, BundleError> {
+    let mut written = bundle_page(dist, "index.html", out)?;
+    if dist.join(EXECUTION_PAGE).is_file() {
+        written += bundle_page(dist, EXECUTION_PAGE, &execution_file(out))?;
+    }
+    Ok(written)
+}
+
+/// The execution pages' source page in dist.
+const EXECUTION_PAGE: &str = "execution.html";
+
+/// Where the execution pages' one-file page goes: beside `out`, named `<out>-execution.html`
+/// (the planner's link on disk follows the same rule).
+pub fn execution_file(out: &Path) -> std::path::PathBuf {
+    let stem = out
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    out.with_file_name(format!("{stem}-execution.html"))
+}
+
+fn bundle_page(dist: &Path, page: &str, out: &Path) -> Result<usize, BundleError> {
     let read = |relative: &str| {
         let path = dist.join(relative);
         std::fs::read(&path).map_err(|source| BundleError::Read {
@@ -45,7 +67,7 @@ pub fn bundle_dir(dist: &Path, out: &Path) -> Result<usize, BundleError> {
             source,
         })
     };
-    let index = read("index.html")?;
+    let index = read(page)?;
     let index = String::from_utf8_lossy(&index);
     let html = bundle(&index, &read)?;
     std::fs::write(out, &html).map_err(|source| BundleError::Write {

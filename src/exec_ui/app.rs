@@ -158,7 +158,8 @@ fn header() -> AnyView {
         let mut out = String::from("<div class=\"plan-bar\">");
         let _ = write!(
             out,
-            "<a class=\"btn\" id=\"back-to-plan\" href=\"index.html\">{}</a><div class=\"brand\"><span class=\"brand-name\">{}</span><span class=\"brand-sub\">{}</span></div>",
+            "<a class=\"btn\" id=\"back-to-plan\" href=\"{}\">{}</a><div class=\"brand\"><span class=\"brand-name\">{}</span><span class=\"brand-sub\">{}</span></div>",
+            planner_href(),
             t.back_to_plan,
             catalogue(exec.lang.get_untracked()).app_title,
             t.title
@@ -306,4 +307,19 @@ fn toast() -> AnyView {
         }
         exec.toast.set(None);
     })
+}
+
+/// The planner: `index.html` beside this page, or, for the one-file page opened from disk
+/// (`planner bundle` writes `<name>-execution.html` beside `<name>.html`), that file.
+fn planner_href() -> String {
+    let location = window().location();
+    if location.protocol().ok().as_deref() != Some("file:") {
+        return "index.html".into();
+    }
+    let path = location.pathname().unwrap_or_default();
+    let file = path.rsplit('/').next().unwrap_or_default();
+    match file.strip_suffix("-execution.html") {
+        Some(stem) => format!("{stem}.html"),
+        None => "index.html".into(),
+    }
 }

@@ -231,7 +231,8 @@ fn Nav() -> impl IntoView {
         }
         let _ = write!(
             out,
-            "<a class=\"tab tab-link\" id=\"tab-execution\" href=\"execution.html\">{}</a>",
+            "<a class=\"tab tab-link\" id=\"tab-execution\" href=\"{}\">{}</a>",
+            execution_href(),
             t.view_execution
         );
         let _ = write!(
@@ -248,4 +249,19 @@ fn Nav() -> impl IntoView {
             _ => {}
         }
     })
+}
+
+/// The execution pages: `execution.html` beside the app, or, for the one-file page opened from
+/// disk (`planner bundle`), the file `<this file>-execution.html` beside it.
+fn execution_href() -> String {
+    let location = window().location();
+    if location.protocol().ok().as_deref() != Some("file:") {
+        return "execution.html".into();
+    }
+    let path = location.pathname().unwrap_or_default();
+    let file = path.rsplit('/').next().unwrap_or_default();
+    format!(
+        "{}-execution.html",
+        file.strip_suffix(".html").unwrap_or(file)
+    )
 }
