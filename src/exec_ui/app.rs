@@ -236,16 +236,25 @@ fn banners() -> AnyView {
                 SaveError::Unavailable => fill(t.save_failed, &["local storage is unavailable"]),
                 SaveError::Other(reason) => fill(t.save_failed, &[&reason]),
             };
-            push_element(
-                &mut out,
-                "p",
-                "class=\"banner error\" role=\"alert\" id=\"save-error\"",
-                &text,
+            out.push_str("<div class=\"banner error\" role=\"alert\" id=\"save-error\">");
+            push_element(&mut out, "span", "", &text);
+            let _ = write!(
+                out,
+                "<button type=\"button\" class=\"btn\" data-action=\"export\">{}</button></div>",
+                t.export_plan
             );
         }
         out
     };
-    html_view("banners", "exec-banners", render, |_, _, _| {})
+    html_view("banners", "exec-banners", render, move |action, _, _| {
+        if action == "export"
+            && let Err(e) = exec
+                .plan
+                .with_untracked(crate::storage::files::download_plan)
+        {
+            exec.notify(e, None);
+        }
+    })
 }
 
 fn tabs() -> AnyView {

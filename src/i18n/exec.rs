@@ -48,6 +48,7 @@ texts! {
     breakdown_failed: "The adopted scenario “{}” cannot be broken down: {}", "已采用方案“{}”无法分解：{}";
     save_full: "Local storage is full: the last change is kept on this page only. Export the plan from the planner, or delete old plans.", "本地存储已满：最近的修改只保留在本页面。请在规划页导出计划，或删除旧计划。";
     save_failed: "The last change could not be saved: {}", "最近的修改未能保存：{}";
+    export_plan: "Export the plan", "导出计划";
     reloaded: "The plan was changed in another tab; showing that version.", "计划已在另一个标签页中修改，现显示该版本。";
     demo_data: "Fill with sample execution data", "填入示例执行数据";
     demo_done: "Sample execution data added", "已填入示例执行数据";
@@ -139,7 +140,6 @@ texts! {
     quarter_n: "Q{}", "第{}季度";
     company_wide: "Company-wide", "全公司";
     leaderboard_title: "Leaderboard · {} · {}", "排行榜 · {} · {}";
-    no_rate: "no target", "无目标";
     // Customers.
     customers_intro: "Distributors and terminals, linked to their sub-district. Every change is kept with its date.", "经销商与零售终端，关联到所属分区。每次修改都连同日期保存。";
     distributor: "Distributor", "经销商";

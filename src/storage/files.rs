@@ -25,6 +25,16 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Offers the plan as an indented JSON file named after it (the export format).
+pub fn download_plan(plan: &crate::core::model::Plan) -> Result<(), String> {
+    let text = crate::core::json_indent::indent(&crate::core::format::write_plan(plan));
+    download(
+        &safe_file_name(&plan.name, "json"),
+        "application/json",
+        &text,
+    )
+}
+
 /// A file name made safe from a plan name (keeps Chinese, drops path characters).
 pub fn safe_file_name(name: &str, ext: &str) -> String {
     let cleaned: String = name

@@ -215,14 +215,10 @@ pub fn run_undo(action: UndoAction) {
 
 pub fn export_plan() {
     let app = use_app();
-    let (name, text) = app.plan.with_untracked(|p| {
-        (
-            p.name.clone(),
-            crate::core::json_indent::indent(&crate::core::format::write_plan(p)),
-        )
-    });
-    let filename = crate::storage::files::safe_file_name(&name, "json");
-    if let Err(e) = crate::storage::files::download(&filename, "application/json", &text) {
+    if let Err(e) = app
+        .plan
+        .with_untracked(crate::storage::files::download_plan)
+    {
         app.notify(e, None);
     }
 }

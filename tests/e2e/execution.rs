@@ -559,3 +559,30 @@ async fn every_page_reads_in_chinese_with_sample_data() {
     b.click("#switch-language").await;
     b.wait_for_text("#tab-expenses", "Expenses").await;
 }
+
+#[tokio::test]
+async fn a_full_storage_is_reported_and_the_typed_figure_stays_on_the_page() {
+    let b = open("/execution.html#/actuals").await;
+    b.exec_js(
+        "let chunk = 'x'.repeat(1 << 20); let i = 0;
+         try { for (;;) { localStorage.setItem('filler-' + i, chunk); i++; } } catch (e) {}
+         chunk = 'x'.repeat(1 << 12);
+         try { for (;;) { localStorage.setItem('filler-small-' + i, chunk); i++; } } catch (e) {}
+         chunk = 'x'.repeat(64);
+         try { for (;;) { localStorage.setItem('filler-tiny-' + i, chunk); i++; } } catch (e) {}",
+    )
+    .await;
+    let plan = sample_plan(Lang::En);
+    let id = &plan.salespeople().next().unwrap().id;
+    let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
+    b.type_into(&amount, "250000").await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text("#save-error", "Local storage is full")
+        .await;
+    assert!(b.exists("#save-error button[data-action=\"export\"]").await);
+    assert_eq!(
+        b.value_of(&amount).await,
+        "250000",
+        "the figure stays on the page"
+    );
+}

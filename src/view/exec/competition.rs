@@ -164,12 +164,12 @@ pub fn leaderboard_html(t: &ExecText, lang: Lang, title: &str, list: &[Standing]
         push_element(&mut out, "td", "", &s.subdistrict);
         push_element(&mut out, "td", "class=\"num\"", &money(s.target, lang));
         push_element(&mut out, "td", "class=\"num\"", &money(s.actual, lang));
-        let completion = if s.completion.is_some() {
-            rate(t, s.completion)
-        } else {
-            t.no_rate.to_string()
-        };
-        push_element(&mut out, "td", "class=\"num completion\"", &completion);
+        push_element(
+            &mut out,
+            "td",
+            "class=\"num completion\"",
+            &rate(t, s.completion),
+        );
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
