@@ -586,3 +586,54 @@ async fn a_full_storage_is_reported_and_the_typed_figure_stays_on_the_page() {
         "the figure stays on the page"
     );
 }
+
+/// The planner and the execution pages open on the same plan in two tabs: what one saves, the
+/// other shows, and an edit in one never wipes out the other's.
+#[tokio::test]
+async fn the_planner_and_the_execution_pages_in_two_tabs_keep_each_others_changes() {
+    let b = open("/").await;
+    let planner = b.client().window().await.unwrap();
+    // A first edit in the planner stores the plan both tabs open.
+    b.click_text(".tree-row", "Changsha").await;
+    b.type_into("#region-notes", "Key account focus").await;
+    b.press(&Key::Enter).await;
+    let execution = b.client().new_window(true).await.unwrap().handle;
+    b.client()
+        .switch_to_window(execution.clone())
+        .await
+        .unwrap();
+    b.open("/execution.html#/actuals").await;
+    b.wait_for(READY).await;
+    let plan = sample_plan(Lang::En);
+    let id = &plan.salespeople().next().unwrap().id;
+    let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
+    b.type_into(&amount, "123456").await;
+    b.press(&Key::Enter).await;
+    b.wait_until(&format!(
+        "(localStorage.getItem('region-planner/plan/{}') || '').includes('123456')",
+        plan.id
+    ))
+    .await;
+
+    // The planner shows the execution pages' version, then edits on top of it.
+    b.client().switch_to_window(planner).await.unwrap();
+    b.wait_for_text(".toast-text", "changed in another tab")
+        .await;
+    b.click_text(".tree-row", "Zhuzhou").await;
+    b.type_into("#region-notes", "Second dealer meeting").await;
+    b.press(&Key::Enter).await;
+
+    b.client().switch_to_window(execution).await.unwrap();
+    b.wait_for_text(".toast-text", "changed in another tab")
+        .await;
+    assert_eq!(
+        b.value_of(&amount).await,
+        "123456",
+        "the actual survived the planner's edit"
+    );
+    let stored = b
+        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
+        .await
+        .unwrap();
+    assert!(stored.contains("123456") && stored.contains("Second dealer meeting"));
+}
