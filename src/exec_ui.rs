@@ -8,6 +8,7 @@ mod app;
 mod competition_page;
 mod customers_page;
 mod expenses_page;
+mod file_import;
 mod scorecard_page;
 mod state;
 mod tracking_page;

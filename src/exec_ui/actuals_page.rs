@@ -2,19 +2,17 @@
 //! every problem before anything is stored.
 
 use leptos::prelude::*;
-use web_sys::wasm_bindgen::JsCast;
 
 use super::app::breakdown_of;
+use super::file_import::{download_csv, read_picked, store_import};
 use super::state::use_exec;
-use crate::core::csv_export::with_bom;
 use crate::core::execution::{
     Actual, ActualsPreview, Figure, actuals_csv, actuals_template, apply_actuals,
     latest_actual_month, parse_actuals, remove_actual, sample_execution, set_actual,
 };
 use crate::core::field::parse_non_negative;
 use crate::core::period::YearMonth;
-use crate::i18n::{catalogue, fill};
-use crate::storage::files::{download, read_bytes, safe_file_name};
+use crate::i18n::catalogue;
 use crate::ui::html_view::{Gesture, html_view, value_of};
 use crate::view::exec::actuals::{EntryView, entry_html, preview_html, toolbar_html};
 
@@ -85,80 +83,32 @@ pub fn ActualsPage() -> impl IntoView {
                 };
                 set_figure(id, key, &value_of(el), month.get_untracked(), errors);
             }
-            ("import", Gesture::Change) => {
-                let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() else {
-                    return;
-                };
-                let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                    return;
-                };
-                // The same file can be picked again after it is fixed.
-                input.set_value("");
-                leptos::task::spawn_local(async move {
-                    let name = file.name();
-                    match read_bytes(&file).await {
-                        Ok(bytes) => {
-                            let p = exec.plan.with_untracked(|plan| parse_actuals(plan, &bytes));
-                            preview.set(Some((name, p)));
-                        }
-                        Err(reason) => {
-                            exec.notify(format!("{} {name}: {reason}", t.file_unreadable), None)
-                        }
-                    }
-                });
-            }
+            ("import", Gesture::Change) => read_picked(el, move |name, bytes| {
+                let p = exec.plan.with_untracked(|plan| parse_actuals(plan, &bytes));
+                preview.set(Some((name, p)));
+            }),
             (kind @ ("apply" | "apply-skip"), Gesture::Click) => {
                 let Some((_, p)) = preview.get_untracked() else {
                     return;
                 };
-                let before = exec.plan.get_untracked();
-                let mut outcome = None;
-                exec.plan.maybe_update(|plan| {
-                    let r = apply_actuals(plan, &p, kind == "apply-skip");
-                    let changed = r.is_ok();
-                    outcome = Some(r);
-                    changed
+                let stored = store_import(|plan| {
+                    apply_actuals(plan, &p, kind == "apply-skip")
+                        .map(|s| (s.rows, s.months, s.replaced))
                 });
-                match outcome {
-                    Some(Ok(summary)) => {
-                        preview.set(None);
-                        if let Some(m) = summary.months.last() {
-                            month.set(*m);
-                        }
-                        exec.as_of.set(None);
-                        let text = fill(
-                            t.imported,
-                            &[
-                                &summary.rows.to_string(),
-                                &summary.months.len().to_string(),
-                                &summary.replaced.to_string(),
-                            ],
-                        );
-                        exec.notify(text, Some(before));
+                if let Some(months) = stored {
+                    preview.set(None);
+                    if let Some(m) = months.last() {
+                        month.set(*m);
                     }
-                    Some(Err(e)) => exec.notify(t.apply_error(&e), None),
-                    None => {}
+                    exec.as_of.set(None);
                 }
             }
             ("cancel", _) => preview.set(None),
-            ("template", _) => {
-                let csv = exec.plan.with_untracked(actuals_template);
-                let _ = download(
-                    "actuals-template.csv",
-                    "text/csv;charset=utf-8",
-                    &with_bom(&csv),
-                );
-            }
-            ("export", _) => {
-                let (csv, name) = exec
-                    .plan
-                    .with_untracked(|p| (actuals_csv(p), format!("{} actuals", p.name)));
-                let _ = download(
-                    &safe_file_name(&name, "csv"),
-                    "text/csv;charset=utf-8",
-                    &with_bom(&csv),
-                );
-            }
+            ("template", _) => download_csv(
+                "actuals template",
+                &exec.plan.with_untracked(actuals_template),
+            ),
+            ("export", _) => download_csv("actuals", &exec.plan.with_untracked(actuals_csv)),
             ("demo", _) => {
                 let before = exec.plan.get_untracked();
                 exec.plan.update(|p| {

@@ -20,7 +20,7 @@ use crate::i18n::{catalogue, fill};
 use crate::storage::browser::{self, SaveError};
 use crate::storage::library::{Index, PlanMeta, plan_key};
 use crate::ui::html_view::{Gesture, html_view, value_of};
-use crate::view::html::{push_element, push_escaped};
+use crate::view::html::{push_element, push_escaped, toast_html};
 
 /// The planner's current plan (the one its index names), else the sample plan.
 fn open_state() -> Exec {
@@ -290,22 +290,7 @@ fn toast() -> AnyView {
             let Some(toast) = toast else {
                 return String::new();
             };
-            let mut out = String::from("<div class=\"toast\" role=\"status\">");
-            push_element(&mut out, "span", "class=\"toast-text\"", &toast.text);
-            if toast.undo.is_some() {
-                push_element(
-                    &mut out,
-                    "button",
-                    "class=\"btn primary\" id=\"toast-undo\" data-action=\"undo\"",
-                    t.undo,
-                );
-            }
-            let _ = write!(
-                out,
-                "<button class=\"icon\" data-action=\"close\" aria-label=\"{0}\" title=\"{0}\">✕</button></div>",
-                t.close
-            );
-            out
+            toast_html(&toast.text, toast.undo.is_some().then_some(t.undo), t.close)
         })
     };
     html_view("toast-host", "toast-host", render, move |action, _, _| {

@@ -2,18 +2,15 @@
 
 use leptos::prelude::*;
 
+use super::file_import::{download_csv, read_picked, store_import};
 use super::state::use_exec;
-use web_sys::wasm_bindgen::JsCast;
-
-use crate::core::csv_export::with_bom;
 use crate::core::execution::{
     ScoreFigures, ScoreMeasure, ScorePreview, apply_score_figures, latest_actual_month,
     parse_score_figures, score_csv, score_months, score_template, scorecard, set_score_entry,
 };
 use crate::core::field::parse_non_negative;
 use crate::core::period::YearMonth;
-use crate::i18n::{catalogue, fill};
-use crate::storage::files::{download, read_bytes, safe_file_name};
+use crate::i18n::catalogue;
 use crate::ui::html_view::{Gesture, html_view, value_of};
 use crate::view::exec::scorecard::{
     FIGURE_KEYS, controls_html, figures_html, preview_html, ranking_html, set_figure,
@@ -92,80 +89,33 @@ pub fn ScorecardPage() -> impl IntoView {
             ("save", Gesture::Click) | ("fig", Gesture::Enter) => {
                 save_figures(month, customer, figure_errors)
             }
-            ("import", Gesture::Change) => {
-                let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() else {
-                    return;
-                };
-                let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                    return;
-                };
-                input.set_value("");
-                leptos::task::spawn_local(async move {
-                    let name = file.name();
-                    match read_bytes(&file).await {
-                        Ok(bytes) => {
-                            let p = exec
-                                .plan
-                                .with_untracked(|plan| parse_score_figures(plan, &bytes));
-                            preview.set(Some((name, p)));
-                        }
-                        Err(reason) => {
-                            exec.notify(format!("{} {name}: {reason}", t.file_unreadable), None)
-                        }
-                    }
-                });
-            }
+            ("import", Gesture::Change) => read_picked(el, move |name, bytes| {
+                let p = exec
+                    .plan
+                    .with_untracked(|plan| parse_score_figures(plan, &bytes));
+                preview.set(Some((name, p)));
+            }),
             (kind @ ("apply" | "apply-skip"), Gesture::Click) => {
                 let Some((_, p)) = preview.get_untracked() else {
                     return;
                 };
-                let before = exec.plan.get_untracked();
-                let mut outcome = None;
-                exec.plan.maybe_update(|plan| {
-                    let r = apply_score_figures(plan, &p, kind == "apply-skip");
-                    let changed = r.is_ok();
-                    outcome = Some(r);
-                    changed
+                let stored = store_import(|plan| {
+                    apply_score_figures(plan, &p, kind == "apply-skip")
+                        .map(|s| (s.rows, s.months, s.replaced))
                 });
-                match outcome {
-                    Some(Ok(summary)) => {
-                        preview.set(None);
-                        if let Some(m) = summary.months.last() {
-                            month.set(*m);
-                        }
-                        let text = fill(
-                            t.imported,
-                            &[
-                                &summary.rows.to_string(),
-                                &summary.months.len().to_string(),
-                                &summary.replaced.to_string(),
-                            ],
-                        );
-                        exec.notify(text, Some(before));
+                if let Some(months) = stored {
+                    preview.set(None);
+                    if let Some(m) = months.last() {
+                        month.set(*m);
                     }
-                    Some(Err(e)) => exec.notify(t.apply_error(&e), None),
-                    None => {}
                 }
             }
             ("cancel", _) => preview.set(None),
-            ("template", _) => {
-                let csv = exec.plan.with_untracked(score_template);
-                let _ = download(
-                    "scorecard-template.csv",
-                    "text/csv;charset=utf-8",
-                    &with_bom(&csv),
-                );
-            }
-            ("export", _) => {
-                let (csv, name) = exec
-                    .plan
-                    .with_untracked(|p| (score_csv(p), format!("{} scorecard", p.name)));
-                let _ = download(
-                    &safe_file_name(&name, "csv"),
-                    "text/csv;charset=utf-8",
-                    &with_bom(&csv),
-                );
-            }
+            ("template", _) => download_csv(
+                "scorecard template",
+                &exec.plan.with_untracked(score_template),
+            ),
+            ("export", _) => download_csv("scorecard", &exec.plan.with_untracked(score_csv)),
             _ => {}
         }
     };

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::actions;
 use super::html_view::{Gesture, html_view};
 use super::state::use_app;
-use crate::view::html::push_element;
+use crate::view::html::toast_html;
 
 #[component]
 pub fn ToastView() -> impl IntoView {
@@ -17,23 +17,7 @@ pub fn ToastView() -> impl IntoView {
             let Some(toast) = toast else {
                 return String::new();
             };
-            let mut out = String::from("<div class=\"toast\" role=\"status\">");
-            push_element(&mut out, "span", "class=\"toast-text\"", &toast.text);
-            if toast.undo.is_some() {
-                push_element(
-                    &mut out,
-                    "button",
-                    "class=\"btn primary\" id=\"toast-undo\" data-action=\"undo\"",
-                    t.undo,
-                );
-            }
-            let close = format!(
-                "class=\"icon\" data-action=\"close\" aria-label=\"{0}\" title=\"{0}\"",
-                t.close
-            );
-            push_element(&mut out, "button", &close, "✕");
-            out.push_str("</div>");
-            out
+            toast_html(&toast.text, toast.undo.is_some().then_some(t.undo), t.close)
         })
     };
     let on_action = move |action: &str, _: Gesture, _: &web_sys::Element| match action {

@@ -39,6 +39,26 @@ pub fn push_element(out: &mut String, tag: &str, attrs: &str, text: &str) {
     let _ = write!(out, "</{tag}>");
 }
 
+/// The message line at the bottom of the page: the text, an undo button when there is
+/// something to undo (`undo` is its label), and a close button.
+pub fn toast_html(text: &str, undo: Option<&str>, close: &str) -> String {
+    let mut out = String::from("<div class=\"toast\" role=\"status\">");
+    push_element(&mut out, "span", "class=\"toast-text\"", text);
+    if let Some(label) = undo {
+        push_element(
+            &mut out,
+            "button",
+            "class=\"btn primary\" id=\"toast-undo\" data-action=\"undo\"",
+            label,
+        );
+    }
+    let _ = write!(
+        out,
+        "<button class=\"icon\" data-action=\"close\" aria-label=\"{close}\" title=\"{close}\">✕</button></div>"
+    );
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
