@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::app::breakdown_of;
-use super::file_import::{download_csv, read_picked, store_import};
+use super::file_import::{download_csv, download_problems, read_picked, store_import};
 use super::state::use_exec;
 use crate::core::execution::{
     Actual, ActualsPreview, Figure, actuals_csv, actuals_template, apply_actuals,
@@ -12,7 +12,6 @@ use crate::core::execution::{
 };
 use crate::core::field::parse_non_negative;
 use crate::core::period::YearMonth;
-use crate::i18n::catalogue;
 use crate::ui::html_view::{Gesture, html_view, value_of};
 use crate::view::exec::actuals::{EntryView, entry_html, preview_html, toolbar_html};
 
@@ -83,15 +82,18 @@ pub fn ActualsPage() -> impl IntoView {
                 };
                 set_figure(id, key, &value_of(el), month.get_untracked(), errors);
             }
-            ("import", Gesture::Change) => read_picked(el, move |name, bytes| {
-                let p = exec.plan.with_untracked(|plan| parse_actuals(plan, &bytes));
-                preview.set(Some((name, p)));
-            }),
+            ("import", Gesture::Change) => read_picked(
+                el,
+                Box::new(move |name, bytes| {
+                    let p = exec.plan.with_untracked(|plan| parse_actuals(plan, &bytes));
+                    preview.set(Some((name, p)));
+                }),
+            ),
             (kind @ ("apply" | "apply-skip"), Gesture::Click) => {
                 let Some((_, p)) = preview.get_untracked() else {
                     return;
                 };
-                let stored = store_import(|plan| {
+                let stored = store_import(&mut |plan| {
                     apply_actuals(plan, &p, kind == "apply-skip")
                         .map(|s| (s.rows, s.months, s.replaced))
                 });
@@ -104,6 +106,11 @@ pub fn ActualsPage() -> impl IntoView {
                 }
             }
             ("cancel", _) => preview.set(None),
+            ("problems", _) => preview.with_untracked(|p| {
+                if let Some((file, p)) = p {
+                    download_problems(file, p.problems.iter().map(|x| t.problem(x)).collect());
+                }
+            }),
             ("template", _) => download_csv(
                 "actuals template",
                 &exec.plan.with_untracked(actuals_template),
@@ -111,10 +118,12 @@ pub fn ActualsPage() -> impl IntoView {
             ("export", _) => download_csv("actuals", &exec.plan.with_untracked(actuals_csv)),
             ("demo", _) => {
                 let before = exec.plan.get_untracked();
-                exec.plan.update(|p| {
-                    if p.execution.is_empty() {
+                exec.change(&mut |p| {
+                    let empty = p.execution.is_empty();
+                    if empty {
                         p.execution = sample_execution(p, 3);
                     }
+                    empty
                 });
                 if let Some(m) = exec.plan.with_untracked(latest_actual_month) {
                     month.set(m);
@@ -150,11 +159,7 @@ fn set_figure(id: &str, key: &str, text: &str, month: YearMonth, errors: RwSigna
     let value = match value {
         Ok(v) => v,
         Err(e) => {
-            let message = format!(
-                "{}: {}",
-                t.field_label(key),
-                catalogue(exec.lang.get_untracked()).field_error(&e)
-            );
+            let message = format!("{}: {}", t.field_label(key), t.field_error(&e));
             errors.update(|errors| {
                 forget(errors);
                 errors.push((id.into(), key.into(), text.into(), message));
@@ -162,7 +167,7 @@ fn set_figure(id: &str, key: &str, text: &str, month: YearMonth, errors: RwSigna
             return;
         }
     };
-    let result = exec.edit(|p| {
+    let result = exec.edit(&mut |p| {
         let current = p
             .execution
             .actuals

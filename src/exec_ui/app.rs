@@ -16,7 +16,7 @@ use crate::core::breakdown::{Breakdown, compute};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::sample::sample_plan;
-use crate::i18n::{catalogue, fill};
+use crate::i18n::fill;
 use crate::storage::browser::{self, SaveError};
 use crate::storage::library::{Index, PlanMeta, plan_key};
 use crate::ui::html_view::{Gesture, html_view, value_of};
@@ -42,18 +42,18 @@ fn open_state() -> Exec {
     Exec::new(lang, plan, metas)
 }
 
-/// The adopted scenario's breakdown, or why there is none (in the page's language).
-pub fn breakdown_of(plan: &Plan, lang: Lang) -> Result<Breakdown, (String, String)> {
+/// The adopted scenario's breakdown, or why there is none (in the page's language). The
+/// planner's breakdown view explains each problem; here it is enough to say where to look.
+pub fn breakdown_of(plan: &Plan, lang: Lang) -> Result<Breakdown, String> {
     let t = crate::i18n::exec::exec_text(lang);
     let Some(scenario) = plan.adopted() else {
-        return Err((plan.adopted_scenario.clone(), t.no_adopted.to_string()));
+        return Err(t.no_adopted.to_string());
     };
     compute(plan, scenario).map_err(|e| {
-        let reason =
-            e.0.first()
-                .map(|x| catalogue(lang).breakdown_error(x))
-                .unwrap_or_default();
-        (scenario.name.clone(), reason)
+        fill(
+            t.breakdown_failed,
+            &[&scenario.name, &e.0.len().to_string()],
+        )
     })
 }
 
@@ -161,7 +161,7 @@ fn header() -> AnyView {
             "<a class=\"btn\" id=\"back-to-plan\" href=\"{}\">{}</a><div class=\"brand\"><span class=\"brand-name\">{}</span><span class=\"brand-sub\">{}</span></div>",
             planner_href(),
             t.back_to_plan,
-            catalogue(exec.lang.get_untracked()).app_title,
+            t.app_title,
             t.title
         );
         let current = exec.plan.with(|p| (p.id.clone(), p.name.clone()));

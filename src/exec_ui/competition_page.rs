@@ -27,7 +27,7 @@ pub fn CompetitionPage() -> impl IntoView {
         let (w, s) = (window.get(), scope.get());
         let presenting = exec.presenting.get();
         exec.plan.with(|plan| match breakdown_of(plan, lang) {
-            Err((scenario, reason)) => breakdown_failed_html(t, &scenario, &reason),
+            Err(message) => breakdown_failed_html(&message),
             Ok(b) => {
                 let tr = Tracking::new(plan, &b, None);
                 let list = leaderboard(plan, &b, &tr, measure, w, &s);

@@ -9,7 +9,7 @@ use crate::core::execution::{
     CustomerField, CustomerKind, add_customer, remove_customer, update_customer, visit,
 };
 use crate::core::field::parse_count;
-use crate::i18n::{catalogue, fill};
+use crate::i18n::fill;
 use crate::ui::html_view::{Gesture, html_view, value_of};
 use crate::view::exec::customers::{
     add_form_html, list_html, record_html, stale_html, targets_html,
@@ -19,7 +19,6 @@ use crate::view::exec::customers::{
 pub fn CustomersPage() -> impl IntoView {
     let exec = use_exec();
     let t = exec.t();
-    let lang = exec.lang.get_untracked();
     let search = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<String>);
     let add_error = RwSignal::new(None::<String>);
@@ -57,11 +56,15 @@ pub fn CustomersPage() -> impl IntoView {
                     .unwrap_or(CustomerKind::Distributor);
                 let name = input_value("input[data-action=\"add-name\"]");
                 let sub = input_value("#new-sub");
-                match exec.edit(|p| add_customer(p, kind, &name, &sub)) {
-                    Ok(id) => {
+                let mut id = None;
+                match exec.edit(&mut |p| {
+                    id = Some(add_customer(p, kind, &name, &sub)?);
+                    Ok(())
+                }) {
+                    Ok(()) => {
                         add_error.set(None);
                         field_errors.set(Vec::new());
-                        selected.set(Some(id));
+                        selected.set(id);
                     }
                     Err(message) => add_error.set(Some(message)),
                 }
@@ -81,7 +84,8 @@ pub fn CustomersPage() -> impl IntoView {
                     return;
                 };
                 let text = value_of(el);
-                let result = exec.edit(|p| update_customer(p, &id, field, &text, today()));
+                let result =
+                    exec.edit(&mut |p| update_customer(p, &id, field, &text, today()).map(|_| ()));
                 field_errors.update(|errors| {
                     errors.retain(|(k, _, _)| k != field.key());
                     if let Err(message) = result {
@@ -95,7 +99,7 @@ pub fn CustomersPage() -> impl IntoView {
                     .map(str::to_string)
                     .or(selected.get_untracked());
                 if let Some(id) = id {
-                    let _ = exec.edit(|p| visit(p, &id, today()));
+                    let _ = exec.edit(&mut |p| visit(p, &id, today()).map(|_| ()));
                 }
             }
             ("remove", Gesture::Click) => {
@@ -110,9 +114,7 @@ pub fn CustomersPage() -> impl IntoView {
                     .find(|c| c.id == id)
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                exec.plan.update(|p| {
-                    remove_customer(p, &id);
-                });
+                exec.change(&mut |p| remove_customer(p, &id));
                 selected.set(None);
                 exec.notify(fill(t.customer_removed, &[&name]), Some(before));
             }
@@ -124,21 +126,25 @@ pub fn CustomersPage() -> impl IntoView {
                 ) else {
                     return;
                 };
-                if let Ok(id) = exec.edit(|p| add_customer(p, kind, name, sub)) {
-                    selected.set(Some(id));
+                let mut id = None;
+                let added = exec.edit(&mut |p| {
+                    id = Some(add_customer(p, kind, name, sub)?);
+                    Ok(())
+                });
+                if added.is_ok() {
+                    selected.set(id);
                     scroll_to_record();
                 }
             }
             ("stale-days", Gesture::Change | Gesture::Enter) => match parse_count(&value_of(el)) {
                 Ok(days) => {
                     stale_error.set(None);
-                    exec.plan.update(|p| p.execution.settings.stale_days = days);
+                    exec.change(&mut |p| {
+                        p.execution.settings.stale_days = days;
+                        true
+                    });
                 }
-                Err(e) => stale_error.set(Some(format!(
-                    "{}: {}",
-                    t.stale_days,
-                    catalogue(lang).field_error(&e)
-                ))),
+                Err(e) => stale_error.set(Some(format!("{}: {}", t.stale_days, t.field_error(&e)))),
             },
             _ => {}
         }

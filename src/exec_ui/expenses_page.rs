@@ -10,7 +10,6 @@ use crate::core::execution::{
     Channel, Expense, add_expense, expense_report, remove_expense, set_budget, set_expense_reviewed,
 };
 use crate::core::field::{parse_date, parse_non_negative, parse_percent, parse_text};
-use crate::i18n::catalogue;
 use crate::ui::html_view::{Gesture, html_view, value_of};
 use crate::view::exec::expenses::{report_html, settings_html, spend_form_html, spend_list_html};
 
@@ -39,7 +38,7 @@ pub fn ExpensesPage() -> impl IntoView {
     };
     let refuse =
         move |action: &str, text: String, label: &str, e: crate::core::field::FieldError| {
-            let message = format!("{label}: {}", catalogue(lang).field_error(&e));
+            let message = format!("{label}: {}", t.field_error(&e));
             errors.update(|errors| {
                 errors.retain(|(a, _, _)| a != action);
                 errors.push((action.to_string(), text, message));
@@ -52,7 +51,7 @@ pub fn ExpensesPage() -> impl IntoView {
             ("budget", Gesture::Change | Gesture::Enter) => {
                 let text = value_of(el);
                 match parse_non_negative(&text) {
-                    Ok(v) => match exec.edit(|p| set_budget(p, arg, v)) {
+                    Ok(v) => match exec.edit(&mut |p| set_budget(p, arg, v)) {
                         Ok(()) => accept(action),
                         Err(m) => errors.update(|e| e.push((action.to_string(), text, m))),
                     },
@@ -64,8 +63,10 @@ pub fn ExpensesPage() -> impl IntoView {
                 match parse_percent(&text) {
                     Ok(v) => {
                         accept(action);
-                        exec.plan
-                            .update(|p| p.execution.settings.discount_threshold = v);
+                        exec.change(&mut |p| {
+                            p.execution.settings.discount_threshold = v;
+                            true
+                        });
                     }
                     Err(e) => refuse(action, text, t.discount_threshold, e),
                 }
@@ -76,13 +77,13 @@ pub fn ExpensesPage() -> impl IntoView {
                     .dyn_ref::<web_sys::HtmlInputElement>()
                     .is_some_and(|i| i.checked());
                 if let Ok(i) = arg.parse() {
-                    let _ = exec.edit(|p| set_expense_reviewed(p, i, on));
+                    let _ = exec.edit(&mut |p| set_expense_reviewed(p, i, on));
                 }
             }
             ("remove", Gesture::Click) => {
                 if let Ok(i) = arg.parse() {
                     let before = exec.plan.get_untracked();
-                    if exec.edit(|p| remove_expense(p, i)).is_ok() {
+                    if exec.edit(&mut |p| remove_expense(p, i).map(|_| ())).is_ok() {
                         exec.notify(t.spend_removed.to_string(), Some(before));
                     }
                 }
@@ -103,7 +104,6 @@ pub fn ExpensesPage() -> impl IntoView {
 fn add_spend(errors: RwSignal<Errors>) {
     let exec = use_exec();
     let t = exec.t();
-    let c = catalogue(exec.lang.get_untracked());
     let mut refused = Errors::new();
     let mut check = |id: &str,
                      label: &str,
@@ -113,7 +113,7 @@ fn add_spend(errors: RwSignal<Errors>) {
             refused.push((
                 id.to_string(),
                 text,
-                format!("{label}: {}", c.field_error(&e)),
+                format!("{label}: {}", t.field_error(&e)),
             ));
         }
     };
@@ -150,7 +150,7 @@ fn add_spend(errors: RwSignal<Errors>) {
             note,
             reviewed: false,
         };
-        if let Err(message) = exec.edit(|p| add_expense(p, expense)) {
+        if let Err(message) = exec.edit(&mut |p| add_expense(p, expense.clone()).map(|_| ())) {
             refused.push(("amount".into(), String::new(), message));
         }
     }

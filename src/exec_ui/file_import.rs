@@ -17,7 +17,7 @@ pub type Stored = (usize, Vec<YearMonth>, usize);
 
 /// Reads the file picked in `input` (a file input) and hands its name and bytes to `then`; a
 /// file that cannot be read is reported.
-pub fn read_picked(input: &web_sys::Element, then: impl FnOnce(String, Vec<u8>) + 'static) {
+pub fn read_picked(input: &web_sys::Element, then: Box<dyn FnOnce(String, Vec<u8>)>) {
     let Some(input) = input.dyn_ref::<web_sys::HtmlInputElement>() else {
         return;
     };
@@ -42,13 +42,13 @@ pub fn read_picked(input: &web_sys::Element, then: impl FnOnce(String, Vec<u8>) 
 /// Stores an import; says what was stored (with undo) and returns its months, or says why
 /// nothing was stored.
 pub fn store_import(
-    apply: impl FnOnce(&mut Plan) -> Result<Stored, ApplyError>,
+    apply: &mut dyn FnMut(&mut Plan) -> Result<Stored, ApplyError>,
 ) -> Option<Vec<YearMonth>> {
     let exec = use_exec();
     let t = exec.t();
     let before = exec.plan.get_untracked();
     let mut outcome = None;
-    exec.plan.maybe_update(|plan| {
+    exec.change(&mut |plan| {
         let r = apply(plan);
         let changed = r.is_ok();
         outcome = Some(r);
@@ -71,6 +71,16 @@ pub fn store_import(
             exec.notify(t.apply_error(&e), None);
             None
         }
+    }
+}
+
+/// Offers every problem of an import file as a text file, one per line (the preview lists the
+/// first ones).
+pub fn download_problems(file: &str, problems: Vec<String>) {
+    let text = problems.join("\n") + "\n";
+    let name = safe_file_name(&format!("{file} problems"), "txt");
+    if let Err(e) = download(&name, "text/plain;charset=utf-8", &text) {
+        use_exec().notify(e, None);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::file_import::{download_csv, read_picked, store_import};
+use super::file_import::{download_csv, download_problems, read_picked, store_import};
 use super::state::use_exec;
 use crate::core::execution::{
     ScoreFigures, ScoreMeasure, ScorePreview, apply_score_figures, latest_actual_month,
@@ -10,7 +10,6 @@ use crate::core::execution::{
 };
 use crate::core::field::parse_non_negative;
 use crate::core::period::YearMonth;
-use crate::i18n::catalogue;
 use crate::ui::html_view::{Gesture, html_view, value_of};
 use crate::view::exec::scorecard::{
     FIGURE_KEYS, controls_html, figures_html, preview_html, ranking_html, set_figure,
@@ -22,7 +21,6 @@ type Errors = Vec<(String, String, String)>;
 pub fn ScorecardPage() -> impl IntoView {
     let exec = use_exec();
     let t = exec.t();
-    let lang = exec.lang.get_untracked();
     let start = exec.plan.with_untracked(|p| {
         score_months(p)
             .last()
@@ -78,28 +76,33 @@ pub fn ScorecardPage() -> impl IntoView {
                 weight_errors.update(|errors| {
                     errors.retain(|(k, _, _)| k != arg);
                     if let Err(e) = &result {
-                        errors.push((arg.into(), text, catalogue(lang).field_error(e)));
+                        errors.push((arg.into(), text, t.field_error(e)));
                     }
                 });
                 if let Ok(w) = result {
-                    exec.plan
-                        .update(|p| p.execution.settings.score_weights.set(m, w));
+                    exec.change(&mut |p| {
+                        p.execution.settings.score_weights.set(m, w);
+                        true
+                    });
                 }
             }
             ("save", Gesture::Click) | ("fig", Gesture::Enter) => {
                 save_figures(month, customer, figure_errors)
             }
-            ("import", Gesture::Change) => read_picked(el, move |name, bytes| {
-                let p = exec
-                    .plan
-                    .with_untracked(|plan| parse_score_figures(plan, &bytes));
-                preview.set(Some((name, p)));
-            }),
+            ("import", Gesture::Change) => read_picked(
+                el,
+                Box::new(move |name, bytes| {
+                    let p = exec
+                        .plan
+                        .with_untracked(|plan| parse_score_figures(plan, &bytes));
+                    preview.set(Some((name, p)));
+                }),
+            ),
             (kind @ ("apply" | "apply-skip"), Gesture::Click) => {
                 let Some((_, p)) = preview.get_untracked() else {
                     return;
                 };
-                let stored = store_import(|plan| {
+                let stored = store_import(&mut |plan| {
                     apply_score_figures(plan, &p, kind == "apply-skip")
                         .map(|s| (s.rows, s.months, s.replaced))
                 });
@@ -111,6 +114,11 @@ pub fn ScorecardPage() -> impl IntoView {
                 }
             }
             ("cancel", _) => preview.set(None),
+            ("problems", _) => preview.with_untracked(|p| {
+                if let Some((file, p)) = p {
+                    download_problems(file, p.problems.iter().map(|x| t.problem(x)).collect());
+                }
+            }),
             ("template", _) => download_csv(
                 "scorecard template",
                 &exec.plan.with_untracked(score_template),
@@ -137,7 +145,6 @@ fn save_figures(
 ) {
     let exec = use_exec();
     let t = exec.t();
-    let lang = exec.lang.get_untracked();
     let id = super::input_value("select[data-action=\"customer\"]");
     if id.is_empty() {
         return;
@@ -147,16 +154,12 @@ fn save_figures(
     for key in FIGURE_KEYS {
         let text = super::input_value(&format!("input[data-action=\"fig|{key}\"]"));
         if let Err(e) = set_figure(&mut figures, key, &text) {
-            let message = format!(
-                "{}: {}",
-                t.field_label(key),
-                catalogue(lang).field_error(&e)
-            );
+            let message = format!("{}: {}", t.field_label(key), t.field_error(&e));
             refused.push((key.to_string(), text, message));
         }
     }
     if refused.is_empty() {
-        match exec.edit(|p| set_score_entry(p, &id, month.get_untracked(), figures)) {
+        match exec.edit(&mut |p| set_score_entry(p, &id, month.get_untracked(), figures.clone())) {
             Ok(()) => {
                 customer.set(Some(id));
                 exec.notify(t.figures_saved.to_string(), None);

@@ -105,20 +105,31 @@ impl Exec {
         exec_text(self.lang.get_untracked())
     }
 
+    /// Changes the plan if `f` says it changed something (then it is saved and redrawn). The
+    /// one place the plan signal is written: one copy of that code, not one per caller.
+    #[inline(never)]
+    pub fn change(&self, f: &mut dyn FnMut(&mut Plan) -> bool) {
+        self.plan.maybe_update(|p| f(p));
+    }
+
     /// Applies an edit of the execution data; a refused edit changes nothing and returns the
     /// reason in the current language.
-    pub fn edit<T>(&self, f: impl FnOnce(&mut Plan) -> Result<T, EditError>) -> Result<T, String> {
-        let mut result = None;
-        self.plan.maybe_update(|p| {
-            let r = f(p);
-            let changed = r.is_ok();
-            result = Some(r);
-            changed
+    #[inline(never)]
+    pub fn edit(
+        &self,
+        f: &mut dyn FnMut(&mut Plan) -> Result<(), EditError>,
+    ) -> Result<(), String> {
+        let mut error = None;
+        self.change(&mut |p| match f(p) {
+            Ok(()) => true,
+            Err(e) => {
+                error = Some(e);
+                false
+            }
         });
-        match result {
-            Some(Ok(v)) => Ok(v),
-            Some(Err(e)) => Err(self.t().edit_error(&e)),
-            None => Err(String::new()),
+        match error {
+            None => Ok(()),
+            Some(e) => Err(self.t().edit_error(&e)),
         }
     }
 

@@ -31,7 +31,7 @@ pub fn TrackingPage() -> impl IntoView {
         let measure = exec.measure.get();
         let as_of = exec.as_of.get();
         exec.plan.with(|plan| match breakdown_of(plan, lang) {
-            Err((scenario, reason)) => breakdown_failed_html(t, &scenario, &reason),
+            Err(message) => breakdown_failed_html(&message),
             Ok(b) => {
                 let tr = Tracking::new(plan, &b, as_of);
                 shown_month.set_value(tr.as_of());
@@ -71,14 +71,14 @@ pub fn TrackingPage() -> impl IntoView {
                 match parse_percent(&text) {
                     Ok(v) => {
                         threshold_error.set(None);
-                        exec.plan
-                            .update(|p| p.execution.settings.deviation_threshold = v);
+                        exec.change(&mut |p| {
+                            p.execution.settings.deviation_threshold = v;
+                            true
+                        });
                     }
-                    Err(e) => threshold_error.set(Some(format!(
-                        "{}: {}",
-                        t.threshold,
-                        crate::i18n::catalogue(lang).field_error(&e)
-                    ))),
+                    Err(e) => {
+                        threshold_error.set(Some(format!("{}: {}", t.threshold, t.field_error(&e))))
+                    }
                 }
             }
             ("toggle", _) => expanded.update(|e| {
@@ -101,7 +101,7 @@ pub fn TrackingPage() -> impl IntoView {
                 let done = field("input[type=checkbox]")
                     .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
                     .is_some_and(|i| i.checked());
-                let result = exec.edit(|p| set_deviation_note(p, arg, month, &note, done));
+                let result = exec.edit(&mut |p| set_deviation_note(p, arg, month, &note, done));
                 note_errors.update(|errors| {
                     errors.retain(|(id, _)| id != arg);
                     if let Err(message) = result {

@@ -4,7 +4,9 @@
 use crate::core::execution::{ApplyError, EditError, FileColumn, LineProblem, ProblemKind};
 use crate::core::lang::Lang;
 
-use super::{catalogue, fill};
+use super::fill;
+use crate::core::field::FieldError;
+use crate::core::tier::Tier;
 
 /// Declares the catalogue with its English and Chinese text; a key without both does not compile.
 macro_rules! texts {
@@ -27,6 +29,7 @@ macro_rules! texts {
 }
 
 texts! {
+    app_title: "Region Planner", "区域销售规划";
     title: "Execution", "计划执行";
     back_to_plan: "← Plan", "← 规划";
     plan: "Plan", "计划";
@@ -44,8 +47,22 @@ texts! {
     cancel: "Cancel", "取消";
     delete: "Delete", "删除";
     none_dash: "—", "—";
+    err_empty: "Must not be empty.", "不能为空。";
+    err_not_a_number: "“{}” is not a number.", "“{}”不是数字。";
+    err_negative: "Must not be negative.", "不能为负数。";
+    err_percent_range: "Must be between 0 and 100.", "必须在 0 到 100 之间。";
+    err_not_a_date: "“{}” is not a date (YYYY-MM-DD).", "“{}”不是日期（格式 YYYY-MM-DD）。";
+    err_not_whole: "“{}” is not a whole number.", "“{}”不是整数。";
+    err_too_large: "Too large.", "数值过大。";
+    err_not_positive: "Must be greater than zero.", "必须大于零。";
+    err_too_long: "At most {} characters.", "最多 {} 个字符。";
+    err_reason_required: "Needs a written reason.", "需要填写理由。";
+    tier_base_camp: "Base camp", "大本营";
+    tier_stronghold: "Stronghold", "根据地";
+    tier_contested: "Contested", "运动区域";
+    tier_guerrilla: "Guerrilla", "游击区域";
     no_adopted: "The plan has no adopted scenario to track against.", "计划没有已采用的方案，无法跟踪。";
-    breakdown_failed: "The adopted scenario “{}” cannot be broken down: {}", "已采用方案“{}”无法分解：{}";
+    breakdown_failed: "The adopted scenario “{}” cannot be broken down ({} problem(s)). Open the Breakdown view in the planner to see and fix them.", "已采用方案“{}”无法分解（{} 个问题）。请在规划页的“目标分解”中查看并修正。";
     save_full: "Local storage is full: the last change is kept on this page only. Export the plan from the planner, or delete old plans.", "本地存储已满：最近的修改只保留在本页面。请在规划页导出计划，或删除旧计划。";
     save_failed: "The last change could not be saved: {}", "最近的修改未能保存：{}";
     export_plan: "Export the plan", "导出计划";
@@ -85,6 +102,7 @@ texts! {
     preview_summary: "{} rows for {} salespeople in {} month(s); {} replace figures already stored.", "{} 行，涉及 {} 位销售人员、{} 个月；其中 {} 行将替换已有数据。";
     preview_problems: "{} problem(s) on {} line(s). Nothing is stored until the file is fixed or the bad lines are skipped.", "{} 个问题，涉及 {} 行。在修正文件或跳过错误行之前不会保存任何数据。";
     preview_more: "… and {} more", "……另有 {} 个";
+    download_problems: "Download all {} problems", "下载全部 {} 个问题";
     import_rows: "Import {} rows", "导入 {} 行";
     import_skipping: "Import, skipping {} bad line(s)", "导入并跳过 {} 个错误行";
     imported: "Imported {} rows ({} months); {} replaced.", "已导入 {} 行（{} 个月），替换 {} 行。";
@@ -242,12 +260,28 @@ pub fn exec_text(lang: Lang) -> &'static ExecText {
 }
 
 impl ExecText {
-    /// The language this catalogue is in.
-    fn lang(&self) -> Lang {
-        if std::ptr::eq(self, &EXEC_ZH) {
-            Lang::Zh
-        } else {
-            Lang::En
+    /// Why a typed value is refused, in this language.
+    pub fn field_error(&self, e: &FieldError) -> String {
+        match e {
+            FieldError::Empty => self.err_empty.to_string(),
+            FieldError::NotANumber(s) => fill(self.err_not_a_number, &[s]),
+            FieldError::Negative => self.err_negative.to_string(),
+            FieldError::PercentRange => self.err_percent_range.to_string(),
+            FieldError::NotADate(s) => fill(self.err_not_a_date, &[s]),
+            FieldError::NotAWholeNumber(s) => fill(self.err_not_whole, &[s]),
+            FieldError::TooLarge => self.err_too_large.to_string(),
+            FieldError::NotPositive => self.err_not_positive.to_string(),
+            FieldError::TooLong(n) => fill(self.err_too_long, &[&n.to_string()]),
+            FieldError::ReasonRequired => self.err_reason_required.to_string(),
+        }
+    }
+
+    pub fn tier(&self, tier: Tier) -> &'static str {
+        match tier {
+            Tier::BaseCamp => self.tier_base_camp,
+            Tier::Stronghold => self.tier_stronghold,
+            Tier::Contested => self.tier_contested,
+            Tier::Guerrilla => self.tier_guerrilla,
         }
     }
 
@@ -323,11 +357,9 @@ impl ExecText {
             EditError::NotADistributor(id) => fill(self.err_not_distributor, &[id]),
             EditError::MonthOutsidePeriod(m) => fill(self.prob_outside, &[&m.to_string()]),
             EditError::UnknownExpense(n) => fill(self.err_unknown_expense, &[&(n + 1).to_string()]),
-            EditError::Field { field, error } => format!(
-                "{}: {}",
-                self.field_label(field),
-                catalogue(self.lang()).field_error(error)
-            ),
+            EditError::Field { field, error } => {
+                format!("{}: {}", self.field_label(field), self.field_error(error))
+            }
         }
     }
 
@@ -396,6 +428,34 @@ mod tests {
                 z.matches("{}").count(),
                 "placeholders of `{key}`"
             );
+        }
+    }
+
+    /// The execution pages carry their own copy of the field messages and tier names (so their
+    /// wasm does without the planner's catalogue); they read the same as the planner's.
+    #[test]
+    fn field_messages_and_tier_names_read_as_in_the_planner() {
+        use crate::core::field::FieldError as F;
+        use crate::i18n::{EN, ZH};
+        let errors = [
+            F::Empty,
+            F::NotANumber("x".into()),
+            F::Negative,
+            F::PercentRange,
+            F::NotADate("x".into()),
+            F::NotAWholeNumber("x".into()),
+            F::TooLarge,
+            F::NotPositive,
+            F::TooLong(9),
+        ];
+        for (exec, planner) in [(&EXEC_EN, &EN), (&EXEC_ZH, &ZH)] {
+            for e in &errors {
+                assert_eq!(exec.field_error(e), planner.field_error(e));
+            }
+            for tier in Tier::ALL {
+                assert_eq!(exec.tier(tier), planner.tier(tier));
+            }
+            assert_eq!(exec.app_title, planner.app_title);
         }
     }
 

@@ -120,6 +120,13 @@ pub fn import_preview_html(
             push_element(&mut out, "li", "", &fill(t.preview_more, &[&more]));
         }
         out.push_str("</ul>");
+        if problems.len() > PROBLEMS_SHOWN {
+            let _ = write!(
+                out,
+                "<button type=\"button\" class=\"btn\" data-action=\"problems\">{}</button>",
+                fill(t.download_problems, &[&problems.len().to_string()])
+            );
+        }
     }
     out.push_str("<div class=\"actions\">");
     if problems.is_empty() {

@@ -332,4 +332,25 @@ mod tests {
         assert!(html.contains("data-action=\"apply-skip\""));
         assert!(!html.contains("data-action=\"apply\""));
     }
+
+    #[test]
+    fn a_file_with_many_problems_lists_the_first_and_offers_them_all() {
+        let plan = sample_plan(Lang::En);
+        let mut csv = String::from("salesperson_id,month,amount,quantity,collections\n");
+        for i in 0..250 {
+            csv.push_str(&format!("nobody-{i},2027-01,1,1,1\n"));
+        }
+        let preview = parse_actuals(&plan, csv.as_bytes());
+        let html = preview_html(&EXEC_EN, &plan, "big.csv", &preview);
+        assert_eq!(
+            html.matches("<li>").count(),
+            super::super::PROBLEMS_SHOWN + 1
+        );
+        assert!(html.contains("… and 50 more"));
+        assert!(html.contains("Download all 250 problems"));
+        assert!(
+            !html.contains("data-action=\"apply-skip\""),
+            "no good row to import"
+        );
+    }
 }

@@ -9,7 +9,6 @@ use super::{money, rate, text_input};
 use crate::core::execution::{Channel, ExpenseReport, ExpenseRow};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
-use crate::i18n::catalogue;
 use crate::i18n::exec::ExecText;
 use crate::view::html::{push_element, push_escaped};
 
@@ -36,12 +35,7 @@ fn row_cells(
     budget_input: Option<&Errors>,
 ) {
     push_element(out, "td", "class=\"name\"", &r.name);
-    push_element(
-        out,
-        "td",
-        "",
-        r.tier.map_or("", |tier| catalogue(lang).tier(tier)),
-    );
+    push_element(out, "td", "", r.tier.map_or("", |tier| t.tier(tier)));
     match budget_input {
         Some(errors) => {
             let action = format!("budget|{}", r.id);

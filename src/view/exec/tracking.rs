@@ -12,7 +12,6 @@ use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure};
 use crate::i18n::exec::ExecText;
-use crate::i18n::fill;
 use crate::view::html::{push_element, push_escaped};
 
 /// The controls: as-of month, measure, alert threshold.
@@ -239,13 +238,13 @@ pub fn level_name(t: &ExecText, level: Level) -> &'static str {
 }
 
 /// The breakdown could not be computed: say why instead of a table.
-pub fn breakdown_failed_html(t: &ExecText, scenario: &str, reason: &str) -> String {
+pub fn breakdown_failed_html(message: &str) -> String {
     let mut out = String::new();
     push_element(
         &mut out,
         "p",
         "class=\"banner error\" role=\"alert\"",
-        &fill(t.breakdown_failed, &[scenario, reason]),
+        message,
     );
     out
 }
