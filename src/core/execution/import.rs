@@ -514,7 +514,12 @@ pub fn apply_actuals(
 /// A file to fill in: the header, then each salesperson (in the plan's order) with the
 /// period's first month and zeros, and their name for the reader.
 pub fn actuals_template(plan: &Plan) -> String {
-    let first = plan.period.start;
+    // The month to report next: the one after the latest with actuals (the first at the start).
+    let months = plan.period.months();
+    let first = match super::latest_actual_month(plan) {
+        None => plan.period.start,
+        Some(m) => months.iter().copied().find(|&x| x > m).unwrap_or(m),
+    };
     let mut out = String::with_capacity(64 + plan.size().2 * 48);
     out.push_str(ACTUALS_HEADER);
     out.push_str(",name\n");

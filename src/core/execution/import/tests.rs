@@ -288,6 +288,27 @@ fn the_template_lists_everyone_and_reads_back_clean() {
     let preview = parse_actuals(&plan, template.as_bytes());
     assert_eq!(preview.problems, []);
     assert_eq!(preview.rows.len(), plan.size().2);
+
+    // With January reported, the template asks for February; with December, December again.
+    let mut plan = plan;
+    let jan = YearMonth::new(2027, 1).unwrap();
+    let dec = YearMonth::new(2027, 12).unwrap();
+    set_actual(&mut plan, &a, jan, Actual::default()).unwrap();
+    assert!(
+        actuals_template(&plan)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains(",2027-02,")
+    );
+    set_actual(&mut plan, &a, dec, Actual::default()).unwrap();
+    assert!(
+        actuals_template(&plan)
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains(",2027-12,")
+    );
 }
 
 #[test]
