@@ -8,6 +8,7 @@ use super::state::use_exec;
 use crate::core::execution::{Scope, Tracking, Window, latest_actual_month, leaderboard};
 use crate::core::scenario::Measure;
 use crate::ui::html_view::{Gesture, html_view, value_of};
+use crate::view::exec::FIRST_ROWS;
 use crate::view::exec::competition::{controls_html, leaderboard_html, title, window_from_key};
 use crate::view::exec::tracking::breakdown_failed_html;
 
@@ -22,6 +23,7 @@ pub fn CompetitionPage() -> impl IntoView {
             .map_or(Window::Period, Window::Month),
     );
     let scope = RwSignal::new(Scope::Company);
+    let all_rows = RwSignal::new(false);
     let render = move || {
         let measure = exec.measure.get();
         let (w, s) = (window.get(), scope.get());
@@ -32,7 +34,8 @@ pub fn CompetitionPage() -> impl IntoView {
                 let tr = Tracking::new(plan, &b, None);
                 let list = leaderboard(plan, &b, &tr, measure, w, &s);
                 let heading = title(t, plan, w, &s);
-                let board = leaderboard_html(t, lang, &heading, &list);
+                let limit = if all_rows.get() { usize::MAX } else { FIRST_ROWS };
+                let board = leaderboard_html(t, lang, &heading, &list, limit);
                 if presenting {
                     format!(
                         "<div class=\"presentation exec-presentation\" id=\"presentation\"><div class=\"slide-wrap\">{board}</div><div class=\"slide-foot\"><button type=\"button\" class=\"btn\" data-action=\"leave\">{}</button></div></div>",
@@ -61,6 +64,7 @@ pub fn CompetitionPage() -> impl IntoView {
             }
             ("measure|amount", _) => exec.measure.set(Measure::Amount),
             ("measure|quantity", _) => exec.measure.set(Measure::Quantity),
+            ("all-standings", _) => all_rows.set(true),
             ("present", _) => {
                 exec.presenting.set(true);
                 if let Some(root) = document().document_element() {

@@ -12,6 +12,7 @@ use crate::core::field::parse_percent;
 use crate::core::period::YearMonth;
 use crate::core::scenario::Measure;
 use crate::ui::html_view::{Gesture, html_view, value_of};
+use crate::view::exec::FIRST_ROWS;
 use crate::view::exec::tracking::{
     breakdown_failed_html, controls_html, deviations_html, tracking_html,
 };
@@ -27,6 +28,7 @@ pub fn TrackingPage() -> impl IntoView {
     let note_errors = RwSignal::new(Vec::<(String, String)>::new());
     // The month the deviation list is for, as last drawn (notes are kept per month).
     let shown_month = StoredValue::new(None::<YearMonth>);
+    let all_rows = RwSignal::new(false);
     let render = move || {
         let measure = exec.measure.get();
         let as_of = exec.as_of.get();
@@ -47,7 +49,12 @@ pub fn TrackingPage() -> impl IntoView {
                 }
                 let list = deviations(plan, &b, &tr, measure);
                 note_errors.with(|errors| {
-                    html.push_str(&deviations_html(t, lang, &list, tr.threshold(), errors));
+                    let limit = if all_rows.get() {
+                        usize::MAX
+                    } else {
+                        FIRST_ROWS
+                    };
+                    html.push_str(&deviations_html(t, lang, &list, limit, errors));
                 });
                 expanded
                     .with(|e| html.push_str(&tracking_html(t, lang, plan, &b, &tr, measure, e)));
@@ -81,6 +88,7 @@ pub fn TrackingPage() -> impl IntoView {
                     }
                 }
             }
+            ("all-deviations", _) => all_rows.set(true),
             ("toggle", _) => expanded.update(|e| {
                 if !e.remove(arg) {
                     e.insert(arg.to_string());

@@ -148,6 +148,8 @@ texts! {
     deviations_title: "Deviation list (偏差)", "偏差清单";
     deviations_none: "Nobody is behind pace by more than the threshold.", "没有人落后进度超过阈值。";
     shortfall: "Shortfall to date", "至今缺口";
+    show_all: "Show all {}", "显示全部 {} 项";
+    shown_of: "The first {} of {}.", "显示前 {} 项，共 {} 项。";
     action_note: "Corrective action", "纠正措施";
     action_done: "Done", "已完成";
     // Competition.

@@ -165,6 +165,27 @@ pub fn file_buttons(out: &mut String, t: &ExecText, input_id: &str) {
     }
 }
 
+/// How many rows a long list shows until the manager asks for all: the worst deviations and the
+/// top of a leaderboard are what a meeting looks at, and ten thousand rows take a second to draw.
+pub const FIRST_ROWS: usize = 100;
+
+/// Says how many of `total` rows are shown and offers the rest (`action` shows all).
+pub fn more_rows(out: &mut String, t: &ExecText, shown: usize, total: usize, action: &str) {
+    if shown >= total {
+        return;
+    }
+    out.push_str("<p class=\"more-rows\">");
+    push_escaped(
+        out,
+        &fill(t.shown_of, &[&shown.to_string(), &total.to_string()]),
+    );
+    let _ = write!(
+        out,
+        " <button type=\"button\" class=\"btn\" data-action=\"{action}\">{}</button></p>",
+        fill(t.show_all, &[&total.to_string()])
+    );
+}
+
 /// A pressed/unpressed toggle button.
 pub fn toggle(out: &mut String, action: &str, label: &str, on: bool) {
     let _ = write!(

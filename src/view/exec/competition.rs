@@ -131,7 +131,13 @@ pub fn controls_html(
 }
 
 /// The leaderboard table: rank, salesperson, region, sub-district, target, actual, completion.
-pub fn leaderboard_html(t: &ExecText, lang: Lang, title: &str, list: &[Standing]) -> String {
+pub fn leaderboard_html(
+    t: &ExecText,
+    lang: Lang,
+    title: &str,
+    list: &[Standing],
+    limit: usize,
+) -> String {
     let mut out = String::new();
     push_element(&mut out, "h3", "class=\"leaderboard-title\"", title);
     out.push_str("<table class=\"grid leaderboard\"><thead><tr>");
@@ -147,7 +153,7 @@ pub fn leaderboard_html(t: &ExecText, lang: Lang, title: &str, list: &[Standing]
         push_element(&mut out, "th", "", h);
     }
     out.push_str("</tr></thead><tbody>");
-    for s in list {
+    for s in list.iter().take(limit) {
         let podium = match s.rank {
             Some(r @ 1..=3) => format!(" podium-{r}"),
             _ => String::new(),
@@ -173,6 +179,13 @@ pub fn leaderboard_html(t: &ExecText, lang: Lang, title: &str, list: &[Standing]
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
+    super::more_rows(
+        &mut out,
+        t,
+        limit.min(list.len()),
+        list.len(),
+        "all-standings",
+    );
     out
 }
 
@@ -221,8 +234,12 @@ mod tests {
             Lang::Zh,
             &title(&EXEC_ZH, &plan, Window::Quarter(1), &Scope::Company),
             &list,
+            100,
         );
         assert!(html.contains("第1季度"));
+        let top = leaderboard_html(&EXEC_ZH, Lang::Zh, "", &list, 3);
+        assert_eq!(top.matches("<tr class=\"standing").count(), 3);
+        assert!(top.contains("data-action=\"all-standings\""));
         assert_eq!(html.matches("podium-1").count(), 1);
         assert_eq!(
             html.matches("<tr class=\"standing").count(),

@@ -3,8 +3,6 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use rust_decimal::Decimal;
-
 use super::{money, month_options, rate, select, text_input, toggle};
 use crate::core::breakdown::{Breakdown, node_name};
 use crate::core::execution::{Deviation, Status, Tracking};
@@ -137,7 +135,7 @@ pub fn deviations_html(
     t: &ExecText,
     lang: Lang,
     list: &[Deviation],
-    threshold: Decimal,
+    limit: usize,
     note_errors: &[(String, String)],
 ) -> String {
     let mut out = String::new();
@@ -156,7 +154,6 @@ pub fn deviations_html(
         );
         return out;
     }
-    let _ = threshold;
     out.push_str("<table class=\"grid deviations\"><thead><tr>");
     for h in [
         t.name,
@@ -171,7 +168,7 @@ pub fn deviations_html(
         push_element(&mut out, "th", "", h);
     }
     out.push_str("</tr></thead><tbody>");
-    for d in list {
+    for d in list.iter().take(limit) {
         out.push_str("<tr class=\"deviation\" data-node=\"");
         push_escaped(&mut out, &d.id);
         out.push_str("\">");
@@ -225,6 +222,13 @@ pub fn deviations_html(
         );
     }
     out.push_str("</tbody></table>");
+    super::more_rows(
+        &mut out,
+        t,
+        limit.min(list.len()),
+        list.len(),
+        "all-deviations",
+    );
     out
 }
 
@@ -257,6 +261,7 @@ mod tests {
     use crate::core::period::YearMonth;
     use crate::core::sample::sample_plan;
     use crate::i18n::exec::EXEC_EN;
+    use rust_decimal::Decimal;
 
     #[test]
     fn a_person_far_behind_is_listed_with_a_note_field() {
@@ -276,8 +281,14 @@ mod tests {
         let tr = Tracking::new(&plan, &b, None);
         let list = deviations(&plan, &b, &tr, Measure::Amount);
         assert!(list.iter().any(|d| d.id == id));
-        let html = deviations_html(&EXEC_EN, Lang::En, &list, Decimal::TEN, &[]);
+        let html = deviations_html(&EXEC_EN, Lang::En, &list, 100, &[]);
         assert!(html.contains(&format!("data-action=\"note|{id}\"")));
+        assert!(!html.contains("all-deviations"));
+        if list.len() > 1 {
+            let first = deviations_html(&EXEC_EN, Lang::En, &list, 1, &[]);
+            assert_eq!(first.matches("<tr class=\"deviation\"").count(), 1);
+            assert!(first.contains(&format!("Show all {}", list.len())));
+        }
         assert!(html.contains("50%"), "{html}");
         let table = tracking_html(
             &EXEC_EN,
@@ -301,7 +312,7 @@ mod tests {
         let b = compute(&plan, plan.adopted().unwrap()).unwrap();
         let tr = Tracking::new(&plan, &b, None);
         let list = deviations(&plan, &b, &tr, Measure::Amount);
-        let html = deviations_html(&EXEC_EN, Lang::En, &list, Decimal::TEN, &[]);
+        let html = deviations_html(&EXEC_EN, Lang::En, &list, 100, &[]);
         assert!(html.contains(EXEC_EN.deviations_none));
     }
 }
