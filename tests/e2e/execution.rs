@@ -674,3 +674,51 @@ async fn the_planner_and_the_execution_pages_in_two_tabs_keep_each_others_change
         .unwrap();
     assert!(stored.contains("123456") && stored.contains("Second dealer meeting"));
 }
+
+/// The execution data travels with the plan: exported from the planner, imported into a fresh
+/// browser, the same leaderboard and customer archive show.
+#[tokio::test]
+async fn execution_data_is_exported_and_imported_with_the_plan() {
+    let a = open("/execution.html#/actuals").await;
+    a.click("button[data-action=\"demo\"]").await;
+    a.wait_for_text(".toast-text", "Sample execution data added")
+        .await;
+    a.click("#tab-competition").await;
+    let board = a.wait_for(".leaderboard").await.text().await.unwrap();
+    a.click("#tab-customers").await;
+    let customers = a.wait_for(".customers").await.text().await.unwrap();
+
+    a.open("/#/territory").await;
+    a.wait_for(READY).await;
+    a.exec_js(
+        "window.__downloads = [];
+         const make = URL.createObjectURL;
+         URL.createObjectURL = blob => {
+           blob.text().then(text => window.__downloads.push(text));
+           return make(blob);
+         };",
+    )
+    .await;
+    a.click("#export-json").await;
+    a.wait_until("window.__downloads.length > 0").await;
+    let json = a.exec_js("return window.__downloads[0];").await;
+    let json = json.as_str().unwrap();
+    assert!(
+        json.contains("\"execution\""),
+        "the export carries the execution data"
+    );
+    let path = temp_file("plan-with-execution.json", json.as_bytes());
+
+    let b = open("/#/territory").await;
+    pick_file(&b, "#import-file", &path).await;
+    b.wait_for("#confirm-copy").await;
+    b.click("#confirm-copy").await;
+    b.wait_for_text(".toast", "Imported").await;
+    b.open("/execution.html#/competition").await;
+    b.wait_for(READY).await;
+    let imported = b.wait_for(".leaderboard").await.text().await.unwrap();
+    assert_eq!(imported, board);
+    b.click("#tab-customers").await;
+    let imported = b.wait_for(".customers").await.text().await.unwrap();
+    assert_eq!(imported, customers);
+}
