@@ -12,6 +12,7 @@ mod dialog;
 mod explain_panel;
 mod html_form;
 mod html_view;
+mod log_page;
 mod morph;
 mod plan_bar;
 mod presentation;

@@ -10,6 +10,7 @@ use super::breakdown_page::BreakdownPage;
 use super::compare_page::ComparePage;
 use super::dialog::{ConfirmDialog, ShareDialog};
 use super::html_view::html_view;
+use super::log_page::LogPage;
 use super::plan_bar::PlanBar;
 use super::presentation::{self, Presentation};
 use super::print_page::PrintPage;
@@ -180,6 +181,7 @@ pub fn App() -> impl IntoView {
                         View::Breakdown => view! { <BreakdownPage /> }.into_any(),
                         View::Compare => view! { <ComparePage /> }.into_any(),
                         View::Print => view! { <PrintPage /> }.into_any(),
+                        View::Log => view! { <LogPage /> }.into_any(),
                     }}
                 </main>
                 <ToastView />
@@ -205,6 +207,7 @@ fn Nav() -> impl IntoView {
                 View::Breakdown => t.view_breakdown,
                 View::Compare => t.view_compare,
                 View::Print => t.view_print,
+                View::Log => t.view_log,
             };
             let _ = write!(
                 out,

@@ -6,6 +6,8 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use crate::core::changelog::{self, Change};
+use crate::core::format::write_plan;
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::Measure;
@@ -21,15 +23,17 @@ pub enum View {
     Breakdown,
     Compare,
     Print,
+    Log,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Territory,
         View::Tiers,
         View::Breakdown,
         View::Compare,
         View::Print,
+        View::Log,
     ];
 
     /// The view's name in the page address (`#/tiers`), so a view can be bookmarked.
@@ -40,6 +44,7 @@ impl View {
             View::Breakdown => "breakdown",
             View::Compare => "compare",
             View::Print => "print",
+            View::Log => "log",
         }
     }
 
@@ -80,6 +85,8 @@ pub enum Pending {
     Scenario(String),
     /// An unreadable stored entry, by key.
     BrokenEntry(String),
+    /// Restoring the state when the change log had this many entries, shown as the time.
+    Restore(usize, String),
 }
 
 /// What the share dialog shows.
@@ -134,6 +141,9 @@ pub struct App {
     pub history: StoredValue<History>,
     /// What the last edit was, when it may merge with the next (dragging a slider is one step).
     pub last_edit: StoredValue<Option<String>>,
+    /// The plan's JSON without its change log, while known to match the plan: the text the
+    /// log's restore patches are computed against (kept so an edit serialises the plan once).
+    json: StoredValue<Option<String>>,
 }
 
 impl App {
@@ -158,6 +168,7 @@ impl App {
             presenting: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             last_edit: StoredValue::new(None),
+            json: StoredValue::new(None),
         }
     }
 
@@ -168,40 +179,50 @@ impl App {
         catalogue(self.lang.get_untracked())
     }
 
-    /// Changes the plan, keeping the state before for undo.
-    pub fn edit(&self, f: impl FnOnce(&mut Plan)) {
-        self.edit_if(|p| {
+    /// Changes the plan, keeping the state before for undo; `what` says what changed, for the
+    /// change log.
+    pub fn edit(&self, what: String, f: impl FnOnce(&mut Plan)) {
+        self.edit_if(what, |p| {
             f(p);
             true
         });
     }
 
+    /// Whether an [`App::edit_merging`] with this key would continue the gesture in progress.
+    pub fn continues(&self, key: &str) -> bool {
+        self.last_edit.with_value(|k| k.as_deref() == Some(key)) && self.can_undo()
+    }
+
     /// Like [`App::edit_if`], as part of a gesture (e.g. dragging a slider): consecutive
-    /// changes with the same key make one undo step.
-    pub fn edit_merging(&self, key: &str, f: impl FnOnce(&mut Plan) -> bool) {
-        let same = self.last_edit.with_value(|k| k.as_deref() == Some(key));
-        if same && self.can_undo() {
+    /// changes with the same key make one undo step and one entry of the change log.
+    pub fn edit_merging(&self, key: &str, what: String, f: impl FnOnce(&mut Plan) -> bool) {
+        if self.continues(key) {
             let mut changed = false;
             self.plan.maybe_update(|p| {
+                let before = self.log_start(p);
                 changed = f(p);
+                self.log_end(p, before, changed.then_some(what), true);
                 changed
             });
             if changed {
                 self.history.update_value(|h| h.redo.clear());
             }
         } else {
-            self.edit_if(f);
+            self.edit_if(what, f);
             self.last_edit.set_value(Some(key.to_string()));
         }
     }
 
-    /// Changes the plan if `f` says it changed something; only then is there a step to undo.
-    pub fn edit_if(&self, f: impl FnOnce(&mut Plan) -> bool) {
+    /// Changes the plan if `f` says it changed something; only then is there a step to undo
+    /// and an entry in the change log.
+    pub fn edit_if(&self, what: String, f: impl FnOnce(&mut Plan) -> bool) {
         self.last_edit.set_value(None);
         let before = self.plan.get_untracked();
         let mut changed = false;
         self.plan.maybe_update(|p| {
+            let json = self.log_start(p);
             changed = f(p);
+            self.log_end(p, json, changed.then_some(what), false);
             changed
         });
         if !changed {
@@ -217,11 +238,72 @@ impl App {
         self.sync_meta();
     }
 
+    /// Before an edit: takes the change log out of the plan (an edit never changes it; only
+    /// the log's own code does) and returns the log with the plan's JSON.
+    fn log_start(&self, p: &mut Plan) -> (Vec<Change>, String) {
+        let log = std::mem::take(&mut p.change_log);
+        let json = self
+            .json
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| write_plan(p));
+        (log, json)
+    }
+
+    /// After an edit: records it (`what`, if the plan changed) and puts the log back.
+    fn log_end(
+        &self,
+        p: &mut Plan,
+        (mut log, before): (Vec<Change>, String),
+        what: Option<String>,
+        amend: bool,
+    ) {
+        let json = match what {
+            Some(what) => {
+                let after = write_plan(p);
+                if amend {
+                    changelog::amend_last(&mut log, what, &before, &after);
+                } else {
+                    changelog::record(&mut log, now(), what, &before, &after);
+                }
+                after
+            }
+            None => before,
+        };
+        self.json.set_value(Some(json));
+        p.change_log = log;
+    }
+
+    /// The plan's JSON without its change log (see [`changelog::json_without_log`]).
+    pub fn plan_json(&self) -> String {
+        if let Some(json) = self.json.with_value(Clone::clone) {
+            return json;
+        }
+        let json = self
+            .plan
+            .try_update_untracked(changelog::json_without_log)
+            .unwrap_or_default();
+        self.json.set_value(Some(json.clone()));
+        json
+    }
+
+    /// Writes the reason of change log entry `index`; not a change of the plan to undo.
+    pub fn set_reason(&self, index: usize, text: &str) -> Result<(), String> {
+        let mut result = Ok(false);
+        self.plan.maybe_update(|p| {
+            result = changelog::set_reason(&mut p.change_log, index, text);
+            result == Ok(true)
+        });
+        result.map(|_| ()).map_err(|e| self.t_now().field_error(&e))
+    }
+
     pub fn undo(&self) {
         let Some(prev) = self.history.try_update_value(|h| h.undo.pop()).flatten() else {
             return;
         };
         let now = self.plan.get_untracked();
+        let mut prev = prev;
+        changelog::carry_reasons(&now.change_log, &mut prev.change_log);
         self.history.update_value(|h| h.redo.push(now));
         self.replace_plan(prev);
     }
@@ -231,19 +313,23 @@ impl App {
             return;
         };
         let now = self.plan.get_untracked();
+        let mut next = next;
+        changelog::carry_reasons(&now.change_log, &mut next.change_log);
         self.history.update_value(|h| h.undo.push(now));
         self.replace_plan(next);
     }
 
     fn replace_plan(&self, plan: Plan) {
+        self.json.set_value(None);
         self.plan.set(plan);
         self.sync_meta();
         self.fix_dangling_selection();
     }
 
-    /// Restores a snapshot through the normal edit path (so it can itself be undone).
-    pub fn restore(&self, plan: Plan) {
-        self.edit(|p| *p = plan);
+    /// Restores a snapshot through the normal edit path (so it can itself be undone, and is
+    /// logged as `what`; the change log itself is kept, not restored).
+    pub fn restore(&self, what: String, plan: Plan) {
+        self.edit(what, |p| *p = plan);
         self.fix_dangling_selection();
     }
 
@@ -286,6 +372,7 @@ impl App {
         self.scenario.set(plan.adopted_scenario.clone());
         self.selected.set(None);
         self.history.set_value(History::default());
+        self.json.set_value(None);
         self.plan.set(plan);
     }
 
@@ -296,6 +383,24 @@ impl App {
     pub fn notify(&self, text: String, undo: Option<UndoAction>) {
         self.toast.set(Some(Toast { text, undo }));
     }
+}
+
+/// The local time now, ISO 8601 with its UTC offset: `2026-11-27T14:03:05+08:00`.
+fn now() -> String {
+    let d = js_sys::Date::new_0();
+    let east = -(d.get_timezone_offset() as i32);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        if east < 0 { '-' } else { '+' },
+        east.abs() / 60,
+        east.abs() % 60
+    )
 }
 
 /// Small plans open fully expanded; large ones show only their regions.

@@ -1,0 +1,45 @@
+//! The change log (变更记录): the plan's changes with their reasons, searchable, and earlier
+//! states brought back (after a confirmation).
+
+use leptos::prelude::*;
+use web_sys::wasm_bindgen::JsCast;
+
+use super::html_view::{Gesture, html_view, value_of};
+use super::state::{Pending, use_app};
+use crate::view::change_log::change_log_html;
+
+#[component]
+pub fn LogPage() -> impl IntoView {
+    let app = use_app();
+    let t = app.t_now();
+    let query = RwSignal::new(String::new());
+    let render = move || {
+        let q = query.get();
+        app.plan.with(|p| change_log_html(t, &p.change_log, &q))
+    };
+    let on_action = move |action: &str, gesture: Gesture, el: &web_sys::Element| {
+        let mut parts = action.split('|');
+        match (parts.next(), gesture) {
+            (Some("search"), _) => query.set(value_of(el)),
+            (Some("reason"), Gesture::Escape) => {
+                if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    input.set_value(&el.get_attribute("value").unwrap_or_default());
+                }
+            }
+            (Some("reason"), Gesture::Enter | Gesture::Leave) => {
+                let index = parts.next().and_then(|i| i.parse().ok());
+                if let Some(Err(e)) = index.map(|i| app.set_reason(i, &value_of(el))) {
+                    app.notify(e, None);
+                }
+            }
+            (Some("restore"), Gesture::Click) => {
+                if let (Some(Ok(keep)), Some(when)) = (parts.next().map(str::parse), parts.next()) {
+                    app.confirm
+                        .set(Some(Pending::Restore(keep, when.to_string())));
+                }
+            }
+            _ => {}
+        }
+    };
+    html_view("log-page", "change-log", render, on_action)
+}
