@@ -135,7 +135,6 @@ pub fn html_form(
 
 /// Applies the edit an input's event stands for, and shows or clears its error. (One function
 /// for the form's four event handlers.)
-#[inline(never)]
 fn act(
     root: NodeRef<Div>,
     errors: RwSignal<FieldErrors>,

@@ -182,10 +182,22 @@ impl App {
     /// Changes the plan, keeping the state before for undo; `what` says what changed, for the
     /// change log.
     pub fn edit(&self, what: String, f: impl FnOnce(&mut Plan)) {
-        self.edit_if(what, |p| {
-            f(p);
-            true
-        });
+        let mut f = Some(f);
+        self.change(what, None, &mut |p| f.take().map(|f| f(p)).is_some());
+    }
+
+    /// Changes the plan if `f` says it changed something; only then is there a step to undo
+    /// and an entry in the change log.
+    pub fn edit_if(&self, what: String, f: impl FnOnce(&mut Plan) -> bool) {
+        let mut f = Some(f);
+        self.change(what, None, &mut |p| f.take().is_some_and(|f| f(p)));
+    }
+
+    /// Like [`App::edit_if`], as part of a gesture (e.g. dragging a slider): consecutive
+    /// changes with the same key make one undo step and one entry of the change log.
+    pub fn edit_merging(&self, key: &str, what: String, f: impl FnOnce(&mut Plan) -> bool) {
+        let mut f = Some(f);
+        self.change(what, Some(key), &mut |p| f.take().is_some_and(|f| f(p)));
     }
 
     /// Whether an [`App::edit_merging`] with this key would continue the gesture in progress.
@@ -193,45 +205,29 @@ impl App {
         self.last_edit.with_value(|k| k.as_deref() == Some(key)) && self.can_undo()
     }
 
-    /// Like [`App::edit_if`], as part of a gesture (e.g. dragging a slider): consecutive
-    /// changes with the same key make one undo step and one entry of the change log.
-    pub fn edit_merging(&self, key: &str, what: String, f: impl FnOnce(&mut Plan) -> bool) {
-        if self.continues(key) {
-            let mut changed = false;
-            self.plan.maybe_update(|p| {
-                let before = self.log_start(p);
-                changed = f(p);
-                self.log_end(p, before, changed.then_some(what), true);
-                changed
-            });
-            if changed {
-                self.history.update_value(|h| h.redo.clear());
-            }
-        } else {
-            self.edit_if(what, f);
-            self.last_edit.set_value(Some(key.to_string()));
-        }
-    }
-
-    /// Changes the plan if `f` says it changed something; only then is there a step to undo
-    /// and an entry in the change log.
-    pub fn edit_if(&self, what: String, f: impl FnOnce(&mut Plan) -> bool) {
-        self.last_edit.set_value(None);
-        let before = self.plan.get_untracked();
+    /// Every edit: `f` changes the plan (and says whether it did); the change is logged as
+    /// `what` and kept for undo, or, continuing the gesture `merge`, folded into the last step.
+    /// (One function behind all the typed `edit` methods, so each caller adds only its closure.)
+    fn change(&self, what: String, merge: Option<&str>, f: &mut dyn FnMut(&mut Plan) -> bool) {
+        let amend = merge.is_some_and(|key| self.continues(key));
+        self.last_edit.set_value(merge.map(str::to_string));
+        let before = (!amend).then(|| self.plan.get_untracked());
         let mut changed = false;
         self.plan.maybe_update(|p| {
             let json = self.log_start(p);
             changed = f(p);
-            self.log_end(p, json, changed.then_some(what), false);
+            self.log_end(p, json, changed.then_some(what), amend);
             changed
         });
         if !changed {
             return;
         }
         self.history.update_value(|h| {
-            h.undo.push(before);
-            if h.undo.len() > HISTORY_DEPTH {
-                h.undo.remove(0);
+            if let Some(before) = before {
+                h.undo.push(before);
+                if h.undo.len() > HISTORY_DEPTH {
+                    h.undo.remove(0);
+                }
             }
             h.redo.clear();
         });
