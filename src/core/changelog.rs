@@ -12,7 +12,6 @@
 //! newest entries up to [`MAX_PATCH_BYTES`] in all; older entries keep what, when and why, but
 //! their states can no longer be restored.
 
-use super::field::{FieldError, parse_text};
 use super::format::write_plan;
 use super::model::Plan;
 
@@ -53,32 +52,30 @@ pub struct Change {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hunk(pub usize, pub usize, pub String);
 
-/// How the log is written in the plan's JSON: one object of strings per entry, like the
-/// execution's records (and read by the same code, which keeps the wasm small):
-/// `{"at": "2026-11-27T14:03:05+08:00", "what": "…", "reason": "…", "undo": "…"}`, `reason`
-/// and `undo` left out when empty or dropped. `undo` is the restore patch, its hunks one after
-/// another, each `AT,LENGTH,N:TEXT`: at byte `AT` of the text, `LENGTH` bytes are replaced by
-/// `TEXT`, which is `N` bytes long.
+/// How the log is written in the plan's JSON: one string per entry, its lines the time, what
+/// changed, the reason (an empty line when none) and, while kept, the restore patch:
+/// `"2026-11-27T14:03:05+08:00\nChangsha · Market share (%): 64.5 → 66\nafter the dealer meeting\n1207,2,4:64.5"`.
+/// The patch is its hunks one after another, each `AT,LENGTH,N:TEXT`: at byte `AT` of the
+/// text, `LENGTH` bytes are replaced by `TEXT`, which is `N` bytes long. (Strings, like the
+/// execution's records, read and write with code the plan already has, which keeps the wasm
+/// small.)
 pub mod stored {
-    use std::collections::BTreeMap;
     use std::fmt::Write;
 
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::{Change, Hunk};
 
-    type Rec = BTreeMap<String, String>;
-
     pub fn serialize<S: Serializer>(log: &[Change], s: S) -> Result<S::Ok, S::Error> {
-        log.iter().map(write).collect::<Vec<Rec>>().serialize(s)
+        log.iter().map(write).collect::<Vec<String>>().serialize(s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Change>, D::Error> {
         let mut log = Vec::new();
-        for rec in Vec::<Rec>::deserialize(d)? {
-            let Some(change) = read(rec) else {
+        for text in Vec::<String>::deserialize(d)? {
+            let Some(change) = read(&text) else {
                 return Err(serde::de::Error::custom(
-                    "a change_log entry has an unknown field or a damaged undo",
+                    "a change_log entry is not time, what, reason and patch on their own lines",
                 ));
             };
             log.push(change);
@@ -86,40 +83,33 @@ pub mod stored {
         Ok(log)
     }
 
-    fn write(c: &Change) -> Rec {
-        let mut rec = Rec::new();
-        rec.insert("at".into(), c.at.clone());
-        rec.insert("what".into(), c.what.clone());
-        if !c.reason.is_empty() {
-            rec.insert("reason".into(), c.reason.clone());
-        }
+    fn write(c: &Change) -> String {
+        let mut text = format!("{}\n{}\n{}", c.at, c.what, c.reason);
         if let Some(undo) = &c.undo {
-            let mut text = String::new();
+            text.push('\n');
             for Hunk(at, cut, insert) in undo {
                 let _ = write!(text, "{at},{cut},{}:{insert}", insert.len());
             }
-            rec.insert("undo".into(), text);
         }
-        rec
+        text
     }
 
-    fn read(rec: Rec) -> Option<Change> {
-        let mut c = Change {
-            at: String::new(),
-            what: String::new(),
-            reason: String::new(),
-            undo: None,
+    fn read(text: &str) -> Option<Change> {
+        let mut lines = text.splitn(4, '\n');
+        let (Some(at), Some(what), Some(reason)) = (lines.next(), lines.next(), lines.next())
+        else {
+            return None;
         };
-        for (key, value) in rec {
-            match key.as_str() {
-                "at" => c.at = value,
-                "what" => c.what = value,
-                "reason" => c.reason = value,
-                "undo" => c.undo = Some(read_hunks(&value)?),
-                _ => return None,
-            }
-        }
-        Some(c)
+        let undo = match lines.next() {
+            Some(patch) => Some(read_hunks(patch)?),
+            None => None,
+        };
+        Some(Change {
+            at: at.to_string(),
+            what: what.to_string(),
+            reason: reason.to_string(),
+            undo,
+        })
     }
 
     fn read_hunks(mut text: &str) -> Option<Vec<Hunk>> {
@@ -140,6 +130,11 @@ pub mod stored {
         }
         Some(hunks)
     }
+}
+
+/// Text kept on one line (what changed and reasons are lines of the stored entry).
+fn one_line(text: &str) -> String {
+    text.trim().replace(['\n', '\r'], " ")
 }
 
 /// The plan's compact JSON without its change log: the text restore patches apply to.
@@ -251,8 +246,8 @@ pub fn apply(text: &str, hunks: &[Hunk]) -> Option<String> {
 /// keeps the log within its bounds.
 pub fn record(log: &mut Vec<Change>, at: String, what: String, before: &str, after: &str) {
     log.push(Change {
-        at,
-        what,
+        at: one_line(&at),
+        what: one_line(&what),
         reason: String::new(),
         undo: Some(diff(after, before)),
     });
@@ -263,7 +258,7 @@ pub fn record(log: &mut Vec<Change>, at: String, what: String, before: &str, aft
 /// leads from the state before the gesture to `after`. `before` is the JSON before this step.
 pub fn amend_last(log: &mut [Change], what: String, before: &str, after: &str) {
     let Some(last) = log.last_mut() else { return };
-    last.what = what;
+    last.what = one_line(&what);
     last.undo = last
         .undo
         .as_deref()
@@ -306,15 +301,19 @@ pub fn state_at(log: &[Change], keep: usize, current: &str) -> Option<String> {
     Some(text)
 }
 
-/// Sets the reason of entry `index`. Returns whether it changed.
-pub fn set_reason(log: &mut [Change], index: usize, text: &str) -> Result<bool, FieldError> {
-    let reason = parse_text(text, MAX_REASON)?;
+/// Sets the reason of entry `index` (on one line, cut to [`MAX_REASON`] characters). Returns
+/// whether it changed.
+pub fn set_reason(log: &mut [Change], index: usize, text: &str) -> bool {
+    let mut reason = one_line(text);
+    if let Some((cut, _)) = reason.char_indices().nth(MAX_REASON) {
+        reason.truncate(cut);
+    }
     match log.get_mut(index) {
         Some(c) if c.reason != reason => {
             c.reason = reason;
-            Ok(true)
+            true
         }
-        _ => Ok(false),
+        _ => false,
     }
 }
 

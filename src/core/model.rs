@@ -53,10 +53,7 @@ pub struct Plan {
         skip_serializing_if = "Vec::is_empty",
         with = "changelog::stored"
     )]
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        schemars(with = "Vec<BTreeMap<String, String>>")
-    )]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<String>"))]
     pub change_log: Vec<Change>,
 }
 

@@ -212,17 +212,13 @@ pub fn delete_current_plan() {
     app.notify(text, Some(UndoAction::DeletedPlan(Box::new(plan))));
 }
 
-/// Carries out a toast's undo.
-pub fn run_undo(action: UndoAction) {
+/// Carries out the undo of the toast saying `text`.
+pub fn run_undo(action: UndoAction, text: &str) {
     // The toast goes first: an undo may say something of its own.
     let app = use_app();
-    let text = app
-        .toast
-        .with_untracked(|t| t.as_ref().map(|t| t.text.clone()))
-        .unwrap_or_default();
     app.toast.set(None);
     match action {
-        UndoAction::Plan(plan) => app.restore(fill(app.t_now().log_undone, &[&text]), *plan),
+        UndoAction::Plan(plan) => app.restore(fill(app.t_now().log_undone, &[text]), *plan),
         UndoAction::DeletedPlan(plan) => add_to_library(*plan),
         UndoAction::RestoreBackup(id) => restore_backup(&id),
     }

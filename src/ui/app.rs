@@ -60,18 +60,18 @@ pub fn App() -> impl IntoView {
     provide_app(app);
 
     // Every change to the plan is written to local storage; a failure is shown, never thrown.
-    Effect::new(move |_| {
+    super::effect(move || {
         let result = app.plan.with(browser::save_plan);
         app.save_error.set(result.err());
     });
-    Effect::new(move |_| {
+    super::effect(move || {
         let index = Index {
             order: app.metas.with(|m| m.iter().map(|x| x.id.clone()).collect()),
             current: Some(app.plan.with(|p| p.id.clone())),
         };
         let _ = browser::save_index(&index);
     });
-    Effect::new(move |_| {
+    super::effect(move || {
         let lang = app.lang.get();
         document()
             .document_element()
@@ -86,7 +86,7 @@ pub fn App() -> impl IntoView {
     } else if hash.starts_with(crate::core::share_link::FRAGMENT_PREFIX) {
         super::actions::open_shared(hash);
     }
-    Effect::new(move |_| {
+    super::effect(move || {
         let slug = format!("#/{}", app.view.get().slug());
         if window().location().hash().ok().as_deref() != Some(slug.as_str()) {
             let _ = window().location().set_hash(&slug);

@@ -138,7 +138,7 @@ pub fn html_form(
 fn act(
     root: NodeRef<Div>,
     errors: RwSignal<FieldErrors>,
-    gesture_start: StoredValue<String>,
+    gesture_start: StoredValue<Option<String>>,
     target: &Element,
     merge: bool,
 ) {
@@ -154,9 +154,9 @@ fn act(
     }
     if merge {
         if use_app().continues(&key) {
-            old = gesture_start.get_value();
+            old = gesture_start.get_value().unwrap_or_default();
         } else {
-            gesture_start.set_value(old.clone());
+            gesture_start.set_value(Some(old.clone()));
         }
     }
     let error = apply(&key, &text, merge, &label, &old, &shown);
@@ -174,8 +174,8 @@ fn form_view(class: &'static str, render: Render) -> AnyView {
     let root = NodeRef::<Div>::new();
     let errors = RwSignal::new(FieldErrors::new());
     // The value a dragged slider had when the gesture began.
-    let gesture_start = StoredValue::new(String::new());
-    Effect::new(move |_| {
+    let gesture_start = StoredValue::new(None::<String>);
+    super::effect(move || {
         let html = errors.with(|e| render(e));
         if let Some(el) = root.get() {
             morph_inner(&el, &html);

@@ -27,9 +27,8 @@ pub fn LogPage() -> impl IntoView {
                 }
             }
             (Some("reason"), Gesture::Enter | Gesture::Leave) => {
-                let index = parts.next().and_then(|i| i.parse().ok());
-                if let Some(Err(e)) = index.map(|i| app.set_reason(i, &value_of(el))) {
-                    app.notify(e, None);
+                if let Some(Ok(index)) = parts.next().map(str::parse) {
+                    app.set_reason(index, &value_of(el));
                 }
             }
             (Some("restore"), Gesture::Click) => {

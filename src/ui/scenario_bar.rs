@@ -21,16 +21,14 @@ pub fn ScenarioBar() -> impl IntoView {
         app.plan
             .with(|p| scenario_bar_html(t, p, &sid, renaming.get(), e.as_deref()))
     };
-    let current_name = move || {
-        let sid = app.scenario.get_untracked();
-        app.plan
-            .with_untracked(|p| p.scenario(&sid).map(|s| s.name.clone()).unwrap_or_default())
-    };
     let on_action = move |action: &str, gesture: Gesture, el: &web_sys::Element| {
         let sid = app.scenario.get_untracked();
+        let current = app
+            .plan
+            .with_untracked(|p| p.scenario(&sid).map(|s| s.name.clone()).unwrap_or_default());
         match (action, gesture) {
             ("scenario-switch", Gesture::Change) => app.scenario.set(value_of(el)),
-            ("scenario-adopt", _) => app.edit(fill(t.log_adopted, &[&current_name()]), |p| {
+            ("scenario-adopt", _) => app.edit(fill(t.log_adopted, &[&current]), |p| {
                 let _ = p.adopt(&sid);
             }),
             ("scenario-new", _) => {
@@ -40,7 +38,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 app.scenario.set(new_id);
             }
             ("scenario-duplicate", _) => {
-                let name = format!("{}{}", current_name(), t.copy_suffix);
+                let name = format!("{current}{}", t.copy_suffix);
                 let mut new_id = None;
                 app.edit(fill(t.log_added, &[&name]), |p| {
                     new_id = p.duplicate_scenario(&sid, &name).ok()
@@ -56,7 +54,7 @@ pub fn ScenarioBar() -> impl IntoView {
             ("scenario-rename", Gesture::Enter | Gesture::Leave) if renaming.get_untracked() => {
                 match parse_name(&value_of(el)) {
                     Ok(name) => {
-                        let what = describe("", t.scenario, &current_name(), &name);
+                        let what = describe("", t.scenario, &current, &name);
                         app.edit_if(what, |p| {
                             let changed = p.scenario(&sid).is_some_and(|s| s.name != name);
                             let _ = p.rename_scenario(&sid, &name);

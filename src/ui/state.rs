@@ -284,13 +284,9 @@ impl App {
     }
 
     /// Writes the reason of change log entry `index`; not a change of the plan to undo.
-    pub fn set_reason(&self, index: usize, text: &str) -> Result<(), String> {
-        let mut result = Ok(false);
-        self.plan.maybe_update(|p| {
-            result = changelog::set_reason(&mut p.change_log, index, text);
-            result == Ok(true)
-        });
-        result.map(|_| ()).map_err(|e| self.t_now().field_error(&e))
+    pub fn set_reason(&self, index: usize, text: &str) {
+        self.plan
+            .maybe_update(|p| changelog::set_reason(&mut p.change_log, index, text));
     }
 
     pub fn undo(&self) {
@@ -383,19 +379,18 @@ impl App {
 
 /// The local time now, ISO 8601 with its UTC offset: `2026-11-27T14:03:05+08:00`.
 fn now() -> String {
-    let d = js_sys::Date::new_0();
-    let east = -(d.get_timezone_offset() as i32);
+    let date = js_sys::Date::new_0();
+    let east = -date.get_timezone_offset();
+    // The UTC text of the local wall-clock time, then the offset in place of its `.123Z`.
+    let local = js_sys::Date::new(&(date.get_time() + east * 60_000.0).into());
+    let text: String = local.to_iso_string().into();
+    let minutes = east.abs() as u32;
+    let sign = if east < 0.0 { '-' } else { '+' };
     format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes(),
-        d.get_seconds(),
-        if east < 0 { '-' } else { '+' },
-        east.abs() / 60,
-        east.abs() % 60
+        "{}{sign}{:02}:{:02}",
+        text.get(..19).unwrap_or_default(),
+        minutes / 60,
+        minutes % 60
     )
 }
 

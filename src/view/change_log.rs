@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use super::html::{push_element, push_escaped};
-use crate::core::changelog::{Change, matches, oldest_restorable};
+use crate::core::changelog::{Change, MAX_REASON, matches, oldest_restorable};
 use crate::i18n::{Catalogue, fill};
 
 /// `2026-11-27T14:03:05+08:00` as `2026-11-27 14:03`: the time where it was recorded.
@@ -58,7 +58,7 @@ pub fn change_log_html(t: &Catalogue, log: &[Change], query: &str) -> String {
         push_element(&mut out, "td", "class=\"log-what\"", &change.what);
         let _ = write!(
             out,
-            "<td><input type=\"text\" class=\"log-reason\" data-action=\"reason|{i}\" placeholder=\"{0}\" aria-label=\"{0}\" value=\"",
+            "<td><input type=\"text\" class=\"log-reason\" data-action=\"reason|{i}\" maxlength=\"{MAX_REASON}\" placeholder=\"{0}\" aria-label=\"{0}\" value=\"",
             t.log_reason_hint
         );
         push_escaped(&mut out, &change.reason);
