@@ -134,7 +134,12 @@ pub mod stored {
 
 /// Text kept on one line (what changed and reasons are lines of the stored entry).
 fn one_line(text: &str) -> String {
-    text.trim().replace(['\n', '\r'], " ")
+    text.trim().replace('\n', " · ")
+}
+
+/// The first `n` characters of `text`.
+fn first_chars(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
 }
 
 /// The plan's compact JSON without its change log: the text restore patches apply to.
@@ -304,10 +309,7 @@ pub fn state_at(log: &[Change], keep: usize, current: &str) -> Option<String> {
 /// Sets the reason of entry `index` (on one line, cut to [`MAX_REASON`] characters). Returns
 /// whether it changed.
 pub fn set_reason(log: &mut [Change], index: usize, text: &str) -> bool {
-    let mut reason = one_line(text);
-    if let Some((cut, _)) = reason.char_indices().nth(MAX_REASON) {
-        reason.truncate(cut);
-    }
+    let reason = first_chars(&one_line(text), MAX_REASON).to_string();
     match log.get_mut(index) {
         Some(c) if c.reason != reason => {
             c.reason = reason;
@@ -352,10 +354,12 @@ pub fn describe(subject: &str, label: &str, old: &str, new: &str) -> String {
 
 /// A value on one line, cut to [`QUOTE_CHARS`] characters.
 fn quote(text: &str) -> String {
-    let line = text.trim().replace('\n', " · ");
-    match line.char_indices().nth(QUOTE_CHARS) {
-        Some((i, _)) => format!("{}…", &line[..i]),
-        None => line,
+    let line = one_line(text);
+    let cut = first_chars(&line, QUOTE_CHARS);
+    if cut.len() < line.len() {
+        format!("{cut}…")
+    } else {
+        line
     }
 }
 

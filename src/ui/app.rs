@@ -10,7 +10,7 @@ use super::breakdown_page::BreakdownPage;
 use super::compare_page::ComparePage;
 use super::dialog::{ConfirmDialog, ShareDialog};
 use super::html_view::html_view;
-use super::log_page::LogPage;
+use super::log_page::log_page;
 use super::plan_bar::PlanBar;
 use super::presentation::{self, Presentation};
 use super::print_page::PrintPage;
@@ -181,7 +181,7 @@ pub fn App() -> impl IntoView {
                         View::Breakdown => view! { <BreakdownPage /> }.into_any(),
                         View::Compare => view! { <ComparePage /> }.into_any(),
                         View::Print => view! { <PrintPage /> }.into_any(),
-                        View::Log => view! { <LogPage /> }.into_any(),
+                        View::Log => log_page(),
                     }}
                 </main>
                 <ToastView />

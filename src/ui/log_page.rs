@@ -8,8 +8,8 @@ use super::html_view::{Gesture, html_view, value_of};
 use super::state::{Pending, use_app};
 use crate::view::change_log::change_log_html;
 
-#[component]
-pub fn LogPage() -> impl IntoView {
+/// The page (a plain function: it is one HTML view, and needs no component of its own).
+pub fn log_page() -> AnyView {
     let app = use_app();
     let t = app.t_now();
     let query = RwSignal::new(String::new());

@@ -14,7 +14,7 @@ use crate::i18n::{Catalogue, fill};
 /// `2026-11-27T14:03:05+08:00` as `2026-11-27 14:03`: the time where it was recorded.
 pub fn shown_time(at: &str) -> String {
     match (at.get(..10), at.get(11..16)) {
-        (Some(day), Some(time)) => format!("{day} {time}"),
+        (Some(day), Some(time)) => [day, time].join(" "),
         _ => at.to_string(),
     }
 }

@@ -266,11 +266,11 @@ fn a_reason_is_trimmed_bounded_and_kept_across_an_older_copy_of_the_log() {
         1,
         "  north gets +5%\nafter the dealer meeting "
     ));
-    assert_eq!(log[1].reason, "north gets +5% after the dealer meeting");
+    assert_eq!(log[1].reason, "north gets +5% · after the dealer meeting");
     assert!(!set_reason(
         &mut log,
         1,
-        "north gets +5% after the dealer meeting"
+        "north gets +5% · after the dealer meeting"
     ));
     assert!(set_reason(&mut log, 0, &"长".repeat(MAX_REASON + 1)));
     assert_eq!(log[0].reason, "长".repeat(MAX_REASON), "cut to the limit");
@@ -278,7 +278,7 @@ fn a_reason_is_trimmed_bounded_and_kept_across_an_older_copy_of_the_log() {
 
     let mut older = vec![entry(1, 1), entry(2, 1), entry(3, 1)];
     carry_reasons(&log, &mut older);
-    assert_eq!(older[1].reason, "north gets +5% after the dealer meeting");
+    assert_eq!(older[1].reason, "north gets +5% · after the dealer meeting");
     let mut other = vec![entry(5, 1), entry(2, 1)];
     carry_reasons(&log, &mut other);
     assert_eq!(
