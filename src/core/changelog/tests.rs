@@ -337,3 +337,39 @@ fn a_plan_without_changes_writes_no_log_and_an_old_file_reads_with_an_empty_one(
     let v1 = include_str!("../../../tests/fixtures/plan-v1.json");
     assert!(read_plan(v1).unwrap().change_log.is_empty());
 }
+
+#[test]
+fn the_log_is_written_as_one_string_per_entry_and_damaged_entries_are_refused() {
+    let mut plan = sample_plan(Lang::En);
+    plan.change_log = vec![
+        Change {
+            at: "2026-11-27T14:03:05+08:00".into(),
+            what: "Changsha · Market share (%): 64.5 → 66".into(),
+            reason: "after the dealer meeting".into(),
+            undo: Some(vec![Hunk(1207, 2, "64.5".into()), Hunk(2000, 3, String::new())]),
+        },
+        Change {
+            at: "2026-11-27T14:05:00+08:00".into(),
+            what: "Added “Region 6”".into(),
+            reason: String::new(),
+            undo: None,
+        },
+    ];
+    let json = write_plan(&plan);
+    let tail = r#","change_log":["2026-11-27T14:03:05+08:00\nChangsha · Market share (%): 64.5 → 66\nafter the dealer meeting\n1207,2,4:64.52000,3,0:","2026-11-27T14:05:00+08:00\nAdded “Region 6”\n"]}"#;
+    assert!(json.ends_with(tail), "{}", &json[json.len() - 300..]);
+    assert_eq!(read_plan(&json).unwrap(), plan);
+
+    let entry = "2026-11-27T14:05:00+08:00\\nAdded “Region 6”\\n";
+    for bad in [
+        "only a time",
+        "a time\\nno reason line",
+        "t\\nw\\nr\\n12,3:xx",
+        "t\\nw\\nr\\n1,2,9:short",
+        "t\\nw\\nr\\n1,2,x:",
+    ] {
+        let text = json.replacen(entry, bad, 1);
+        let err = read_plan(&text).unwrap_err().to_string();
+        assert!(err.contains("change_log entry"), "{bad}: {err}");
+    }
+}
