@@ -74,9 +74,7 @@ pub mod stored {
         let mut log = Vec::new();
         for text in Vec::<String>::deserialize(d)? {
             let Some(change) = read(&text) else {
-                return Err(serde::de::Error::custom(
-                    "a change_log entry is not time, what, reason and patch on their own lines",
-                ));
+                return Err(serde::de::Error::custom("damaged change_log entry"));
             };
             log.push(change);
         }
@@ -95,14 +93,16 @@ pub mod stored {
     }
 
     fn read(text: &str) -> Option<Change> {
-        let mut lines = text.splitn(4, '\n');
+        // The patch is compact JSON text, which has no line breaks of its own.
+        let mut lines = text.split('\n');
         let (Some(at), Some(what), Some(reason)) = (lines.next(), lines.next(), lines.next())
         else {
             return None;
         };
-        let undo = match lines.next() {
-            Some(patch) => Some(read_hunks(patch)?),
-            None => None,
+        let undo = match (lines.next(), lines.next()) {
+            (Some(patch), None) => Some(read_hunks(patch)?),
+            (None, _) => None,
+            _ => return None,
         };
         Some(Change {
             at: at.to_string(),
@@ -139,7 +139,14 @@ fn one_line(text: &str) -> String {
 
 /// The first `n` characters of `text`.
 fn first_chars(text: &str, n: usize) -> &str {
-    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
+    let mut count = 0;
+    for (i, _) in text.char_indices() {
+        if count == n {
+            return &text[..i];
+        }
+        count += 1;
+    }
+    text
 }
 
 /// The plan's compact JSON without its change log: the text restore patches apply to.
@@ -354,13 +361,13 @@ pub fn describe(subject: &str, label: &str, old: &str, new: &str) -> String {
 
 /// A value on one line, cut to [`QUOTE_CHARS`] characters.
 fn quote(text: &str) -> String {
-    let line = one_line(text);
-    let cut = first_chars(&line, QUOTE_CHARS);
-    if cut.len() < line.len() {
-        format!("{cut}…")
-    } else {
-        line
+    let mut line = one_line(text);
+    let cut = first_chars(&line, QUOTE_CHARS).len();
+    if cut < line.len() {
+        line.truncate(cut);
+        line.push('…');
     }
+    line
 }
 
 /// The names of the nodes and scenario an edit key (see `core::edit`) is about, joined by

@@ -481,8 +481,8 @@ pub fn download_broken(key: &str) {
     }
 }
 
-/// Brings back the plan as it was when its change log had `keep` entries (after the manager
-/// confirmed), as a new change that can itself be undone.
+/// Brings back the plan as it was when its change log had `keep` entries, as a new change;
+/// the toast offers to undo it, like a deletion.
 pub fn restore_state(keep: usize, when: &str) {
     let app = use_app();
     let t = app.t_now();
@@ -492,7 +492,12 @@ pub fn restore_state(keep: usize, when: &str) {
         .with_untracked(|p| crate::core::changelog::state_at(&p.change_log, keep, &current))
         .and_then(|json| crate::core::format::read_plan(&json).ok());
     match restored {
-        Some(plan) => app.restore(fill(t.log_restored, &[when]), plan),
+        Some(plan) => {
+            let text = fill(t.log_restored, &[when]);
+            let before = app.plan.get_untracked();
+            app.restore(text.clone(), plan);
+            app.notify(text, Some(UndoAction::Plan(Box::new(before))));
+        }
         None => app.notify(t.log_cannot_restore.to_string(), None),
     }
 }

@@ -39,10 +39,6 @@ fn question(
                 cancel,
             ],
         ),
-        Pending::Restore(_, when) => (
-            fill(t.log_confirm_restore, &[when]),
-            vec![cancel, ("ok", t.log_restore, "btn primary")],
-        ),
         Pending::SharedPlan(plan) => (
             fill(t.share_offer, &[&plan.name]),
             vec![("import", t.share_import, "btn primary"), cancel],
@@ -102,7 +98,6 @@ pub fn ConfirmDialog() -> impl IntoView {
             ("ok", Pending::Plan) => actions::delete_current_plan(),
             ("ok", Pending::Scenario(id)) => actions::delete_scenario(&id),
             ("ok", Pending::BrokenEntry(key)) => actions::delete_broken(&key),
-            ("ok", Pending::Restore(keep, when)) => actions::restore_state(keep, &when),
             ("copy", Pending::ImportConflict(plan)) => actions::import_as_copy(*plan),
             ("replace", Pending::ImportConflict(plan)) => actions::replace_with(*plan),
             ("import", Pending::SharedPlan(plan)) => actions::offer_import(*plan),

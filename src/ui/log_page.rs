@@ -1,11 +1,10 @@
 //! The change log (变更记录): the plan's changes with their reasons, searchable, and earlier
-//! states brought back (after a confirmation).
+//! states brought back (with an undo in the toast, like a deletion).
 
 use leptos::prelude::*;
-use web_sys::wasm_bindgen::JsCast;
 
 use super::html_view::{Gesture, html_view, value_of};
-use super::state::{Pending, use_app};
+use super::state::use_app;
 use crate::view::change_log::change_log_html;
 
 /// The page (a plain function: it is one HTML view, and needs no component of its own).
@@ -21,11 +20,6 @@ pub fn log_page() -> AnyView {
         let mut parts = action.split('|');
         match (parts.next(), gesture) {
             (Some("search"), _) => query.set(value_of(el)),
-            (Some("reason"), Gesture::Escape) => {
-                if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-                    input.set_value(&el.get_attribute("value").unwrap_or_default());
-                }
-            }
             (Some("reason"), Gesture::Enter | Gesture::Leave) => {
                 if let Some(Ok(index)) = parts.next().map(str::parse) {
                     app.set_reason(index, &value_of(el));
@@ -33,8 +27,7 @@ pub fn log_page() -> AnyView {
             }
             (Some("restore"), Gesture::Click) => {
                 if let (Some(Ok(keep)), Some(when)) = (parts.next().map(str::parse), parts.next()) {
-                    app.confirm
-                        .set(Some(Pending::Restore(keep, when.to_string())));
+                    super::actions::restore_state(keep, when);
                 }
             }
             _ => {}

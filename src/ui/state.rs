@@ -85,8 +85,6 @@ pub enum Pending {
     Scenario(String),
     /// An unreadable stored entry, by key.
     BrokenEntry(String),
-    /// Restoring the state when the change log had this many entries, shown as the time.
-    Restore(usize, String),
 }
 
 /// What the share dialog shows.

@@ -14,7 +14,12 @@ use crate::i18n::{Catalogue, fill};
 /// `2026-11-27T14:03:05+08:00` as `2026-11-27 14:03`: the time where it was recorded.
 pub fn shown_time(at: &str) -> String {
     match (at.get(..10), at.get(11..16)) {
-        (Some(day), Some(time)) => [day, time].join(" "),
+        (Some(day), Some(time)) => {
+            let mut shown = day.to_string();
+            shown.push(' ');
+            shown.push_str(time);
+            shown
+        }
         _ => at.to_string(),
     }
 }
@@ -31,7 +36,6 @@ pub fn change_log_html(t: &Catalogue, log: &[Change], query: &str) -> String {
     push_escaped(&mut out, query);
     out.push_str("\"></div>");
     let restorable = oldest_restorable(log);
-    push_element(&mut out, "p", "class=\"note\"", t.log_explain);
     if log.is_empty() {
         push_element(
             &mut out,

@@ -111,13 +111,12 @@ async fn a_change_with_its_reason_is_logged_searched_kept_exported_and_restored(
     assert!(exported.contains("Changsha · Market share (%): 66 → 70"));
 
     // Restore the state after the first change: the share is 66 again, and that is a change
-    // of its own, logged and undoable.
+    // of its own, logged and undoable (from the toast, like a deletion, or with Undo).
     b.click("tr[data-entry=\"0\"] button[data-action^=\"restore|1|\"]")
         .await;
-    b.wait_for_text("#dialog-host", "Bring back the plan as it was at")
-        .await;
-    b.click("#confirm-ok").await;
     b.wait_for_text("#log-table", "Restored the state of").await;
+    b.wait_for_text(".toast", "Restored the state of").await;
+    assert!(b.exists("#toast-undo").await);
     b.click("#tab-territory").await;
     b.click_text(".tree-row", "Changsha").await;
     assert_eq!(b.value_of("#region-share").await, "66");
@@ -127,11 +126,15 @@ async fn a_change_with_its_reason_is_logged_searched_kept_exported_and_restored(
     // The state before the first change.
     b.click("#tab-log").await;
     b.click("button[data-action^=\"restore|0|\"]").await;
-    b.click("#confirm-ok").await;
     b.wait_for_text("#log-table", "Restored the state of").await;
     b.click("#tab-territory").await;
     b.click_text(".tree-row", "Changsha").await;
     assert_eq!(b.value_of("#region-share").await, "64.5");
+    b.click("#toast-undo").await;
+    b.wait_for("#region-share[value=\"70\"]").await;
+    b.click("#tab-log").await;
+    b.wait_for_text("#log-table", "Undo: Restored the state of")
+        .await;
     assert!(b.js_errors().await.is_empty());
 }
 

@@ -346,7 +346,10 @@ fn the_log_is_written_as_one_string_per_entry_and_damaged_entries_are_refused() 
             at: "2026-11-27T14:03:05+08:00".into(),
             what: "Changsha · Market share (%): 64.5 → 66".into(),
             reason: "after the dealer meeting".into(),
-            undo: Some(vec![Hunk(1207, 2, "64.5".into()), Hunk(2000, 3, String::new())]),
+            undo: Some(vec![
+                Hunk(1207, 2, "64.5".into()),
+                Hunk(2000, 3, String::new()),
+            ]),
         },
         Change {
             at: "2026-11-27T14:05:00+08:00".into(),
@@ -367,9 +370,10 @@ fn the_log_is_written_as_one_string_per_entry_and_damaged_entries_are_refused() 
         "t\\nw\\nr\\n12,3:xx",
         "t\\nw\\nr\\n1,2,9:short",
         "t\\nw\\nr\\n1,2,x:",
+        "t\\nw\\nr\\n1,2,0:\\nfifth line",
     ] {
         let text = json.replacen(entry, bad, 1);
         let err = read_plan(&text).unwrap_err().to_string();
-        assert!(err.contains("change_log entry"), "{bad}: {err}");
+        assert!(err.contains("damaged change_log entry"), "{bad}: {err}");
     }
 }
