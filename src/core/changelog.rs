@@ -139,12 +139,10 @@ fn one_line(text: &str) -> String {
 
 /// The first `n` characters of `text`.
 fn first_chars(text: &str, n: usize) -> &str {
-    let mut count = 0;
-    for (i, _) in text.char_indices() {
+    for (count, (i, _)) in text.char_indices().enumerate() {
         if count == n {
             return &text[..i];
         }
-        count += 1;
     }
     text
 }
