@@ -484,17 +484,16 @@ pub fn download_broken(key: &str) {
 /// Brings back the plan as it was when its change log had `keep` entries, as a new change;
 /// the toast offers to undo it, like a deletion.
 pub fn restore_state(keep: usize, when: &str) {
+    use crate::core::changelog::{json_without_log, state_at};
     let app = use_app();
     let t = app.t_now();
-    let current = app.plan_json();
-    let restored = app
-        .plan
-        .with_untracked(|p| crate::core::changelog::state_at(&p.change_log, keep, &current))
+    let mut before = app.plan.get_untracked();
+    let current = json_without_log(&mut before);
+    let restored = state_at(&before.change_log, keep, &current)
         .and_then(|json| crate::core::format::read_plan(&json).ok());
     match restored {
         Some(plan) => {
             let text = fill(t.log_restored, &[when]);
-            let before = app.plan.get_untracked();
             app.restore(text.clone(), plan);
             app.notify(text, Some(UndoAction::Plan(Box::new(before))));
         }

@@ -135,13 +135,7 @@ pub fn html_form(
 
 /// Applies the edit an input's event stands for, and shows or clears its error. (One function
 /// for the form's four event handlers.)
-fn act(
-    root: NodeRef<Div>,
-    errors: RwSignal<FieldErrors>,
-    gesture_start: StoredValue<Option<String>>,
-    target: &Element,
-    merge: bool,
-) {
+fn act(root: NodeRef<Div>, errors: RwSignal<FieldErrors>, target: &Element, merge: bool) {
     let Some(el) = root.get_untracked() else {
         return;
     };
@@ -153,11 +147,8 @@ fn act(
         shown.clone_from(&text);
     }
     if merge {
-        if use_app().continues(&key) {
-            old = gesture_start.get_value().unwrap_or_default();
-        } else {
-            gesture_start.set_value(Some(old.clone()));
-        }
+        // A dragged slider is logged with where it ends.
+        old.clear();
     }
     let error = apply(&key, &text, merge, &label, &old, &shown);
     errors.update(|e| {
@@ -173,8 +164,6 @@ type Render = std::sync::Arc<dyn Fn(&FieldErrors) -> String + Send + Sync>;
 fn form_view(class: &'static str, render: Render) -> AnyView {
     let root = NodeRef::<Div>::new();
     let errors = RwSignal::new(FieldErrors::new());
-    // The value a dragged slider had when the gesture began.
-    let gesture_start = StoredValue::new(None::<String>);
     super::effect(move || {
         let html = errors.with(|e| render(e));
         if let Some(el) = root.get() {
@@ -182,7 +171,7 @@ fn form_view(class: &'static str, render: Render) -> AnyView {
         }
     });
 
-    let act = move |target: Element, merge: bool| act(root, errors, gesture_start, &target, merge);
+    let act = move |target: Element, merge: bool| act(root, errors, &target, merge);
     let target_of = |ev: &web_sys::Event| ev.target().and_then(|t| t.dyn_into::<Element>().ok());
 
     view! {

@@ -198,16 +198,14 @@ impl App {
         self.change(what, Some(key), &mut |p| f.take().is_some_and(|f| f(p)));
     }
 
-    /// Whether an [`App::edit_merging`] with this key would continue the gesture in progress.
-    pub fn continues(&self, key: &str) -> bool {
-        self.last_edit.with_value(|k| k.as_deref() == Some(key)) && self.can_undo()
-    }
-
     /// Every edit: `f` changes the plan (and says whether it did); the change is logged as
     /// `what` and kept for undo, or, continuing the gesture `merge`, folded into the last step.
     /// (One function behind all the typed `edit` methods, so each caller adds only its closure.)
     fn change(&self, what: String, merge: Option<&str>, f: &mut dyn FnMut(&mut Plan) -> bool) {
-        let amend = merge.is_some_and(|key| self.continues(key));
+        // The same key as the last edit continues its gesture.
+        let amend = merge
+            .is_some_and(|key| self.last_edit.with_value(|k| k.as_deref() == Some(key)))
+            && self.can_undo();
         self.last_edit.set_value(merge.map(str::to_string));
         let before = (!amend).then(|| self.plan.get_untracked());
         let mut changed = false;
@@ -266,19 +264,6 @@ impl App {
         };
         self.json.set_value(Some(json));
         p.change_log = log;
-    }
-
-    /// The plan's JSON without its change log (see [`changelog::json_without_log`]).
-    pub fn plan_json(&self) -> String {
-        if let Some(json) = self.json.with_value(Clone::clone) {
-            return json;
-        }
-        let json = self
-            .plan
-            .try_update_untracked(changelog::json_without_log)
-            .unwrap_or_default();
-        self.json.set_value(Some(json.clone()));
-        json
     }
 
     /// Writes the reason of change log entry `index`; not a change of the plan to undo.

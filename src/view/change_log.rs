@@ -1,9 +1,9 @@
 //! The change log view (变更记录): the plan's changes newest first, with their time, what
 //! changed and the manager's reason (editable in place), a search over them, and a button per
-//! entry that brings back the plan as it was after that change.
+//! entry that brings back the plan as it was before that change.
 //!
-//! Actions: `search` (the search box), `reason|i` (the reason of entry `i`), `restore|n|when`
-//! (the state when the log had `n` entries, shown as `when`).
+//! Actions: `search` (the search box), `reason|i` (the reason of entry `i`), `restore|i|when`
+//! (the state before entry `i`, the change made at `when`).
 
 use std::fmt::Write;
 
@@ -67,19 +67,13 @@ pub fn change_log_html(t: &Catalogue, log: &[Change], query: &str) -> String {
         );
         push_escaped(&mut out, &change.reason);
         out.push_str("\"></td><td>");
-        if i + 1 == log.len() {
-            push_element(&mut out, "span", "class=\"note\"", t.log_current);
-        } else if i + 1 >= restorable {
-            push_restore(&mut out, t.log_restore, i + 1, &when);
+        if i >= restorable {
+            let _ = write!(out, "<button class=\"btn\" data-action=\"restore|{i}|");
+            push_escaped(&mut out, &when);
+            out.push_str("\">");
+            push_escaped(&mut out, t.log_restore);
+            out.push_str("</button>");
         }
-        out.push_str("</td></tr>");
-    }
-    // The state before the oldest change, while the log can still bring it back.
-    if restorable == 0 && query.trim().is_empty() {
-        out.push_str("<tr><td></td>");
-        push_element(&mut out, "td", "class=\"log-what\"", t.log_original);
-        out.push_str("<td></td><td>");
-        push_restore(&mut out, t.log_restore, 0, &shown_time(&log[0].at));
         out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table>");
@@ -95,14 +89,6 @@ pub fn change_log_html(t: &Catalogue, log: &[Change], query: &str) -> String {
         push_element(&mut out, "p", "class=\"note\"", t.log_unrestorable);
     }
     out
-}
-
-fn push_restore(out: &mut String, label: &str, keep: usize, when: &str) {
-    let _ = write!(out, "<button class=\"btn\" data-action=\"restore|{keep}|");
-    push_escaped(out, when);
-    out.push_str("\">");
-    push_escaped(out, label);
-    out.push_str("</button>");
 }
 
 #[cfg(test)]
@@ -152,19 +138,18 @@ mod tests {
     }
 
     #[test]
-    fn every_earlier_state_has_a_restore_button_and_the_current_one_none() {
+    fn every_change_can_be_undone_back_to_the_state_before_it() {
         let html = change_log_html(&EN, &log(), "");
-        assert!(!html.contains("restore|3|"), "the current state");
         assert!(
-            html.contains("data-action=\"restore|2|2026-11-27 14:03\""),
+            html.contains("data-action=\"restore|2|2026-11-27 14:07\""),
             "{html}"
         );
-        assert!(html.contains("data-action=\"restore|1|2026-11-27 14:01\""));
+        assert!(html.contains("data-action=\"restore|1|2026-11-27 14:03\""));
         assert!(
             html.contains("data-action=\"restore|0|2026-11-27 14:01\""),
             "the original"
         );
-        assert!(html.contains(EN.log_original));
+        assert!(!html.contains(EN.log_unrestorable));
     }
 
     #[test]
@@ -182,10 +167,6 @@ mod tests {
         let html = change_log_html(&EN, &log(), "DEALER");
         assert!(html.contains("North"));
         assert!(!html.contains("Changsha") && !html.contains("Region 6"));
-        assert!(
-            !html.contains(EN.log_original),
-            "the original row only unfiltered"
-        );
         let none = change_log_html(&EN, &log(), "Hengyang");
         assert!(
             none.contains(&fill(EN.log_no_match, &["Hengyang"])),
