@@ -273,28 +273,28 @@ impl App {
     }
 
     pub fn undo(&self) {
-        let Some(prev) = self.history.try_update_value(|h| h.undo.pop()).flatten() else {
+        let Some(mut prev) = self.history.try_update_value(|h| h.undo.pop()).flatten() else {
             return;
         };
         let now = self.plan.get_untracked();
-        let mut prev = prev;
         changelog::carry_reasons(&now.change_log, &mut prev.change_log);
         self.history.update_value(|h| h.redo.push(now));
         self.replace_plan(prev);
     }
 
     pub fn redo(&self) {
-        let Some(next) = self.history.try_update_value(|h| h.redo.pop()).flatten() else {
+        let Some(mut next) = self.history.try_update_value(|h| h.redo.pop()).flatten() else {
             return;
         };
         let now = self.plan.get_untracked();
-        let mut next = next;
         changelog::carry_reasons(&now.change_log, &mut next.change_log);
         self.history.update_value(|h| h.undo.push(now));
         self.replace_plan(next);
     }
 
     fn replace_plan(&self, plan: Plan) {
+        // A gesture does not continue across undo or redo.
+        self.last_edit.set_value(None);
         self.json.set_value(None);
         self.plan.set(plan);
         self.sync_meta();
@@ -347,6 +347,7 @@ impl App {
         self.scenario.set(plan.adopted_scenario.clone());
         self.selected.set(None);
         self.history.set_value(History::default());
+        self.last_edit.set_value(None);
         self.json.set_value(None);
         self.plan.set(plan);
     }
