@@ -61,7 +61,7 @@ pub static EN: Catalogue = Catalogue {
     view_compare: "Compare",
     view_print: "Plan document",
     view_log: "Change log",
-    log_search: "Search the changes",
+    log_search: "Search the changes (Enter)",
     log_empty: "No changes yet.",
     log_when: "When",
     log_what: "What changed",

@@ -61,7 +61,7 @@ pub static ZH: Catalogue = Catalogue {
     view_compare: "方案对比",
     view_print: "计划书",
     view_log: "变更记录",
-    log_search: "搜索变更",
+    log_search: "搜索变更（回车）",
     log_empty: "尚无变更。",
     log_when: "时间",
     log_what: "变更内容",

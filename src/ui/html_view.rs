@@ -57,8 +57,7 @@ fn view_of(
         let el = target.closest(selector).ok()??;
         Some((el.get_attribute("data-action")?, el))
     };
-    let (a, b, c, d, e) = (
-        on_action.clone(),
+    let (a, b, c, d) = (
         on_action.clone(),
         on_action.clone(),
         on_action.clone(),
@@ -93,12 +92,6 @@ fn view_of(
                 {
                     // Escape elsewhere (a dialog's button) is the view's own "escape" action.
                     c("escape", gesture, &target);
-                }
-            }
-            on:input=move |ev| {
-                // A search box filters as it is typed.
-                if let Some((action, el)) = find(&ev, "input[type=search][data-action]") {
-                    e(&action, Gesture::Change, &el);
                 }
             }
             on:focusout=move |ev| {

@@ -28,7 +28,7 @@ pub fn shown_time(at: &str) -> String {
 pub fn change_log_html(t: &Catalogue, log: &[Change], query: &str) -> String {
     let mut out = String::from("<div class=\"log-head\">");
     push_element(&mut out, "h2", "", t.view_log);
-    out.push_str("<input type=\"search\" id=\"log-search\" data-action=\"search\" placeholder=\"");
+    out.push_str("<input type=\"text\" id=\"log-search\" data-action=\"search\" placeholder=\"");
     push_escaped(&mut out, t.log_search);
     out.push_str("\" aria-label=\"");
     push_escaped(&mut out, t.log_search);
