@@ -4,7 +4,8 @@
 //! The log is part of the plan ([`Plan::change_log`]), so it is saved, exported and imported
 //! with it. Each entry can also bring back the plan as it was: it keeps a *restore patch*, the
 //! few [`Hunk`]s of text that turn the plan's JSON after the change back into the JSON before
-//! it. The JSON meant is the plan's compact JSON without its log ([`json_without_log`]).
+//! it. The JSON meant is the plan's compact JSON without its log and with a fixed id
+//! ([`json_without_log`]).
 //! Applying the patches of the newer entries, newest first, to the current JSON gives any
 //! earlier state exactly ([`state_at`]).
 //!
@@ -147,10 +148,17 @@ fn first_chars(text: &str, n: usize) -> &str {
     text
 }
 
-/// The plan's compact JSON without its change log: the text restore patches apply to.
+/// The plan's id in the text restore patches apply to: a plan keeps its log when it gets a
+/// new id (imported as a copy, duplicated).
+pub const ID_IN_PATCHES: &str = "_";
+
+/// The text restore patches apply to: the plan's compact JSON without its change log, with
+/// the id [`ID_IN_PATCHES`].
 pub fn json_without_log(plan: &mut Plan) -> String {
     let log = std::mem::take(&mut plan.change_log);
+    let id = std::mem::replace(&mut plan.id, ID_IN_PATCHES.to_string());
     let json = write_plan(plan);
+    plan.id = id;
     plan.change_log = log;
     json
 }

@@ -165,11 +165,25 @@ pub fn new_plan() {
     add_to_library(plan);
 }
 
+/// A copy of the open plan under a new name; the copy's change log goes on, from the rename.
 pub fn duplicate_plan() {
+    use crate::core::changelog::{describe, json_without_log, record};
     let app = use_app();
+    let t = app.t_now();
     let mut plan = app.plan.get_untracked();
+    let before = json_without_log(&mut plan);
+    let name = format!("{}{}", plan.name, t.copy_suffix);
+    let what = describe("", t.plan, &plan.name, &name);
     plan.id = new_plan_id();
-    plan.name = format!("{}{}", plan.name, app.t_now().copy_suffix);
+    plan.name = name;
+    let after = json_without_log(&mut plan);
+    record(
+        &mut plan.change_log,
+        super::state::now(),
+        what,
+        &before,
+        &after,
+    );
     add_to_library(plan);
 }
 
@@ -492,7 +506,8 @@ pub fn restore_state(keep: usize, when: &str) {
     let restored = state_at(&before.change_log, keep, &current)
         .and_then(|json| crate::core::format::read_plan(&json).ok());
     match restored {
-        Some(plan) => {
+        Some(mut plan) => {
+            plan.id.clone_from(&before.id);
             let text = fill(t.log_restored, &[when]);
             app.restore(text.clone(), plan);
             app.notify(text, Some(UndoAction::Plan(Box::new(before))));

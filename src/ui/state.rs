@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use crate::core::changelog::{self, Change};
-use crate::core::format::write_plan;
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::Measure;
@@ -238,7 +237,7 @@ impl App {
             .json
             .try_update_value(Option::take)
             .flatten()
-            .unwrap_or_else(|| write_plan(p));
+            .unwrap_or_else(|| changelog::json_without_log(p));
         (log, json)
     }
 
@@ -252,7 +251,7 @@ impl App {
     ) {
         let json = match what {
             Some(what) => {
-                let after = write_plan(p);
+                let after = changelog::json_without_log(p);
                 if amend {
                     changelog::amend_last(&mut log, what, &before, &after);
                 } else {
@@ -362,7 +361,7 @@ impl App {
 }
 
 /// The local time now, ISO 8601 with its UTC offset: `2026-11-27T14:03:05+08:00`.
-fn now() -> String {
+pub fn now() -> String {
     let date = js_sys::Date::new_0();
     let east = -date.get_timezone_offset();
     // The UTC text of the local wall-clock time, then the offset in place of its `.123Z`.

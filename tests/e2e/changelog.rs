@@ -262,3 +262,31 @@ async fn export_and_import_of_ten_thousand_salespeople_take_under_200_ms_each() 
     assert!(export <= 200.0, "export took {export:.0} ms: {exports:?}");
     assert!(import <= 200.0, "import took {import:.0} ms: {imports:?}");
 }
+
+#[tokio::test]
+async fn a_duplicated_plan_logs_its_new_name_and_restores_its_earlier_states() {
+    let b = english("/#/territory").await;
+    set_changsha_share(&b, "66").await;
+    b.click("#plan-duplicate").await;
+    b.wait_until("document.querySelectorAll('#plan-select option').length === 2")
+        .await;
+    b.click("#tab-log").await;
+    b.wait_for_text("tr[data-entry=\"1\"]", "(copy)").await;
+    // The copy has a new id; its log still brings back the share before the first change.
+    b.click("tr[data-entry=\"0\"] button[data-action^=\"restore|0|\"]")
+        .await;
+    b.wait_for_text(".toast", "Restored the state before").await;
+    b.click("#tab-territory").await;
+    b.click_text(".tree-row", "Changsha").await;
+    assert_eq!(b.value_of("#region-share").await, "64.5");
+    // Exactly that state: also the name it had then (the rename came after).
+    assert_eq!(
+        b.text_of("#plan-select option:checked").await,
+        "Hunan 2027 annual sales plan"
+    );
+    assert_eq!(
+        b.count("#plan-select option").await,
+        2,
+        "still a plan of its own"
+    );
+}

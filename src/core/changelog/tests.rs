@@ -377,3 +377,30 @@ fn the_log_is_written_as_one_string_per_entry_and_damaged_entries_are_refused() 
         assert!(err.contains("damaged change_log entry"), "{bad}: {err}");
     }
 }
+
+#[test]
+fn a_plan_with_a_new_id_still_restores_its_earlier_states() {
+    let mut plan = sample_plan(Lang::En);
+    let s = plan.adopted_scenario.clone();
+    let start = json_without_log(&mut plan);
+    let r = plan.regions[0].id.clone();
+    apply_field(&mut plan, &s, &format!("region.share|{r}"), "66").unwrap();
+    let after = json_without_log(&mut plan);
+    record(
+        &mut plan.change_log,
+        "t".into(),
+        "share".into(),
+        &start,
+        &after,
+    );
+    // Imported as a copy: a longer id, which would shift every byte after it.
+    plan.id = "plan-1764212345678".into();
+    let current = json_without_log(&mut plan);
+    assert_eq!(current, after, "the id is not part of the patched text");
+    let back = read_plan(&state_at(&plan.change_log, 0, &current).unwrap()).unwrap();
+    assert_eq!(back.id, ID_IN_PATCHES);
+    assert_eq!(
+        back.regions[0].market_share,
+        sample_plan(Lang::En).regions[0].market_share
+    );
+}
