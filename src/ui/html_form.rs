@@ -120,7 +120,17 @@ fn edit_of(root: &Element, el: &Element) -> Option<(String, String)> {
         return Some((key, text));
     }
     let group = el.get_attribute("data-group")?;
+    // A group with its own button (add a name) is applied by the button (or Enter) only, not
+    // again when its text box loses focus.
+    if let Ok(Some(_)) = root.query_selector(&group_button(&group)) {
+        return None;
+    }
     Some((group.clone(), group_value(root, &group)))
+}
+
+/// The selector of the button that applies a group.
+fn group_button(group: &str) -> String {
+    format!("button[data-key=\"{}\"]", group.replace('"', "\\\""))
 }
 
 /// A form whose HTML `render` draws from the plan (it may read signals: the form is redrawn
@@ -207,7 +217,7 @@ fn form_view(class: &'static str, render: Render) -> AnyView {
                 let Some(t) = target_of(&ev) else { return };
                 if let (Some(group), None) = (t.get_attribute("data-group"), t.get_attribute("data-key"))
                     && let Some(el) = root.get_untracked()
-                    && let Ok(Some(button)) = el.query_selector(&format!("button[data-key=\"{}\"]", group.replace('"', "\\\"")))
+                    && let Ok(Some(button)) = el.query_selector(&group_button(&group))
                 {
                     ev.prevent_default();
                     act(button, false);

@@ -290,3 +290,63 @@ async fn a_duplicated_plan_logs_its_new_name_and_restores_its_earlier_states() {
         "still a plan of its own"
     );
 }
+
+/// Fires `input` events then `change` on a slider, as dragging it does.
+async fn drag(b: &Browser, css: &str, values: &[&str]) {
+    b.exec_js_with(
+        "const s = document.querySelector(arguments[0]);
+         for (const v of arguments[1]) { s.value = v; s.dispatchEvent(new Event('input', { bubbles: true })); }
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![css.into(), serde_json::json!(values)],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn every_kind_of_edit_says_what_it_changed() {
+    let b = english("/#/breakdown").await;
+    b.exec_js("document.querySelector('#bd-settings').open = true;")
+        .await;
+    set_field(&b, "#bd-amount-target", "125,000,000").await;
+    b.wait_for_text("#total-amount", "125,000,000").await;
+    b.exec_js(
+        "const s = document.querySelector('#method-region'); s.value = 'even'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+    )
+    .await;
+    drag(&b, "#weight-transport", &["11", "14", "23"]).await;
+    b.click("#season-flat").await;
+    b.click("#tab-territory").await;
+    b.click_text(".tree-row", "Yuelu District").await;
+    b.type_into(".distributors .add-name input", "Changsha Hexin Trading")
+        .await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text(".distributors", "Changsha Hexin Trading")
+        .await;
+    b.click("#tab-log").await;
+    b.wait_for("#log-table").await;
+    let shown = rows(&b).await;
+    let expect = [
+        "Yuelu District · + Add distributor: Changsha Hexin Trading",
+        "Make flat",
+        "23",
+        "Even",
+        "118,000,000 → 125,000,000",
+    ];
+    assert_eq!(
+        shown.len(),
+        expect.len(),
+        "one entry per edit, the drag one: {shown:#?}"
+    );
+    for (row, part) in shown.iter().zip(expect) {
+        assert!(row.contains(part), "{part} in {row}");
+    }
+    // The name was added once: leaving its box after Enter does not add it again.
+    b.click("#tab-territory").await;
+    b.click_text(".tree-row", "Yuelu District").await;
+    let names = b.texts_of(".distributors li").await;
+    let added = names
+        .iter()
+        .filter(|n| n.contains("Changsha Hexin Trading"))
+        .count();
+    assert_eq!(added, 1, "{names:?}");
+}
