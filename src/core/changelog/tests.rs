@@ -171,6 +171,27 @@ proptest! {
     }
 
     #[test]
+    fn any_stored_entry_is_read_or_refused_never_a_panic(entry in "[0-9,:\\nab长]{0,40}") {
+        let mut plan = sample_plan(Lang::En);
+        plan.change_log.push(Change {
+            at: "t".into(),
+            what: "w".into(),
+            reason: String::new(),
+            undo: None,
+        });
+        let json = write_plan(&plan).replacen(
+            r#""t\nw\n""#,
+            &serde_json::to_string(&entry).unwrap(),
+            1,
+        );
+        prop_assert!(json.contains(&serde_json::to_string(&entry).unwrap()));
+        if let Ok(read) = read_plan(&json) {
+            let lines = entry.split('\n').count();
+            prop_assert!(lines == 3 || lines == 4, "{:?} read as {:?}", entry, read.change_log);
+        }
+    }
+
+    #[test]
     fn patches_that_do_not_fit_are_refused_not_panicking(
         text in "[a长é]{0,20}",
         at in 0..30usize,
