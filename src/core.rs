@@ -2,6 +2,7 @@
 //! UI code lives here; it compiles and is tested natively and is shared by the app and the CLI.
 
 pub mod breakdown;
+pub mod changelog;
 pub mod csv_export;
 pub mod edit;
 pub mod execution;

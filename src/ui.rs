@@ -12,12 +12,13 @@ mod dialog;
 mod explain_panel;
 mod html_form;
 pub(crate) mod html_view;
+mod log_page;
 pub(crate) mod morph;
 mod plan_bar;
 mod presentation;
 mod print_page;
 mod scenario_bar;
-mod state;
+pub(crate) mod state;
 mod territory_page;
 mod tiers_page;
 mod toast;
@@ -27,6 +28,14 @@ use leptos::prelude::*;
 
 use crate::core::lang::Lang;
 use crate::storage::browser;
+
+/// Runs `f` now and again whenever a signal it reads changes. Every effect of the app goes
+/// through this one function: each distinct closure given to `Effect::new` would bring its own
+/// copy of the effect machinery into the wasm (about 600 bytes each).
+fn effect(f: impl Fn() + 'static) {
+    let f: Box<dyn Fn()> = Box::new(f);
+    Effect::new(move |_| f());
+}
 
 /// Mounts the app on the page's body. (No panic hook: the code does not panic on any input —
 /// property and fuzz tests see to that — and the hook's message formatting costs wasm size.)

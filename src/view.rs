@@ -3,6 +3,7 @@
 
 pub mod bars;
 pub mod breakdown_table;
+pub mod change_log;
 pub mod charts;
 pub mod compare;
 pub mod detail_forms;

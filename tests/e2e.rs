@@ -7,6 +7,7 @@
 
 mod e2e {
     pub mod breakdown;
+    pub mod changelog;
     pub mod compare;
     pub mod execution;
     pub mod sharing;

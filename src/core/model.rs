@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::changelog::{self, Change};
 use super::execution::Execution;
 use super::period::Period;
 use super::scenario::Scenario;
@@ -45,6 +46,15 @@ pub struct Plan {
     // Described as any JSON in the schema until the execution types derive JsonSchema.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "serde_json::Value"))]
     pub execution: Execution,
+    /// The change log (变更记录): what changed, when and why, newest last, with the patches
+    /// that restore earlier states. Left out of the JSON while empty.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "changelog::stored"
+    )]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Vec<String>"))]
+    pub change_log: Vec<Change>,
 }
 
 /// Last period's sales of a node, the basis of the history method.

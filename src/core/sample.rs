@@ -288,6 +288,7 @@ pub fn sample_plan(lang: Lang) -> Plan {
         id_seq: 0,
         notes: Default::default(),
         execution: Default::default(),
+        change_log: Vec::new(),
     };
     for r in SAMPLE {
         let region_id = plan.fresh_id("r");
@@ -447,6 +448,7 @@ pub fn scaled_plan(people: usize) -> Plan {
         id_seq: 0,
         notes: Default::default(),
         execution: Default::default(),
+        change_log: Vec::new(),
     };
     let mut placed_people = 0usize;
     let mut placed_subs = 0usize;

@@ -58,10 +58,23 @@ pub enum ShareError {
     Plan(#[from] ReadError),
 }
 
+/// The plan's compact JSON as a link carries it: the change log without its restore patches
+/// (what, when and why travel; restoring earlier states needs the file).
+pub fn link_json(plan: &Plan) -> String {
+    if plan.change_log.iter().all(|c| c.undo.is_none()) {
+        return write_plan(plan);
+    }
+    let mut plan = plan.clone();
+    for change in &mut plan.change_log {
+        change.undo = None;
+    }
+    write_plan(&plan)
+}
+
 /// The fragment (`#plan=…`) that carries the plan, or [`TooLarge`] when it would be longer than
 /// [`MAX_FRAGMENT_CHARS`].
 pub fn encode(plan: &Plan) -> Result<String, TooLarge> {
-    let json = write_plan(plan);
+    let json = link_json(plan);
     fragment_from_deflate(&miniz_oxide::deflate::compress_to_vec(
         json.as_bytes(),
         LEVEL,
@@ -211,6 +224,34 @@ mod tests {
             assert_eq!(decode(&address), Ok(plan.clone()), "a whole address");
             assert_eq!(decode(&fragment[1..]), Ok(plan), "without the #");
         }
+    }
+
+    #[test]
+    fn a_link_carries_the_change_log_without_its_restore_patches() {
+        use crate::core::changelog::{json_without_log, record};
+        let mut plan = sample_plan(Lang::En);
+        let before = json_without_log(&mut plan);
+        plan.name = "North 2027".into();
+        let after = json_without_log(&mut plan);
+        let (at, what) = ("2026-11-27T14:03:05+08:00", "Name: Hunan 2027 → North 2027");
+        record(
+            &mut plan.change_log,
+            at.into(),
+            what.into(),
+            &before,
+            &after,
+        );
+        plan.change_log[0].reason = "after the dealer meeting".into();
+        let shared = decode(&encode(&plan).unwrap()).unwrap();
+        assert_eq!(shared.change_log.len(), 1);
+        let entry = &shared.change_log[0];
+        assert_eq!((entry.at.as_str(), entry.what.as_str()), (at, what));
+        assert_eq!(entry.reason, "after the dealer meeting");
+        assert_eq!(entry.undo, None);
+        assert!(
+            plan.change_log[0].undo.is_some(),
+            "the plan itself keeps them"
+        );
     }
 
     #[test]

@@ -90,10 +90,10 @@ pub fn ActualsPage() -> impl IntoView {
                 }),
             ),
             (kind @ ("apply" | "apply-skip"), Gesture::Click) => {
-                let Some((_, p)) = preview.get_untracked() else {
+                let Some((file, p)) = preview.get_untracked() else {
                     return;
                 };
-                let stored = store_import(&mut |plan| {
+                let stored = store_import(&file, p.rows.len(), &mut |plan| {
                     apply_actuals(plan, &p, kind == "apply-skip")
                         .map(|s| (s.rows, s.months, s.replaced))
                 });
@@ -118,7 +118,7 @@ pub fn ActualsPage() -> impl IntoView {
             ("export", _) => download_csv("actuals", &exec.plan.with_untracked(actuals_csv)),
             ("demo", _) => {
                 let before = exec.plan.get_untracked();
-                exec.change(&mut |p| {
+                exec.change(t.demo_done.to_string(), &mut |p| {
                     let empty = p.execution.is_empty();
                     if empty {
                         p.execution = sample_execution(p, 3);
@@ -167,7 +167,17 @@ fn set_figure(id: &str, key: &str, text: &str, month: YearMonth, errors: RwSigna
             return;
         }
     };
-    let result = exec.edit(&mut |p| {
+    let name = exec.plan.with_untracked(|p| {
+        p.salesperson(id)
+            .map(|x| x.name.clone())
+            .unwrap_or_default()
+    });
+    let what = format!(
+        "{} · {name} · {month} · {}: {text}",
+        t.page_actuals,
+        t.field_label(key)
+    );
+    let result = exec.edit(what, &mut |p| {
         let current = p
             .execution
             .actuals

@@ -104,7 +104,7 @@ pub fn ExecApp() -> impl IntoView {
             return;
         }
         if let Ok(plan) = browser::load_plan(&id) {
-            exec.plan.set(plan);
+            exec.replace(plan);
             exec.notify(exec.t().reloaded.to_string(), None);
         }
     });
@@ -217,7 +217,7 @@ fn header() -> AnyView {
                         current: Some(id),
                     });
                     exec.as_of.set(None);
-                    exec.plan.set(plan);
+                    exec.replace(plan);
                 }
             }
             _ => {}
@@ -297,7 +297,7 @@ fn toast() -> AnyView {
         if action == "undo"
             && let Some(plan) = exec.toast.get_untracked().and_then(|t| t.undo)
         {
-            exec.plan.set(*plan);
+            exec.replace(*plan);
         }
         exec.toast.set(None);
     })

@@ -12,7 +12,7 @@ use crate::core::field::parse_count;
 use crate::i18n::fill;
 use crate::ui::html_view::{Gesture, html_view, value_of};
 use crate::view::exec::customers::{
-    add_form_html, list_html, record_html, stale_html, targets_html,
+    add_form_html, field_name, list_html, record_html, stale_html, targets_html,
 };
 
 #[component]
@@ -57,7 +57,8 @@ pub fn CustomersPage() -> impl IntoView {
                 let name = input_value("input[data-action=\"add-name\"]");
                 let sub = input_value("#new-sub");
                 let mut id = None;
-                match exec.edit(&mut |p| {
+                let what = format!("{} · {}: {name}", t.page_customers, t.add_customer);
+                match exec.edit(what, &mut |p| {
                     id = Some(add_customer(p, kind, &name, &sub)?);
                     Ok(())
                 }) {
@@ -84,8 +85,9 @@ pub fn CustomersPage() -> impl IntoView {
                     return;
                 };
                 let text = value_of(el);
-                let result =
-                    exec.edit(&mut |p| update_customer(p, &id, field, &text, today()).map(|_| ()));
+                let result = exec.edit(describe(&id, field_name(t, field), &text), &mut |p| {
+                    update_customer(p, &id, field, &text, today()).map(|_| ())
+                });
                 field_errors.update(|errors| {
                     errors.retain(|(k, _, _)| k != field.key());
                     if let Err(message) = result {
@@ -99,7 +101,8 @@ pub fn CustomersPage() -> impl IntoView {
                     .map(str::to_string)
                     .or(selected.get_untracked());
                 if let Some(id) = id {
-                    let _ = exec.edit(&mut |p| visit(p, &id, today()).map(|_| ()));
+                    let what = describe(&id, t.last_visit, &today().to_string());
+                    let _ = exec.edit(what, &mut |p| visit(p, &id, today()).map(|_| ()));
                 }
             }
             ("remove", Gesture::Click) => {
@@ -114,7 +117,9 @@ pub fn CustomersPage() -> impl IntoView {
                     .find(|c| c.id == id)
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
-                exec.change(&mut |p| remove_customer(p, &id));
+                exec.change(fill(t.customer_removed, &[&name]), &mut |p| {
+                    remove_customer(p, &id)
+                });
                 selected.set(None);
                 exec.notify(fill(t.customer_removed, &[&name]), Some(before));
             }
@@ -127,7 +132,8 @@ pub fn CustomersPage() -> impl IntoView {
                     return;
                 };
                 let mut id = None;
-                let added = exec.edit(&mut |p| {
+                let what = format!("{} · {}: {name}", t.page_customers, t.add_customer);
+                let added = exec.edit(what, &mut |p| {
                     id = Some(add_customer(p, kind, name, sub)?);
                     Ok(())
                 });
@@ -139,7 +145,7 @@ pub fn CustomersPage() -> impl IntoView {
             ("stale-days", Gesture::Change | Gesture::Enter) => match parse_count(&value_of(el)) {
                 Ok(days) => {
                     stale_error.set(None);
-                    exec.change(&mut |p| {
+                    exec.change(format!("{}: {days}", t.stale_days), &mut |p| {
                         p.execution.settings.stale_days = days;
                         true
                     });
@@ -165,4 +171,18 @@ fn scroll_to_record() {
             el.scroll_into_view();
         }
     });
+}
+
+/// A log entry for a change of record `id`: "Customer archive · name · field: value".
+fn describe(id: &str, field: &str, value: &str) -> String {
+    let exec = use_exec();
+    let name = exec.plan.with_untracked(|p| {
+        p.execution
+            .customers
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    });
+    format!("{} · {name} · {field}: {value}", exec.t().page_customers)
 }

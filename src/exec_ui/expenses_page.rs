@@ -51,10 +51,12 @@ pub fn ExpensesPage() -> impl IntoView {
             ("budget", Gesture::Change | Gesture::Enter) => {
                 let text = value_of(el);
                 match parse_non_negative(&text) {
-                    Ok(v) => match exec.edit(&mut |p| set_budget(p, arg, v)) {
-                        Ok(()) => accept(action),
-                        Err(m) => errors.update(|e| e.push((action.to_string(), text, m))),
-                    },
+                    Ok(v) => {
+                        match exec.edit(budget_what(arg, &text), &mut |p| set_budget(p, arg, v)) {
+                            Ok(()) => accept(action),
+                            Err(m) => errors.update(|e| e.push((action.to_string(), text, m))),
+                        }
+                    }
                     Err(e) => refuse(action, text, t.budget, e),
                 }
             }
@@ -63,7 +65,7 @@ pub fn ExpensesPage() -> impl IntoView {
                 match parse_percent(&text) {
                     Ok(v) => {
                         accept(action);
-                        exec.change(&mut |p| {
+                        exec.change(format!("{}: {text}", t.discount_threshold), &mut |p| {
                             p.execution.settings.discount_threshold = v;
                             true
                         });
@@ -77,13 +79,22 @@ pub fn ExpensesPage() -> impl IntoView {
                     .dyn_ref::<web_sys::HtmlInputElement>()
                     .is_some_and(|i| i.checked());
                 if let Ok(i) = arg.parse() {
-                    let _ = exec.edit(&mut |p| set_expense_reviewed(p, i, on));
+                    let what = format!(
+                        "{} · {}",
+                        t.spend_list,
+                        if on { t.reviewed } else { t.flagged }
+                    );
+                    let _ = exec.edit(what, &mut |p| set_expense_reviewed(p, i, on));
                 }
             }
             ("remove", Gesture::Click) => {
                 if let Ok(i) = arg.parse() {
                     let before = exec.plan.get_untracked();
-                    if exec.edit(&mut |p| remove_expense(p, i).map(|_| ())).is_ok() {
+                    let what = t.spend_removed.to_string();
+                    if exec
+                        .edit(what, &mut |p| remove_expense(p, i).map(|_| ()))
+                        .is_ok()
+                    {
                         exec.notify(t.spend_removed.to_string(), Some(before));
                     }
                 }
@@ -122,7 +133,12 @@ fn add_spend(errors: RwSignal<Errors>) {
     check("date", t.date, date.clone().map(|_| ()), date_text);
     let amount_text = input_value("#spend-amount");
     let amount = parse_non_negative(&amount_text);
-    check("amount", t.amount, amount.clone().map(|_| ()), amount_text);
+    check(
+        "amount",
+        t.amount,
+        amount.clone().map(|_| ()),
+        amount_text.clone(),
+    );
     let discount_text = input_value("#spend-discount");
     let discount = if discount_text.trim().is_empty() {
         Ok(None)
@@ -150,9 +166,34 @@ fn add_spend(errors: RwSignal<Errors>) {
             note,
             reviewed: false,
         };
-        if let Err(message) = exec.edit(&mut |p| add_expense(p, expense.clone()).map(|_| ())) {
+        let region = exec.plan.with_untracked(|p| {
+            p.regions
+                .iter()
+                .find(|r| r.id == expense.region)
+                .map(|r| r.name.clone())
+                .unwrap_or_default()
+        });
+        let what = format!(
+            "{} · {region} · {} · {amount_text}",
+            t.record_spend, expense.date
+        );
+        if let Err(message) = exec.edit(what, &mut |p| add_expense(p, expense.clone()).map(|_| ()))
+        {
             refused.push(("amount".into(), String::new(), message));
         }
     }
     errors.set(refused);
+}
+
+/// A log entry for a region's budget: "Budget · Changsha: 100000".
+fn budget_what(region: &str, text: &str) -> String {
+    let exec = use_exec();
+    let name = exec.plan.with_untracked(|p| {
+        p.regions
+            .iter()
+            .find(|r| r.id == region)
+            .map(|r| r.name.clone())
+            .unwrap_or_default()
+    });
+    format!("{} · {name}: {text}", exec.t().budget)
 }

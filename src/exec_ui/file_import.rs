@@ -42,13 +42,16 @@ pub fn read_picked(input: &web_sys::Element, then: Box<dyn FnOnce(String, Vec<u8
 /// Stores an import; says what was stored (with undo) and returns its months, or says why
 /// nothing was stored.
 pub fn store_import(
+    file: &str,
+    rows: usize,
     apply: &mut dyn FnMut(&mut Plan) -> Result<Stored, ApplyError>,
 ) -> Option<Vec<YearMonth>> {
     let exec = use_exec();
     let t = exec.t();
     let before = exec.plan.get_untracked();
     let mut outcome = None;
-    exec.change(&mut |plan| {
+    let what = fill(t.log_imported, &[file, &rows.to_string()]);
+    exec.change(what, &mut |plan| {
         let r = apply(plan);
         let changed = r.is_ok();
         outcome = Some(r);

@@ -10,9 +10,10 @@ use crate::core::execution::{
 };
 use crate::core::field::parse_non_negative;
 use crate::core::period::YearMonth;
+use crate::i18n::fill;
 use crate::ui::html_view::{Gesture, html_view, value_of};
 use crate::view::exec::scorecard::{
-    FIGURE_KEYS, controls_html, figures_html, preview_html, ranking_html, set_figure,
+    FIGURE_KEYS, controls_html, figures_html, measure_name, preview_html, ranking_html, set_figure,
 };
 
 type Errors = Vec<(String, String, String)>;
@@ -76,11 +77,12 @@ pub fn ScorecardPage() -> impl IntoView {
                 weight_errors.update(|errors| {
                     errors.retain(|(k, _, _)| k != arg);
                     if let Err(e) = &result {
-                        errors.push((arg.into(), text, t.field_error(e)));
+                        errors.push((arg.into(), text.clone(), t.field_error(e)));
                     }
                 });
                 if let Ok(w) = result {
-                    exec.change(&mut |p| {
+                    let what = format!("{} · {}: {text}", t.weights, measure_name(t, m));
+                    exec.change(what, &mut |p| {
                         p.execution.settings.score_weights.set(m, w);
                         true
                     });
@@ -99,10 +101,10 @@ pub fn ScorecardPage() -> impl IntoView {
                 }),
             ),
             (kind @ ("apply" | "apply-skip"), Gesture::Click) => {
-                let Some((_, p)) = preview.get_untracked() else {
+                let Some((file, p)) = preview.get_untracked() else {
                     return;
                 };
-                let stored = store_import(&mut |plan| {
+                let stored = store_import(&file, p.rows.len(), &mut |plan| {
                     apply_score_figures(plan, &p, kind == "apply-skip")
                         .map(|s| (s.rows, s.months, s.replaced))
                 });
@@ -159,7 +161,21 @@ fn save_figures(
         }
     }
     if refused.is_empty() {
-        match exec.edit(&mut |p| set_score_entry(p, &id, month.get_untracked(), figures.clone())) {
+        let name = exec.plan.with_untracked(|p| {
+            p.execution
+                .customers
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        });
+        let what = fill(
+            t.figures_of,
+            &[&format!("{name} · {}", month.get_untracked())],
+        );
+        match exec.edit(what, &mut |p| {
+            set_score_entry(p, &id, month.get_untracked(), figures.clone())
+        }) {
             Ok(()) => {
                 customer.set(Some(id));
                 exec.notify(t.figures_saved.to_string(), None);

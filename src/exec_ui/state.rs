@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::changelog;
 use crate::core::execution::EditError;
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
@@ -11,6 +12,7 @@ use crate::core::scenario::Measure;
 use crate::i18n::exec::{ExecText, exec_text};
 use crate::storage::browser::SaveError;
 use crate::storage::library::PlanMeta;
+use crate::ui::state::now;
 
 /// The pages, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +85,8 @@ pub struct Exec {
     pub as_of: RwSignal<Option<YearMonth>>,
     /// The leaderboard is shown full screen.
     pub presenting: RwSignal<bool>,
+    /// The plan's JSON (without its change log) as of the last change, for the next log entry.
+    json: StoredValue<Option<String>>,
 }
 
 impl Exec {
@@ -97,6 +101,7 @@ impl Exec {
             measure: RwSignal::new(Measure::Amount),
             as_of: RwSignal::new(None),
             presenting: RwSignal::new(false),
+            json: StoredValue::new(None),
         }
     }
 
@@ -105,11 +110,37 @@ impl Exec {
         exec_text(self.lang.get_untracked())
     }
 
-    /// Changes the plan if `f` says it changed something (then it is saved and redrawn). The
-    /// one place the plan signal is written: one copy of that code, not one per caller.
+    /// Changes the plan if `f` says it changed something (then it is saved and redrawn), and
+    /// records the change in the plan's change log as `what`, as the planner does. The one place
+    /// the plan is edited: one copy of that code, not one per caller.
     #[inline(never)]
-    pub fn change(&self, f: &mut dyn FnMut(&mut Plan) -> bool) {
-        self.plan.maybe_update(|p| f(p));
+    pub fn change(&self, what: String, f: &mut dyn FnMut(&mut Plan) -> bool) {
+        let cache = self.json;
+        self.plan.maybe_update(|p| {
+            let mut log = std::mem::take(&mut p.change_log);
+            let before = cache
+                .try_update_value(Option::take)
+                .flatten()
+                .unwrap_or_else(|| changelog::json_without_log(p));
+            let changed = f(p);
+            let json = if changed {
+                let after = changelog::json_without_log(p);
+                changelog::record(&mut log, now(), what.clone(), &before, &after);
+                after
+            } else {
+                before
+            };
+            cache.set_value(Some(json));
+            p.change_log = log;
+            changed
+        });
+    }
+
+    /// Shows another version of the plan (another tab's, another plan, or the one before an
+    /// import undone): not an edit, so nothing is logged, and the next edit compares with it.
+    pub fn replace(&self, plan: Plan) {
+        self.json.set_value(None);
+        self.plan.set(plan);
     }
 
     /// Applies an edit of the execution data; a refused edit changes nothing and returns the
@@ -117,10 +148,11 @@ impl Exec {
     #[inline(never)]
     pub fn edit(
         &self,
+        what: String,
         f: &mut dyn FnMut(&mut Plan) -> Result<(), EditError>,
     ) -> Result<(), String> {
         let mut error = None;
-        self.change(&mut |p| match f(p) {
+        self.change(what, &mut |p| match f(p) {
             Ok(()) => true,
             Err(e) => {
                 error = Some(e);

@@ -78,7 +78,7 @@ pub fn TrackingPage() -> impl IntoView {
                 match parse_percent(&text) {
                     Ok(v) => {
                         threshold_error.set(None);
-                        exec.change(&mut |p| {
+                        exec.change(format!("{}: {text}", t.threshold), &mut |p| {
                             p.execution.settings.deviation_threshold = v;
                             true
                         });
@@ -109,7 +109,17 @@ pub fn TrackingPage() -> impl IntoView {
                 let done = field("input[type=checkbox]")
                     .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
                     .is_some_and(|i| i.checked());
-                let result = exec.edit(&mut |p| set_deviation_note(p, arg, month, &note, done));
+                let name = field("td.name")
+                    .and_then(|c| c.text_content())
+                    .unwrap_or_default();
+                let what = format!(
+                    "{} · {name} · {month}: {note}{}",
+                    t.action_note,
+                    if done { " ✓" } else { "" }
+                );
+                let result = exec.edit(what, &mut |p| {
+                    set_deviation_note(p, arg, month, &note, done)
+                });
                 note_errors.update(|errors| {
                     errors.retain(|(id, _)| id != arg);
                     if let Err(message) = result {

@@ -105,6 +105,7 @@ texts! {
     download_problems: "Download all {} problems", "下载全部 {} 个问题";
     import_rows: "Import {} rows", "导入 {} 行";
     import_skipping: "Import, skipping {} bad line(s)", "导入并跳过 {} 个错误行";
+    log_imported: "Imported {} ({} rows)", "导入 {}（{} 行）";
     imported: "Imported {} rows ({} months); {} replaced.", "已导入 {} 行（{} 个月），替换 {} 行。";
     file_unreadable: "The file could not be read.", "无法读取该文件。";
     line: "Line {}", "第 {} 行";

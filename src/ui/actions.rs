@@ -36,8 +36,13 @@ pub fn add_child(parent: Option<String>) {
     let pos = parent
         .as_deref()
         .and_then(|id| app.plan.with_untracked(|p| p.locate(id)));
+    let name = match pos {
+        None => t.new_region_name,
+        Some(NodePos::Region(_)) => t.new_subdistrict_name,
+        Some(_) => t.new_salesperson_name,
+    };
     let mut new_id = None;
-    app.edit(|plan| {
+    app.edit(fill(t.log_added, &[name]), |plan| {
         new_id = match pos {
             None => Some(plan.add_region(t.new_region_name)),
             Some(NodePos::Region(r)) => {
@@ -85,20 +90,24 @@ pub fn delete_node(id: &str) {
         return;
     };
     let before = app.plan.get_untracked();
-    app.edit(|plan| {
+    let text = fill(app.t_now().node_deleted, &[&name]);
+    app.edit(text.clone(), |plan| {
         let _ = plan.delete_node(id);
     });
     if app.selected.with_untracked(|s| s.as_deref() == Some(id)) {
         app.selected.set(None);
     }
-    app.notify(
-        fill(app.t_now().node_deleted, &[&name]),
-        Some(UndoAction::Plan(Box::new(before))),
-    );
+    app.notify(text, Some(UndoAction::Plan(Box::new(before))));
 }
 
 pub fn move_among_siblings(id: &str, delta: isize) {
-    use_app().edit_if(|plan| plan.move_among_siblings(id, delta).unwrap_or(false));
+    let app = use_app();
+    let name = app
+        .plan
+        .with_untracked(|p| p.node_name(id).unwrap_or_default().to_string());
+    app.edit_if(fill(app.t_now().log_moved, &[&name]), |plan| {
+        plan.move_among_siblings(id, delta).unwrap_or(false)
+    });
     focus_row(Some(id.to_string()));
 }
 
@@ -140,6 +149,7 @@ pub fn new_plan() {
         id_seq: 0,
         notes: Default::default(),
         execution: Default::default(),
+        change_log: Vec::new(),
     };
     let sid = plan.fresh_id("s");
     let name = current
@@ -155,11 +165,25 @@ pub fn new_plan() {
     add_to_library(plan);
 }
 
+/// A copy of the open plan under a new name; the copy's change log goes on, from the rename.
 pub fn duplicate_plan() {
+    use crate::core::changelog::{describe, json_without_log, record};
     let app = use_app();
+    let t = app.t_now();
     let mut plan = app.plan.get_untracked();
+    let before = json_without_log(&mut plan);
+    let name = format!("{}{}", plan.name, t.copy_suffix);
+    let what = describe("", t.plan, &plan.name, &name);
     plan.id = new_plan_id();
-    plan.name = format!("{}{}", plan.name, app.t_now().copy_suffix);
+    plan.name = name;
+    let after = json_without_log(&mut plan);
+    record(
+        &mut plan.change_log,
+        super::state::now(),
+        what,
+        &before,
+        &after,
+    );
     add_to_library(plan);
 }
 
@@ -202,12 +226,13 @@ pub fn delete_current_plan() {
     app.notify(text, Some(UndoAction::DeletedPlan(Box::new(plan))));
 }
 
-/// Carries out a toast's undo.
-pub fn run_undo(action: UndoAction) {
+/// Carries out the undo of the toast saying `text`.
+pub fn run_undo(action: UndoAction, text: &str) {
     // The toast goes first: an undo may say something of its own.
-    use_app().toast.set(None);
+    let app = use_app();
+    app.toast.set(None);
     match action {
-        UndoAction::Plan(plan) => use_app().restore(*plan),
+        UndoAction::Plan(plan) => app.restore(fill(app.t_now().log_undone, &[text]), *plan),
         UndoAction::DeletedPlan(plan) => add_to_library(*plan),
         UndoAction::RestoreBackup(id) => restore_backup(&id),
     }
@@ -431,7 +456,8 @@ pub fn delete_scenario(id: &str) {
         .with_untracked(|p| p.scenario(id).map(|s| s.name.clone()).unwrap_or_default());
     let before = app.plan.get_untracked();
     let mut result = Ok(());
-    app.edit_if(|p| {
+    let text = fill(t.scenario_deleted, &[&name]);
+    app.edit_if(text.clone(), |p| {
         result = p.delete_scenario(id);
         result.is_ok()
     });
@@ -439,10 +465,7 @@ pub fn delete_scenario(id: &str) {
         Ok(()) => {
             app.scenario
                 .set(app.plan.with_untracked(|p| p.adopted_scenario.clone()));
-            app.notify(
-                fill(t.scenario_deleted, &[&name]),
-                Some(UndoAction::Plan(Box::new(before))),
-            );
+            app.notify(text, Some(UndoAction::Plan(Box::new(before))));
         }
         Err(_) => app.notify(t.last_scenario.to_string(), None),
     }
@@ -465,5 +488,26 @@ pub fn download_broken(key: &str) {
         if let Err(e) = crate::storage::files::download(&name, "application/json", &entry.raw) {
             app.notify(e, None);
         }
+    }
+}
+
+/// Brings back the plan as it was when its change log had `keep` entries, as a new change;
+/// the toast offers to undo it, like a deletion.
+pub fn restore_state(keep: usize, when: &str) {
+    use crate::core::changelog::{json_without_log, state_at};
+    let app = use_app();
+    let t = app.t_now();
+    let mut before = app.plan.get_untracked();
+    let current = json_without_log(&mut before);
+    let restored = state_at(&before.change_log, keep, &current)
+        .and_then(|json| crate::core::format::read_plan(&json).ok());
+    match restored {
+        Some(mut plan) => {
+            plan.id.clone_from(&before.id);
+            let text = fill(t.log_restored, &[when]);
+            app.restore(text.clone(), plan);
+            app.notify(text, Some(UndoAction::Plan(Box::new(before))));
+        }
+        None => app.notify(t.log_cannot_restore.to_string(), None),
     }
 }

@@ -10,6 +10,7 @@ use super::breakdown_page::BreakdownPage;
 use super::compare_page::ComparePage;
 use super::dialog::{ConfirmDialog, ShareDialog};
 use super::html_view::html_view;
+use super::log_page::log_page;
 use super::plan_bar::PlanBar;
 use super::presentation::{self, Presentation};
 use super::print_page::PrintPage;
@@ -59,18 +60,18 @@ pub fn App() -> impl IntoView {
     provide_app(app);
 
     // Every change to the plan is written to local storage; a failure is shown, never thrown.
-    Effect::new(move |_| {
+    super::effect(move || {
         let result = app.plan.with(browser::save_plan);
         app.save_error.set(result.err());
     });
-    Effect::new(move |_| {
+    super::effect(move || {
         let index = Index {
             order: app.metas.with(|m| m.iter().map(|x| x.id.clone()).collect()),
             current: Some(app.plan.with(|p| p.id.clone())),
         };
         let _ = browser::save_index(&index);
     });
-    Effect::new(move |_| {
+    super::effect(move || {
         let lang = app.lang.get();
         document()
             .document_element()
@@ -85,7 +86,7 @@ pub fn App() -> impl IntoView {
     } else if hash.starts_with(crate::core::share_link::FRAGMENT_PREFIX) {
         super::actions::open_shared(hash);
     }
-    Effect::new(move |_| {
+    super::effect(move || {
         let slug = format!("#/{}", app.view.get().slug());
         if window().location().hash().ok().as_deref() != Some(slug.as_str()) {
             let _ = window().location().set_hash(&slug);
@@ -109,8 +110,7 @@ pub fn App() -> impl IntoView {
             return;
         }
         if let Ok(plan) = browser::load_plan(&id) {
-            app.history.set_value(Default::default());
-            app.plan.set(plan);
+            app.take_external(plan);
             app.notify(app.t_now().plan_reloaded.to_string(), None);
         }
     });
@@ -196,6 +196,7 @@ pub fn App() -> impl IntoView {
                         View::Breakdown => view! { <BreakdownPage /> }.into_any(),
                         View::Compare => view! { <ComparePage /> }.into_any(),
                         View::Print => view! { <PrintPage /> }.into_any(),
+                        View::Log => log_page(),
                     }}
                 </main>
                 <ToastView />
@@ -221,6 +222,7 @@ fn Nav() -> impl IntoView {
                 View::Breakdown => t.view_breakdown,
                 View::Compare => t.view_compare,
                 View::Print => t.view_print,
+                View::Log => t.view_log,
             };
             let _ = write!(
                 out,

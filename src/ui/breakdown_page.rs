@@ -59,7 +59,7 @@ pub fn BreakdownPage() -> impl IntoView {
     };
     provide_context(view_state);
 
-    Effect::new(move |_| {
+    super::effect(move || {
         let sid = app.scenario.get();
         let started = now_ms();
         let outcome = app.plan.with(|p| p.scenario(&sid).map(|s| compute(p, s)));

@@ -37,7 +37,7 @@ pub fn BreakdownTable() -> impl IntoView {
     // Annual values before the last recomputation, to highlight what moved.
     let previous = StoredValue::new(None::<HashMap<String, i64>>);
     let current = StoredValue::new(None::<HashMap<String, i64>>);
-    Effect::new(move |_| {
+    super::effect(move || {
         let measure = app.measure.get();
         let now = bv
             .shown
@@ -47,7 +47,7 @@ pub fn BreakdownTable() -> impl IntoView {
         current.set_value(now);
     });
 
-    Effect::new(move |_| {
+    super::effect(move || {
         let Some(tbody) = body.get() else { return };
         let measure = app.measure.get();
         let selected = app.selected.get();
@@ -95,7 +95,7 @@ pub fn BreakdownTable() -> impl IntoView {
             viewport.set(el.client_height().max(0) as u32);
         }
     };
-    Effect::new(move |_| {
+    super::effect(move || {
         if let Some(el) = scroller.get() {
             viewport.set(el.client_height().max(0) as u32);
         }
@@ -173,7 +173,7 @@ pub fn BreakdownTable() -> impl IntoView {
 
     // The header row follows the period's months.
     let head = NodeRef::<leptos::html::Tr>::new();
-    Effect::new(move |_| {
+    super::effect(move || {
         let Some(tr) = head.get() else { return };
         let mut html = format!(
             "<th scope=\"col\" class=\"name\">{}</th><th scope=\"col\" class=\"year\">{}</th>",

@@ -78,7 +78,7 @@ pub fn ConfirmDialog() -> impl IntoView {
         })
     };
     // The first (safest) choice has the keyboard when the question appears.
-    Effect::new(move |_| {
+    super::effect(move || {
         if app.confirm.with(Option::is_some) {
             request_animation_frame(|| {
                 if let Ok(Some(b)) = document().query_selector("#dialog-host [data-first]")

@@ -11,15 +11,29 @@ use web_sys::{Element, HtmlInputElement};
 
 use super::morph::morph_inner;
 use super::state::use_app;
+use crate::core::changelog;
 use crate::core::edit::{GROUP_SEPARATOR, apply_field};
 use crate::core::model::Plan;
 use crate::view::form::FieldErrors;
 
 /// Applies a typed value to the plan under `key`; `merge` makes consecutive edits of the same
-/// key one undo step (a dragged slider). Returns the error message, if refused.
-pub fn apply(key: &str, text: &str, merge: bool) -> Option<String> {
+/// key one undo step (a dragged slider). `label`, `old` and `shown` (the field's label, its
+/// value before and the new value as shown) describe the change in the change log. Returns
+/// the error message, if refused.
+pub fn apply(
+    key: &str,
+    text: &str,
+    merge: bool,
+    label: &str,
+    old: &str,
+    shown: &str,
+) -> Option<String> {
     let app = use_app();
     let sid = app.scenario.get_untracked();
+    let subject = app
+        .plan
+        .with_untracked(|p| changelog::subject(p, &sid, key));
+    let what = changelog::describe(&subject, label, old, shown);
     let mut error = None;
     // A refused value leaves the plan untouched (apply_field checks before it writes), so no
     // step is recorded for it.
@@ -31,11 +45,41 @@ pub fn apply(key: &str, text: &str, merge: bool) -> Option<String> {
         }
     };
     if merge {
-        app.edit_merging(key, apply);
+        app.edit_merging(key, what, apply);
     } else {
-        app.edit_if(apply);
+        app.edit_if(what, apply);
     }
     error
+}
+
+/// What a person sees of an input: its label, and its value before the edit (as drawn) and now
+/// (a choice's text, a check box as ✓ or ✗). A button applying a group has only a label.
+fn shown_edit(el: &Element) -> (String, String, String) {
+    let text = |e: Option<Element>| e.and_then(|e| e.text_content()).unwrap_or_default();
+    let find = |selector: &str| el.query_selector(selector).ok().flatten();
+    let label = el.get_attribute("aria-label").unwrap_or_else(|| {
+        text(
+            el.closest("label")
+                .ok()
+                .flatten()
+                .and_then(|l| l.query_selector("span").ok().flatten()),
+        )
+    });
+    let mark = |on: bool| if on { "✓" } else { "✗" }.to_string();
+    let (old, new) = match el.dyn_ref::<HtmlInputElement>() {
+        Some(i) if i.type_() == "checkbox" => {
+            (mark(el.has_attribute("checked")), mark(i.checked()))
+        }
+        Some(i) => (el.get_attribute("value").unwrap_or_default(), i.value()),
+        None if el.tag_name() == "SELECT" => {
+            (text(find("option[selected]")), text(find("option:checked")))
+        }
+        None if el.tag_name() == "TEXTAREA" => {
+            (el.text_content().unwrap_or_default(), input_value(el))
+        }
+        None => (String::new(), String::new()),
+    };
+    (label, old, new)
 }
 
 fn input_value(el: &Element) -> String {
@@ -76,7 +120,17 @@ fn edit_of(root: &Element, el: &Element) -> Option<(String, String)> {
         return Some((key, text));
     }
     let group = el.get_attribute("data-group")?;
+    // A group with its own button (add a name) is applied by the button (or Enter) only, not
+    // again when its text box loses focus.
+    if let Ok(Some(_)) = root.query_selector(&group_button(&group)) {
+        return None;
+    }
     Some((group.clone(), group_value(root, &group)))
+}
+
+/// The selector of the button that applies a group.
+fn group_button(group: &str) -> String {
+    format!("button[data-key=\"{}\"]", group.replace('"', "\\\""))
 }
 
 /// A form whose HTML `render` draws from the plan (it may read signals: the form is redrawn
@@ -89,33 +143,45 @@ pub fn html_form(
     form_view(class, std::sync::Arc::new(render))
 }
 
+/// Applies the edit an input's event stands for, and shows or clears its error. (One function
+/// for the form's four event handlers.)
+fn act(root: NodeRef<Div>, errors: RwSignal<FieldErrors>, target: &Element, merge: bool) {
+    let Some(el) = root.get_untracked() else {
+        return;
+    };
+    let Some((key, text)) = edit_of(&el, target) else {
+        return;
+    };
+    let (label, mut old, mut shown) = shown_edit(target);
+    if shown.is_empty() {
+        shown.clone_from(&text);
+    }
+    if merge {
+        // A dragged slider is logged with where it ends.
+        old.clear();
+    }
+    let error = apply(&key, &text, merge, &label, &old, &shown);
+    errors.update(|e| {
+        match error {
+            Some(m) => e.insert(key, m),
+            None => e.remove(&key),
+        };
+    });
+}
+
 type Render = std::sync::Arc<dyn Fn(&FieldErrors) -> String + Send + Sync>;
 
 fn form_view(class: &'static str, render: Render) -> AnyView {
     let root = NodeRef::<Div>::new();
     let errors = RwSignal::new(FieldErrors::new());
-    Effect::new(move |_| {
+    super::effect(move || {
         let html = errors.with(|e| render(e));
         if let Some(el) = root.get() {
             morph_inner(&el, &html);
         }
     });
 
-    let act = move |target: Element, merge: bool| {
-        let Some(el) = root.get_untracked() else {
-            return;
-        };
-        let Some((key, text)) = edit_of(&el, &target) else {
-            return;
-        };
-        let error = apply(&key, &text, merge);
-        errors.update(|e| {
-            match error {
-                Some(m) => e.insert(key, m),
-                None => e.remove(&key),
-            };
-        });
-    };
+    let act = move |target: Element, merge: bool| act(root, errors, &target, merge);
     let target_of = |ev: &web_sys::Event| ev.target().and_then(|t| t.dyn_into::<Element>().ok());
 
     view! {
@@ -151,7 +217,7 @@ fn form_view(class: &'static str, render: Render) -> AnyView {
                 let Some(t) = target_of(&ev) else { return };
                 if let (Some(group), None) = (t.get_attribute("data-group"), t.get_attribute("data-key"))
                     && let Some(el) = root.get_untracked()
-                    && let Ok(Some(button)) = el.query_selector(&format!("button[data-key=\"{}\"]", group.replace('"', "\\\"")))
+                    && let Ok(Some(button)) = el.query_selector(&group_button(&group))
                 {
                     ev.prevent_default();
                     act(button, false);

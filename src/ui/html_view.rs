@@ -46,7 +46,7 @@ fn view_of(
     on_action: OnAction,
 ) -> AnyView {
     let root = NodeRef::<Div>::new();
-    Effect::new(move |_| {
+    super::effect(move || {
         let html = render();
         if let Some(el) = root.get() {
             morph_inner(&el, &html);

@@ -39,7 +39,9 @@ pub fn PlanBar() -> impl IntoView {
     };
     let commit_rename = move |text: String| match parse_name(&text) {
         Ok(name) => {
-            app.edit_if(|p| {
+            let old = app.plan.with_untracked(|p| p.name.clone());
+            let what = crate::core::changelog::describe("", t.plan, &old, &name);
+            app.edit_if(what, |p| {
                 let changed = p.name != name;
                 p.name = name;
                 changed

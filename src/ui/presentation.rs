@@ -100,12 +100,10 @@ pub fn Presentation() -> impl IntoView {
         out
     };
     // Keys go to the presentation, not to whatever was focused behind it.
-    Effect::new(move |prev: Option<bool>| {
-        let open = app.presenting.with(Option::is_some);
-        if open && prev != Some(true) {
+    super::effect(move || {
+        if app.presenting.with(Option::is_some) {
             request_animation_frame(|| super::tree::focus_element("presentation"));
         }
-        open
     });
     html_view(
         "presentation-host",

@@ -39,7 +39,7 @@ pub fn PrintPage() -> impl IntoView {
     let app = use_app();
     let t = app.t_now();
     let doc = NodeRef::<Div>::new();
-    Effect::new(move |_| {
+    super::effect(move || {
         let html = app.plan.with(|p| {
             let s = p.adopted()?;
             let bd = compute(p, s).ok();

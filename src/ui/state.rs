@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use crate::core::changelog::{self, Change};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::Measure;
@@ -21,15 +22,17 @@ pub enum View {
     Breakdown,
     Compare,
     Print,
+    Log,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Territory,
         View::Tiers,
         View::Breakdown,
         View::Compare,
         View::Print,
+        View::Log,
     ];
 
     /// The view's name in the page address (`#/tiers`), so a view can be bookmarked.
@@ -40,6 +43,7 @@ impl View {
             View::Breakdown => "breakdown",
             View::Compare => "compare",
             View::Print => "print",
+            View::Log => "log",
         }
     }
 
@@ -134,6 +138,9 @@ pub struct App {
     pub history: StoredValue<History>,
     /// What the last edit was, when it may merge with the next (dragging a slider is one step).
     pub last_edit: StoredValue<Option<String>>,
+    /// The plan's JSON without its change log, while known to match the plan: the text the
+    /// log's restore patches are computed against (kept so an edit serialises the plan once).
+    json: StoredValue<Option<String>>,
 }
 
 impl App {
@@ -158,6 +165,7 @@ impl App {
             presenting: RwSignal::new(None),
             history: StoredValue::new(History::default()),
             last_edit: StoredValue::new(None),
+            json: StoredValue::new(None),
         }
     }
 
@@ -168,82 +176,134 @@ impl App {
         catalogue(self.lang.get_untracked())
     }
 
-    /// Changes the plan, keeping the state before for undo.
-    pub fn edit(&self, f: impl FnOnce(&mut Plan)) {
-        self.edit_if(|p| {
-            f(p);
-            true
-        });
+    /// Changes the plan, keeping the state before for undo; `what` says what changed, for the
+    /// change log.
+    pub fn edit(&self, what: String, f: impl FnOnce(&mut Plan)) {
+        let mut f = Some(f);
+        self.change(what, None, &mut |p| f.take().map(|f| f(p)).is_some());
+    }
+
+    /// Changes the plan if `f` says it changed something; only then is there a step to undo
+    /// and an entry in the change log.
+    pub fn edit_if(&self, what: String, f: impl FnOnce(&mut Plan) -> bool) {
+        let mut f = Some(f);
+        self.change(what, None, &mut |p| f.take().is_some_and(|f| f(p)));
     }
 
     /// Like [`App::edit_if`], as part of a gesture (e.g. dragging a slider): consecutive
-    /// changes with the same key make one undo step.
-    pub fn edit_merging(&self, key: &str, f: impl FnOnce(&mut Plan) -> bool) {
-        let same = self.last_edit.with_value(|k| k.as_deref() == Some(key));
-        if same && self.can_undo() {
-            let mut changed = false;
-            self.plan.maybe_update(|p| {
-                changed = f(p);
-                changed
-            });
-            if changed {
-                self.history.update_value(|h| h.redo.clear());
-            }
-        } else {
-            self.edit_if(f);
-            self.last_edit.set_value(Some(key.to_string()));
-        }
+    /// changes with the same key make one undo step and one entry of the change log.
+    pub fn edit_merging(&self, key: &str, what: String, f: impl FnOnce(&mut Plan) -> bool) {
+        let mut f = Some(f);
+        self.change(what, Some(key), &mut |p| f.take().is_some_and(|f| f(p)));
     }
 
-    /// Changes the plan if `f` says it changed something; only then is there a step to undo.
-    pub fn edit_if(&self, f: impl FnOnce(&mut Plan) -> bool) {
-        self.last_edit.set_value(None);
-        let before = self.plan.get_untracked();
+    /// Every edit: `f` changes the plan (and says whether it did); the change is logged as
+    /// `what` and kept for undo, or, continuing the gesture `merge`, folded into the last step.
+    /// (One function behind all the typed `edit` methods, so each caller adds only its closure.)
+    fn change(&self, what: String, merge: Option<&str>, f: &mut dyn FnMut(&mut Plan) -> bool) {
+        // The same key as the last edit continues its gesture.
+        let amend = merge
+            .is_some_and(|key| self.last_edit.with_value(|k| k.as_deref() == Some(key)))
+            && self.can_undo();
+        self.last_edit.set_value(merge.map(str::to_string));
+        let before = (!amend).then(|| self.plan.get_untracked());
         let mut changed = false;
         self.plan.maybe_update(|p| {
+            let json = self.log_start(p);
             changed = f(p);
+            self.log_end(p, json, changed.then_some(what), amend);
             changed
         });
         if !changed {
             return;
         }
         self.history.update_value(|h| {
-            h.undo.push(before);
-            if h.undo.len() > HISTORY_DEPTH {
-                h.undo.remove(0);
+            if let Some(before) = before {
+                h.undo.push(before);
+                if h.undo.len() > HISTORY_DEPTH {
+                    h.undo.remove(0);
+                }
             }
             h.redo.clear();
         });
         self.sync_meta();
     }
 
+    /// Before an edit: takes the change log out of the plan (an edit never changes it; only
+    /// the log's own code does) and returns the log with the plan's JSON.
+    fn log_start(&self, p: &mut Plan) -> (Vec<Change>, String) {
+        let log = std::mem::take(&mut p.change_log);
+        let json = self
+            .json
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| changelog::json_without_log(p));
+        (log, json)
+    }
+
+    /// After an edit: records it (`what`, if the plan changed) and puts the log back.
+    fn log_end(
+        &self,
+        p: &mut Plan,
+        (mut log, before): (Vec<Change>, String),
+        what: Option<String>,
+        amend: bool,
+    ) {
+        let json = match what {
+            Some(what) => {
+                let after = changelog::json_without_log(p);
+                if amend {
+                    changelog::amend_last(&mut log, what, &before, &after);
+                } else {
+                    changelog::record(&mut log, now(), what, &before, &after);
+                }
+                after
+            }
+            None => before,
+        };
+        self.json.set_value(Some(json));
+        p.change_log = log;
+    }
+
+    /// Writes the reason of change log entry `index`; not a change of the plan to undo.
+    pub fn set_reason(&self, index: usize, text: &str) {
+        self.plan
+            .maybe_update(|p| changelog::set_reason(&mut p.change_log, index, text));
+    }
+
     pub fn undo(&self) {
-        let Some(prev) = self.history.try_update_value(|h| h.undo.pop()).flatten() else {
+        let Some(mut prev) = self.history.try_update_value(|h| h.undo.pop()).flatten() else {
             return;
         };
         let now = self.plan.get_untracked();
+        changelog::carry_reasons(&now.change_log, &mut prev.change_log);
         self.history.update_value(|h| h.redo.push(now));
         self.replace_plan(prev);
     }
 
     pub fn redo(&self) {
-        let Some(next) = self.history.try_update_value(|h| h.redo.pop()).flatten() else {
+        let Some(mut next) = self.history.try_update_value(|h| h.redo.pop()).flatten() else {
             return;
         };
         let now = self.plan.get_untracked();
+        changelog::carry_reasons(&now.change_log, &mut next.change_log);
         self.history.update_value(|h| h.undo.push(now));
         self.replace_plan(next);
     }
 
     fn replace_plan(&self, plan: Plan) {
+        // A gesture does not continue across undo or redo.
+        self.last_edit.set_value(None);
+        self.json.set_value(None);
         self.plan.set(plan);
         self.sync_meta();
         self.fix_dangling_selection();
     }
 
-    /// Restores a snapshot through the normal edit path (so it can itself be undone).
-    pub fn restore(&self, plan: Plan) {
-        self.edit(|p| *p = plan);
+    /// Restores a snapshot through the normal edit path (so it can itself be undone, and is
+    /// logged as `what`; the change log itself is kept, not restored).
+    pub fn restore(&self, what: String, plan: Plan) {
+        self.edit(what, |p| *p = plan);
         self.fix_dangling_selection();
     }
 
@@ -286,6 +346,18 @@ impl App {
         self.scenario.set(plan.adopted_scenario.clone());
         self.selected.set(None);
         self.history.set_value(History::default());
+        self.last_edit.set_value(None);
+        self.json.set_value(None);
+        self.plan.set(plan);
+    }
+
+    /// Shows the version of the open plan another tab saved (the execution pages): the undo
+    /// history would bring back states without that tab's changes, so it starts afresh, and the
+    /// next change is logged against this version.
+    pub fn take_external(&self, plan: Plan) {
+        self.history.set_value(History::default());
+        self.last_edit.set_value(None);
+        self.json.set_value(None);
         self.plan.set(plan);
     }
 
@@ -296,6 +368,23 @@ impl App {
     pub fn notify(&self, text: String, undo: Option<UndoAction>) {
         self.toast.set(Some(Toast { text, undo }));
     }
+}
+
+/// The local time now, ISO 8601 with its UTC offset: `2026-11-27T14:03:05+08:00`.
+pub fn now() -> String {
+    let date = js_sys::Date::new_0();
+    let east = -date.get_timezone_offset();
+    // The UTC text of the local wall-clock time, then the offset in place of its `.123Z`.
+    let local = js_sys::Date::new(&(date.get_time() + east * 60_000.0).into());
+    let text: String = local.to_iso_string().into();
+    let minutes = east.abs() as u32;
+    let sign = if east < 0.0 { '-' } else { '+' };
+    format!(
+        "{}{sign}{:02}:{:02}",
+        text.get(..19).unwrap_or_default(),
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 /// Small plans open fully expanded; large ones show only their regions.

@@ -22,8 +22,10 @@ pub fn ToastView() -> impl IntoView {
     };
     let on_action = move |action: &str, _: Gesture, _: &web_sys::Element| match action {
         "undo" => {
-            if let Some(undo) = app.toast.get_untracked().and_then(|t| t.undo) {
-                actions::run_undo(undo);
+            if let Some(toast) = app.toast.get_untracked()
+                && let Some(undo) = toast.undo
+            {
+                actions::run_undo(undo, &toast.text);
             }
         }
         _ => app.toast.set(None),

@@ -32,7 +32,7 @@ pub fn Tree() -> impl IntoView {
         expand: t.expand,
         collapse: t.collapse,
     };
-    Effect::new(move |_| {
+    super::effect(move || {
         let selected = app.selected.get();
         let html = rows.with(|r| tree_html(r, selected.as_deref(), |tier| t.tier(tier), &labels));
         let Some(el) = list.get() else { return };

@@ -247,7 +247,7 @@ async fn scenarios_are_duplicated_renamed_adopted_and_switched() {
 }
 
 /// Loads `planner sample --scale 10000` into the profile's storage and opens it.
-async fn large_plan(path: &str) -> Browser {
+pub async fn large_plan(path: &str) -> Browser {
     let plan = region_planner::core::sample::scaled_plan(10_000);
     let json = region_planner::core::format::write_plan(&plan);
     let b = Browser::options()

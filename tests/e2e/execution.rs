@@ -653,14 +653,17 @@ async fn the_planner_and_the_execution_pages_in_two_tabs_keep_each_others_change
     .await;
 
     // The planner shows the execution pages' version, then edits on top of it.
-    b.client().switch_to_window(planner).await.unwrap();
+    b.client().switch_to_window(planner.clone()).await.unwrap();
     b.wait_for_text(".toast-text", "changed in another tab")
         .await;
     b.click_text(".tree-row", "Zhuzhou").await;
     b.type_into("#region-notes", "Second dealer meeting").await;
     b.press(&Key::Enter).await;
 
-    b.client().switch_to_window(execution).await.unwrap();
+    b.client()
+        .switch_to_window(execution.clone())
+        .await
+        .unwrap();
     b.wait_for_text(".toast-text", "changed in another tab")
         .await;
     assert_eq!(
@@ -673,6 +676,36 @@ async fn the_planner_and_the_execution_pages_in_two_tabs_keep_each_others_change
         .await
         .unwrap();
     assert!(stored.contains("123456") && stored.contains("Second dealer meeting"));
+
+    // Both tabs' changes are in the plan's one change log, in order, and the state before the
+    // execution pages' change can be restored: their figure and the later note go, the first
+    // note stays.
+    b.client().switch_to_window(planner).await.unwrap();
+    b.click("#tab-log").await;
+    b.wait_for_text("#log-table", "Actuals · ").await;
+    let rows = b.texts_of("#log-table tbody tr").await;
+    assert!(rows[0].contains("Second dealer meeting"), "{rows:?}");
+    assert!(rows[1].contains("Amount: 123456"), "{rows:?}");
+    assert!(rows[2].contains("Key account focus"), "{rows:?}");
+    b.click("tr[data-entry=\"1\"] button[data-action^=\"restore|1|\"]")
+        .await;
+    b.wait_for_text("#log-table", "Restored the state before")
+        .await;
+    let stored = b
+        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
+        .await
+        .unwrap();
+    let restored = region_planner::core::format::read_plan(&stored).unwrap();
+    assert!(restored.execution.actuals.is_empty(), "the figure is gone");
+    let notes: Vec<&str> = restored.regions.iter().map(|r| r.notes.as_str()).collect();
+    assert!(notes.contains(&"Key account focus"), "{notes:?}");
+    assert!(!notes.contains(&"Second dealer meeting"), "{notes:?}");
+    b.client().switch_to_window(execution).await.unwrap();
+    b.wait_until(&format!(
+        "document.querySelector('{}').value === ''",
+        amount.replace('\'', "\\'")
+    ))
+    .await;
 }
 
 /// The execution data travels with the plan: exported from the planner, imported into a fresh
