@@ -37,6 +37,14 @@ fn effect(f: impl Fn() + 'static) {
     Effect::new(move |_| f());
 }
 
+/// Calls `f` with every `name` event of the window, for the page's life. Every window listener
+/// goes through this one function (a typed listener per event brings its own copy of the glue).
+pub(crate) fn listen(name: &'static str, f: impl Fn(web_sys::Event) + 'static) {
+    let f: Box<dyn Fn(web_sys::Event)> = Box::new(f);
+    // The handle is dropped, not removed: the app lives as long as the page.
+    let _ = window_event_listener_untyped(name, f);
+}
+
 /// Mounts the app on the page's body. (No panic hook: the code does not panic on any input —
 /// property and fuzz tests see to that — and the hook's message formatting costs wasm size.)
 pub fn start() {

@@ -20,6 +20,7 @@ use crate::i18n::fill;
 use crate::storage::browser::{self, SaveError};
 use crate::storage::library::{Index, PlanMeta, plan_key};
 use crate::ui::html_view::{Gesture, html_view, value_of};
+use crate::ui::listen;
 use crate::view::html::{push_element, push_escaped, toast_html};
 
 /// The planner's current plan (the one its index names), else the sample plan.
@@ -39,7 +40,12 @@ fn open_state() -> Exec {
         Some(i) => opened.plans.swap_remove(i),
         None => sample_plan(lang),
     };
-    Exec::new(lang, plan, metas)
+    let unreadable = opened
+        .broken
+        .into_iter()
+        .map(|b| (b.id, b.error.to_string()))
+        .collect();
+    Exec::new(lang, plan, metas, unreadable)
 }
 
 /// The adopted scenario's breakdown, or why there is none (in the page's language). The
@@ -87,7 +93,7 @@ pub fn ExecApp() -> impl IntoView {
             let _ = window().location().set_hash(&slug);
         }
     });
-    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+    listen("hashchange", move |_| {
         if let Some(page) = window()
             .location()
             .hash()
@@ -98,9 +104,12 @@ pub fn ExecApp() -> impl IntoView {
         }
     });
     // The planner may change the same plan in another tab: show its version.
-    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+    listen("storage", move |ev| {
         let id = exec.plan.with_untracked(|p| p.id.clone());
-        if ev.key().as_deref() != Some(plan_key(&id).as_str()) {
+        let key = js_sys::Reflect::get(&ev, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        if key.as_deref() != Some(plan_key(&id).as_str()) {
             return;
         }
         if let Ok(plan) = browser::load_plan(&id) {
@@ -108,18 +117,16 @@ pub fn ExecApp() -> impl IntoView {
             exec.notify(exec.t().reloaded.to_string(), None);
         }
     });
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && exec.presenting.get_untracked() {
+    listen("keydown", move |ev| {
+        let escape = js_sys::Reflect::get(&ev, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        if escape.as_deref() == Some("Escape") && exec.presenting.get_untracked() {
             exec.presenting.set(false);
             if document().fullscreen_element().is_some() {
                 document().exit_fullscreen();
             }
         }
-    });
-    on_cleanup(move || {
-        hash.remove();
-        storage.remove();
-        keys.remove();
     });
 
     request_animation_frame(|| {
@@ -230,6 +237,17 @@ fn banners() -> AnyView {
     let t = exec.t();
     let render = move || {
         let mut out = String::new();
+        exec.unreadable.with_value(|list| {
+            for (id, why) in list {
+                let text = fill(t.plan_unreadable, &[id, why]);
+                push_element(
+                    &mut out,
+                    "p",
+                    "class=\"banner error\" role=\"alert\"",
+                    &text,
+                );
+            }
+        });
         if let Some(e) = exec.save_error.get() {
             let text = match e {
                 SaveError::Full => t.save_full.to_string(),

@@ -85,12 +85,19 @@ pub struct Exec {
     pub as_of: RwSignal<Option<YearMonth>>,
     /// The leaderboard is shown full screen.
     pub presenting: RwSignal<bool>,
+    /// Stored plans that could not be read: (id, why), shown until the page closes.
+    pub unreadable: StoredValue<Vec<(String, String)>>,
     /// The plan's JSON (without its change log) as of the last change, for the next log entry.
     json: StoredValue<Option<String>>,
 }
 
 impl Exec {
-    pub fn new(lang: Lang, plan: Plan, metas: Vec<PlanMeta>) -> Self {
+    pub fn new(
+        lang: Lang,
+        plan: Plan,
+        metas: Vec<PlanMeta>,
+        unreadable: Vec<(String, String)>,
+    ) -> Self {
         Self {
             lang: RwSignal::new(lang),
             plan: RwSignal::new(plan),
@@ -101,6 +108,7 @@ impl Exec {
             measure: RwSignal::new(Measure::Amount),
             as_of: RwSignal::new(None),
             presenting: RwSignal::new(false),
+            unreadable: StoredValue::new(unreadable),
             json: StoredValue::new(None),
         }
     }

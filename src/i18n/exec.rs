@@ -66,6 +66,7 @@ texts! {
     save_full: "Local storage is full: the last change is kept on this page only. Export the plan from the planner, or delete old plans.", "本地存储已满：最近的修改只保留在本页面。请在规划页导出计划，或删除旧计划。";
     save_failed: "The last change could not be saved: {}", "最近的修改未能保存：{}";
     export_plan: "Export the plan", "导出计划";
+    plan_unreadable: "The plan stored as “{}” cannot be opened on these pages ({}). The planner offers its text for download.", "以“{}”保存的计划无法在执行页打开（{}）。规划页可下载其原文。";
     reloaded: "The plan was changed in another tab; showing that version.", "计划已在另一个标签页中修改，现显示该版本。";
     demo_data: "Fill with sample execution data", "填入示例执行数据";
     demo_done: "Sample execution data added", "已填入示例执行数据";

@@ -92,7 +92,7 @@ pub fn App() -> impl IntoView {
             let _ = window().location().set_hash(&slug);
         }
     });
-    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+    super::listen("hashchange", move |_| {
         if let Some(view) = window()
             .location()
             .hash()
@@ -104,9 +104,12 @@ pub fn App() -> impl IntoView {
     });
     // The execution pages may change the same plan in another tab: show their version (the
     // undo history would restore states without it, so it starts afresh).
-    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+    super::listen("storage", move |ev| {
         let id = app.plan.with_untracked(|p| p.id.clone());
-        if ev.key().as_deref() != Some(plan_key(&id).as_str()) {
+        let key = js_sys::Reflect::get(&ev, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        if key.as_deref() != Some(plan_key(&id).as_str()) {
             return;
         }
         if let Ok(plan) = browser::load_plan(&id) {
@@ -114,17 +117,14 @@ pub fn App() -> impl IntoView {
             app.notify(app.t_now().plan_reloaded.to_string(), None);
         }
     });
-    on_cleanup(move || {
-        hash.remove();
-        storage.remove();
-    });
 
     // A plan file dropped anywhere on the page is imported.
-    let drag = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
-    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+    super::listen("dragover", |ev| ev.prevent_default());
+    super::listen("drop", move |ev| {
         ev.prevent_default();
         let Some(file) = ev
-            .data_transfer()
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|d| d.data_transfer())
             .and_then(|d| d.files())
             .and_then(|f| f.get(0))
         else {
@@ -132,12 +132,11 @@ pub fn App() -> impl IntoView {
         };
         super::actions::import_file(app, file);
     });
-    on_cleanup(move || {
-        drag.remove();
-        drop.remove();
-    });
 
-    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+    super::listen("keydown", move |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
         let in_field = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -170,7 +169,6 @@ pub fn App() -> impl IntoView {
         }
         ev.prevent_default();
     });
-    on_cleanup(move || keys.remove());
 
     // Tell tests and timing probes that the plan is on screen.
     request_animation_frame(|| {

@@ -755,3 +755,31 @@ async fn execution_data_is_exported_and_imported_with_the_plan() {
     let imported = b.wait_for(".customers").await.text().await.unwrap();
     assert_eq!(imported, customers);
 }
+
+/// The planner keeps a plan's execution data without reading it; a file whose execution data
+/// is damaged is imported there, and the execution pages say which plan they cannot open and
+/// why (the planner still shows it, and nothing is lost).
+#[tokio::test]
+async fn a_plan_with_damaged_execution_data_is_named_on_the_execution_pages() {
+    let mut plan = sample_plan(Lang::En);
+    plan.id = "damaged".into();
+    plan.name = "Damaged actuals".into();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&region_planner::core::format::write_plan(&plan)).unwrap();
+    json["execution"] = serde_json::json!({
+        "actuals": [{"salesperson": "p1", "months": "2027-01 lots 1 1"}]
+    });
+    let path = temp_file("damaged-execution.json", json.to_string().as_bytes());
+    let b = open("/#/territory").await;
+    pick_file(&b, "#import-file", &path).await;
+    b.wait_for_text(".toast", "Imported").await;
+    b.open("/execution.html#/actuals").await;
+    b.wait_for(READY).await;
+    b.wait_for_text(".banner.error", "“damaged” cannot be opened on these pages")
+        .await;
+    b.wait_for_text(".banner.error", "months '2027-01 lots 1 1' is not valid")
+        .await;
+    b.open("/#/territory").await;
+    b.wait_for(READY).await;
+    b.wait_for_text("#plan-select", "Damaged actuals").await;
+}
