@@ -19,6 +19,19 @@ pub fn start() {
     mount_to_body(app::ExecApp);
 }
 
+/// A page: its title, a line saying what it is for (none when empty), and its content. One
+/// copy of the page markup for all six pages.
+fn page_frame(title: &'static str, intro: &'static str, body: AnyView) -> AnyView {
+    view! {
+        <div class="exec-page">
+            <h2>{title}</h2>
+            <p class="intro">{intro}</p>
+            {body}
+        </div>
+    }
+    .into_any()
+}
+
 /// The value of the page's input or select matching `selector` (empty when there is none).
 fn input_value(selector: &str) -> String {
     document()

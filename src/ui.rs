@@ -45,6 +45,26 @@ pub(crate) fn listen(name: &'static str, f: impl Fn(web_sys::Event) + 'static) {
     let _ = window_event_listener_untyped(name, f);
 }
 
+/// Calls `then` with the open plan (id from `open_id`) each time another tab of this site saves
+/// it: the planner and the execution pages may be open side by side on the same plan.
+pub(crate) fn on_saved_elsewhere(
+    open_id: impl Fn() -> String + 'static,
+    then: impl Fn(crate::core::model::Plan) + 'static,
+) {
+    listen("storage", move |ev| {
+        let id = open_id();
+        let key = js_sys::Reflect::get(&ev, &"key".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        if key.as_deref() != Some(crate::storage::library::plan_key(&id).as_str()) {
+            return;
+        }
+        if let Ok(plan) = browser::load_plan(&id) {
+            then(plan);
+        }
+    });
+}
+
 /// Mounts the app on the page's body. (No panic hook: the code does not panic on any input —
 /// property and fuzz tests see to that — and the hook's message formatting costs wasm size.)
 pub fn start() {

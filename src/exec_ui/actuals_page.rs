@@ -133,13 +133,11 @@ pub fn ActualsPage() -> impl IntoView {
             _ => {}
         }
     };
-    view! {
-        <div class="exec-page actuals-page">
-            <h2>{t.page_actuals}</h2>
-            <p class="intro">{t.actuals_intro}</p>
-            {html_view("card", "actuals", render, on_action)}
-        </div>
-    }
+    super::page_frame(
+        t.page_actuals,
+        t.actuals_intro,
+        html_view("card", "actuals", render, on_action),
+    )
 }
 
 /// Sets one figure of a salesperson's month; empty means zero, and a month left with nothing

@@ -18,9 +18,9 @@ use crate::core::model::Plan;
 use crate::core::sample::sample_plan;
 use crate::i18n::fill;
 use crate::storage::browser::{self, SaveError};
-use crate::storage::library::{Index, PlanMeta, plan_key};
+use crate::storage::library::{Index, PlanMeta};
 use crate::ui::html_view::{Gesture, html_view, value_of};
-use crate::ui::listen;
+use crate::ui::{listen, on_saved_elsewhere};
 use crate::view::html::{push_element, push_escaped, toast_html};
 
 /// The planner's current plan (the one its index names), else the sample plan.
@@ -104,19 +104,13 @@ pub fn ExecApp() -> impl IntoView {
         }
     });
     // The planner may change the same plan in another tab: show its version.
-    listen("storage", move |ev| {
-        let id = exec.plan.with_untracked(|p| p.id.clone());
-        let key = js_sys::Reflect::get(&ev, &"key".into())
-            .ok()
-            .and_then(|k| k.as_string());
-        if key.as_deref() != Some(plan_key(&id).as_str()) {
-            return;
-        }
-        if let Ok(plan) = browser::load_plan(&id) {
+    on_saved_elsewhere(
+        move || exec.plan.with_untracked(|p| p.id.clone()),
+        move |plan| {
             exec.replace(plan);
             exec.notify(exec.t().reloaded.to_string(), None);
-        }
-    });
+        },
+    );
     listen("keydown", move |ev| {
         let escape = js_sys::Reflect::get(&ev, &"key".into())
             .ok()

@@ -79,10 +79,9 @@ pub fn CompetitionPage() -> impl IntoView {
             }
             _ => {}
         };
-    view! {
-        <div class="exec-page competition-page">
-            <h2>{t.page_competition}</h2>
-            {html_view("card", "competition", render, on_action)}
-        </div>
-    }
+    super::page_frame(
+        t.page_competition,
+        "",
+        html_view("card", "competition", render, on_action),
+    )
 }

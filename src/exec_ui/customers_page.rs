@@ -155,13 +155,11 @@ pub fn CustomersPage() -> impl IntoView {
             _ => {}
         }
     };
-    view! {
-        <div class="exec-page customers-page">
-            <h2>{t.page_customers}</h2>
-            <p class="intro">{t.customers_intro}</p>
-            {html_view("card", "customers", render, on_action)}
-        </div>
-    }
+    super::page_frame(
+        t.page_customers,
+        t.customers_intro,
+        html_view("card", "customers", render, on_action),
+    )
 }
 
 /// Brings the open record into view once it is drawn.

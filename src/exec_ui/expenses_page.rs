@@ -102,13 +102,11 @@ pub fn ExpensesPage() -> impl IntoView {
             _ => {}
         }
     };
-    view! {
-        <div class="exec-page expenses-page">
-            <h2>{t.page_expenses}</h2>
-            <p class="intro">{t.expenses_intro}</p>
-            {html_view("card", "expenses", render, on_action)}
-        </div>
-    }
+    super::page_frame(
+        t.page_expenses,
+        t.expenses_intro,
+        html_view("card", "expenses", render, on_action),
+    )
 }
 
 /// Records the spend typed in the form, or marks each refused field and records nothing.

@@ -129,13 +129,11 @@ pub fn ScorecardPage() -> impl IntoView {
             _ => {}
         }
     };
-    view! {
-        <div class="exec-page scorecard-page">
-            <h2>{t.page_scorecard}</h2>
-            <p class="intro">{t.scorecard_intro}</p>
-            {html_view("card", "scorecard", render, on_action)}
-        </div>
-    }
+    super::page_frame(
+        t.page_scorecard,
+        t.scorecard_intro,
+        html_view("card", "scorecard", render, on_action),
+    )
 }
 
 /// Reads every figure input; stores the month's figures when all are valid, else marks the

@@ -130,10 +130,9 @@ pub fn TrackingPage() -> impl IntoView {
             _ => {}
         }
     };
-    view! {
-        <div class="exec-page tracking-page">
-            <h2>{t.page_tracking}</h2>
-            {html_view("card", "tracking", render, on_action)}
-        </div>
-    }
+    super::page_frame(
+        t.page_tracking,
+        "",
+        html_view("card", "tracking", render, on_action),
+    )
 }

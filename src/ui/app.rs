@@ -104,19 +104,13 @@ pub fn App() -> impl IntoView {
     });
     // The execution pages may change the same plan in another tab: show their version (the
     // undo history would restore states without it, so it starts afresh).
-    super::listen("storage", move |ev| {
-        let id = app.plan.with_untracked(|p| p.id.clone());
-        let key = js_sys::Reflect::get(&ev, &"key".into())
-            .ok()
-            .and_then(|k| k.as_string());
-        if key.as_deref() != Some(plan_key(&id).as_str()) {
-            return;
-        }
-        if let Ok(plan) = browser::load_plan(&id) {
+    super::on_saved_elsewhere(
+        move || app.plan.with_untracked(|p| p.id.clone()),
+        move |plan| {
             app.take_external(plan);
             app.notify(app.t_now().plan_reloaded.to_string(), None);
-        }
-    });
+        },
+    );
 
     // A plan file dropped anywhere on the page is imported.
     super::listen("dragover", |ev| ev.prevent_default());
