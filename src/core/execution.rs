@@ -55,7 +55,8 @@ pub use expenses::{
 };
 pub use import::{
     ACTUALS_HEADER, ActualRow, ActualsPreview, ApplyError, Column, FileColumn, ImportSummary,
-    LineProblem, ProblemKind, actuals_csv, actuals_template, apply_actuals, parse_actuals,
+    LineProblem, MonthRow, Preview, ProblemKind, actuals_csv, actuals_template, apply_actuals,
+    parse_actuals,
 };
 pub use leaderboard::{Scope, Standing, Window, leaderboard};
 pub use score_import::{

@@ -165,14 +165,38 @@ pub struct ActualRow {
     pub actual: Actual,
 }
 
-/// What a file would import: the good rows and every problem, in line order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ActualsPreview {
-    pub rows: Vec<ActualRow>,
-    pub problems: Vec<LineProblem>,
+/// What a file would import: the good rows and every problem, in line order. `R` is a row of
+/// the file, `C` its column type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview<R, C = Column> {
+    pub rows: Vec<R>,
+    pub problems: Vec<LineProblem<C>>,
 }
 
-impl ActualsPreview {
+/// What an actuals file would import.
+pub type ActualsPreview = Preview<ActualRow>;
+
+/// A row of an import file, for the month it is about.
+pub trait MonthRow {
+    fn month(&self) -> YearMonth;
+}
+
+impl MonthRow for ActualRow {
+    fn month(&self) -> YearMonth {
+        self.month
+    }
+}
+
+impl<R, C> Default for Preview<R, C> {
+    fn default() -> Self {
+        Self {
+            rows: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+impl<R: MonthRow, C> Preview<R, C> {
     /// Lines with at least one problem (what skipping the bad lines leaves out).
     pub fn bad_lines(&self) -> usize {
         bad_lines(&self.problems)
@@ -180,7 +204,7 @@ impl ActualsPreview {
 
     /// The months the good rows cover, in order.
     pub fn months(&self) -> Vec<YearMonth> {
-        let mut months: Vec<YearMonth> = self.rows.iter().map(|r| r.month).collect();
+        let mut months: Vec<YearMonth> = self.rows.iter().map(MonthRow::month).collect();
         months.sort_unstable();
         months.dedup();
         months

@@ -25,8 +25,8 @@ use crate::core::period::YearMonth;
 use super::archive::CustomerKind;
 use super::csv_reader::Reader;
 use super::import::{
-    ApplyError, FileColumn, LineProblem, ProblemKind, Record, bad_lines, decode, drop_duplicates,
-    number, parse_month, quote, read_header, record,
+    ApplyError, FileColumn, LineProblem, MonthRow, Preview, ProblemKind, Record, decode,
+    drop_duplicates, number, parse_month, quote, read_header, record,
 };
 use super::scorecard::{ScoreEntry, ScoreFigures, check_figures};
 
@@ -123,24 +123,11 @@ pub struct ScoreImportRow {
 }
 
 /// What a scorecard file would import: the good rows and every problem, in line order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ScorePreview {
-    pub rows: Vec<ScoreImportRow>,
-    pub problems: Vec<ScoreProblem>,
-}
+pub type ScorePreview = Preview<ScoreImportRow, ScoreColumn>;
 
-impl ScorePreview {
-    /// Lines with at least one problem (what skipping the bad lines leaves out).
-    pub fn bad_lines(&self) -> usize {
-        bad_lines(&self.problems)
-    }
-
-    /// The months the good rows cover, in order.
-    pub fn months(&self) -> Vec<YearMonth> {
-        let mut months: Vec<YearMonth> = self.rows.iter().map(|r| r.month).collect();
-        months.sort_unstable();
-        months.dedup();
-        months
+impl MonthRow for ScoreImportRow {
+    fn month(&self) -> YearMonth {
+        self.month
     }
 }
 
