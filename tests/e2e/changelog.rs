@@ -77,19 +77,9 @@ async fn a_change_with_its_reason_is_logged_searched_kept_exported_and_restored(
     assert_eq!(b.value_of("tr[data-entry=\"0\"] .log-reason").await, REASON);
 
     // The exported file carries the log.
-    b.exec_js(
-        "window.__downloads = [];
-         const make = URL.createObjectURL;
-         URL.createObjectURL = blob => {
-           blob.text().then(text => window.__downloads.push(text));
-           return make(blob);
-         };",
-    )
-    .await;
+    b.capture_downloads().await;
     b.click("#export-json").await;
-    b.wait_until("window.__downloads.length === 1").await;
-    let exported = b.exec_js("return window.__downloads[0];").await;
-    let exported = exported.as_str().unwrap();
+    let exported = b.downloaded(0).await;
     assert!(
         exported.contains("\"change_log\": ["),
         "{}",

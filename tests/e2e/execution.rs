@@ -723,19 +723,9 @@ async fn execution_data_is_exported_and_imported_with_the_plan() {
 
     a.open("/#/territory").await;
     a.wait_for(READY).await;
-    a.exec_js(
-        "window.__downloads = [];
-         const make = URL.createObjectURL;
-         URL.createObjectURL = blob => {
-           blob.text().then(text => window.__downloads.push(text));
-           return make(blob);
-         };",
-    )
-    .await;
+    a.capture_downloads().await;
     a.click("#export-json").await;
-    a.wait_until("window.__downloads.length > 0").await;
-    let json = a.exec_js("return window.__downloads[0];").await;
-    let json = json.as_str().unwrap();
+    let json = a.downloaded(0).await;
     assert!(
         json.contains("\"execution\""),
         "the export carries the execution data"

@@ -419,6 +419,31 @@ impl Browser {
 
     // ---- scripts and storage ---------------------------------------------------------------
 
+    /// Makes the page keep the text of every file it offers for download (read back with
+    /// [`Browser::downloaded`]).
+    pub async fn capture_downloads(&self) {
+        self.exec_js(
+            "window.__downloads = [];
+             const make = URL.createObjectURL;
+             URL.createObjectURL = blob => {
+               blob.text().then(text => window.__downloads.push(text));
+               return make(blob);
+             };",
+        )
+        .await;
+    }
+
+    /// The text of download `n` (0 for the first) since [`Browser::capture_downloads`],
+    /// waiting for it.
+    pub async fn downloaded(&self, n: usize) -> String {
+        self.wait_until(&format!("window.__downloads.length > {n}"))
+            .await;
+        let text = self
+            .exec_js_with("return window.__downloads[arguments[0]];", vec![n.into()])
+            .await;
+        text.as_str().unwrap_or_default().to_string()
+    }
+
     /// Runs `script` as the body of a function in the page and returns what it `return`s.
     pub async fn exec_js(&self, script: &str) -> Value {
         self.exec_js_with(script, vec![]).await
