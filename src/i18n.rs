@@ -91,6 +91,7 @@ catalogue_keys! {
     view_compare,
     view_print,
     view_execution,
+    open_archive,
     plan_reloaded,
     view_log,
     log_search,

@@ -61,6 +61,7 @@ pub static EN: Catalogue = Catalogue {
     view_compare: "Compare",
     view_print: "Plan document",
     view_execution: "Execution",
+    open_archive: "Their records in the customer archive ↗",
     plan_reloaded: "The plan was changed in another tab (e.g. actuals on the execution pages); showing that version.",
     view_log: "Change log",
     log_search: "Search the changes (Enter)",

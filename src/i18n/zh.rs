@@ -61,6 +61,7 @@ pub static ZH: Catalogue = Catalogue {
     view_compare: "方案对比",
     view_print: "计划书",
     view_execution: "计划执行",
+    open_archive: "在客户档案中查看 ↗",
     plan_reloaded: "计划已在另一个标签页中修改（例如在执行页录入实际销售），现显示该版本。",
     view_log: "变更记录",
     log_search: "搜索变更（回车）",

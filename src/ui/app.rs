@@ -247,7 +247,7 @@ fn Nav() -> impl IntoView {
 
 /// The execution pages: `execution.html` beside the app, or, for the one-file page opened from
 /// disk (`planner bundle`), the file `<this file>-execution.html` beside it.
-fn execution_href() -> String {
+pub(super) fn execution_href() -> String {
     let location = window().location();
     if location.protocol().ok().as_deref() != Some("file:") {
         return "execution.html".into();

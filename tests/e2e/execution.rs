@@ -422,6 +422,11 @@ async fn the_planner_links_to_the_execution_pages_and_back() {
     b.wait_for(READY).await;
     b.click("#back-to-plan").await;
     b.wait_for("#tab-execution").await;
+    // A sub-district's named target customers lead to their records.
+    b.click_text(".tree-row", "Furong District").await;
+    b.click("#open-archive").await;
+    b.wait_for_text(".targets", "Target customers of Changsha · Furong District")
+        .await;
 }
 
 /// A year of actuals for `planner sample --scale 10000` (120,000 rows): from picking the file
