@@ -117,7 +117,6 @@ pub fn ActualsPage() -> impl IntoView {
             ),
             ("export", _) => download_csv("actuals", &exec.plan.with_untracked(actuals_csv)),
             ("demo", _) => {
-                let before = exec.plan.get_untracked();
                 exec.change(t.demo_done.to_string(), &mut |p| {
                     let empty = p.execution.is_empty();
                     if empty {
@@ -128,7 +127,7 @@ pub fn ActualsPage() -> impl IntoView {
                 if let Some(m) = exec.plan.with_untracked(latest_actual_month) {
                     month.set(m);
                 }
-                exec.notify(t.demo_done.to_string(), Some(before));
+                exec.notify(t.demo_done.to_string(), true);
             }
             _ => {}
         }

@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use leptos::prelude::*;
+use web_sys::wasm_bindgen::JsCast;
 
 use super::actuals_page::ActualsPage;
 use super::competition_page::CompetitionPage;
@@ -108,14 +109,29 @@ pub fn ExecApp() -> impl IntoView {
         move || exec.plan.with_untracked(|p| p.id.clone()),
         move |plan| {
             exec.replace(plan);
-            exec.notify(exec.t().reloaded.to_string(), None);
+            exec.notify(exec.t().reloaded.to_string(), false);
         },
     );
     listen("keydown", move |ev| {
-        let escape = js_sys::Reflect::get(&ev, &"key".into())
-            .ok()
-            .and_then(|k| k.as_string());
-        if escape.as_deref() == Some("Escape") && exec.presenting.get_untracked() {
+        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        // Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes (not while typing in a field).
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if (ev.ctrl_key() || ev.meta_key()) && !in_field {
+            match ev.key().to_ascii_lowercase().as_str() {
+                "z" if ev.shift_key() => exec.redo(),
+                "z" => exec.undo(),
+                "y" => exec.redo(),
+                _ => return,
+            }
+            ev.prevent_default();
+            return;
+        }
+        if ev.key() == "Escape" && exec.presenting.get_untracked() {
             exec.presenting.set(false);
             if document().fullscreen_element().is_some() {
                 document().exit_fullscreen();
@@ -189,7 +205,11 @@ fn header() -> AnyView {
         });
         let _ = write!(
             out,
-            "</select></label><div class=\"top-actions\"><button type=\"button\" class=\"btn\" id=\"switch-language\" data-action=\"lang\">{}</button></div></div>",
+            "</select></label><div class=\"top-actions\"><button type=\"button\" class=\"btn\" id=\"undo\" data-action=\"undo\" title=\"Ctrl+Z\"{}>{}</button><button type=\"button\" class=\"btn\" id=\"redo\" data-action=\"redo\" title=\"Ctrl+Shift+Z\"{}>{}</button><button type=\"button\" class=\"btn\" id=\"switch-language\" data-action=\"lang\">{}</button></div></div>",
+            if exec.can_undo() { "" } else { " disabled" },
+            t.undo,
+            if exec.can_redo() { "" } else { " disabled" },
+            t.redo,
             t.switch_language
         );
         out
@@ -199,6 +219,8 @@ fn header() -> AnyView {
         "exec-topbar",
         render,
         move |action, gesture, el| match (action, gesture) {
+            ("undo", Gesture::Click) => exec.undo(),
+            ("redo", Gesture::Click) => exec.redo(),
             ("lang", Gesture::Click) => {
                 let next = match exec.lang.get_untracked() {
                     Lang::Zh => Lang::En,
@@ -264,7 +286,7 @@ fn banners() -> AnyView {
                 .plan
                 .with_untracked(crate::storage::files::download_plan)
         {
-            exec.notify(e, None);
+            exec.notify(e, false);
         }
     })
 }
@@ -302,14 +324,12 @@ fn toast() -> AnyView {
             let Some(toast) = toast else {
                 return String::new();
             };
-            toast_html(&toast.text, toast.undo.is_some().then_some(t.undo), t.close)
+            toast_html(&toast.text, toast.undo.then_some(t.undo), t.close)
         })
     };
     html_view("toast-host", "toast-host", render, move |action, _, _| {
-        if action == "undo"
-            && let Some(plan) = exec.toast.get_untracked().and_then(|t| t.undo)
-        {
-            exec.replace(*plan);
+        if action == "undo" {
+            exec.undo();
         }
         exec.toast.set(None);
     })

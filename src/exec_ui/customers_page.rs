@@ -109,19 +109,12 @@ pub fn CustomersPage() -> impl IntoView {
                 let Some(id) = selected.get_untracked() else {
                     return;
                 };
-                let before = exec.plan.get_untracked();
-                let name = before
-                    .execution
-                    .customers
-                    .iter()
-                    .find(|c| c.id == id)
-                    .map(|c| c.name.clone())
-                    .unwrap_or_default();
+                let name = customer_name(&id);
                 exec.change(fill(t.customer_removed, &[&name]), &mut |p| {
                     remove_customer(p, &id)
                 });
                 selected.set(None);
-                exec.notify(fill(t.customer_removed, &[&name]), Some(before));
+                exec.notify(fill(t.customer_removed, &[&name]), true);
             }
             ("create", Gesture::Click) => {
                 let (Some(kind), Some(sub), Some(name)) = (
@@ -173,14 +166,21 @@ fn scroll_to_record() {
 
 /// A log entry for a change of record `id`: "Customer archive · name · field: value".
 fn describe(id: &str, field: &str, value: &str) -> String {
-    let exec = use_exec();
-    let name = exec.plan.with_untracked(|p| {
+    let name = customer_name(id);
+    format!(
+        "{} · {name} · {field}: {value}",
+        use_exec().t().page_customers
+    )
+}
+
+/// The name of the archive record `id` (empty when there is none).
+pub(super) fn customer_name(id: &str) -> String {
+    use_exec().plan.with_untracked(|p| {
         p.execution
             .customers
             .iter()
             .find(|c| c.id == id)
             .map(|c| c.name.clone())
             .unwrap_or_default()
-    });
-    format!("{} · {name} · {field}: {value}", exec.t().page_customers)
+    })
 }

@@ -89,13 +89,12 @@ pub fn ExpensesPage() -> impl IntoView {
             }
             ("remove", Gesture::Click) => {
                 if let Ok(i) = arg.parse() {
-                    let before = exec.plan.get_untracked();
                     let what = t.spend_removed.to_string();
                     if exec
                         .edit(what, &mut |p| remove_expense(p, i).map(|_| ()))
                         .is_ok()
                     {
-                        exec.notify(t.spend_removed.to_string(), Some(before));
+                        exec.notify(t.spend_removed.to_string(), true);
                     }
                 }
             }

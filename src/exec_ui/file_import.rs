@@ -33,7 +33,7 @@ pub fn read_picked(input: &web_sys::Element, then: Box<dyn FnOnce(String, Vec<u8
             Ok(bytes) => then(name, bytes),
             Err(reason) => exec.notify(
                 format!("{} {name}: {reason}", exec.t().file_unreadable),
-                None,
+                false,
             ),
         }
     });
@@ -48,7 +48,6 @@ pub fn store_import(
 ) -> Option<Vec<YearMonth>> {
     let exec = use_exec();
     let t = exec.t();
-    let before = exec.plan.get_untracked();
     let mut outcome = None;
     let what = fill(t.log_imported, &[file, &rows.to_string()]);
     exec.change(what, &mut |plan| {
@@ -67,11 +66,11 @@ pub fn store_import(
                     &replaced.to_string(),
                 ],
             );
-            exec.notify(text, Some(before));
+            exec.notify(text, true);
             Some(months)
         }
         Err(e) => {
-            exec.notify(t.apply_error(&e), None);
+            exec.notify(t.apply_error(&e), false);
             None
         }
     }
@@ -83,7 +82,7 @@ pub fn download_problems(file: &str, problems: Vec<String>) {
     let text = problems.join("\n") + "\n";
     let name = safe_file_name(&format!("{file} problems"), "txt");
     if let Err(e) = download(&name, "text/plain;charset=utf-8", &text) {
-        use_exec().notify(e, None);
+        use_exec().notify(e, false);
     }
 }
 
@@ -96,6 +95,6 @@ pub fn download_csv(what: &str, csv: &str) {
         "text/csv;charset=utf-8",
         &with_bom(csv),
     ) {
-        exec.notify(e, None);
+        exec.notify(e, false);
     }
 }

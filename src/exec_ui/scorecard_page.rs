@@ -159,14 +159,7 @@ fn save_figures(
         }
     }
     if refused.is_empty() {
-        let name = exec.plan.with_untracked(|p| {
-            p.execution
-                .customers
-                .iter()
-                .find(|c| c.id == id)
-                .map(|c| c.name.clone())
-                .unwrap_or_default()
-        });
+        let name = super::customers_page::customer_name(&id);
         let what = fill(
             t.figures_of,
             &[&format!("{name} · {}", month.get_untracked())],
@@ -176,7 +169,7 @@ fn save_figures(
         }) {
             Ok(()) => {
                 customer.set(Some(id));
-                exec.notify(t.figures_saved.to_string(), None);
+                exec.notify(t.figures_saved.to_string(), false);
             }
             Err(message) => refused.push((String::new(), String::new(), message.clone())),
         }

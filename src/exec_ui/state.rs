@@ -68,8 +68,20 @@ impl Page {
 #[derive(Clone, Debug)]
 pub struct Toast {
     pub text: String,
-    pub undo: Option<Box<Plan>>,
+    /// The message offers to undo the change it reports.
+    pub undo: bool,
 }
+
+/// Undo and redo stacks of plan snapshots, kept until the page closes.
+#[derive(Default)]
+pub struct History {
+    pub undo: Vec<Plan>,
+    pub redo: Vec<Plan>,
+}
+
+/// How many earlier states are kept for undo (a plan with a year of actuals for ten thousand
+/// salespeople is several megabytes).
+const HISTORY_DEPTH: usize = 30;
 
 #[derive(Clone, Copy)]
 pub struct Exec {
@@ -89,6 +101,7 @@ pub struct Exec {
     pub unreadable: StoredValue<Vec<(String, String)>>,
     /// The plan's JSON (without its change log) as of the last change, for the next log entry.
     json: StoredValue<Option<String>>,
+    pub history: StoredValue<History>,
 }
 
 impl Exec {
@@ -110,6 +123,7 @@ impl Exec {
             presenting: RwSignal::new(false),
             unreadable: StoredValue::new(unreadable),
             json: StoredValue::new(None),
+            history: StoredValue::new(History::default()),
         }
     }
 
@@ -124,31 +138,82 @@ impl Exec {
     #[inline(never)]
     pub fn change(&self, what: String, f: &mut dyn FnMut(&mut Plan) -> bool) {
         let cache = self.json;
+        let mut snapshot = None;
         self.plan.maybe_update(|p| {
+            let earlier = p.clone();
             let mut log = std::mem::take(&mut p.change_log);
             let before = cache
                 .try_update_value(Option::take)
                 .flatten()
                 .unwrap_or_else(|| changelog::json_without_log(p));
-            let changed = f(p);
+            let mut changed = f(p);
             let json = if changed {
                 let after = changelog::json_without_log(p);
-                changelog::record(&mut log, now(), what.clone(), &before, &after);
+                // Writing a value that is already there (a field left after Enter) is no change:
+                // nothing to log, save or undo.
+                changed = after != before;
+                if changed {
+                    changelog::record(&mut log, now(), what.clone(), &before, &after);
+                }
                 after
             } else {
                 before
             };
             cache.set_value(Some(json));
             p.change_log = log;
+            if changed {
+                snapshot = Some(earlier);
+            }
             changed
         });
+        if let Some(earlier) = snapshot {
+            self.history.update_value(|h| {
+                h.undo.push(earlier);
+                if h.undo.len() > HISTORY_DEPTH {
+                    h.undo.remove(0);
+                }
+                h.redo.clear();
+            });
+        }
     }
 
-    /// Shows another version of the plan (another tab's, another plan, or the one before an
-    /// import undone): not an edit, so nothing is logged, and the next edit compares with it.
-    pub fn replace(&self, plan: Plan) {
+    /// Puts the plan back as it was before the last change (its log entry goes with it).
+    pub fn undo(&self) {
+        if let Some(earlier) = self.history.try_update_value(|h| h.undo.pop()).flatten() {
+            let now = self.plan.get_untracked();
+            self.history.update_value(|h| h.redo.push(now));
+            self.show(earlier);
+        }
+    }
+
+    /// Makes the last undone change again.
+    pub fn redo(&self) {
+        if let Some(later) = self.history.try_update_value(|h| h.redo.pop()).flatten() {
+            let now = self.plan.get_untracked();
+            self.history.update_value(|h| h.undo.push(now));
+            self.show(later);
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.with_value(|h| !h.undo.is_empty())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.with_value(|h| !h.redo.is_empty())
+    }
+
+    fn show(&self, plan: Plan) {
         self.json.set_value(None);
         self.plan.set(plan);
+    }
+
+    /// Shows another version of the plan (another tab's, or another plan): not an edit, so
+    /// nothing is logged, the next edit compares with it, and the undo history starts afresh
+    /// (it would bring back states without the other tab's changes).
+    pub fn replace(&self, plan: Plan) {
+        self.history.set_value(History::default());
+        self.show(plan);
     }
 
     /// Applies an edit of the execution data; a refused edit changes nothing and returns the
@@ -173,11 +238,8 @@ impl Exec {
         }
     }
 
-    pub fn notify(&self, text: String, undo: Option<Plan>) {
-        self.toast.set(Some(Toast {
-            text,
-            undo: undo.map(Box::new),
-        }));
+    pub fn notify(&self, text: String, undo: bool) {
+        self.toast.set(Some(Toast { text, undo }));
     }
 }
 

@@ -44,6 +44,7 @@ texts! {
     leave_presentation: "Leave (Esc)", "退出 (Esc)";
     close: "Close", "关闭";
     undo: "Undo", "撤销";
+    redo: "Redo", "重做";
     cancel: "Cancel", "取消";
     delete: "Delete", "删除";
     none_dash: "—", "—";

@@ -778,3 +778,64 @@ async fn a_plan_with_damaged_execution_data_is_named_on_the_execution_pages() {
     b.wait_for(READY).await;
     b.wait_for_text("#plan-select", "Damaged actuals").await;
 }
+
+/// Every change on the execution pages can be undone and redone, with the buttons or the keys.
+#[tokio::test]
+async fn changes_are_undone_and_redone() {
+    let b = open("/execution.html#/actuals").await;
+    let plan = sample_plan(Lang::En);
+    let id = &plan.salespeople().next().unwrap().id;
+    let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
+    b.type_into(&amount, "5000").await;
+    b.press(&Key::Enter).await;
+    b.wait_for("#undo:not([disabled])").await;
+    // Typed over the old value as a person does (WebDriver's clear would commit an empty
+    // value first, a step of its own).
+    b.click(&amount).await;
+    b.press(&(Key::Control + "a")).await;
+    b.press("6000").await;
+    b.press(&Key::Enter).await;
+    b.click("#undo").await;
+    b.wait_until(&format!(
+        "document.querySelector('{}').value === '5000'",
+        amount.replace('\'', "\\'")
+    ))
+    .await;
+    // The keys work outside fields.
+    b.click("h2").await;
+    b.press(&(Key::Control + "z")).await;
+    b.wait_until(&format!(
+        "document.querySelector('{}').value === ''",
+        amount.replace('\'', "\\'")
+    ))
+    .await;
+    assert!(b.exists("#undo[disabled]").await, "nothing left to undo");
+    b.press(&(Key::Control + &*(Key::Shift + "z"))).await;
+    b.wait_until(&format!(
+        "document.querySelector('{}').value === '5000'",
+        amount.replace('\'', "\\'")
+    ))
+    .await;
+    b.click("#redo").await;
+    b.wait_until(&format!(
+        "document.querySelector('{}').value === '6000'",
+        amount.replace('\'', "\\'")
+    ))
+    .await;
+    // An import is undone from its message.
+    let csv = format!("salesperson_id,month,amount,quantity,collections\n{id},2027-01,7000,1,1\n");
+    let path = temp_file("one-row.csv", csv.as_bytes());
+    pick_file(&b, "#actuals-file", &path).await;
+    b.click("#import-apply").await;
+    b.wait_until(&format!(
+        "document.querySelector('{}').value === '7000'",
+        amount.replace('\'', "\\'")
+    ))
+    .await;
+    b.click("#toast-undo").await;
+    b.wait_until(&format!(
+        "document.querySelector('{}').value === '6000'",
+        amount.replace('\'', "\\'")
+    ))
+    .await;
+}
