@@ -64,7 +64,7 @@ impl Page {
     }
 }
 
-/// A message at the bottom of the page, with the plan as it was before when it can be undone.
+/// A message at the bottom of the page, offering to undo the change it reports.
 #[derive(Clone, Debug)]
 pub struct Toast {
     pub text: String,
