@@ -196,6 +196,30 @@ impl<R, C> Default for Preview<R, C> {
     }
 }
 
+impl<R, C> Preview<R, C> {
+    /// A preview of a file that cannot be read at all: its one problem, no rows.
+    pub(super) fn file_problem((kind, line): (ProblemKind, usize)) -> Self {
+        Self {
+            rows: Vec::new(),
+            problems: vec![LineProblem {
+                line,
+                column: None,
+                kind,
+            }],
+        }
+    }
+
+    /// Records the problems found on `line` (and empties `found` for the next line).
+    pub(super) fn note(&mut self, line: usize, found: &mut Vec<(Option<C>, ProblemKind)>) {
+        self.problems
+            .extend(
+                found
+                    .drain(..)
+                    .map(|(column, kind)| LineProblem { line, column, kind }),
+            );
+    }
+}
+
 impl<R: MonthRow, C> Preview<R, C> {
     /// Lines with at least one problem (what skipping the bad lines leaves out).
     pub fn bad_lines(&self) -> usize {
@@ -247,23 +271,10 @@ pub struct ImportSummary {
 /// Reads an actuals file against the plan without storing anything.
 pub fn parse_actuals(plan: &Plan, bytes: &[u8]) -> ActualsPreview {
     let mut preview = ActualsPreview::default();
-    let file_problem = |(kind, line)| ActualsPreview {
-        rows: Vec::new(),
-        problems: vec![LineProblem {
-            line,
-            column: None,
-            kind,
-        }],
-    };
-    let text = match decode(bytes) {
-        Ok(text) => text,
-        Err(problem) => return file_problem(problem),
-    };
-    let mut reader = Reader::new(text);
     let mut fields: Vec<Cow<str>> = Vec::with_capacity(6);
-    let width = match read_header(text, &mut reader, &mut fields, ACTUALS_HEADER) {
-        Ok(width) => width,
-        Err(problem) => return file_problem(problem),
+    let (mut reader, width) = match open(bytes, ACTUALS_HEADER, &mut fields) {
+        Ok(opened) => opened,
+        Err(problem) => return ActualsPreview::file_problem(problem),
     };
 
     let people = people_index(plan);
@@ -272,7 +283,6 @@ pub fn parse_actuals(plan: &Plan, bytes: &[u8]) -> ActualsPreview {
     let mut last_person: Option<(&str, u32)> = None;
     let mut found = Vec::new();
     while let Some((line, result)) = reader.next_record(&mut fields) {
-        found.clear();
         match record(result, &fields, width) {
             Record::Blank => {}
             Record::Bad(kind) => found.push((None, kind)),
@@ -296,19 +306,7 @@ pub fn parse_actuals(plan: &Plan, bytes: &[u8]) -> ActualsPreview {
                         }
                     },
                 };
-                let month = match parse_month(&fields[1]) {
-                    Ok(m) => {
-                        let k = months.iter().position(|&x| x == m);
-                        if k.is_none() {
-                            found.push((Some(Column::Month), ProblemKind::MonthOutsidePeriod(m)));
-                        }
-                        k
-                    }
-                    Err(kind) => {
-                        found.push((Some(Column::Month), kind));
-                        None
-                    }
-                };
+                let month = month_in(&fields[1], &months, Column::Month, &mut found);
                 let mut figures = [Decimal::ZERO; 3];
                 for (k, column) in COLUMNS[2..].iter().enumerate() {
                     match number(&fields[2 + k]) {
@@ -327,16 +325,10 @@ pub fn parse_actuals(plan: &Plan, bytes: &[u8]) -> ActualsPreview {
                 }
             }
         }
-        preview
-            .problems
-            .extend(
-                found
-                    .drain(..)
-                    .map(|(column, kind)| LineProblem { line, column, kind }),
-            );
+        preview.note(line, &mut found);
     }
     if preview.rows.is_empty() && preview.problems.is_empty() {
-        return file_problem((ProblemKind::NoRows, 1));
+        return ActualsPreview::file_problem((ProblemKind::NoRows, 1));
     }
     drop_duplicates(
         &mut preview.rows,
@@ -372,6 +364,38 @@ pub(super) fn decode(bytes: &[u8]) -> Result<&str, (ProblemKind, usize)> {
         return Err((ProblemKind::Empty, 1));
     }
     Ok(text)
+}
+
+/// Opens an import file: its text checked ([`decode`]), a reader past its header
+/// ([`read_header`]), and the number of fields each row must have.
+pub(super) fn open<'a>(
+    bytes: &'a [u8],
+    header: &'static str,
+    fields: &mut Vec<Cow<'a, str>>,
+) -> Result<(Reader<'a>, usize), (ProblemKind, usize)> {
+    let text = decode(bytes)?;
+    let mut reader = Reader::new(text);
+    let width = read_header(text, &mut reader, fields, header)?;
+    Ok((reader, width))
+}
+
+/// The index in `months` (the plan's period) of the month in `text`; a problem with it goes to
+/// `found` under `column`.
+pub(super) fn month_in<C>(
+    text: &str,
+    months: &[YearMonth],
+    column: C,
+    found: &mut Vec<(Option<C>, ProblemKind)>,
+) -> Option<usize> {
+    let kind = match parse_month(text) {
+        Ok(m) => match months.iter().position(|&x| x == m) {
+            Some(k) => return Some(k),
+            None => ProblemKind::MonthOutsidePeriod(m),
+        },
+        Err(kind) => kind,
+    };
+    found.push((Some(column), kind));
+    None
 }
 
 /// Reads the header, the first line that is not blank: the columns of `header` in order

@@ -23,10 +23,9 @@ use crate::core::model::Plan;
 use crate::core::period::YearMonth;
 
 use super::archive::CustomerKind;
-use super::csv_reader::Reader;
 use super::import::{
-    ApplyError, FileColumn, LineProblem, MonthRow, Preview, ProblemKind, Record, decode,
-    drop_duplicates, number, parse_month, quote, read_header, record,
+    ApplyError, FileColumn, LineProblem, MonthRow, Preview, ProblemKind, Record, drop_duplicates,
+    month_in, number, open, quote, record,
 };
 use super::scorecard::{ScoreEntry, ScoreFigures, check_figures};
 
@@ -148,23 +147,10 @@ pub struct ScoreImportSummary {
 
 /// Reads a scorecard file against the plan without storing anything.
 pub fn parse_score_figures(plan: &Plan, bytes: &[u8]) -> ScorePreview {
-    let file_problem = |(kind, line)| ScorePreview {
-        rows: Vec::new(),
-        problems: vec![LineProblem {
-            line,
-            column: None,
-            kind,
-        }],
-    };
-    let text = match decode(bytes) {
-        Ok(text) => text,
-        Err(problem) => return file_problem(problem),
-    };
-    let mut reader = Reader::new(text);
     let mut fields: Vec<Cow<str>> = Vec::with_capacity(16);
-    let width = match read_header(text, &mut reader, &mut fields, SCORE_HEADER) {
-        Ok(width) => width,
-        Err(problem) => return file_problem(problem),
+    let (mut reader, width) = match open(bytes, SCORE_HEADER, &mut fields) {
+        Ok(opened) => opened,
+        Err(problem) => return ScorePreview::file_problem(problem),
     };
 
     let customers = customer_index(plan);
@@ -173,7 +159,6 @@ pub fn parse_score_figures(plan: &Plan, bytes: &[u8]) -> ScorePreview {
     let mut keys: Vec<((u32, usize), u32)> = Vec::new();
     let mut found: Vec<(Option<ScoreColumn>, ProblemKind)> = Vec::new();
     while let Some((line, result)) = reader.next_record(&mut fields) {
-        found.clear();
         match record(result, &fields, width) {
             Record::Blank => {}
             Record::Bad(kind) => found.push((None, kind)),
@@ -196,20 +181,7 @@ pub fn parse_score_figures(plan: &Plan, bytes: &[u8]) -> ScorePreview {
                         None
                     }
                 };
-                let month = match parse_month(&fields[1]) {
-                    Ok(m) => {
-                        let k = months.iter().position(|&x| x == m);
-                        if k.is_none() {
-                            let kind = ProblemKind::MonthOutsidePeriod(m);
-                            found.push((Some(ScoreColumn::Month), kind));
-                        }
-                        k
-                    }
-                    Err(kind) => {
-                        found.push((Some(ScoreColumn::Month), kind));
-                        None
-                    }
-                };
+                let month = month_in(&fields[1], &months, ScoreColumn::Month, &mut found);
                 let figures = &fields[FIRST_FIGURE..END_OF_FIGURES];
                 let figures = if figures.iter().all(|f| f.trim().is_empty()) {
                     found.push((None, ProblemKind::NoFigures));
@@ -230,16 +202,10 @@ pub fn parse_score_figures(plan: &Plan, bytes: &[u8]) -> ScorePreview {
                 }
             }
         }
-        preview
-            .problems
-            .extend(
-                found
-                    .drain(..)
-                    .map(|(column, kind)| LineProblem { line, column, kind }),
-            );
+        preview.note(line, &mut found);
     }
     if preview.rows.is_empty() && preview.problems.is_empty() {
-        return file_problem((ProblemKind::NoRows, 1));
+        return ScorePreview::file_problem((ProblemKind::NoRows, 1));
     }
     drop_duplicates(
         &mut preview.rows,
