@@ -138,6 +138,27 @@ impl CustomerField {
 }
 
 impl Customer {
+    /// A record with its id, kind, name and sub-district; every other field empty.
+    pub fn new(id: String, kind: CustomerKind, name: String, subdistrict: String) -> Self {
+        Customer {
+            id,
+            kind,
+            name,
+            address: String::new(),
+            contact: String::new(),
+            phone: String::new(),
+            characteristics: String::new(),
+            standing: String::new(),
+            distribution_capacity: String::new(),
+            capital_strength: String::new(),
+            credit: String::new(),
+            cooperation_intent: String::new(),
+            subdistrict,
+            last_visit: None,
+            history: Vec::new(),
+        }
+    }
+
     /// A field's value as text (a date as `YYYY-MM-DD`, none as empty).
     pub fn get(&self, field: CustomerField) -> String {
         match field {
@@ -200,23 +221,9 @@ pub fn add_customer(
             break id;
         }
     };
-    plan.execution.customers.push(Customer {
-        id: id.clone(),
-        kind,
-        name,
-        address: String::new(),
-        contact: String::new(),
-        phone: String::new(),
-        characteristics: String::new(),
-        standing: String::new(),
-        distribution_capacity: String::new(),
-        capital_strength: String::new(),
-        credit: String::new(),
-        cooperation_intent: String::new(),
-        subdistrict: subdistrict.into(),
-        last_visit: None,
-        history: Vec::new(),
-    });
+    plan.execution
+        .customers
+        .push(Customer::new(id.clone(), kind, name, subdistrict.into()));
     Ok(id)
 }
 

@@ -303,23 +303,12 @@ const NO_MONTH: YearMonth = YearMonth {
 };
 
 fn blank_customer() -> Customer {
-    Customer {
-        id: String::new(),
-        kind: CustomerKind::Distributor,
-        name: String::new(),
-        address: String::new(),
-        contact: String::new(),
-        phone: String::new(),
-        characteristics: String::new(),
-        standing: String::new(),
-        distribution_capacity: String::new(),
-        capital_strength: String::new(),
-        credit: String::new(),
-        cooperation_intent: String::new(),
-        subdistrict: String::new(),
-        last_visit: None,
-        history: Vec::new(),
-    }
+    Customer::new(
+        String::new(),
+        CustomerKind::Distributor,
+        String::new(),
+        String::new(),
+    )
 }
 
 fn blank_change() -> Change {
