@@ -39,6 +39,16 @@ fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// Waits until the input matching `css` shows `value` (what the person sees, not the attribute).
+async fn value_becomes(b: &Browser, css: &str, value: &str) {
+    b.wait_until(&format!(
+        "document.querySelector({}).value === {}",
+        serde_json::to_string(css).unwrap(),
+        serde_json::to_string(value).unwrap()
+    ))
+    .await;
+}
+
 async fn pick_file(b: &Browser, css: &str, path: &Path) {
     b.wait_for(css)
         .await
@@ -727,11 +737,7 @@ async fn the_planner_and_the_execution_pages_in_two_tabs_keep_each_others_change
     assert!(notes.contains(&"Key account focus"), "{notes:?}");
     assert!(!notes.contains(&"Second dealer meeting"), "{notes:?}");
     b.client().switch_to_window(execution).await.unwrap();
-    b.wait_until(&format!(
-        "document.querySelector('{}').value === ''",
-        amount.replace('\'', "\\'")
-    ))
-    .await;
+    value_becomes(&b, &amount, "").await;
 }
 
 /// The execution data travels with the plan: exported from the planner, imported into a fresh
@@ -817,46 +823,22 @@ async fn changes_are_undone_and_redone() {
     b.press("6000").await;
     b.press(&Key::Enter).await;
     b.click("#undo").await;
-    b.wait_until(&format!(
-        "document.querySelector('{}').value === '5000'",
-        amount.replace('\'', "\\'")
-    ))
-    .await;
+    value_becomes(&b, &amount, "5000").await;
     // The keys work outside fields.
     b.click("h2").await;
     b.press(&(Key::Control + "z")).await;
-    b.wait_until(&format!(
-        "document.querySelector('{}').value === ''",
-        amount.replace('\'', "\\'")
-    ))
-    .await;
+    value_becomes(&b, &amount, "").await;
     assert!(b.exists("#undo[disabled]").await, "nothing left to undo");
     b.press(&(Key::Control + &*(Key::Shift + "z"))).await;
-    b.wait_until(&format!(
-        "document.querySelector('{}').value === '5000'",
-        amount.replace('\'', "\\'")
-    ))
-    .await;
+    value_becomes(&b, &amount, "5000").await;
     b.click("#redo").await;
-    b.wait_until(&format!(
-        "document.querySelector('{}').value === '6000'",
-        amount.replace('\'', "\\'")
-    ))
-    .await;
+    value_becomes(&b, &amount, "6000").await;
     // An import is undone from its message.
     let csv = format!("salesperson_id,month,amount,quantity,collections\n{id},2027-01,7000,1,1\n");
     let path = temp_file("one-row.csv", csv.as_bytes());
     pick_file(&b, "#actuals-file", &path).await;
     b.click("#import-apply").await;
-    b.wait_until(&format!(
-        "document.querySelector('{}').value === '7000'",
-        amount.replace('\'', "\\'")
-    ))
-    .await;
+    value_becomes(&b, &amount, "7000").await;
     b.click("#toast-undo").await;
-    b.wait_until(&format!(
-        "document.querySelector('{}').value === '6000'",
-        amount.replace('\'', "\\'")
-    ))
-    .await;
+    value_becomes(&b, &amount, "6000").await;
 }
