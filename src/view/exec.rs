@@ -12,9 +12,9 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use super::html::{push_element, push_escaped};
-use super::numbers::{amount, percent};
-use crate::core::lang::Lang;
+use super::numbers::percent;
 use crate::core::period::YearMonth;
+use crate::core::scenario::Measure;
 use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
 
@@ -26,9 +26,15 @@ pub fn rate(t: &ExecText, value: Option<Decimal>) -> String {
     }
 }
 
-/// Money or a count as people read it in `lang`.
-pub fn money(value: Decimal, lang: Lang) -> String {
-    amount(value, lang)
+/// The two buttons that pick the measure a page shows (`measure|amount`, `measure|quantity`).
+pub fn measure_toggles(out: &mut String, t: &ExecText, measure: Measure) {
+    toggle(out, "measure|amount", t.amount, measure == Measure::Amount);
+    toggle(
+        out,
+        "measure|quantity",
+        t.quantity,
+        measure == Measure::Quantity,
+    );
 }
 
 /// `<option>`s of months, the selected one marked.

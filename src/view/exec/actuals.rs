@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{money, month_options, rate, select, toggle};
+use super::{month_options, rate, select};
 use crate::core::breakdown::Breakdown;
 use crate::core::execution::{ActualsPreview, Figure, ratio};
 use crate::core::lang::Lang;
@@ -13,6 +13,7 @@ use crate::core::scenario::Measure;
 use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
 use crate::view::html::{push_element, push_escaped};
+use crate::view::numbers::amount;
 
 /// Rows per page of the entry table: enough to fill a screen, few enough to stay quick at ten
 /// thousand salespeople.
@@ -123,7 +124,7 @@ pub fn entry_html(
             &mut out,
             "td",
             "class=\"num\"",
-            &target.map_or(String::new(), |v| money(v, lang)),
+            &target.map_or(String::new(), |v| amount(v, lang)),
         );
         for f in Figure::ALL {
             let error = view
@@ -241,17 +242,6 @@ pub fn preview_html(t: &ExecText, plan: &Plan, file: &str, preview: &ActualsPrev
         preview.bad_lines(),
         preview.rows.len(),
     )
-}
-
-/// Measure toggle reused by pages that show one measure.
-pub fn measure_toggles(out: &mut String, t: &ExecText, measure: Measure) {
-    toggle(out, "measure|amount", t.amount, measure == Measure::Amount);
-    toggle(
-        out,
-        "measure|quantity",
-        t.quantity,
-        measure == Measure::Quantity,
-    );
 }
 
 #[cfg(test)]

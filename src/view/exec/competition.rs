@@ -3,8 +3,7 @@
 
 use std::fmt::Write;
 
-use super::actuals::measure_toggles;
-use super::{money, rate, select};
+use super::{measure_toggles, rate, select};
 use crate::core::execution::{Scope, Standing, Window};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
@@ -13,6 +12,7 @@ use crate::core::scenario::Measure;
 use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
 use crate::view::html::{push_element, push_escaped};
+use crate::view::numbers::amount;
 
 /// The window as a value of the window select (`month|2027-03`, `quarter|2`, `year`).
 pub fn window_key(w: Window) -> String {
@@ -168,8 +168,8 @@ pub fn leaderboard_html(
         push_element(&mut out, "td", "class=\"name\"", &s.name);
         push_element(&mut out, "td", "", &s.region);
         push_element(&mut out, "td", "", &s.subdistrict);
-        push_element(&mut out, "td", "class=\"num\"", &money(s.target, lang));
-        push_element(&mut out, "td", "class=\"num\"", &money(s.actual, lang));
+        push_element(&mut out, "td", "class=\"num\"", &amount(s.target, lang));
+        push_element(&mut out, "td", "class=\"num\"", &amount(s.actual, lang));
         push_element(
             &mut out,
             "td",

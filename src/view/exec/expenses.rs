@@ -5,12 +5,13 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use super::{money, rate, text_input};
+use super::{rate, text_input};
 use crate::core::execution::{Channel, ExpenseReport, ExpenseRow};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::i18n::exec::ExecText;
 use crate::view::html::{push_element, push_escaped};
+use crate::view::numbers::amount;
 
 pub fn channel_name(t: &ExecText, c: Channel) -> &'static str {
     match c {
@@ -53,10 +54,10 @@ fn row_cells(
             );
             out.push_str("</td>");
         }
-        None => push_element(out, "td", "class=\"num\"", &money(r.budget, lang)),
+        None => push_element(out, "td", "class=\"num\"", &amount(r.budget, lang)),
     }
     for v in [r.distributor_budget, r.terminal_budget, r.spent_total] {
-        push_element(out, "td", "class=\"num\"", &money(v, lang));
+        push_element(out, "td", "class=\"num\"", &amount(v, lang));
     }
     let over = r.variance.is_sign_negative() && !r.variance.is_zero();
     push_element(
@@ -67,7 +68,7 @@ fn row_cells(
         } else {
             "class=\"num\""
         },
-        &money(r.variance, lang),
+        &amount(r.variance, lang),
     );
     push_element(out, "td", "class=\"num\"", &rate(t, r.expense_to_sales));
 }
@@ -195,7 +196,7 @@ pub fn spend_list_html(t: &ExecText, lang: Lang, plan: &Plan, report: &ExpenseRe
             .map_or(x.region.as_str(), |r| r.name.as_str());
         push_element(&mut out, "td", "", region);
         push_element(&mut out, "td", "", channel_name(t, x.channel));
-        push_element(&mut out, "td", "class=\"num\"", &money(x.amount, lang));
+        push_element(&mut out, "td", "class=\"num\"", &amount(x.amount, lang));
         push_element(
             &mut out,
             "td",

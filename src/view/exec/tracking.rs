@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt::Write;
 
-use super::{money, month_options, rate, select, text_input, toggle};
+use super::{measure_toggles, month_options, rate, select, text_input};
 use crate::core::breakdown::{Breakdown, node_name};
 use crate::core::execution::{Deviation, Status, Tracking};
 use crate::core::lang::Lang;
@@ -11,6 +11,7 @@ use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure};
 use crate::i18n::exec::ExecText;
 use crate::view::html::{push_element, push_escaped};
+use crate::view::numbers::amount;
 
 /// The controls: as-of month, measure, alert threshold.
 pub fn controls_html(
@@ -25,18 +26,7 @@ pub fn controls_html(
     let mut options = String::new();
     month_options(&mut options, b.months(), tr.as_of());
     select(&mut out, t.as_of, "as-of", &options);
-    toggle(
-        &mut out,
-        "measure|amount",
-        t.amount,
-        measure == Measure::Amount,
-    );
-    toggle(
-        &mut out,
-        "measure|quantity",
-        t.quantity,
-        measure == Measure::Quantity,
-    );
+    measure_toggles(&mut out, t, measure);
     let threshold = plan.execution.settings.deviation_threshold.normalize();
     text_input(
         &mut out,
@@ -52,7 +42,7 @@ pub fn controls_html(
 
 fn status_cells(out: &mut String, t: &ExecText, lang: Lang, s: &Status) {
     for v in [s.target, s.target_to_date, s.actual] {
-        push_element(out, "td", "class=\"num\"", &money(v, lang));
+        push_element(out, "td", "class=\"num\"", &amount(v, lang));
     }
     push_element(out, "td", "class=\"num\"", &rate(t, s.completion));
     push_element(out, "td", "class=\"num\"", &rate(t, s.pace));
@@ -178,13 +168,13 @@ pub fn deviations_html(
             &mut out,
             "td",
             "class=\"num\"",
-            &money(d.status.target_to_date, lang),
+            &amount(d.status.target_to_date, lang),
         );
         push_element(
             &mut out,
             "td",
             "class=\"num\"",
-            &money(d.status.actual, lang),
+            &amount(d.status.actual, lang),
         );
         push_element(
             &mut out,
@@ -192,7 +182,7 @@ pub fn deviations_html(
             "class=\"num behind\"",
             &rate(t, d.status.pace),
         );
-        push_element(&mut out, "td", "class=\"num\"", &money(d.shortfall, lang));
+        push_element(&mut out, "td", "class=\"num\"", &amount(d.shortfall, lang));
         let (note, done) = d
             .note
             .as_ref()
