@@ -204,6 +204,8 @@ async fn a_broken_actuals_file_lists_every_problem_and_stores_nothing_until_skip
         !b.exists("#import-apply").await,
         "no plain import while there are problems"
     );
+    b.screenshot(artifacts_dir().join("screens/execution-import-problems.png"))
+        .await;
     // Nothing was stored.
     let stored = b.local_storage_keys().await;
     assert!(
@@ -434,6 +436,9 @@ async fn the_planner_links_to_the_execution_pages_and_back() {
     b.wait_for("#tab-execution").await;
     // A sub-district's named target customers lead to their records.
     b.click_text(".tree-row", "Furong District").await;
+    b.wait_for("#open-archive").await;
+    b.screenshot(artifacts_dir().join("screens/planner-subdistrict-archive-link.png"))
+        .await;
     b.click("#open-archive").await;
     b.wait_for_text(".targets", "Target customers of Changsha · Furong District")
         .await;
