@@ -94,6 +94,11 @@ pub struct Execution {
 }
 
 impl Execution {
+    /// The archive record with this id.
+    pub fn customer(&self, id: &str) -> Option<&Customer> {
+        self.customers.iter().find(|c| c.id == id)
+    }
+
     /// Nothing recorded and every setting at its default: the plan's JSON leaves it out.
     pub fn is_empty(&self) -> bool {
         #[cfg(feature = "opaque-execution")]

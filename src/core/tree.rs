@@ -58,6 +58,10 @@ impl Plan {
         }
     }
 
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
     pub fn region_mut(&mut self, id: &str) -> Option<&mut Region> {
         self.regions.iter_mut().find(|r| r.id == id)
     }

@@ -29,10 +29,7 @@ pub fn CustomersPage() -> impl IntoView {
         let chosen = selected.get();
         exec.plan.with(|plan| {
             let mut html = add_form_html(t, plan, &s, add_error.get().as_deref());
-            if let Some(c) = chosen
-                .as_ref()
-                .and_then(|id| plan.execution.customers.iter().find(|c| c.id == *id))
-            {
+            if let Some(c) = chosen.as_ref().and_then(|id| plan.execution.customer(id)) {
                 field_errors.with(|e| html.push_str(&record_html(t, plan, c, e)));
             }
             html.push_str(&list_html(t, plan, &s, chosen.as_deref()));
@@ -177,9 +174,7 @@ fn describe(id: &str, field: &str, value: &str) -> String {
 pub(super) fn customer_name(id: &str) -> String {
     use_exec().plan.with_untracked(|p| {
         p.execution
-            .customers
-            .iter()
-            .find(|c| c.id == id)
+            .customer(id)
             .map(|c| c.name.clone())
             .unwrap_or_default()
     })

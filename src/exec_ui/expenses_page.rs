@@ -163,13 +163,7 @@ fn add_spend(errors: RwSignal<Errors>) {
             note,
             reviewed: false,
         };
-        let region = exec.plan.with_untracked(|p| {
-            p.regions
-                .iter()
-                .find(|r| r.id == expense.region)
-                .map(|r| r.name.clone())
-                .unwrap_or_default()
-        });
+        let region = region_name(&expense.region);
         let what = format!(
             "{} · {region} · {} · {amount_text}",
             t.record_spend, expense.date
@@ -185,12 +179,12 @@ fn add_spend(errors: RwSignal<Errors>) {
 /// A log entry for a region's budget: "Budget · Changsha: 100000".
 fn budget_what(region: &str, text: &str) -> String {
     let exec = use_exec();
-    let name = exec.plan.with_untracked(|p| {
-        p.regions
-            .iter()
-            .find(|r| r.id == region)
-            .map(|r| r.name.clone())
-            .unwrap_or_default()
-    });
-    format!("{} · {name}: {text}", exec.t().budget)
+    format!("{} · {}: {text}", exec.t().budget, region_name(region))
+}
+
+/// The name of region `id` (empty when there is none).
+fn region_name(id: &str) -> String {
+    use_exec()
+        .plan
+        .with_untracked(|p| p.region(id).map(|r| r.name.clone()).unwrap_or_default())
 }

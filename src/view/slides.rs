@@ -129,7 +129,7 @@ pub fn region_bars_svg(
     let bars: Vec<Bar> = bd
         .children(0)
         .map(|i| {
-            let region = plan.regions.iter().find(|r| r.id == bd.nodes()[i].id);
+            let region = plan.region(&bd.nodes()[i].id);
             Bar {
                 label: region.map(|r| r.name.as_str()).unwrap_or(""),
                 value: bd.annual(i, Measure::Amount),

@@ -331,9 +331,7 @@ pub fn set_score_entry(
 ) -> Result<(), EditError> {
     let c = plan
         .execution
-        .customers
-        .iter()
-        .find(|c| c.id == customer)
+        .customer(customer)
         .ok_or_else(|| EditError::UnknownCustomer(customer.into()))?;
     if c.kind != CustomerKind::Distributor {
         return Err(EditError::NotADistributor(customer.into()));

@@ -52,11 +52,7 @@ where
 {
     match scope {
         Scope::Company => t.company_wide,
-        Scope::Region(id) => plan
-            .regions
-            .iter()
-            .find(|r| r.id == *id)
-            .map_or(t.company_wide, |r| r.name.as_str()),
+        Scope::Region(id) => plan.region(id).map_or(t.company_wide, |r| r.name.as_str()),
     }
 }
 

@@ -392,12 +392,7 @@ mod tests {
             day("2027-02-01"),
         )
         .unwrap();
-        let c = plan
-            .execution
-            .customers
-            .iter()
-            .find(|c| c.id == id)
-            .unwrap();
+        let c = plan.execution.customer(&id).unwrap();
         let html = record_html(&EXEC_EN, &plan, c, &[]);
         for f in CustomerField::ALL {
             assert!(

@@ -190,9 +190,7 @@ pub fn spend_list_html(t: &ExecText, lang: Lang, plan: &Plan, report: &ExpenseRe
         );
         push_element(&mut out, "td", "", &x.date.to_string());
         let region = plan
-            .regions
-            .iter()
-            .find(|r| r.id == x.region)
+            .region(&x.region)
             .map_or(x.region.as_str(), |r| r.name.as_str());
         push_element(&mut out, "td", "", region);
         push_element(&mut out, "td", "", channel_name(t, x.channel));
