@@ -3,31 +3,18 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use region_planner::core::model::Plan;
 use rust_decimal::Decimal;
 
-fn planner(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planner"))
-        .args(args)
-        .output()
-        .expect("planner runs")
-}
+#[path = "common/planner_cli.rs"]
+mod planner_cli;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use planner_cli::{planner, stderr, stdout};
 
 /// A file in the temp dir, unique to this test process and name, with the given contents.
 fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("planner-cli-{}-{name}", std::process::id()));
-    std::fs::write(&path, contents).expect("temp file written");
-    path
+    planner_cli::temp_file("planner-cli", name, contents)
 }
 
 /// The sample plan as `planner sample` prints it, saved to a file.

@@ -3,7 +3,6 @@
 //! 10,000 people.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use region_planner::core::breakdown::compute;
 use region_planner::core::execution::{
@@ -16,26 +15,14 @@ use region_planner::core::sample::scaled_plan;
 use region_planner::core::scenario::Measure;
 use rust_decimal::Decimal;
 
-fn planner(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planner"))
-        .args(args)
-        .output()
-        .expect("planner runs")
-}
+#[path = "common/planner_cli.rs"]
+mod planner_cli;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use planner_cli::{planner, stderr, stdout};
 
 /// A file in the temp dir, unique to this test process and name.
 fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("planner-exec-{}-{name}", std::process::id()));
-    std::fs::write(&path, contents).expect("temp file written");
-    path
+    planner_cli::temp_file("planner-exec", name, contents)
 }
 
 fn path(p: &std::path::Path) -> &str {
