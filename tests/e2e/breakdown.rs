@@ -4,20 +4,12 @@
 
 use serde_json::Value;
 
-use super::support::{Browser, Key};
+use super::support::Browser;
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
 async fn open(path: &str) -> Browser {
-    let b = Browser::options().lang("en-US").launch().await;
-    b.open(path).await;
-    b.wait_for(READY).await;
-    b
-}
-
-async fn set_field(b: &Browser, css: &str, text: &str) {
-    b.type_into(css, text).await;
-    b.press(&Key::Enter).await;
+    Browser::options().lang("en-US").open(path).await
 }
 
 /// The year column of the breakdown row of the node named `name` (as shown).
@@ -55,7 +47,7 @@ async fn typing_a_company_target_recomputes_every_number() {
     b.wait_for_text("#total-amount", "118,000,000").await;
     assert_eq!(sum_of_level(&b, "region").await, 118_000_000.0);
     open_settings(&b).await;
-    set_field(&b, "#bd-amount-target", "120,000,000").await;
+    b.set_field("#bd-amount-target", "120,000,000").await;
     b.wait_for_text("#total-amount", "120,000,000").await;
     assert_eq!(
         sum_of_level(&b, "region").await,
@@ -77,7 +69,7 @@ async fn a_lock_pins_a_region_and_the_rest_flows_around_it_and_bad_locks_keep_th
     b.wait_for_text("#breakdown-table", "Changsha").await;
     b.click_text("#breakdown-table tr[data-node]", "Changsha")
         .await;
-    set_field(&b, "#lock-value", "50,000,000").await;
+    b.set_field("#lock-value", "50,000,000").await;
     b.wait_for_text("#locked-at", "50,000,000").await;
     assert_eq!(year_of(&b, "Changsha").await, "50,000,000");
     assert!(b.text_of("#breakdown-table").await.contains("🔒"));
@@ -91,7 +83,7 @@ async fn a_lock_pins_a_region_and_the_rest_flows_around_it_and_bad_locks_keep_th
     // Lock Zhuzhou at more than what is left: an error that names the locks, old numbers stay.
     b.click_text("#breakdown-table tr[data-node]", "Zhuzhou")
         .await;
-    set_field(&b, "#lock-value", "90,000,000").await;
+    b.set_field("#lock-value", "90,000,000").await;
     let errors = b
         .wait_for_text("#breakdown-errors", "more than")
         .await
@@ -144,7 +136,7 @@ async fn why_this_number_explains_factors_share_and_rounding() {
 async fn a_seasonality_that_does_not_total_100_is_named_and_flat_fixes_it() {
     let b = open("/#/breakdown").await;
     open_settings(&b).await;
-    set_field(&b, "#season-0", "20").await;
+    b.set_field("#season-0", "20").await;
     b.wait_for_text("#breakdown-errors", "total 109%").await;
     assert!(b.exists("#season-total.bad").await);
     b.click("#season-flat").await;
@@ -204,8 +196,7 @@ async fn the_tier_board_shows_four_tiers_and_an_override_needs_a_reason() {
     .await;
     b.wait_for_text(".tier-col-guerrilla .field-error", "Write why")
         .await;
-    set_field(
-        &b,
+    b.set_field(
         ".tier-col-guerrilla .tier-region input[type=text]",
         "Dealer network signed in March",
     )
@@ -227,10 +218,10 @@ async fn scenarios_are_duplicated_renamed_adopted_and_switched() {
     b.click("#scenario-duplicate").await;
     b.wait_for_text("#scenario-select", "(copy)").await;
     b.click("#scenario-rename-button").await;
-    set_field(&b, "#scenario-rename", "North +5%").await;
+    b.set_field("#scenario-rename", "North +5%").await;
     b.wait_for_text("#scenario-select", "North +5%").await;
     open_settings(&b).await;
-    set_field(&b, "#bd-amount-target", "125,000,000").await;
+    b.set_field("#bd-amount-target", "125,000,000").await;
     b.wait_for_text("#total-amount", "125,000,000").await;
     b.click("#scenario-adopt").await;
     b.wait_for("#scenario-adopted").await;

@@ -10,23 +10,14 @@ const READY: &str = r#"body[data-ready="1"]"#;
 const REASON: &str = "north gets +5% after the dealer meeting";
 
 async fn english(path: &str) -> Browser {
-    let b = Browser::options().lang("en-US").launch().await;
-    b.open(path).await;
-    b.wait_for(READY).await;
-    b
-}
-
-/// Types into a field and presses Enter, which commits it.
-async fn set_field(b: &Browser, css: &str, text: &str) {
-    b.type_into(css, text).await;
-    b.press(&Key::Enter).await;
+    Browser::options().lang("en-US").open(path).await
 }
 
 /// Selects Changsha in the tree and sets its market share.
 async fn set_changsha_share(b: &Browser, share: &str) {
     b.click("#tab-territory").await;
     b.click_text(".tree-row", "Changsha").await;
-    set_field(b, "#region-share", share).await;
+    b.set_field("#region-share", share).await;
     b.wait_for(&format!("#region-share[value=\"{share}\"]"))
         .await;
 }
@@ -45,7 +36,8 @@ async fn a_change_with_its_reason_is_logged_searched_kept_exported_and_restored(
         .await;
 
     // The reason, typed in the entry's row; Enter saves it.
-    set_field(&b, "tr[data-entry=\"0\"] .log-reason", REASON).await;
+    b.set_field("tr[data-entry=\"0\"] .log-reason", REASON)
+        .await;
     b.wait_for(&format!(
         "tr[data-entry=\"0\"] .log-reason[value=\"{REASON}\"]"
     ))
@@ -62,11 +54,11 @@ async fn a_change_with_its_reason_is_logged_searched_kept_exported_and_restored(
     );
 
     // Search: by the reason, in any case; and a search that finds nothing says so.
-    set_field(&b, "#log-search", "DEALER").await;
+    b.set_field("#log-search", "DEALER").await;
     b.wait_until("document.querySelectorAll('#log-table tbody tr').length === 1")
         .await;
     assert!(rows(&b).await[0].contains("64.5 → 66"));
-    set_field(&b, "#log-search", "Hengyang").await;
+    b.set_field("#log-search", "Hengyang").await;
     b.wait_for_text("#change-log", "No change matches “Hengyang”.")
         .await;
 
@@ -134,14 +126,13 @@ async fn the_log_view_at_projector_size_in_both_languages() {
         b.open("/#/territory").await;
         b.wait_for(READY).await;
         b.click_text(".tree-row", region).await;
-        set_field(&b, "#region-share", "66").await;
+        b.set_field("#region-share", "66").await;
         b.click("#add-region").await;
         b.wait_for("#detail-name").await;
         b.click("#tab-log").await;
         b.wait_for_text("#tab-log", tab).await;
         b.wait_for("#log-table").await;
-        set_field(
-            &b,
+        b.set_field(
             "tr[data-entry=\"0\"] .log-reason",
             "dealer meeting 经销商会议",
         )
@@ -297,7 +288,7 @@ async fn every_kind_of_edit_says_what_it_changed() {
     let b = english("/#/breakdown").await;
     b.exec_js("document.querySelector('#bd-settings').open = true;")
         .await;
-    set_field(&b, "#bd-amount-target", "125,000,000").await;
+    b.set_field("#bd-amount-target", "125,000,000").await;
     b.wait_for_text("#total-amount", "125,000,000").await;
     b.exec_js(
         "const s = document.querySelector('#method-region'); s.value = 'even'; s.dispatchEvent(new Event('change', { bubbles: true }));",

@@ -21,14 +21,11 @@ async fn open(path: &str) -> Browser {
 
 /// At the projector's size, so the screenshots show what a workshop sees.
 async fn open_in(path: &str, lang: &str) -> Browser {
-    let b = Browser::options()
+    Browser::options()
         .lang(lang)
         .window_size(1280, 720)
-        .launch()
-        .await;
-    b.open(path).await;
-    b.wait_for(READY).await;
-    b
+        .open(path)
+        .await
 }
 
 fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {

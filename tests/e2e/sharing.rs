@@ -10,10 +10,7 @@ use super::support::{Browser, artifacts_dir, dist::dist_dir};
 const READY: &str = r#"body[data-ready="1"]"#;
 
 async fn open(path: &str) -> Browser {
-    let b = Browser::options().lang("en-US").launch().await;
-    b.open(path).await;
-    b.wait_for(READY).await;
-    b
+    Browser::options().lang("en-US").open(path).await
 }
 
 /// Makes the page keep the text of every file it offers for download in `window.__downloads`.

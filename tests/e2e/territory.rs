@@ -7,16 +7,7 @@ const READY: &str = r#"body[data-ready="1"]"#;
 const TREE: &str = ".tree";
 
 async fn english() -> Browser {
-    let b = Browser::options().lang("en-US").launch().await;
-    b.open("/").await;
-    b.wait_for(READY).await;
-    b
-}
-
-/// Types into a field and presses Enter, which commits it.
-async fn set_field(b: &Browser, css: &str, text: &str) {
-    b.type_into(css, text).await;
-    b.press(&Key::Enter).await;
+    Browser::options().lang("en-US").open("/").await
 }
 
 #[tokio::test]
@@ -56,15 +47,15 @@ async fn the_sample_plan_shows_on_first_visit() {
 async fn added_region_subdistrict_and_salesperson_survive_a_reload() {
     let b = english().await;
     b.click("#add-region").await;
-    set_field(&b, "#detail-name", "Xiangxi").await;
+    b.set_field("#detail-name", "Xiangxi").await;
     b.wait_for_text(".tree-row.selected", "Xiangxi").await;
     b.click(".tree-row.selected .icon.add").await;
-    set_field(&b, "#detail-name", "Jishou City").await;
+    b.set_field("#detail-name", "Jishou City").await;
     b.wait_for_text(".tree-row.selected", "Jishou City").await;
     b.click(".tree-row.selected .icon.add").await;
-    set_field(&b, "#detail-name", "Peng Li").await;
+    b.set_field("#detail-name", "Peng Li").await;
     b.wait_for_text(".tree-row.selected", "Peng Li").await;
-    set_field(&b, "#person-role", "Sales representative").await;
+    b.set_field("#person-role", "Sales representative").await;
 
     b.reload().await;
     b.wait_for(READY).await;
@@ -79,13 +70,13 @@ async fn added_region_subdistrict_and_salesperson_survive_a_reload() {
 async fn region_fields_are_kept_and_bad_values_are_refused_beside_the_field() {
     let b = english().await;
     b.click_text(".tree-row", "Zhuzhou").await;
-    set_field(&b, "#region-manager", "Li Ming").await;
-    set_field(&b, "#region-share", "120").await;
+    b.set_field("#region-manager", "Li Ming").await;
+    b.set_field("#region-share", "120").await;
     let error = b
         .wait_for_text(".field.invalid .field-error", "between 0 and 100")
         .await;
     assert!(error.text().await.unwrap().contains("between 0 and 100"));
-    set_field(&b, "#region-customers", "-4").await;
+    b.set_field("#region-customers", "-4").await;
     b.wait_for_text(".field-error", "negative").await;
 
     b.reload().await;
@@ -108,8 +99,8 @@ async fn region_fields_are_kept_and_bad_values_are_refused_beside_the_field() {
 async fn subdistrict_factors_milestones_and_named_targets_are_edited_and_kept() {
     let b = english().await;
     b.click_text(".tree-row", "Yuelu District").await;
-    set_field(&b, "#factor-population", "101").await;
-    set_field(&b, "#factor-population", "many").await;
+    b.set_field("#factor-population", "101").await;
+    b.set_field("#factor-population", "many").await;
     b.wait_for_text(".field-error", "not a number").await;
     b.click("#add-milestone").await;
     let dates = ".milestone input[type=date]";
@@ -180,7 +171,7 @@ async fn a_name_with_markup_is_shown_as_text() {
     let b = english().await;
     let name = "<img src=x onerror=\"window.__xss=1\">";
     b.click_text(".tree-row", "Changsha").await;
-    set_field(&b, "#detail-name", name).await;
+    b.set_field("#detail-name", name).await;
     let row = b
         .wait_for_text(".tree-row.selected", "<img")
         .await
@@ -213,7 +204,7 @@ async fn two_plans_can_be_created_and_switched() {
     b.press(&Key::Enter).await;
     b.wait_for_text("#plan-select", "Spring push").await;
     b.click("#add-region").await;
-    set_field(&b, "#detail-name", "Only region").await;
+    b.set_field("#detail-name", "Only region").await;
     assert_eq!(b.count("#plan-select option").await, 2);
 
     b.exec_js(
@@ -316,7 +307,8 @@ async fn a_full_storage_is_reported_and_the_edit_stays_on_screen() {
     )
     .await;
     b.click_text(".tree-row", "Changsha").await;
-    set_field(&b, "#region-notes", &"Workshop note. ".repeat(100)).await;
+    b.set_field("#region-notes", &"Workshop note. ".repeat(100))
+        .await;
     b.wait_for_text("#save-error", "storage is full").await;
     assert!(
         b.exists("#save-error button").await,

@@ -5,10 +5,7 @@ use super::support::{Browser, Key, artifacts_dir};
 const READY: &str = r#"body[data-ready="1"]"#;
 
 async fn open(lang: &str, path: &str) -> Browser {
-    let b = Browser::options().lang(lang).launch().await;
-    b.open(path).await;
-    b.wait_for(READY).await;
-    b
+    Browser::options().lang(lang).open(path).await
 }
 
 fn shot(name: &str) -> std::path::PathBuf {

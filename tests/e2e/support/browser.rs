@@ -74,6 +74,14 @@ impl Options {
     pub async fn launch(self) -> Browser {
         Browser::launch(self).await
     }
+
+    /// Starts Chromium and opens `path`, returning once the app is on screen.
+    pub async fn open(self, path: &str) -> Browser {
+        let b = self.launch().await;
+        b.open(path).await;
+        b.wait_for(r#"body[data-ready="1"]"#).await;
+        b
+    }
 }
 
 /// One Chromium session with its own fresh profile. Dropping it closes the browser and deletes
@@ -311,6 +319,12 @@ impl Browser {
             },
         )
         .await
+    }
+
+    /// Types `text` into the field matching `css` and presses Enter, which commits it.
+    pub async fn set_field(&self, css: &str, text: &str) {
+        self.type_into(css, text).await;
+        self.press(&fantoccini::key::Key::Enter).await;
     }
 
     /// Clears the input matching `css` and types `text` into it (key by key, so `input`
