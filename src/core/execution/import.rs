@@ -226,6 +226,21 @@ impl<R: MonthRow, C> Preview<R, C> {
         bad_lines(&self.problems)
     }
 
+    /// Whether the rows may be stored: not while there are problems, unless the bad lines are
+    /// skipped, and not when no row is left.
+    pub(super) fn storable(&self, skip_bad_lines: bool) -> Result<(), ApplyError> {
+        if !skip_bad_lines && !self.problems.is_empty() {
+            return Err(ApplyError::HasProblems {
+                problems: self.problems.len(),
+                lines: self.bad_lines(),
+            });
+        }
+        if self.rows.is_empty() {
+            return Err(ApplyError::NothingToImport);
+        }
+        Ok(())
+    }
+
     /// The months the good rows cover, in order.
     pub fn months(&self) -> Vec<YearMonth> {
         let mut months: Vec<YearMonth> = self.rows.iter().map(MonthRow::month).collect();
@@ -502,15 +517,7 @@ pub fn apply_actuals(
     preview: &ActualsPreview,
     skip_bad_lines: bool,
 ) -> Result<ImportSummary, ApplyError> {
-    if !skip_bad_lines && !preview.problems.is_empty() {
-        return Err(ApplyError::HasProblems {
-            problems: preview.problems.len(),
-            lines: preview.bad_lines(),
-        });
-    }
-    if preview.rows.is_empty() {
-        return Err(ApplyError::NothingToImport);
-    }
+    preview.storable(skip_bad_lines)?;
     // Check every row against the plan as it is now, before storing any.
     let people = people_index(plan);
     let months = plan.period.months();
@@ -548,11 +555,7 @@ pub fn apply_actuals(
     }
     Ok(ImportSummary {
         rows: preview.rows.len(),
-        skipped_lines: if preview.problems.is_empty() {
-            0
-        } else {
-            preview.bad_lines()
-        },
+        skipped_lines: preview.bad_lines(),
         people: seen.iter().filter(|&&s| s).count(),
         months: preview.months(),
         replaced,

@@ -296,15 +296,7 @@ pub fn apply_score_figures(
     preview: &ScorePreview,
     skip_bad_lines: bool,
 ) -> Result<ScoreImportSummary, ApplyError> {
-    if !skip_bad_lines && !preview.problems.is_empty() {
-        return Err(ApplyError::HasProblems {
-            problems: preview.problems.len(),
-            lines: preview.bad_lines(),
-        });
-    }
-    if preview.rows.is_empty() {
-        return Err(ApplyError::NothingToImport);
-    }
+    preview.storable(skip_bad_lines)?;
     // Check every row against the plan as it is now, before storing any.
     let customers = customer_index(plan);
     let months = plan.period.months();
@@ -356,11 +348,7 @@ pub fn apply_score_figures(
     }
     Ok(ScoreImportSummary {
         rows: preview.rows.len(),
-        skipped_lines: if preview.problems.is_empty() {
-            0
-        } else {
-            preview.bad_lines()
-        },
+        skipped_lines: preview.bad_lines(),
         distributors,
         months: preview.months(),
         replaced,
