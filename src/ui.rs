@@ -65,6 +65,27 @@ pub(crate) fn on_saved_elsewhere(
     });
 }
 
+/// Whether a key was pressed while typing in a field (where Ctrl+Z undoes the typing).
+pub(crate) fn in_field(ev: &web_sys::KeyboardEvent) -> bool {
+    use web_sys::wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// The undo keys of both apps: `Some(false)` for undo (Ctrl+Z), `Some(true)` for redo
+/// (Ctrl+Shift+Z, Ctrl+Y); Cmd instead of Ctrl on a Mac.
+pub(crate) fn history_key(ev: &web_sys::KeyboardEvent) -> Option<bool> {
+    if !(ev.ctrl_key() || ev.meta_key()) {
+        return None;
+    }
+    match ev.key().to_ascii_lowercase().as_str() {
+        "z" => Some(ev.shift_key()),
+        "y" => Some(true),
+        _ => None,
+    }
+}
+
 /// Mounts the app on the page's body. (No panic hook: the code does not panic on any input —
 /// property and fuzz tests see to that — and the hook's message formatting costs wasm size.)
 pub fn start() {

@@ -21,7 +21,7 @@ use crate::i18n::fill;
 use crate::storage::browser::{self, SaveError};
 use crate::storage::library::{Index, PlanMeta};
 use crate::ui::html_view::{Gesture, html_view, value_of};
-use crate::ui::{listen, on_saved_elsewhere};
+use crate::ui::{history_key, in_field, listen, on_saved_elsewhere};
 use crate::view::html::{push_element, push_escaped, toast_html};
 
 /// The planner's current plan (the one its index names), else the sample plan.
@@ -117,16 +117,11 @@ pub fn ExecApp() -> impl IntoView {
             return;
         };
         // Ctrl+Z undoes, Ctrl+Shift+Z or Ctrl+Y redoes (not while typing in a field).
-        let in_field = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if (ev.ctrl_key() || ev.meta_key()) && !in_field {
-            match ev.key().to_ascii_lowercase().as_str() {
-                "z" if ev.shift_key() => exec.redo(),
-                "z" => exec.undo(),
-                "y" => exec.redo(),
-                _ => return,
+        if let Some(redo) = history_key(ev).filter(|_| !in_field(ev)) {
+            if redo {
+                exec.redo()
+            } else {
+                exec.undo()
             }
             ev.prevent_default();
             return;

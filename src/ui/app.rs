@@ -131,10 +131,7 @@ pub fn App() -> impl IntoView {
         let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
             return;
         };
-        let in_field = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        let in_field = super::in_field(ev);
         if presentation::on_key(app, &ev.key()) {
             ev.prevent_default();
             return;
@@ -152,14 +149,10 @@ pub fn App() -> impl IntoView {
             ev.prevent_default();
             return;
         }
-        if !(ev.ctrl_key() || ev.meta_key()) {
-            return;
-        }
-        match ev.key().to_ascii_lowercase().as_str() {
-            "z" if ev.shift_key() => app.redo(),
-            "z" => app.undo(),
-            "y" => app.redo(),
-            _ => return,
+        match super::history_key(ev) {
+            Some(true) => app.redo(),
+            Some(false) => app.undo(),
+            None => return,
         }
         ev.prevent_default();
     });
