@@ -14,7 +14,3 @@ pub mod cli;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-
-/// The execution pages (execution.html): a second web app over the same core and storage.
-#[cfg(target_arch = "wasm32")]
-pub mod exec_ui;
