@@ -5,6 +5,7 @@ pub mod breakdown;
 pub mod changelog;
 pub mod csv_export;
 pub mod edit;
+pub mod editor;
 pub mod execution;
 pub mod field;
 pub mod format;

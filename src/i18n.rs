@@ -342,6 +342,8 @@ catalogue_keys! {
 
     // Field errors; `{}` is replaced by the offending text or limit.
     err_empty,
+    err_not_found,
+    err_no_entry,
     err_not_a_number,
     err_negative,
     err_percent_range,
@@ -407,6 +409,36 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 }
 
 impl Catalogue {
+    /// The language of this catalogue.
+    pub fn lang(&self) -> Lang {
+        if std::ptr::eq(self, &ZH) {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Why an edit was refused, in this language.
+    pub fn edit_error(&self, e: &crate::core::edit::EditError) -> String {
+        use crate::core::edit::EditError as E;
+        use crate::core::scenario_list::ScenarioError;
+        let x = exec::exec_text(self.lang());
+        match e {
+            E::Field(e) => self.field_error(e),
+            E::UnknownScenario(id) | E::Scenario(ScenarioError::NotFound(id)) => {
+                fill(self.err_not_found, &[id])
+            }
+            E::Tree(crate::core::tree::TreeError::NotFound(id))
+            | E::Tree(crate::core::tree::TreeError::WrongParent(id)) => {
+                fill(self.err_not_found, &[id])
+            }
+            E::Scenario(ScenarioError::LastScenario) => self.last_scenario.to_string(),
+            E::Execution(e) => x.edit_error(e),
+            E::Import(e) => x.apply_error(e),
+            E::NoEntry(i) => fill(self.err_no_entry, &[&(i + 1).to_string()]),
+        }
+    }
+
     /// A field error in this language.
     pub fn field_error(&self, e: &FieldError) -> String {
         match e {

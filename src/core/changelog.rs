@@ -376,19 +376,6 @@ fn quote(text: &str) -> String {
     line
 }
 
-/// The names of the nodes and scenario an edit key (see `core::edit`) is about, joined by
-/// ` · `: `sc.lock|p3|amount` on scenario `s4` gives `Baseline · Wang Wei`.
-pub fn subject(plan: &Plan, scenario: &str, key: &str) -> String {
-    let mut parts = key.split('|');
-    let field = parts.next().unwrap_or_default();
-    let mut names: Vec<&str> = Vec::new();
-    if field.starts_with("sc.") {
-        names.extend(plan.scenario(scenario).map(|s| s.name.as_str()));
-    }
-    names.extend(parts.filter_map(|id| plan.node_name(id)));
-    names.join(" · ")
-}
-
 /// Whether `query` is in the entry's time, what or reason (ASCII letters in any case).
 pub fn matches(change: &Change, query: &str) -> bool {
     let query = query.trim().to_ascii_lowercase();

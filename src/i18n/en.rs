@@ -303,6 +303,8 @@ pub static EN: Catalogue = Catalogue {
     storage_unavailable: "This browser does not allow local storage: changes last only until the tab is closed. Export the plan to keep it.",
     saved: "Saved",
 
+    err_not_found: "No item with id {} (it may have been deleted).",
+    err_no_entry: "There is no entry number {}.",
     err_empty: "Must not be empty.",
     err_not_a_number: "“{}” is not a number.",
     err_negative: "Must not be negative.",

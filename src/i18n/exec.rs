@@ -62,6 +62,7 @@ texts! {
     tier_stronghold: "Stronghold", "根据地";
     tier_contested: "Contested", "运动区域";
     tier_guerrilla: "Guerrilla", "游击区域";
+    tracks_scenario: "Measured against the adopted scenario ★ {}", "对照已采用方案 ★ {} 跟踪";
     no_adopted: "The plan has no adopted scenario to track against.", "计划没有已采用的方案，无法跟踪。";
     breakdown_failed: "The adopted scenario “{}” cannot be broken down ({} problem(s)). Open the Breakdown view in the planner to see and fix them.", "已采用方案“{}”无法分解（{} 个问题）。请在规划页的“目标分解”中查看并修正。";
     save_full: "Local storage is full: the last change is kept on this page only. Export the plan from the planner, or delete old plans.", "本地存储已满：最近的修改只保留在本页面。请在规划页导出计划，或删除旧计划。";

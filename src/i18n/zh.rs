@@ -303,6 +303,8 @@ pub static ZH: Catalogue = Catalogue {
     storage_unavailable: "此浏览器不允许本地存储：关闭标签页后修改将丢失。请导出计划以便保存。",
     saved: "已保存",
 
+    err_not_found: "找不到编号为 {} 的项目（可能已被删除）。",
+    err_no_entry: "没有第 {} 条。",
     err_empty: "不能为空。",
     err_not_a_number: "“{}”不是数字。",
     err_negative: "不能为负数。",

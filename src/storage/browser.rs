@@ -129,3 +129,12 @@ pub fn save_lang(lang: Lang) {
         let _ = write(LANG_KEY, &text);
     }
 }
+
+/// The route shown last (its slug), to reopen on.
+pub fn saved_route() -> Option<String> {
+    storage()?.get_item(super::library::ROUTE_KEY).ok()?
+}
+
+pub fn save_route(slug: &str) {
+    let _ = write(super::library::ROUTE_KEY, slug);
+}

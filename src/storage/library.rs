@@ -12,6 +12,8 @@ pub const PREFIX: &str = "region-planner/";
 pub const INDEX_KEY: &str = "region-planner/index";
 /// The chosen language.
 pub const LANG_KEY: &str = "region-planner/lang";
+/// The route the app showed last, to reopen on.
+pub const ROUTE_KEY: &str = "region-planner/route";
 const PLAN_PREFIX: &str = "region-planner/plan/";
 
 /// The copy of a plan kept when an import replaced it.
@@ -97,12 +99,8 @@ pub fn open(entries: Vec<(String, String)>, index_text: Option<&str>) -> Opened 
             .position(|o| o == id)
             .unwrap_or(usize::MAX)
     };
-    // A library holds a handful of plans: insertion sorts keep two copies of the general sort
-    // algorithm out of the wasm build.
-    insertion_sort(&mut plans, |a, b| {
-        (rank(&a.id), &a.id) > (rank(&b.id), &b.id)
-    });
-    insertion_sort(&mut broken, |a, b| a.key > b.key);
+    plans.sort_by(|a, b| (rank(&a.id), &a.id).cmp(&(rank(&b.id), &b.id)));
+    broken.sort_by(|a, b| a.key.cmp(&b.key));
     let current = index
         .current
         .as_deref()
@@ -112,17 +110,6 @@ pub fn open(entries: Vec<(String, String)>, index_text: Option<&str>) -> Opened 
         plans,
         current,
         broken,
-    }
-}
-
-/// Sorts `v` so that no element is `after` its successor (stable).
-fn insertion_sort<T>(v: &mut [T], after: impl Fn(&T, &T) -> bool) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && after(&v[j - 1], &v[j]) {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
     }
 }
 

@@ -1,10 +1,14 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::core::edit::apply_field;
+use crate::core::edit::{
+    Edit, PlanField, RegionField, SalespersonField, ScenarioField, SubdistrictField,
+};
+use crate::core::field::{parse_name, parse_non_negative, parse_percent, parse_text};
 use crate::core::format::read_plan;
 use crate::core::lang::Lang;
 use crate::core::sample::{sample_plan, scaled_plan};
+use crate::core::scenario::Measure;
 
 /// One edit of a plan, as the screens make them.
 #[derive(Clone, Debug)]
@@ -19,6 +23,7 @@ enum Step {
     Adopt(usize),
 }
 
+/// The fields the steps edit, each on the n-th node (of the kind it needs) or the scenario.
 const FIELDS: [&str; 12] = [
     "region.name",
     "region.share",
@@ -30,9 +35,49 @@ const FIELDS: [&str; 12] = [
     "person.role",
     "person.last_amount",
     "sc.amount_target",
-    "sc.lock|amount",
+    "sc.lock",
     "plan.name",
 ];
+
+/// The edit a field step makes on node `id`, if the typed text is a value for it.
+fn field_edit(field: &str, id: String, scenario: String, text: &str) -> Option<Edit> {
+    let region = |field| Edit::Region {
+        region: id.clone(),
+        field,
+    };
+    let sub = |field| Edit::Subdistrict {
+        subdistrict: id.clone(),
+        field,
+    };
+    let person = |field| Edit::Salesperson {
+        salesperson: id.clone(),
+        field,
+    };
+    let sc = |field| Edit::Scenario {
+        scenario: scenario.clone(),
+        field,
+    };
+    Some(match field {
+        "region.name" => region(RegionField::Name(parse_name(text).ok()?)),
+        "region.share" => region(RegionField::MarketShare(parse_percent(text).ok()?)),
+        "region.manager" => region(RegionField::Manager(parse_text(text, 100).ok()?)),
+        "region.notes" => region(RegionField::Notes(parse_text(text, 2000).ok()?)),
+        "sub.target_share" => sub(SubdistrictField::TargetShare(parse_percent(text).ok()?)),
+        "sub.name" => sub(SubdistrictField::Name(parse_name(text).ok()?)),
+        "person.name" => person(SalespersonField::Name(parse_name(text).ok()?)),
+        "person.role" => person(SalespersonField::Role(parse_text(text, 100).ok()?)),
+        "person.last_amount" => {
+            person(SalespersonField::LastAmount(parse_non_negative(text).ok()?))
+        }
+        "sc.amount_target" => sc(ScenarioField::AmountTarget(parse_non_negative(text).ok()?)),
+        "sc.lock" => sc(ScenarioField::Lock(
+            Measure::Amount,
+            id.clone(),
+            parse_non_negative(text).ok(),
+        )),
+        _ => Edit::Plan(PlanField::Name(parse_name(text).ok()?)),
+    })
+}
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -75,14 +120,9 @@ fn run(plan: &mut Plan, step: &Step) -> bool {
     let pick = |n: usize| ids.get(n % ids.len().max(1)).cloned().unwrap_or_default();
     let scenario = plan.adopted_scenario.clone();
     match step {
-        Step::Field(n, field, text) => {
-            let key = match field.split_once('|') {
-                Some((f, arg)) => format!("{f}|{arg}|{}", pick(*n)),
-                None if field.starts_with("sc.") || field.starts_with("plan.") => field.to_string(),
-                None => format!("{field}|{}", pick(*n)),
-            };
-            apply_field(plan, &scenario, &key, text).unwrap_or(false)
-        }
+        Step::Field(n, field, text) => field_edit(field, pick(*n), scenario, text)
+            .and_then(|edit| edit.apply(plan).ok())
+            .is_some_and(|applied| applied.changed),
         Step::AddRegion(name) => {
             plan.add_region(if name.trim().is_empty() { "R" } else { name });
             true
@@ -212,7 +252,14 @@ fn a_slider_gesture_is_one_entry_leading_from_before_the_gesture() {
     let start = json_without_log(&mut plan);
     let mut before = start.clone();
     for (i, value) in ["11", "14", "19", "23"].iter().enumerate() {
-        apply_field(&mut plan, &s, "sc.weight|transport", value).unwrap();
+        let edit = Edit::Scenario {
+            scenario: s.clone(),
+            field: ScenarioField::Weight(
+                crate::core::model::Factor::Transport,
+                value.parse().unwrap(),
+            ),
+        };
+        edit.apply(&mut plan).unwrap();
         let after = json_without_log(&mut plan);
         let what = format!("Transport: 10 → {value}");
         if i == 0 {
@@ -232,7 +279,12 @@ fn two_far_apart_changes_in_a_plan_of_ten_thousand_make_a_small_patch() {
     let mut plan = scaled_plan(10_000);
     let s = plan.adopted_scenario.clone();
     let who = plan.regions[10].subdistricts[3].salespeople[4].id.clone();
-    apply_field(&mut plan, &s, &format!("sc.lock|amount|{who}"), "100000").unwrap();
+    Edit::Scenario {
+        scenario: s.clone(),
+        field: ScenarioField::Lock(Measure::Amount, who.clone(), Some(100_000.into())),
+    }
+    .apply(&mut plan)
+    .unwrap();
     let before = json_without_log(&mut plan);
     // Deleting a locked salesperson removes the node (regions) and the lock (scenarios).
     plan.delete_node(&who).unwrap();
@@ -244,7 +296,11 @@ fn two_far_apart_changes_in_a_plan_of_ten_thousand_make_a_small_patch() {
     assert_eq!(apply(&after, &hunks), Some(before.clone()));
 
     // A period change touches the period at the top and every scenario's seasonality.
-    apply_field(&mut plan, &s, "plan.period", "quarter").unwrap();
+    Edit::Plan(PlanField::PeriodKind(
+        crate::core::period::PeriodKind::Quarter,
+    ))
+    .apply(&mut plan)
+    .unwrap();
     let quarter = json_without_log(&mut plan);
     let hunks = diff(&quarter, &after);
     let bytes: usize = hunks.iter().map(|h| h.2.len()).sum();
@@ -314,16 +370,18 @@ fn a_field_edit_describes_itself() {
     let s = plan.adopted_scenario.clone();
     let r = &plan.regions[0];
     let who = &r.subdistricts[0].salespeople[0];
-    assert_eq!(
-        subject(&plan, &s, &format!("region.share|{}", r.id)),
-        r.name
-    );
+    let share = Edit::Region {
+        region: r.id.clone(),
+        field: RegionField::MarketShare(rust_decimal::Decimal::ONE),
+    };
+    assert_eq!(share.subject(&plan), r.name);
     let scenario = &plan.scenario(&s).unwrap().name;
-    assert_eq!(
-        subject(&plan, &s, &format!("sc.lock|amount|{}", who.id)),
-        format!("{scenario} · {}", who.name)
-    );
-    assert_eq!(subject(&plan, &s, "plan.name"), "");
+    let lock = Edit::Scenario {
+        scenario: s.clone(),
+        field: ScenarioField::Lock(Measure::Amount, who.id.clone(), None),
+    };
+    assert_eq!(lock.subject(&plan), format!("{scenario} · {}", who.name));
+    assert_eq!(Edit::Plan(PlanField::Name("x".into())).subject(&plan), "");
     assert_eq!(
         describe("Changsha", "Target share (%)", "12", "15"),
         "Changsha · Target share (%): 12 → 15"
@@ -402,10 +460,14 @@ fn the_log_is_written_as_one_string_per_entry_and_damaged_entries_are_refused() 
 #[test]
 fn a_plan_with_a_new_id_still_restores_its_earlier_states() {
     let mut plan = sample_plan(Lang::En);
-    let s = plan.adopted_scenario.clone();
     let start = json_without_log(&mut plan);
     let r = plan.regions[0].id.clone();
-    apply_field(&mut plan, &s, &format!("region.share|{r}"), "66").unwrap();
+    Edit::Region {
+        region: r.clone(),
+        field: RegionField::MarketShare(66.into()),
+    }
+    .apply(&mut plan)
+    .unwrap();
     let after = json_without_log(&mut plan);
     record(
         &mut plan.change_log,

@@ -1,0 +1,156 @@
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::core::edit::{ExecutionEdit, RegionField};
+use crate::core::lang::Lang;
+use crate::core::sample::sample_plan;
+
+const AT: &str = "2027-01-05T09:00:00+08:00";
+
+fn editor() -> Editor {
+    Editor::new(sample_plan(Lang::En))
+}
+
+fn share(e: &Editor, value: i64) -> Edit {
+    Edit::Region {
+        region: e.plan().regions[0].id.clone(),
+        field: RegionField::MarketShare(Decimal::from(value)),
+    }
+}
+
+fn record(gesture: Option<u64>) -> Record<'static> {
+    Record { at: AT, gesture }
+}
+
+/// The change log's description of a share edit: old → new.
+fn describe(before: &Plan, after: &Plan) -> String {
+    format!(
+        "{} → {}",
+        before.regions[0].market_share, after.regions[0].market_share
+    )
+}
+
+#[test]
+fn an_edit_is_logged_and_undone_and_redone() {
+    let mut e = editor();
+    let original = e.plan().clone();
+    let edit = share(&e, 70);
+    e.apply(&edit, record(None), describe).unwrap();
+    assert_eq!(e.plan().regions[0].market_share, Decimal::from(70));
+    let entry = e.log().last().unwrap();
+    assert_eq!(entry.what, "64.5 → 70");
+    assert_eq!(entry.at, AT);
+    assert_eq!(e.undo(), Some(Part::Planning));
+    assert_eq!(e.plan(), &original, "undo brings back the plan and its log");
+    assert_eq!(e.redo(), Some(Part::Planning));
+    assert_eq!(e.plan().regions[0].market_share, Decimal::from(70));
+    assert_eq!(e.log().len(), 1);
+    assert_eq!(e.undo(), Some(Part::Planning));
+    assert_eq!(e.undo(), None, "nothing more to undo");
+}
+
+#[test]
+fn a_refused_or_empty_edit_leaves_no_step_and_no_entry() {
+    let mut e = editor();
+    let same = share(&e, 0);
+    let unchanged = Edit::Region {
+        region: e.plan().regions[0].id.clone(),
+        field: RegionField::MarketShare(e.plan().regions[0].market_share),
+    };
+    assert!(!e.apply(&unchanged, record(None), describe).unwrap().changed);
+    let bad = Edit::Region {
+        region: e.plan().regions[0].id.clone(),
+        field: RegionField::Name(String::new()),
+    };
+    assert!(e.apply(&bad, record(None), describe).is_err());
+    assert!(!e.can_undo());
+    assert!(e.log().is_empty());
+    e.apply(&same, record(None), describe).unwrap();
+    assert!(e.can_undo());
+}
+
+#[test]
+fn a_gesture_is_one_step_and_one_entry() {
+    let mut e = editor();
+    let original = e.plan().clone();
+    for value in [65, 66, 68, 71] {
+        let edit = share(&e, value);
+        e.apply(&edit, record(Some(7)), describe).unwrap();
+    }
+    assert_eq!(e.log().len(), 1);
+    assert_eq!(
+        e.log()[0].what,
+        "64.5 → 71",
+        "from before the gesture to its end"
+    );
+    // A new gesture starts a new step.
+    let edit = share(&e, 20);
+    e.apply(&edit, record(Some(8)), describe).unwrap();
+    assert_eq!(e.log().len(), 2);
+    e.undo();
+    assert_eq!(e.plan().regions[0].market_share, Decimal::from(71));
+    e.undo();
+    assert_eq!(e.plan(), &original);
+}
+
+#[test]
+fn the_log_restores_any_earlier_state() {
+    let mut e = editor();
+    let original = e.plan().clone();
+    for value in [10, 20, 30] {
+        let edit = share(&e, value);
+        e.apply(&edit, record(None), describe).unwrap();
+    }
+    let first = e.state_at(1).expect("restorable");
+    assert_eq!(first.regions[0].market_share, Decimal::from(10));
+    let start = e.state_at(0).expect("restorable");
+    assert_eq!(start.regions, original.regions);
+    e.apply(&Edit::Restore(Box::new(start)), record(None), |_, _| {
+        "restored".into()
+    })
+    .unwrap();
+    assert_eq!(e.plan().regions, original.regions);
+    assert_eq!(e.log().len(), 4, "the restore is a change of its own");
+    assert_eq!(e.plan().id, original.id);
+}
+
+#[test]
+fn reasons_survive_undo_and_redo() {
+    let mut e = editor();
+    let edit = share(&e, 70);
+    e.apply(&edit, record(None), describe).unwrap();
+    let edit = share(&e, 71);
+    e.apply(&edit, record(None), describe).unwrap();
+    assert!(e.set_reason(0, "dealer meeting"));
+    e.undo();
+    assert_eq!(e.log()[0].reason, "dealer meeting");
+    e.redo();
+    assert_eq!(e.log()[0].reason, "dealer meeting");
+}
+
+#[test]
+fn planning_and_execution_share_one_history() {
+    let mut e = editor();
+    let edit = share(&e, 70);
+    e.apply(&edit, record(None), describe).unwrap();
+    let stale = Edit::Execution(ExecutionEdit::StaleDays(7));
+    e.apply(&stale, record(None), |_, _| "stale days 7".into())
+        .unwrap();
+    assert_eq!(e.undo(), Some(Part::Execution));
+    assert_eq!(e.plan().execution.settings.stale_days, 30);
+    assert_eq!(e.undo(), Some(Part::Planning));
+}
+
+#[test]
+fn the_history_of_a_large_plan_is_bounded_by_its_size() {
+    let plan = crate::core::sample::scaled_plan(2_000);
+    let size = changelog::json_without_log(&mut plan.clone()).len();
+    let mut e = Editor::with_undo_bytes(plan, size * 5 + size / 2);
+    for value in 0..12 {
+        let edit = share(&e, value);
+        e.apply(&edit, record(None), describe).unwrap();
+    }
+    let undone = std::iter::from_fn(|| e.undo()).count();
+    assert_eq!(undone, 5, "five states of this size fit the budget");
+    assert_eq!(e.plan().regions[0].market_share, Decimal::from(6));
+}

@@ -1,0 +1,99 @@
+//! The page: header, banners, tabs, the route on screen, messages and dialogs.
+
+use leptos::prelude::*;
+
+use super::banners::Banners;
+use super::confirm_dialog::ConfirmDialog;
+use super::header::Header;
+use super::nav::Nav;
+use super::pages::RouteView;
+use super::presentation::Presentation;
+use super::share_dialog::ShareDialog;
+use super::state::App as AppState;
+use super::toast::ToastView;
+use crate::core::lang::Lang;
+use crate::core::sample::sample_plan;
+use crate::storage::browser;
+use crate::storage::library::{PlanMeta, plan_key, unused_id};
+
+/// The language to start in: the one chosen before, else the browser's.
+fn start_language() -> Lang {
+    browser::saved_lang().unwrap_or_else(|| {
+        let tag = window().navigator().language().unwrap_or_default();
+        Lang::from_tag(&tag)
+    })
+}
+
+/// Opens the library (or the sample plan on a first visit) and builds the app state.
+fn open_state() -> AppState {
+    let lang = start_language();
+    let mut opened = browser::open_library();
+    let current = match opened.current {
+        Some(i) => opened.plans.swap_remove(i),
+        None => {
+            // First visit, or nothing readable: start on the sample, never on a broken entry's key.
+            let mut plan = sample_plan(lang);
+            plan.id = unused_id(&plan.id, |id| browser::has_key(&plan_key(id)));
+            plan
+        }
+    };
+    let mut metas: Vec<PlanMeta> = opened
+        .plans
+        .iter()
+        .map(|p| PlanMeta {
+            id: p.id.clone(),
+            name: p.name.clone(),
+        })
+        .collect();
+    let position = opened.current.unwrap_or(metas.len()).min(metas.len());
+    metas.insert(
+        position,
+        PlanMeta {
+            id: current.id.clone(),
+            name: current.name.clone(),
+        },
+    );
+    AppState::new(lang, current, metas, opened.broken)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = open_state();
+    super::save::start(app);
+    if let Some(fragment) = super::route::start(app) {
+        if fragment.starts_with(crate::core::share_link::FRAGMENT_PREFIX) {
+            super::library::open_shared(app, fragment);
+        }
+    }
+    super::keys::start(app);
+    Effect::new(move |_| {
+        let lang = app.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+    });
+
+    // Tell tests and timing probes that the plan is on screen.
+    request_animation_frame(|| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-ready", "1");
+        }
+        let now = window().performance().map(|p| p.now()).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&window(), &"__rp_ready_ms".into(), &now.into());
+    });
+
+    view! {
+        <div class="app">
+            <Header />
+            <Banners />
+            <Nav />
+            <main class="main">
+                <RouteView />
+            </main>
+            <ToastView />
+            <ConfirmDialog />
+            <ShareDialog />
+            <Presentation />
+        </div>
+    }
+}

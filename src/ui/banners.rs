@@ -1,0 +1,62 @@
+//! Problems that need the manager's attention: unreadable stored plans and failed saves.
+
+use leptos::prelude::*;
+
+use super::library;
+use super::state::{Pending, use_app};
+use crate::i18n::fill;
+use crate::storage::browser::SaveError;
+use crate::storage::library::BrokenEntry;
+
+/// A stored entry that could not be read: why, and what can be done with it.
+#[component]
+fn BrokenBanner(entry: BrokenEntry) -> impl IntoView {
+    let app = use_app();
+    let key = StoredValue::new(entry.key.clone());
+    view! {
+        <div class="banner error broken-entry" role="alert">
+            <span>{move || {
+                let t = app.t();
+                fill(t.broken_entry, &[&entry.id, &t.read_error(&entry.error)])
+            }}</span>
+            <button type="button" class="btn"
+                on:click=move |_| library::download_broken(app, &key.get_value())>
+                {move || app.t().download_raw}
+            </button>
+            <button type="button" class="btn danger"
+                on:click=move |_| app.confirm.set(Some(Pending::DeleteBrokenEntry(key.get_value())))>
+                {move || app.t().delete_broken}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let app = use_app();
+    let save_error = move || {
+        let t = app.t();
+        app.save_error.get().map(|e| {
+            let message = match e {
+                SaveError::Full => t.storage_full.to_string(),
+                SaveError::Unavailable => t.storage_unavailable.to_string(),
+                SaveError::Other(m) => format!("{} ({m})", t.storage_full),
+            };
+            view! {
+                <div class="banner error" role="alert" id="save-error">
+                    <span>{message}</span>
+                    <button type="button" class="btn"
+                        on:click=move |_| library::export_plan(app)>{t.export_json}</button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <div class="banners" id="banners">
+            <For each=move || app.broken.get() key=|b| b.key.clone() let:entry>
+                <BrokenBanner entry=entry />
+            </For>
+            {save_error}
+        </div>
+    }
+}

@@ -1,0 +1,113 @@
+//! The app's routes, in the page address after `#` (`index.html#/tracking`), so a route can
+//! be bookmarked and the app works opened from disk (`file://`), where a path-based router
+//! cannot. leptos_router has no hash mode; this is the small part of one the app needs: the
+//! address follows the route and the route the address.
+
+use leptos::prelude::*;
+
+use super::state::App;
+use crate::storage::browser;
+
+/// Every screen of the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Route {
+    #[default]
+    Territory,
+    Tiers,
+    Breakdown,
+    Compare,
+    Print,
+    Log,
+    Actuals,
+    Tracking,
+    Competition,
+    Customers,
+    Scorecard,
+    Expenses,
+}
+
+impl Route {
+    /// The planning routes, in tab order.
+    pub const PLANNING: [Route; 6] = [
+        Route::Territory,
+        Route::Tiers,
+        Route::Breakdown,
+        Route::Compare,
+        Route::Print,
+        Route::Log,
+    ];
+
+    /// The execution routes (计划执行), in tab order.
+    pub const EXECUTION: [Route; 6] = [
+        Route::Actuals,
+        Route::Tracking,
+        Route::Competition,
+        Route::Customers,
+        Route::Scorecard,
+        Route::Expenses,
+    ];
+
+    /// The route's name in the address.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Route::Territory => "territory",
+            Route::Tiers => "tiers",
+            Route::Breakdown => "breakdown",
+            Route::Compare => "compare",
+            Route::Print => "print",
+            Route::Log => "log",
+            Route::Actuals => "actuals",
+            Route::Tracking => "tracking",
+            Route::Competition => "competition",
+            Route::Customers => "customers",
+            Route::Scorecard => "scorecard",
+            Route::Expenses => "expenses",
+        }
+    }
+
+    /// The route an address fragment (`#/tiers`) names.
+    pub fn from_hash(hash: &str) -> Option<Route> {
+        let slug = hash.trim_start_matches('#').trim_start_matches('/');
+        Self::PLANNING
+            .into_iter()
+            .chain(Self::EXECUTION)
+            .find(|r| r.slug() == slug)
+    }
+
+    /// Whether this is one of the execution routes.
+    pub fn is_execution(self) -> bool {
+        Self::EXECUTION.contains(&self)
+    }
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Starts the route on the address's, else on the one used last; then keeps the address, the
+/// route and the remembered route in step. Returns the address fragment when it carries
+/// something else (a shared plan).
+pub fn start(app: App) -> Option<String> {
+    let hash = current_hash();
+    let from_address = Route::from_hash(&hash);
+    let start = from_address
+        .or_else(|| browser::saved_route().and_then(|slug| Route::from_hash(&slug)))
+        .unwrap_or_default();
+    app.route.set(start);
+    Effect::new(move |_| {
+        let route = app.route.get();
+        let slug = format!("#/{}", route.slug());
+        if current_hash() != slug {
+            let _ = window().location().set_hash(&slug);
+        }
+        browser::save_route(route.slug());
+    });
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(route) = Route::from_hash(&current_hash()) {
+            app.route.set(route);
+        }
+    });
+    // The app lives as long as the page.
+    std::mem::forget(listener);
+    (from_address.is_none() && !hash.is_empty()).then_some(hash)
+}

@@ -1,0 +1,53 @@
+//! A short message at the foot of the screen, with an undo button when there is a way back.
+//! Messages time out; an error stays until closed.
+
+use leptos::prelude::*;
+
+use super::library;
+use super::state::use_app;
+
+/// How long a message stays, in milliseconds.
+const SHOWN_MS: u64 = 6_000;
+
+#[component]
+pub fn ToastView() -> impl IntoView {
+    let app = use_app();
+    // Each message starts its own timer; one replaced meanwhile is not closed by the old timer.
+    let shown = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let Some(error) = app.toast.with(|t| t.as_ref().map(|t| t.error)) else {
+            return;
+        };
+        let number = shown.get_value() + 1;
+        shown.set_value(number);
+        if !error {
+            set_timeout(
+                move || {
+                    if shown.get_value() == number {
+                        app.toast.set(None);
+                    }
+                },
+                std::time::Duration::from_millis(SHOWN_MS),
+            );
+        }
+    });
+    move || {
+        let t = app.t();
+        app.toast.get().map(|toast| {
+            let undo = toast.undo.clone();
+            view! {
+                <div class="toast-host" id="toast-host">
+                    <div class="toast" class:error=toast.error role="status">
+                        <span class="toast-text">{toast.text}</span>
+                        {undo.map(|action| view! {
+                            <button type="button" class="btn primary" id="toast-undo"
+                                on:click=move |_| library::run_undo(app, action.clone())>{t.undo}</button>
+                        })}
+                        <button type="button" class="icon" aria-label=t.close title=t.close
+                            on:click=move |_| app.toast.set(None)>"✕"</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
