@@ -102,12 +102,10 @@ pub fn start(app: App) -> Option<String> {
         }
         browser::save_route(route.slug());
     });
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(route) = Route::from_hash(&current_hash()) {
             app.route.set(route);
         }
     });
-    // The app lives as long as the page.
-    std::mem::forget(listener);
     (from_address.is_none() && !hash.is_empty()).then_some(hash)
 }

@@ -4,10 +4,12 @@
 //! Every change goes through [`App::apply`]; everything else here is what the screens show.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::route::Route;
+use crate::core::breakdown::{Breakdown, BreakdownErrors, compute};
 use crate::core::changelog;
 use crate::core::edit::{Applied, Edit, EditError, Part};
 use crate::core::editor::{Editor, Record};
@@ -85,6 +87,17 @@ impl What {
             old: old.into(),
             new: new.into(),
         }
+    }
+}
+
+/// A breakdown shared by every screen that shows it: computed once per change of the planning
+/// part, compared by identity (a recomputation is a new value).
+#[derive(Clone, Debug)]
+pub struct Computed(pub Arc<Result<Breakdown, BreakdownErrors>>);
+
+impl PartialEq for Computed {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -171,17 +184,36 @@ pub struct App {
     pub share: RwSignal<Option<ShareLink>>,
     /// The question waiting for an answer, when one is open.
     pub confirm: RwSignal<Option<Pending>>,
+    /// The breakdown of the scenario on screen (`None` if it no longer exists).
+    pub breakdown: Memo<Option<Computed>>,
+    /// The breakdown of the adopted scenario, which the execution routes track.
+    pub adopted_breakdown: Memo<Option<Computed>>,
 }
 
 impl App {
     pub fn new(lang: Lang, plan: Plan, metas: Vec<PlanMeta>, broken: Vec<BrokenEntry>) -> Self {
+        let plan_id = RwSignal::new(plan.id.clone());
+        let scenario = RwSignal::new(plan.adopted_scenario.clone());
+        let editor = StoredValue::new(Editor::new(plan));
+        let parts = Parts::new();
+        let of = move |sid: Option<String>| {
+            plan_id.track();
+            parts.track(Part::Planning);
+            editor.with_value(|e| {
+                let plan = e.plan();
+                let s = plan.scenario(&sid.unwrap_or_else(|| plan.adopted_scenario.clone()))?;
+                Some(Computed(Arc::new(compute(plan, s))))
+            })
+        };
         let app = App {
             lang: RwSignal::new(lang),
-            plan_id: RwSignal::new(plan.id.clone()),
-            scenario: RwSignal::new(plan.adopted_scenario.clone()),
-            expanded: RwSignal::new(initial_expansion(&plan)),
-            editor: StoredValue::new(Editor::new(plan)),
-            parts: Parts::new(),
+            plan_id,
+            scenario,
+            expanded: RwSignal::new(editor.with_value(|e| initial_expansion(e.plan()))),
+            editor,
+            parts,
+            breakdown: Memo::new(move |_| of(Some(scenario.get()))),
+            adopted_breakdown: Memo::new(move |_| of(None)),
             metas: RwSignal::new(metas),
             broken: RwSignal::new(broken),
             save_error: RwSignal::new(None),
@@ -264,6 +296,15 @@ impl App {
         {
             self.parts.notify(edit.part());
             self.after_change();
+            // A message's undo stands for the step it reported; after another step it would
+            // undo something else.
+            if self.toast_undoes_last_step() {
+                self.toast.update(|t| {
+                    if let Some(t) = t {
+                        t.undo = None;
+                    }
+                });
+            }
         }
         result
     }
@@ -279,8 +320,19 @@ impl App {
         }
     }
 
+    fn toast_undoes_last_step(&self) -> bool {
+        self.toast.with_untracked(|t| {
+            t.as_ref()
+                .is_some_and(|t| matches!(t.undo, Some(UndoAction::LastStep)))
+        })
+    }
+
     pub fn undo(&self) {
         if let Some(part) = self.editor.try_update_value(Editor::undo).flatten() {
+            // The message about the step just undone is over.
+            if self.toast_undoes_last_step() {
+                self.toast.set(None);
+            }
             self.parts.notify(part);
             self.after_change();
         }
