@@ -2,16 +2,15 @@
 //! change kept with its date, the last visit, records not visited for N days, and the
 //! sub-districts' named target customers linked to their records.
 
-use std::fmt::Write;
-
 use chrono::NaiveDate;
 
-use super::text_input;
 use crate::core::execution::{Customer, CustomerField, CustomerKind, linked_customer, stale};
 use crate::core::model::Plan;
 use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
-use crate::view::html::{push_element, push_escaped};
+
+/// A choice of a select: its value and what it shows.
+pub type Choice = (String, String);
 
 pub fn kind_name(t: &ExecText, kind: CustomerKind) -> &'static str {
     match kind {
@@ -28,337 +27,214 @@ pub fn field_name(t: &ExecText, field: CustomerField) -> &'static str {
     }
 }
 
-fn subdistrict_name<'p>(t: &ExecText, plan: &'p Plan, id: &str) -> &'p str
-where
-    ExecText: 'p,
-{
-    if id.is_empty() {
-        return t.unlinked;
-    }
-    plan.subdistrict(id).map_or(t.unlinked, |d| d.name.as_str())
+/// The kinds a record can be, distributor first.
+pub fn kind_choices(t: &ExecText) -> Vec<Choice> {
+    [CustomerKind::Distributor, CustomerKind::Terminal]
+        .map(|k| (k.key().to_string(), kind_name(t, k).to_string()))
+        .to_vec()
 }
 
-/// `<option>`s of every sub-district (grouped by region) plus "not linked".
-fn subdistrict_options(out: &mut String, t: &ExecText, plan: &Plan, selected: &str) {
-    let _ = write!(
-        out,
-        "<option value=\"\"{}>{}</option>",
-        if selected.is_empty() { " selected" } else { "" },
-        t.unlinked
-    );
-    for r in &plan.regions {
-        out.push_str("<optgroup label=\"");
-        push_escaped(out, &r.name);
-        out.push_str("\">");
-        for d in &r.subdistricts {
-            out.push_str("<option value=\"");
-            push_escaped(out, &d.id);
-            out.push('"');
-            if d.id == selected {
-                out.push_str(" selected");
-            }
-            out.push('>');
-            push_escaped(out, &d.name);
-            out.push_str("</option>");
-        }
-        out.push_str("</optgroup>");
+/// "Not linked", then every sub-district as `Region · Sub-district`, in the plan's order.
+pub fn subdistrict_choices(t: &ExecText, plan: &Plan) -> Vec<Choice> {
+    std::iter::once((String::new(), t.unlinked.to_string()))
+        .chain(plan.regions.iter().flat_map(|r| {
+            r.subdistricts
+                .iter()
+                .map(move |d| (d.id.clone(), format!("{} · {}", r.name, d.name)))
+        }))
+        .collect()
+}
+
+fn subdistrict_name(t: &ExecText, plan: &Plan, id: &str) -> String {
+    match plan.subdistrict(id) {
+        Some(d) if !id.is_empty() => d.name.clone(),
+        _ => t.unlinked.to_string(),
     }
 }
 
-fn kind_options(out: &mut String, t: &ExecText, selected: CustomerKind) {
-    for k in [CustomerKind::Distributor, CustomerKind::Terminal] {
-        let _ = write!(
-            out,
-            "<option value=\"{}\"{}>{}</option>",
-            k.key(),
-            if k == selected { " selected" } else { "" },
-            kind_name(t, k)
-        );
-    }
+/// A record on the archive's list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CustomerRow {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub subdistrict: String,
+    pub contact: String,
+    pub phone: String,
+    /// `YYYY-MM-DD`, or "never".
+    pub last_visit: String,
 }
 
-/// The form that adds a record, and the search box.
-pub fn add_form_html(t: &ExecText, plan: &Plan, search: &str, error: Option<&str>) -> String {
-    let mut out = String::from("<div class=\"toolbar add-customer\">");
-    out.push_str("<label class=\"field-inline\"><span>");
-    push_escaped(&mut out, t.kind);
-    out.push_str("</span><select id=\"new-kind\">");
-    kind_options(&mut out, t, CustomerKind::Distributor);
-    out.push_str("</select></label>");
-    text_input(&mut out, t.new_customer_name, "add-name", "", "", error);
-    out.push_str("<label class=\"field-inline\"><span>");
-    push_escaped(&mut out, t.subdistrict);
-    out.push_str("</span><select id=\"new-sub\">");
-    subdistrict_options(&mut out, t, plan, "");
-    let _ = write!(
-        out,
-        "</select></label><button type=\"button\" class=\"btn primary\" id=\"add-customer\" data-action=\"add\">{}</button>",
-        t.add_customer
-    );
-    out.push_str("<label class=\"field-inline\"><span>");
-    push_escaped(&mut out, t.search);
-    out.push_str("</span><input type=\"search\" data-action=\"search\" value=\"");
-    push_escaped(&mut out, search);
-    out.push_str("\"></label></div>");
-    out
-}
-
-/// Every record matching `search` (name, contact, phone, sub-district), with its last visit.
-pub fn list_html(t: &ExecText, plan: &Plan, search: &str, selected: Option<&str>) -> String {
-    let customers = &plan.execution.customers;
-    let mut out = String::new();
-    if customers.is_empty() {
-        push_element(&mut out, "p", "class=\"empty\"", t.customers_none);
-        return out;
-    }
+/// Every record matching `search` (in its name, contact, phone or sub-district, any case), in
+/// the archive's order.
+pub fn customer_rows(t: &ExecText, plan: &Plan, search: &str) -> Vec<CustomerRow> {
     let needle = search.trim().to_lowercase();
-    out.push_str("<table class=\"grid customers\"><thead><tr>");
-    for h in [
-        t.name,
-        t.kind,
-        t.subdistrict,
-        t.f_contact,
-        t.f_phone,
-        t.last_visit,
-        "",
-    ] {
-        push_element(&mut out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
-    for c in customers {
-        let sub = subdistrict_name(t, plan, &c.subdistrict);
-        let hay = [c.name.as_str(), &c.contact, &c.phone, sub];
-        if !needle.is_empty() && !hay.iter().any(|s| s.to_lowercase().contains(&needle)) {
-            continue;
-        }
-        let _ = write!(
-            out,
-            "<tr class=\"customer{}\">",
-            if selected == Some(c.id.as_str()) {
-                " selected"
-            } else {
-                ""
-            }
-        );
-        push_element(&mut out, "td", "class=\"name\"", &c.name);
-        push_element(&mut out, "td", "", kind_name(t, c.kind));
-        push_element(&mut out, "td", "", sub);
-        push_element(&mut out, "td", "", &c.contact);
-        push_element(&mut out, "td", "", &c.phone);
-        push_element(
-            &mut out,
-            "td",
-            "",
-            &c.last_visit.map_or(t.never.to_string(), |d| d.to_string()),
-        );
-        open_button(&mut out, t, c);
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
-    out
+    plan.execution
+        .customers
+        .iter()
+        .filter_map(|c| {
+            let subdistrict = subdistrict_name(t, plan, &c.subdistrict);
+            let hay = [c.name.as_str(), &c.contact, &c.phone, &subdistrict];
+            let found = needle.is_empty() || hay.iter().any(|s| s.to_lowercase().contains(&needle));
+            found.then(|| CustomerRow {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                kind: kind_name(t, c.kind),
+                subdistrict,
+                contact: c.contact.clone(),
+                phone: c.phone.clone(),
+                last_visit: c
+                    .last_visit
+                    .map_or_else(|| t.never.to_string(), |d| d.to_string()),
+            })
+        })
+        .collect()
 }
 
-fn open_button(out: &mut String, t: &ExecText, c: &Customer) {
-    out.push_str("<td><button type=\"button\" class=\"btn\" data-action=\"open|");
-    push_escaped(out, &c.id);
-    let _ = write!(out, "\">{}</button></td>", t.open_record);
+/// How a field of a record is typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordInput {
+    Text,
+    Date,
+    /// One of these (value, label) choices.
+    Choice(Vec<Choice>),
 }
 
-/// One record: every field editable, visited today, history, delete. `errors` are (field key,
-/// typed text, message) of refused values.
-pub fn record_html(
-    t: &ExecText,
-    plan: &Plan,
-    c: &Customer,
-    errors: &[(String, String, String)],
-) -> String {
-    let mut out = String::from("<section class=\"card record\" id=\"customer-record\">");
-    push_element(&mut out, "h3", "", &c.name);
-    out.push_str("<div class=\"record-fields\">");
-    for field in CustomerField::ALL {
-        let error = errors.iter().find(|(k, _, _)| k == field.key());
-        let action = format!("field|{}", field.key());
-        match field {
-            CustomerField::Kind => {
-                out.push_str("<label class=\"field-inline\"><span>");
-                push_escaped(&mut out, t.kind);
-                let _ = write!(out, "</span><select data-action=\"{action}\">");
-                kind_options(&mut out, t, c.kind);
-                out.push_str("</select></label>");
-            }
-            CustomerField::Subdistrict => {
-                out.push_str("<label class=\"field-inline\"><span>");
-                push_escaped(&mut out, t.subdistrict);
-                let _ = write!(out, "</span><select data-action=\"{action}\">");
-                subdistrict_options(&mut out, t, plan, &c.subdistrict);
-                out.push_str("</select></label>");
-            }
-            _ => {
-                let value = error.map_or_else(|| c.get(field), |(_, typed, _)| typed.clone());
-                let label = if field == CustomerField::LastVisit {
-                    format!("{} (YYYY-MM-DD)", t.last_visit)
-                } else {
-                    field_name(t, field).to_string()
-                };
-                text_input(
-                    &mut out,
-                    &label,
-                    &action,
-                    &value,
-                    "",
-                    error.map(|(_, _, m)| m.as_str()),
-                );
-            }
-        }
-    }
-    let _ = write!(
-        out,
-        "</div><div class=\"actions\"><button type=\"button\" class=\"btn primary\" id=\"visit-today\" data-action=\"visit\">{}</button><button type=\"button\" class=\"btn danger\" data-action=\"remove\">{}</button><button type=\"button\" class=\"btn\" data-action=\"close\">{}</button></div>",
-        t.visited_today, t.remove_customer, t.close
-    );
-    push_element(&mut out, "h4", "", t.history);
-    if c.history.is_empty() {
-        push_element(&mut out, "p", "class=\"empty\"", t.history_empty);
-    } else {
-        out.push_str("<table class=\"grid history\"><tbody>");
-        for h in c.history.iter().rev() {
-            out.push_str("<tr>");
-            push_element(&mut out, "td", "", &h.date.to_string());
-            push_element(&mut out, "td", "", field_name(t, h.field));
+/// An editable field of an open record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordField {
+    pub field: CustomerField,
+    pub label: &'static str,
+    pub input: RecordInput,
+}
+
+/// The record's fields in form order, with how each is typed.
+pub fn record_fields(t: &ExecText, plan: &Plan) -> Vec<RecordField> {
+    CustomerField::ALL
+        .into_iter()
+        .map(|field| RecordField {
+            field,
+            label: field_name(t, field),
+            input: match field {
+                CustomerField::Kind => RecordInput::Choice(kind_choices(t)),
+                CustomerField::Subdistrict => RecordInput::Choice(subdistrict_choices(t, plan)),
+                CustomerField::LastVisit => RecordInput::Date,
+                _ => RecordInput::Text,
+            },
+        })
+        .collect()
+}
+
+/// One change in a record's history, as the record shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct HistoryRow {
+    /// Position in the history, oldest first (the list shows the newest first).
+    pub n: usize,
+    pub date: String,
+    pub field: &'static str,
+    /// `old → new`, with "—" for an empty value and names for kinds and sub-districts.
+    pub change: String,
+}
+
+/// The record's history, newest first.
+pub fn history_rows(t: &ExecText, plan: &Plan, c: &Customer) -> Vec<HistoryRow> {
+    c.history
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(n, h)| {
             let shown = |v: &str| match h.field {
                 _ if v.is_empty() => t.none_dash.to_string(),
-                CustomerField::Subdistrict => subdistrict_name(t, plan, v).to_string(),
-                CustomerField::Kind => {
-                    CustomerKind::from_key(v).map_or(v.to_string(), |k| kind_name(t, k).to_string())
-                }
+                CustomerField::Subdistrict => subdistrict_name(t, plan, v),
+                CustomerField::Kind => CustomerKind::from_key(v)
+                    .map_or_else(|| v.to_string(), |k| kind_name(t, k).to_string()),
                 _ => v.to_string(),
             };
-            push_element(
-                &mut out,
-                "td",
-                "",
-                &format!("{} → {}", shown(&h.old), shown(&h.new)),
-            );
-            out.push_str("</tr>");
-        }
-        out.push_str("</tbody></table>");
-    }
-    out.push_str("</section>");
-    out
+            HistoryRow {
+                n,
+                date: h.date.to_string(),
+                field: field_name(t, h.field),
+                change: format!("{} → {}", shown(&h.old), shown(&h.new)),
+            }
+        })
+        .collect()
 }
 
-/// Records not visited for more than `days` days before `today`, longest first.
-pub fn stale_html(
-    t: &ExecText,
-    plan: &Plan,
-    today: NaiveDate,
-    days: u32,
-    error: Option<&str>,
-) -> String {
-    let mut out = String::from("<section class=\"stale\">");
-    push_element(
-        &mut out,
-        "h3",
-        "id=\"stale-title\"",
-        &fill(t.stale_title, &[&days.to_string()]),
-    );
-    out.push_str("<div class=\"toolbar\">");
-    text_input(
-        &mut out,
-        t.stale_days,
-        "stale-days",
-        &days.to_string(),
-        "narrow",
-        error,
-    );
-    out.push_str("</div>");
-    let list = stale(plan, today, days);
-    if list.is_empty() {
-        push_element(&mut out, "p", "class=\"empty\"", t.stale_none);
-    } else {
-        out.push_str("<table class=\"grid stale-list\"><tbody>");
-        for c in list {
-            out.push_str("<tr class=\"stale-row\">");
-            push_element(&mut out, "td", "class=\"name\"", &c.name);
-            push_element(&mut out, "td", "", kind_name(t, c.kind));
-            push_element(
-                &mut out,
-                "td",
-                "",
-                subdistrict_name(t, plan, &c.subdistrict),
-            );
-            let since = match c.last_visit {
+/// A record not visited for too long.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StaleRow {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub subdistrict: String,
+    /// The last visit and the days since (`2027-01-01 (89)`), or "never".
+    pub since: String,
+}
+
+/// Records not visited for more than `days` days before `today`, the longest unvisited first.
+pub fn stale_rows(t: &ExecText, plan: &Plan, today: NaiveDate, days: u32) -> Vec<StaleRow> {
+    stale(plan, today, days)
+        .into_iter()
+        .map(|c| StaleRow {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            kind: kind_name(t, c.kind),
+            subdistrict: subdistrict_name(t, plan, &c.subdistrict),
+            since: match c.last_visit {
                 Some(d) => format!("{d} ({})", (today - d).num_days()),
                 None => t.never.to_string(),
-            };
-            push_element(&mut out, "td", "", &since);
-            out.push_str("<td><button type=\"button\" class=\"btn\" data-action=\"visit|");
-            push_escaped(&mut out, &c.id);
-            let _ = write!(out, "\">{}</button></td>", t.visited_today);
-            open_button(&mut out, t, c);
-            out.push_str("</tr>");
-        }
-        out.push_str("</tbody></table>");
-    }
-    out.push_str("</section>");
-    out
+            },
+        })
+        .collect()
 }
 
-/// Each sub-district's named target distributors and terminals, linked to their records (or
-/// offering to create one).
-pub fn targets_html(t: &ExecText, plan: &Plan) -> String {
-    let mut out = String::from("<section class=\"targets\">");
-    for r in &plan.regions {
-        for d in &r.subdistricts {
-            let names = [
+/// A sub-district's named target customers.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TargetGroup {
+    /// The sub-district's id.
+    pub subdistrict: String,
+    /// "Target customers of Region · Sub-district".
+    pub title: String,
+    pub targets: Vec<TargetCustomer>,
+}
+
+/// A named target distributor or terminal and the archive record it stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TargetCustomer {
+    pub kind: CustomerKind,
+    pub kind_label: &'static str,
+    pub name: String,
+    /// The id of its record; `None` when it has none yet.
+    pub record: Option<String>,
+}
+
+/// Every sub-district that names target customers, in the plan's order, distributors first.
+pub fn target_groups(t: &ExecText, plan: &Plan) -> Vec<TargetGroup> {
+    plan.regions
+        .iter()
+        .flat_map(|r| r.subdistricts.iter().map(move |d| (r, d)))
+        .filter_map(|(r, d)| {
+            let targets: Vec<TargetCustomer> = [
                 (CustomerKind::Distributor, &d.target_distributors),
                 (CustomerKind::Terminal, &d.target_terminals),
-            ];
-            if names.iter().all(|(_, n)| n.is_empty()) {
-                continue;
-            }
-            out.push_str("<div class=\"target-group\">");
-            push_element(
-                &mut out,
-                "h4",
-                "",
-                &fill(t.targets_of, &[&format!("{} · {}", r.name, d.name)]),
-            );
-            out.push_str("<ul>");
-            for (kind, list) in names {
-                for name in list.iter().filter(|n| !n.trim().is_empty()) {
-                    out.push_str("<li class=\"target-customer\">");
-                    push_element(&mut out, "span", "class=\"tag\"", kind_name(t, kind));
-                    push_element(&mut out, "span", "class=\"name\"", name);
-                    match linked_customer(plan, kind, &d.id, name) {
-                        Some(c) => {
-                            out.push_str(
-                                " <button type=\"button\" class=\"btn link\" data-action=\"open|",
-                            );
-                            push_escaped(&mut out, &c.id);
-                            let _ = write!(out, "\">{}</button>", t.open_record);
-                        }
-                        None => {
-                            push_element(&mut out, "span", "class=\"muted\"", t.no_record);
-                            let _ = write!(
-                                out,
-                                " <button type=\"button\" class=\"btn\" data-action=\"create|{}|",
-                                kind.key()
-                            );
-                            push_escaped(&mut out, &d.id);
-                            out.push('|');
-                            push_escaped(&mut out, name);
-                            let _ = write!(out, "\">{}</button>", t.create_record);
-                        }
-                    }
-                    out.push_str("</li>");
-                }
-            }
-            out.push_str("</ul></div>");
-        }
-    }
-    out.push_str("</section>");
-    out
+            ]
+            .into_iter()
+            .flat_map(|(kind, names)| names.iter().map(move |n| (kind, n)))
+            .filter(|(_, name)| !name.trim().is_empty())
+            .map(|(kind, name)| TargetCustomer {
+                kind,
+                kind_label: kind_name(t, kind),
+                name: name.trim().to_string(),
+                record: linked_customer(plan, kind, &d.id, name).map(|c| c.id.clone()),
+            })
+            .collect();
+            (!targets.is_empty()).then(|| TargetGroup {
+                subdistrict: d.id.clone(),
+                title: fill(t.targets_of, &[&format!("{} · {}", r.name, d.name)]),
+                targets,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -367,7 +243,7 @@ mod tests {
     use crate::core::execution::{add_customer, update_customer, visit};
     use crate::core::lang::Lang;
     use crate::core::sample::sample_plan;
-    use crate::i18n::exec::EXEC_EN;
+    use crate::i18n::exec::{EXEC_EN, EXEC_ZH};
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
@@ -392,39 +268,132 @@ mod tests {
             day("2027-02-01"),
         )
         .unwrap();
-        let c = plan.execution.customer(&id).unwrap();
-        let html = record_html(&EXEC_EN, &plan, c, &[]);
-        for f in CustomerField::ALL {
-            assert!(
-                html.contains(&format!("data-action=\"field|{}\"", f.key())),
-                "{f:?}"
-            );
+        update_customer(
+            &mut plan,
+            &id,
+            CustomerField::Kind,
+            "terminal",
+            day("2027-02-03"),
+        )
+        .unwrap();
+        let fields = record_fields(&EXEC_EN, &plan);
+        assert_eq!(
+            fields.iter().map(|f| f.field).collect::<Vec<_>>(),
+            CustomerField::ALL
+        );
+        for f in &fields {
+            assert!(!f.label.contains('_'), "{f:?} has a label");
         }
-        assert!(html.contains("2027-02-01"));
-        assert!(html.contains("— → 0731-1234"));
+        let sub_field = fields
+            .iter()
+            .find(|f| f.field == CustomerField::Subdistrict)
+            .unwrap();
+        let RecordInput::Choice(choices) = &sub_field.input else {
+            panic!("the sub-district is chosen");
+        };
+        assert_eq!(choices[0], (String::new(), "(not linked)".to_string()));
+        assert!(choices.contains(&(sub.clone(), "Changsha · Furong District".to_string())));
+
+        let c = plan.execution.customer(&id).unwrap();
+        let history = history_rows(&EXEC_EN, &plan, c);
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[0].field, "Kind", "newest first");
+        assert_eq!(history[0].change, "Distributor → Terminal");
+        assert_eq!(history[1].date, "2027-02-01");
+        assert_eq!(history[1].field, "Phone");
+        assert_eq!(history[1].change, "— → 0731-1234");
+    }
+
+    #[test]
+    fn the_list_finds_records_by_name_contact_phone_or_sub_district() {
+        let mut plan = sample_plan(Lang::En);
+        let sub = plan.regions[0].subdistricts[0].id.clone();
+        let a = add_customer(&mut plan, CustomerKind::Distributor, "Alpha Trading", &sub).unwrap();
+        add_customer(&mut plan, CustomerKind::Terminal, "Beta Mart", "").unwrap();
+        update_customer(
+            &mut plan,
+            &a,
+            CustomerField::Phone,
+            "0731",
+            day("2027-01-02"),
+        )
+        .unwrap();
+        let names = |search: &str| -> Vec<String> {
+            customer_rows(&EXEC_EN, &plan, search)
+                .into_iter()
+                .map(|r| r.name)
+                .collect()
+        };
+        assert_eq!(names(""), ["Alpha Trading", "Beta Mart"]);
+        assert_eq!(names("  beta "), ["Beta Mart"]);
+        assert_eq!(names("0731"), ["Alpha Trading"]);
+        assert_eq!(names("furong"), ["Alpha Trading"]);
+        assert_eq!(names("not linked"), ["Beta Mart"]);
+        let rows = customer_rows(&EXEC_EN, &plan, "");
+        assert_eq!(rows[0].subdistrict, "Furong District");
+        assert_eq!(rows[1].kind, "Terminal");
+        assert_eq!(rows[1].last_visit, "never");
     }
 
     #[test]
     fn unvisited_records_are_listed_and_targets_link_to_records() {
         let mut plan = sample_plan(Lang::En);
         let d = &plan.regions[0].subdistricts[0];
-        let (sub, target) = (d.id.clone(), d.target_distributors.first().cloned());
+        let (sub, target) = (d.id.clone(), d.target_distributors[0].clone());
         let a = add_customer(&mut plan, CustomerKind::Terminal, "Old Friend", &sub).unwrap();
         let b = add_customer(&mut plan, CustomerKind::Terminal, "Seen Lately", &sub).unwrap();
+        let c = add_customer(&mut plan, CustomerKind::Terminal, "Never Seen", "").unwrap();
         visit(&mut plan, &a, day("2027-01-01")).unwrap();
         visit(&mut plan, &b, day("2027-03-20")).unwrap();
-        let html = stale_html(&EXEC_EN, &plan, day("2027-03-31"), 30, None);
-        assert!(html.contains("Old Friend") && !html.contains("Seen Lately"));
-        assert!(html.contains("2027-01-01 (89)"));
-        if let Some(name) = target {
-            let before = targets_html(&EXEC_EN, &plan);
-            assert!(before.contains("data-action=\"create|distributor|"));
-            add_customer(&mut plan, CustomerKind::Distributor, &name, &sub).unwrap();
-            let after = targets_html(&EXEC_EN, &plan);
-            assert!(
-                after.matches("data-action=\"create|distributor|").count()
-                    < before.matches("data-action=\"create|distributor|").count()
-            );
+        let stale = stale_rows(&EXEC_EN, &plan, day("2027-03-31"), 30);
+        assert_eq!(
+            stale.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            [c.as_str(), a.as_str()],
+            "never visited first, the recently seen not at all"
+        );
+        assert_eq!(stale[0].since, "never");
+        assert_eq!(stale[1].since, "2027-01-01 (89)");
+        assert_eq!(stale[1].subdistrict, "Furong District");
+
+        let unlinked = |plan: &Plan| -> usize {
+            target_groups(&EXEC_EN, plan)
+                .iter()
+                .flat_map(|g| &g.targets)
+                .filter(|t| t.kind == CustomerKind::Distributor && t.record.is_none())
+                .count()
+        };
+        let groups = target_groups(&EXEC_EN, &plan);
+        assert_eq!(
+            groups[0].title,
+            "Target customers of Changsha · Furong District"
+        );
+        let first = &groups[0].targets[0];
+        assert_eq!(
+            (first.kind_label, first.name.as_str()),
+            ("Distributor", target.as_str())
+        );
+        assert_eq!(first.record, None);
+        let before = unlinked(&plan);
+        let id = add_customer(&mut plan, CustomerKind::Distributor, &target, &sub).unwrap();
+        assert!(unlinked(&plan) < before);
+        assert_eq!(
+            target_groups(&EXEC_EN, &plan)[0].targets[0].record,
+            Some(id)
+        );
+    }
+
+    #[test]
+    fn the_archive_reads_in_chinese() {
+        let plan = sample_plan(Lang::Zh);
+        let groups = target_groups(&EXEC_ZH, &plan);
+        assert!(
+            groups[0].title.ends_with("的目标客户"),
+            "{}",
+            groups[0].title
+        );
+        assert_eq!(groups[0].targets[0].kind_label, "经销商");
+        for f in record_fields(&EXEC_ZH, &plan) {
+            assert!(!f.label.is_ascii(), "{:?} reads in Chinese", f.field);
         }
     }
 }

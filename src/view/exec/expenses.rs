@@ -1,17 +1,20 @@
 //! Expenses (销售费用): a budget per region split distributor/terminal by the region's tier,
 //! recorded spend, variance, expense-to-sales ratio, and discounts above the threshold flagged.
 
-use std::fmt::Write;
-
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
-use super::{rate, text_input};
-use crate::core::execution::{Channel, ExpenseReport, ExpenseRow};
+use super::rate;
+use crate::core::execution::{Channel, Expense, ExpenseRow, expense_report};
+use crate::core::field::{FieldError, parse_date, parse_non_negative, parse_percent, parse_text};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
+use crate::core::scenario::Scenario;
 use crate::i18n::exec::ExecText;
-use crate::view::html::{push_element, push_escaped};
 use crate::view::numbers::amount;
+
+/// Longest note of a spend, in characters.
+const MAX_NOTE: usize = 2000;
 
 pub fn channel_name(t: &ExecText, c: Channel) -> &'static str {
     match c {
@@ -21,265 +24,296 @@ pub fn channel_name(t: &ExecText, c: Channel) -> &'static str {
     }
 }
 
-/// Typed values refused, by input action: (action, typed text, message).
-pub type Errors = [(String, String, String)];
-
-fn typed<'a>(errors: &'a Errors, action: &str) -> Option<&'a (String, String, String)> {
-    errors.iter().find(|(a, _, _)| a == action)
+/// A region's line of the expense board (or the company's total), amounts formatted.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ExpenseLine {
+    /// The region's id (the plan's for the total).
+    pub region: String,
+    pub name: String,
+    /// The tier's name; empty for the total.
+    pub tier: &'static str,
+    /// The budget as typed in its field (`100000`).
+    pub budget_value: String,
+    /// The budget as shown (`100,000`, `10万`).
+    pub budget: String,
+    pub distributor_budget: String,
+    pub terminal_budget: String,
+    pub spent: String,
+    /// Budget − spend.
+    pub variance: String,
+    /// Spent more than the budget.
+    pub over: bool,
+    /// Spend ÷ actual sales, or "—" with no sales.
+    pub expense_ratio: String,
 }
 
-fn row_cells(
-    out: &mut String,
-    t: &ExecText,
-    lang: Lang,
-    r: &ExpenseRow,
-    budget_input: Option<&Errors>,
-) {
-    push_element(out, "td", "class=\"name\"", &r.name);
-    push_element(out, "td", "", r.tier.map_or("", |tier| t.tier(tier)));
-    match budget_input {
-        Some(errors) => {
-            let action = format!("budget|{}", r.id);
-            let error = typed(errors, &action);
-            let value =
-                error.map_or_else(|| r.budget.normalize().to_string(), |(_, v, _)| v.clone());
-            out.push_str("<td class=\"input-cell\">");
-            text_input(
-                out,
-                t.budget,
-                &action,
-                &value,
-                "bare",
-                error.map(|(_, _, m)| m.as_str()),
-            );
-            out.push_str("</td>");
-        }
-        None => push_element(out, "td", "class=\"num\"", &amount(r.budget, lang)),
+fn line(t: &ExecText, lang: Lang, r: &ExpenseRow) -> ExpenseLine {
+    ExpenseLine {
+        region: r.id.clone(),
+        name: r.name.clone(),
+        tier: r.tier.map_or("", |tier| t.tier(tier)),
+        budget_value: r.budget.normalize().to_string(),
+        budget: amount(r.budget, lang),
+        distributor_budget: amount(r.distributor_budget, lang),
+        terminal_budget: amount(r.terminal_budget, lang),
+        spent: amount(r.spent_total, lang),
+        variance: amount(r.variance, lang),
+        over: r.variance < Decimal::ZERO,
+        expense_ratio: rate(t, r.expense_to_sales),
     }
-    for v in [r.distributor_budget, r.terminal_budget, r.spent_total] {
-        push_element(out, "td", "class=\"num\"", &amount(v, lang));
-    }
-    let over = r.variance.is_sign_negative() && !r.variance.is_zero();
-    push_element(
-        out,
-        "td",
-        if over {
-            "class=\"num over\""
-        } else {
-            "class=\"num\""
-        },
-        &amount(r.variance, lang),
-    );
-    push_element(out, "td", "class=\"num\"", &rate(t, r.expense_to_sales));
 }
 
-/// Budgets and spend per region with the company total.
-pub fn report_html(t: &ExecText, lang: Lang, report: &ExpenseReport, errors: &Errors) -> String {
-    let mut out = String::from("<table class=\"grid expenses\"><thead><tr>");
-    for h in [
-        t.region,
-        t.tier,
-        t.budget,
-        t.distributor_budget,
-        t.terminal_budget,
-        t.spent,
-        t.variance,
-        t.expense_ratio,
-    ] {
-        push_element(&mut out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
-    for r in &report.rows {
-        out.push_str("<tr class=\"expense-row\" data-region=\"");
-        push_escaped(&mut out, &r.id);
-        out.push_str("\">");
-        row_cells(&mut out, t, lang, r, Some(errors));
-        out.push_str("</tr>");
-    }
-    out.push_str("<tr class=\"total\">");
-    let mut total = report.total.clone();
+/// A recorded spend on the list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SpendRow {
+    /// Position in the plan's expenses (what a removal or a review names).
+    pub index: usize,
+    pub date: String,
+    pub region: String,
+    pub channel: &'static str,
+    pub amount: String,
+    /// `15%`, or empty without a discount.
+    pub discount: String,
+    pub note: String,
+    /// For a discount above the threshold: whether it was reviewed.
+    pub review: Option<bool>,
+}
+
+/// The expenses route: the board per region with the total, and the spend, newest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpensesView {
+    pub lines: Vec<ExpenseLine>,
+    pub total: ExpenseLine,
+    pub spend: Vec<SpendRow>,
+}
+
+/// Budgets and spend measured with the tiers of `scenario` (the adopted one).
+pub fn expenses_view(t: &ExecText, lang: Lang, plan: &Plan, scenario: &Scenario) -> ExpensesView {
+    let report = expense_report(plan, scenario);
+    let mut total = line(t, lang, &report.total);
     total.name = t.total.to_string();
-    row_cells(&mut out, t, lang, &total, None);
-    out.push_str("</tr></tbody></table>");
-    out
-}
-
-/// The form that records a spend.
-pub fn spend_form_html(t: &ExecText, plan: &Plan, today: NaiveDate, errors: &Errors) -> String {
-    let mut out = String::from("<fieldset class=\"spend-form\"><legend>");
-    push_escaped(&mut out, t.record_spend);
-    out.push_str("</legend>");
-    let field = |out: &mut String, label: &str, id: &str, value: &str| {
-        let error = typed(errors, id);
-        let _ = write!(out, "<label class=\"field-inline\"><span>");
-        push_escaped(out, label);
-        let _ = write!(
-            out,
-            "</span><input type=\"text\" id=\"spend-{id}\" value=\""
-        );
-        push_escaped(out, error.map_or(value, |(_, v, _)| v.as_str()));
-        out.push('"');
-        if error.is_some() {
-            out.push_str(" aria-invalid=\"true\"");
-        }
-        out.push('>');
-        if let Some((_, _, m)) = error {
-            push_element(out, "span", "class=\"field-error\" role=\"alert\"", m);
-        }
-        out.push_str("</label>");
-    };
-    field(&mut out, t.date, "date", &today.to_string());
-    out.push_str("<label class=\"field-inline\"><span>");
-    push_escaped(&mut out, t.region);
-    out.push_str("</span><select id=\"spend-region\">");
-    for r in &plan.regions {
-        out.push_str("<option value=\"");
-        push_escaped(&mut out, &r.id);
-        out.push_str("\">");
-        push_escaped(&mut out, &r.name);
-        out.push_str("</option>");
-    }
-    out.push_str("</select></label><label class=\"field-inline\"><span>");
-    push_escaped(&mut out, t.channel);
-    out.push_str("</span><select id=\"spend-channel\">");
-    for c in Channel::ALL {
-        let _ = write!(
-            out,
-            "<option value=\"{}\">{}</option>",
-            c.key(),
-            channel_name(t, c)
-        );
-    }
-    out.push_str("</select></label>");
-    field(&mut out, t.amount, "amount", "");
-    field(&mut out, t.discount, "discount", "");
-    field(&mut out, t.note, "note", "");
-    let _ = write!(
-        out,
-        "<button type=\"button\" class=\"btn primary\" id=\"add-spend\" data-action=\"add\">{}</button></fieldset>",
-        t.add
-    );
-    out
-}
-
-/// Recorded spend, newest first; flagged discounts with a reviewed box.
-pub fn spend_list_html(t: &ExecText, lang: Lang, plan: &Plan, report: &ExpenseReport) -> String {
-    let mut out = String::new();
-    push_element(&mut out, "h3", "", t.spend_list);
     let expenses = &plan.execution.expenses;
-    if expenses.is_empty() {
-        push_element(&mut out, "p", "class=\"empty\"", t.no_spend);
-        return out;
-    }
-    out.push_str("<table class=\"grid spend\"><thead><tr>");
-    for h in [
-        t.date, t.region, t.channel, t.amount, t.discount, t.note, t.status, "",
-    ] {
-        push_element(&mut out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
     let mut order: Vec<usize> = (0..expenses.len()).collect();
     order.sort_by(|a, b| expenses[*b].date.cmp(&expenses[*a].date).then(b.cmp(a)));
-    for i in order {
-        let x = &expenses[i];
-        let flagged = report.flagged.contains(&i);
-        let _ = write!(
-            out,
-            "<tr class=\"spend-row{}\">",
-            if flagged { " flagged" } else { "" }
-        );
-        push_element(&mut out, "td", "", &x.date.to_string());
-        let region = plan
-            .region(&x.region)
-            .map_or(x.region.as_str(), |r| r.name.as_str());
-        push_element(&mut out, "td", "", region);
-        push_element(&mut out, "td", "", channel_name(t, x.channel));
-        push_element(&mut out, "td", "class=\"num\"", &amount(x.amount, lang));
-        push_element(
-            &mut out,
-            "td",
-            "class=\"num\"",
-            &x.discount_percent
-                .map_or(String::new(), |d| format!("{}%", d.normalize())),
-        );
-        push_element(&mut out, "td", "", &x.note);
-        if flagged {
-            let _ = write!(
-                out,
-                "<td><label class=\"check review\"><input type=\"checkbox\" data-action=\"reviewed|{i}\"{}>{}</label></td>",
-                if x.reviewed { " checked" } else { "" },
-                if x.reviewed { t.reviewed } else { t.flagged }
-            );
-        } else {
-            out.push_str("<td></td>");
-        }
-        let _ = write!(
-            out,
-            "<td><button type=\"button\" class=\"icon\" data-action=\"remove|{i}\" aria-label=\"{0}\" title=\"{0}\">✕</button></td></tr>",
-            t.delete
-        );
+    let spend = order
+        .into_iter()
+        .map(|index| {
+            let x = &expenses[index];
+            SpendRow {
+                index,
+                date: x.date.to_string(),
+                region: plan
+                    .region(&x.region)
+                    .map_or_else(|| x.region.clone(), |r| r.name.clone()),
+                channel: channel_name(t, x.channel),
+                amount: amount(x.amount, lang),
+                discount: x
+                    .discount_percent
+                    .map_or_else(String::new, |d| format!("{}%", d.normalize())),
+                note: x.note.clone(),
+                review: report.flagged.contains(&index).then_some(x.reviewed),
+            }
+        })
+        .collect();
+    ExpensesView {
+        lines: report.rows.iter().map(|r| line(t, lang, r)).collect(),
+        total,
+        spend,
     }
-    out.push_str("</tbody></table>");
-    out
 }
 
-/// The discount threshold setting.
-pub fn settings_html(t: &ExecText, plan: &Plan, errors: &Errors) -> String {
-    let mut out = String::from("<div class=\"toolbar\">");
-    let error = typed(errors, "discount-threshold");
-    let value = error.map_or_else(
-        || {
-            plan.execution
-                .settings
-                .discount_threshold
-                .normalize()
-                .to_string()
-        },
-        |(_, v, _)| v.clone(),
-    );
-    text_input(
-        &mut out,
-        t.discount_threshold,
-        "discount-threshold",
-        &value,
-        "narrow",
-        error.map(|(_, _, m)| m.as_str()),
-    );
-    out.push_str("</div>");
-    out
+/// The regions a spend can be recorded for, and the channels, as (value, label) choices.
+pub fn spend_choices(t: &ExecText, plan: &Plan) -> (Vec<(String, String)>, Vec<(String, String)>) {
+    let regions = plan
+        .regions
+        .iter()
+        .map(|r| (r.id.clone(), r.name.clone()))
+        .collect();
+    let channels = Channel::ALL
+        .map(|c| (c.key().to_string(), channel_name(t, c).to_string()))
+        .to_vec();
+    (regions, channels)
+}
+
+/// What is typed in the form that records a spend.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpendDraft {
+    pub date: String,
+    /// Region id.
+    pub region: String,
+    /// Channel key.
+    pub channel: String,
+    pub amount: String,
+    pub discount: String,
+    pub note: String,
+}
+
+/// An input of the spend form that can be refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SpendInput {
+    Date,
+    Amount,
+    Discount,
+    Note,
+}
+
+impl SpendDraft {
+    /// A fresh form: dated `today`, for the given region and channel.
+    pub fn new(today: NaiveDate, region: &str, channel: Channel) -> Self {
+        SpendDraft {
+            date: today.to_string(),
+            region: region.to_string(),
+            channel: channel.key().to_string(),
+            ..SpendDraft::default()
+        }
+    }
+
+    /// The form after a spend was recorded: the same date, region and channel (the next entry
+    /// is often the same day's), everything typed about the last spend gone.
+    pub fn after_adding(&self) -> Self {
+        SpendDraft {
+            date: self.date.clone(),
+            region: self.region.clone(),
+            channel: self.channel.clone(),
+            ..SpendDraft::default()
+        }
+    }
+
+    /// The spend typed, or each refused input with its message naming the field.
+    pub fn parse(&self, t: &ExecText) -> Result<Expense, Vec<(SpendInput, String)>> {
+        let mut refused = Vec::new();
+        let mut check = |input, label: &str, e: Option<FieldError>| {
+            if let Some(e) = e {
+                refused.push((input, format!("{label}: {}", t.field_error(&e))));
+            }
+        };
+        let date = parse_date(&self.date);
+        check(SpendInput::Date, t.date, date.clone().err());
+        let amount = parse_non_negative(&self.amount);
+        check(SpendInput::Amount, t.amount, amount.clone().err());
+        let discount = if self.discount.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_percent(&self.discount).map(Some)
+        };
+        check(SpendInput::Discount, t.discount, discount.clone().err());
+        let note = parse_text(&self.note, MAX_NOTE);
+        check(SpendInput::Note, t.note, note.clone().err());
+        match (date, amount, discount, note) {
+            (Ok(date), Ok(amount), Ok(discount_percent), Ok(note)) => Ok(Expense {
+                date,
+                region: self.region.clone(),
+                channel: Channel::from_key(&self.channel).unwrap_or(Channel::Terminal),
+                amount,
+                discount_percent,
+                note,
+                reviewed: false,
+            }),
+            _ => Err(refused),
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::execution::{Expense, add_expense, expense_report, set_budget};
+    use crate::core::execution::{add_expense, set_budget, set_expense_reviewed};
     use crate::core::sample::sample_plan;
-    use crate::i18n::exec::EXEC_EN;
+    use crate::i18n::exec::{EXEC_EN, EXEC_ZH};
+
+    fn spring_push(region: &str) -> SpendDraft {
+        SpendDraft {
+            amount: "120000".into(),
+            discount: "15".into(),
+            note: "spring push".into(),
+            ..SpendDraft::new("2027-02-03".parse().unwrap(), region, Channel::Terminal)
+        }
+    }
 
     #[test]
     fn budgets_spend_and_flagged_discounts_show() {
         let mut plan = sample_plan(Lang::En);
         let region = plan.regions[0].id.clone();
         set_budget(&mut plan, &region, "100000".parse().unwrap()).unwrap();
-        add_expense(
-            &mut plan,
-            Expense {
-                date: "2027-02-03".parse().unwrap(),
-                region: region.clone(),
-                channel: Channel::Terminal,
-                amount: "120000".parse().unwrap(),
-                discount_percent: Some("15".parse().unwrap()),
-                note: "spring push".into(),
-                reviewed: false,
-            },
-        )
-        .unwrap();
-        let report = expense_report(&plan, plan.adopted().unwrap());
-        let html = report_html(&EXEC_EN, Lang::En, &report, &[]);
-        assert!(html.contains("class=\"num over\">-20,000"), "{html}");
-        assert!(html.contains(&format!("data-action=\"budget|{region}\"")));
-        let list = spend_list_html(&EXEC_EN, Lang::En, &plan, &report);
-        assert!(list.contains("spend-row flagged"));
-        assert!(list.contains("data-action=\"reviewed|0\""));
+        let expense = spring_push(&region).parse(&EXEC_EN).unwrap();
+        add_expense(&mut plan, expense).unwrap();
+        let small = SpendDraft {
+            discount: "5".into(),
+            date: "2027-02-01".into(),
+            ..spring_push(&region)
+        };
+        add_expense(&mut plan, small.parse(&EXEC_EN).unwrap()).unwrap();
+
+        let view = expenses_view(&EXEC_EN, Lang::En, &plan, plan.adopted().unwrap());
+        let row = &view.lines[0];
+        assert_eq!(row.region, region);
+        assert_eq!(row.budget_value, "100000");
+        assert_eq!(row.spent, "240,000");
+        assert_eq!(row.variance, "-140,000");
+        assert!(row.over);
+        assert!(!view.lines[1].over, "no spend, no budget: not over");
+        assert_eq!(view.total.name, "Total");
+        assert_eq!(view.total.tier, "");
+        assert_eq!(view.total.variance, "-140,000");
+
+        assert_eq!(view.spend.len(), 2);
+        let newest = &view.spend[0];
+        assert_eq!((newest.index, newest.date.as_str()), (0, "2027-02-03"));
+        assert_eq!(newest.discount, "15%");
+        assert_eq!(newest.channel, "Terminal");
+        assert_eq!(newest.review, Some(false), "15% is above the 10% threshold");
+        assert_eq!(view.spend[1].review, None, "5% is not");
+
+        set_expense_reviewed(&mut plan, 0, true).unwrap();
+        let view = expenses_view(&EXEC_EN, Lang::En, &plan, plan.adopted().unwrap());
+        assert_eq!(view.spend[0].review, Some(true));
+    }
+
+    #[test]
+    fn amounts_read_in_wan_in_chinese() {
+        let mut plan = sample_plan(Lang::Zh);
+        let region = plan.regions[0].id.clone();
+        set_budget(&mut plan, &region, "100000".parse().unwrap()).unwrap();
+        let view = expenses_view(&EXEC_ZH, Lang::Zh, &plan, plan.adopted().unwrap());
+        assert_eq!(view.lines[0].budget, "10万");
+        assert_eq!(view.total.name, "合计");
+        assert!(!view.lines[0].tier.is_empty());
+    }
+
+    #[test]
+    fn a_refused_spend_names_each_field_and_the_form_forgets_the_last_spend() {
+        let draft = SpendDraft {
+            amount: "a lot".into(),
+            discount: "150".into(),
+            date: "soon".into(),
+            ..spring_push("r1")
+        };
+        let refused = draft.parse(&EXEC_EN).unwrap_err();
+        let inputs: Vec<SpendInput> = refused.iter().map(|(i, _)| *i).collect();
+        assert_eq!(
+            inputs,
+            [SpendInput::Date, SpendInput::Amount, SpendInput::Discount]
+        );
+        assert!(refused[1].1.starts_with("Amount: "), "{:?}", refused[1]);
+        assert!(refused[2].1.starts_with("Discount %: "), "{:?}", refused[2]);
+
+        let next = spring_push("r1").after_adding();
+        assert_eq!(next.date, "2027-02-03");
+        assert_eq!(next.region, "r1");
+        assert_eq!(next.channel, "terminal");
+        assert_eq!(
+            (
+                next.amount.as_str(),
+                next.discount.as_str(),
+                next.note.as_str()
+            ),
+            ("", "", ""),
+            "the next spend inherits no amount, discount or note"
+        );
+        let no_discount = SpendDraft {
+            amount: "10".into(),
+            ..next
+        };
+        assert_eq!(no_discount.parse(&EXEC_EN).unwrap().discount_percent, None);
     }
 }

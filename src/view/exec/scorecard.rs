@@ -1,20 +1,18 @@
 //! The distributor scorecard (客户考评): weights, a distributor's figures for a month, and the
 //! ranking with each measure's score and what it adds to the composite.
 
-use std::fmt::Write;
-
 use rust_decimal::Decimal;
 
-use super::{month_options, rate, select, text_input};
+use super::rate;
 use crate::core::execution::{
     CustomerKind, ScoreFigures, ScoreMeasure, ScorePreview, ScoreRow, ScoreWeights,
+    latest_actual_month, score_months,
 };
 use crate::core::field::{FieldError, parse_count, parse_non_negative};
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
 use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
-use crate::view::html::{push_element, push_escaped};
 
 /// The figures in form order, by their JSON/CSV key.
 pub const FIGURE_KEYS: [&str; 13] = [
@@ -89,6 +87,28 @@ pub fn set_figure(f: &mut ScoreFigures, key: &str, text: &str) -> Result<(), Fie
     Ok(())
 }
 
+/// The figures typed in the form (by key), or each refused one with a message naming it.
+pub fn parse_figures(
+    t: &ExecText,
+    typed: &[(&'static str, String)],
+) -> Result<ScoreFigures, Vec<(&'static str, String)>> {
+    let mut figures = ScoreFigures::default();
+    let refused: Vec<(&'static str, String)> = typed
+        .iter()
+        .filter_map(|(key, text)| {
+            set_figure(&mut figures, key, text).err().map(|e| {
+                let message = format!("{}: {}", t.field_label(key), t.field_error(&e));
+                (*key, message)
+            })
+        })
+        .collect();
+    if refused.is_empty() {
+        Ok(figures)
+    } else {
+        Err(refused)
+    }
+}
+
 pub fn measure_name(t: &ExecText, m: ScoreMeasure) -> &'static str {
     match m {
         ScoreMeasure::Completion => t.m_completion,
@@ -101,116 +121,180 @@ pub fn measure_name(t: &ExecText, m: ScoreMeasure) -> &'static str {
     }
 }
 
-/// Month and the seven weights.
-pub fn controls_html(
-    t: &ExecText,
-    months: &[YearMonth],
-    month: YearMonth,
-    weights: &ScoreWeights,
-    errors: &[(String, String, String)],
-) -> String {
-    let mut out = String::from("<div class=\"toolbar\">");
-    let mut options = String::new();
-    month_options(&mut options, months, Some(month));
-    select(&mut out, t.month, "month", &options);
-    super::file_buttons(&mut out, t, "score-file");
-    out.push_str("</div><fieldset class=\"weights\"><legend>");
-    push_escaped(&mut out, t.weights);
-    out.push_str("</legend>");
-    for m in ScoreMeasure::ALL {
-        let error = errors.iter().find(|(k, _, _)| k == m.key());
-        let value = error.map_or_else(
-            || weights.get(m).normalize().to_string(),
-            |(_, typed, _)| typed.clone(),
-        );
-        text_input(
-            &mut out,
-            measure_name(t, m),
-            &format!("weight|{}", m.key()),
-            &value,
-            "narrow",
-            error.map(|(_, _, e)| e.as_str()),
-        );
-    }
-    out.push_str("</fieldset>");
-    out
+/// A measure's weight as its field shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct WeightField {
+    pub measure: ScoreMeasure,
+    pub label: &'static str,
+    pub value: String,
+}
+
+/// The seven weights, in the ranking's column order.
+pub fn weight_fields(t: &ExecText, weights: &ScoreWeights) -> Vec<WeightField> {
+    ScoreMeasure::ALL
+        .map(|measure| WeightField {
+            measure,
+            label: measure_name(t, measure),
+            value: weights.get(measure).normalize().to_string(),
+        })
+        .to_vec()
+}
+
+/// The month the scorecard opens on: the latest with figures, else the latest with actuals,
+/// else the plan's first.
+pub fn start_month(plan: &Plan) -> YearMonth {
+    score_months(plan)
+        .last()
+        .copied()
+        .or_else(|| latest_actual_month(plan))
+        .unwrap_or(plan.period.start)
+}
+
+/// The months of the plan's period as (value, label) choices.
+pub fn month_choices(plan: &Plan) -> Vec<(String, String)> {
+    plan.period
+        .months()
+        .into_iter()
+        .map(|m| (m.to_string(), m.to_string()))
+        .collect()
+}
+
+/// A figure of the form with the value stored for the month.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FigureInput {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub value: String,
 }
 
 /// The figures form for one distributor and month.
-pub fn figures_html(
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FiguresForm {
+    /// The distributor whose figures are shown (the chosen one, else the first).
+    pub customer: String,
+    /// "Figures for Name · 2027-02".
+    pub title: String,
+    /// Every distributor of the archive as (id, name).
+    pub distributors: Vec<(String, String)>,
+    pub figures: Vec<FigureInput>,
+}
+
+/// The form for `customer`'s figures in `month`; `None` without a distributor in the archive.
+pub fn figures_form(
     t: &ExecText,
     plan: &Plan,
     customer: Option<&str>,
     month: YearMonth,
-    errors: &[(String, String, String)],
-) -> String {
+) -> Option<FiguresForm> {
     let distributors: Vec<_> = plan
         .execution
         .customers
         .iter()
         .filter(|c| c.kind == CustomerKind::Distributor)
         .collect();
-    let mut out = String::from("<section class=\"card figures\">");
-    if distributors.is_empty() {
-        push_element(&mut out, "p", "class=\"empty\"", t.no_distributors);
-        out.push_str("</section>");
-        return out;
-    }
     let chosen = customer
         .and_then(|id| distributors.iter().find(|c| c.id == id))
-        .unwrap_or(&distributors[0]);
-    let mut options = String::new();
-    for c in &distributors {
-        options.push_str("<option value=\"");
-        push_escaped(&mut options, &c.id);
-        options.push('"');
-        if c.id == chosen.id {
-            options.push_str(" selected");
-        }
-        options.push('>');
-        push_escaped(&mut options, &c.name);
-        options.push_str("</option>");
-    }
-    push_element(
-        &mut out,
-        "h3",
-        "",
-        &fill(t.figures_of, &[&format!("{} · {month}", chosen.name)]),
-    );
-    out.push_str("<div class=\"toolbar\">");
-    select(&mut out, t.distributor, "customer", &options);
-    out.push_str("</div><div class=\"record-fields\">");
-    let figures = plan
+        .or(distributors.first())?;
+    let stored = plan
         .execution
         .scorecard
         .iter()
         .find(|e| e.customer == chosen.id && e.month == month)
         .map(|e| e.figures.clone())
         .unwrap_or_default();
-    for key in FIGURE_KEYS {
-        let error = errors.iter().find(|(k, _, _)| k == key);
-        let value = error.map_or_else(|| figure_text(&figures, key), |(_, typed, _)| typed.clone());
-        let _ = write!(out, "<span class=\"fig\" data-fig=\"{key}\">");
-        text_input(
-            &mut out,
-            t.field_label(key),
-            &format!("fig|{key}"),
-            &value,
-            "",
-            error.map(|(_, _, e)| e.as_str()),
-        );
-        out.push_str("</span>");
-    }
-    let _ = write!(
-        out,
-        "</div><div class=\"actions\"><button type=\"button\" class=\"btn primary\" id=\"save-figures\" data-action=\"save\">{}</button></div></section>",
-        t.save_figures
-    );
-    out
+    Some(FiguresForm {
+        customer: chosen.id.clone(),
+        title: fill(t.figures_of, &[&format!("{} · {month}", chosen.name)]),
+        distributors: distributors
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect(),
+        figures: FIGURE_KEYS
+            .map(|key| FigureInput {
+                key,
+                label: t.field_label(key),
+                value: figure_text(&stored, key),
+            })
+            .to_vec(),
+    })
 }
 
-/// What a figures file would store, with every problem per line.
-pub fn preview_html(t: &ExecText, plan: &Plan, file: &str, preview: &ScorePreview) -> String {
+/// A distributor on the ranking, every number formatted.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RankingRow {
+    pub customer: String,
+    /// `1`, `2`…, or "—" when nothing could be scored.
+    pub rank: String,
+    pub name: String,
+    pub composite: String,
+    /// Each measure's score, in [`ScoreMeasure::ALL`] order.
+    pub scores: Vec<String>,
+    /// Why: each measure's value → score × weight = contribution, then the growth rates.
+    pub reasons: Vec<String>,
+}
+
+/// The ranking's column headings after rank, distributor and score: the measures, then "why".
+pub fn ranking_headings(t: &ExecText) -> Vec<&'static str> {
+    ScoreMeasure::ALL
+        .map(|m| measure_name(t, m))
+        .into_iter()
+        .chain([t.reason])
+        .collect()
+}
+
+/// The ranking of a month's scorecard, explained.
+pub fn ranking(t: &ExecText, rows: &[ScoreRow]) -> Vec<RankingRow> {
+    rows.iter()
+        .map(|r| {
+            let mut reasons: Vec<String> = r
+                .measures
+                .iter()
+                .map(|m| {
+                    let value = match m.measure {
+                        ScoreMeasure::Price
+                        | ScoreMeasure::CrossTerritory
+                        | ScoreMeasure::Collection => one_decimal(t, m.value),
+                        _ => rate(t, m.value),
+                    };
+                    format!(
+                        "{} {value} → {} × {} = {}",
+                        measure_name(t, m.measure),
+                        one_decimal(t, m.score),
+                        m.weight.normalize(),
+                        one_decimal(t, m.contribution)
+                    )
+                })
+                .collect();
+            reasons.push(format!(
+                "{} {} · {} {}",
+                t.mom,
+                rate(t, r.growth_mom),
+                t.yoy,
+                rate(t, r.growth_yoy)
+            ));
+            RankingRow {
+                customer: r.customer.clone(),
+                rank: r
+                    .rank
+                    .map_or_else(|| t.none_dash.to_string(), |n| n.to_string()),
+                name: r.name.clone(),
+                composite: one_decimal(t, r.composite),
+                scores: r.measures.iter().map(|m| one_decimal(t, m.score)).collect(),
+                reasons,
+            }
+        })
+        .collect()
+}
+
+fn one_decimal(t: &ExecText, v: Option<Decimal>) -> String {
+    v.map_or(t.none_dash.to_string(), |v| {
+        v.round_dp(1).normalize().to_string()
+    })
+}
+
+/// What a figures file would store: rows, distributors, months, and how many replace figures
+/// already stored.
+pub fn preview_summary(t: &ExecText, plan: &Plan, preview: &ScorePreview) -> String {
     let mut ids: Vec<&str> = preview.rows.iter().map(|r| r.customer.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -224,7 +308,7 @@ pub fn preview_html(t: &ExecText, plan: &Plan, file: &str, preview: &ScorePrevie
                 .any(|e| e.customer == r.customer && e.month == r.month)
         })
         .count();
-    let summary = fill(
+    fill(
         t.score_preview_summary,
         &[
             &preview.rows.len().to_string(),
@@ -232,99 +316,18 @@ pub fn preview_html(t: &ExecText, plan: &Plan, file: &str, preview: &ScorePrevie
             &preview.months().len().to_string(),
             &replaced.to_string(),
         ],
-    );
-    let problems: Vec<String> = preview.problems.iter().map(|p| t.problem(p)).collect();
-    super::import_preview_html(
-        t,
-        "score-preview",
-        file,
-        &summary,
-        &problems,
-        preview.bad_lines(),
-        preview.rows.len(),
     )
-}
-
-/// The ranking: rank, distributor, composite, then each measure's value → score, and why.
-pub fn ranking_html(t: &ExecText, rows: &[ScoreRow]) -> String {
-    let mut out = String::new();
-    push_element(&mut out, "h3", "", t.ranking);
-    if rows.is_empty() {
-        push_element(&mut out, "p", "class=\"empty\"", t.no_figures);
-        return out;
-    }
-    out.push_str("<table class=\"grid scorecard\"><thead><tr>");
-    push_element(&mut out, "th", "", t.rank);
-    push_element(&mut out, "th", "", t.distributor);
-    push_element(&mut out, "th", "", t.score);
-    for m in ScoreMeasure::ALL {
-        push_element(&mut out, "th", "", measure_name(t, m));
-    }
-    push_element(&mut out, "th", "", t.reason);
-    out.push_str("</tr></thead><tbody>");
-    for r in rows {
-        out.push_str("<tr class=\"score-row\">");
-        push_element(
-            &mut out,
-            "td",
-            "class=\"rank\"",
-            &r.rank.map_or(t.none_dash.to_string(), |n| n.to_string()),
-        );
-        push_element(&mut out, "td", "class=\"name\"", &r.name);
-        push_element(
-            &mut out,
-            "td",
-            "class=\"num composite\"",
-            &one_decimal(t, r.composite),
-        );
-        for m in &r.measures {
-            push_element(&mut out, "td", "class=\"num\"", &one_decimal(t, m.score));
-        }
-        let mut why = Vec::new();
-        for m in &r.measures {
-            let value = match m.measure {
-                ScoreMeasure::Price | ScoreMeasure::CrossTerritory | ScoreMeasure::Collection => {
-                    m.value.map_or(t.none_dash.to_string(), |v| {
-                        v.round_dp(1).normalize().to_string()
-                    })
-                }
-                _ => rate(t, m.value),
-            };
-            why.push(format!(
-                "{} {value} → {} × {} = {}",
-                measure_name(t, m.measure),
-                one_decimal(t, m.score),
-                m.weight.normalize(),
-                one_decimal(t, m.contribution)
-            ));
-        }
-        why.push(format!(
-            "{} {} · {} {}",
-            t.mom,
-            rate(t, r.growth_mom),
-            t.yoy,
-            rate(t, r.growth_yoy)
-        ));
-        push_element(&mut out, "td", "class=\"why\"", &why.join("; "));
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
-    out
-}
-
-fn one_decimal(t: &ExecText, v: Option<Decimal>) -> String {
-    v.map_or(t.none_dash.to_string(), |v| {
-        v.round_dp(1).normalize().to_string()
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::execution::{add_customer, scorecard, set_score_entry};
+    use crate::core::execution::{
+        add_customer, parse_score_figures, score_csv, scorecard, set_score_entry,
+    };
     use crate::core::lang::Lang;
     use crate::core::sample::sample_plan;
-    use crate::i18n::exec::EXEC_EN;
+    use crate::i18n::exec::{EXEC_EN, EXEC_ZH};
 
     #[test]
     fn typed_figures_round_trip_and_bad_text_is_refused() {
@@ -344,10 +347,27 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_figure_is_named_and_nothing_is_kept() {
+        let typed: Vec<(&'static str, String)> = FIGURE_KEYS
+            .map(|k| (k, if k == "costs" { "-5" } else { "1" }.to_string()))
+            .to_vec();
+        let refused = parse_figures(&EXEC_EN, &typed).unwrap_err();
+        assert_eq!(refused.len(), 1);
+        assert_eq!(refused[0].0, "costs");
+        assert_eq!(refused[0].1, "Costs: Must not be negative.");
+        let zh = parse_figures(&EXEC_ZH, &typed).unwrap_err();
+        assert!(zh[0].1.starts_with("成本: "), "{:?}", zh[0]);
+        let fine: Vec<(&'static str, String)> = vec![("completed_volume", "80".into())];
+        let f = parse_figures(&EXEC_EN, &fine).unwrap();
+        assert_eq!(f.completed_volume, Decimal::from(80));
+    }
+
+    #[test]
     fn the_ranking_explains_each_score() {
         let mut plan = sample_plan(Lang::En);
         let sub = plan.regions[0].subdistricts[0].id.clone();
         let id = add_customer(&mut plan, CustomerKind::Distributor, "Xiang Trading", &sub).unwrap();
+        add_customer(&mut plan, CustomerKind::Terminal, "Corner Shop", &sub).unwrap();
         let month = YearMonth::new(2027, 2).unwrap();
         let mut f = ScoreFigures::default();
         for (k, v) in [
@@ -359,18 +379,75 @@ mod tests {
             set_figure(&mut f, k, v).unwrap();
         }
         set_score_entry(&mut plan, &id, month, f).unwrap();
-        let rows = scorecard(&plan, month);
-        let html = ranking_html(&EXEC_EN, &rows);
-        assert!(html.contains("Completion 80% → 80 × 1"), "{html}");
-        assert!(html.contains("Share of category 25% → 25"));
-        let form = figures_html(&EXEC_EN, &plan, Some(&id), month, &[]);
-        assert!(form.contains("value=\"80\""));
-        let csv = crate::core::execution::score_csv(&plan).replace(",80,", ",eighty,");
-        let preview = crate::core::execution::parse_score_figures(&plan, csv.as_bytes());
-        let html = preview_html(&EXEC_EN, &plan, "feb.csv", &preview);
-        assert!(
-            html.contains("Line 2, completed_volume: “eighty” is not a number"),
-            "{html}"
+        assert_eq!(start_month(&plan), month);
+
+        let rows = ranking(&EXEC_EN, &scorecard(&plan, month));
+        assert_eq!(rows.len(), 1);
+        let row = &rows[0];
+        assert_eq!(
+            (row.rank.as_str(), row.name.as_str()),
+            ("1", "Xiang Trading")
         );
+        assert_eq!(row.scores.len(), 7);
+        assert_eq!(row.scores[0], "80");
+        assert!(
+            row.reasons[0].starts_with("Completion 80% → 80 × 1 = "),
+            "{:?}",
+            row.reasons
+        );
+        assert!(row.reasons[1].starts_with("Share of category 25% → 25"));
+        assert_eq!(row.reasons[7], "MoM — · YoY —");
+        assert_eq!(ranking_headings(&EXEC_EN).len(), 8);
+
+        let form = figures_form(&EXEC_EN, &plan, Some(&id), month).unwrap();
+        assert_eq!(form.title, "Figures for Xiang Trading · 2027-02");
+        assert_eq!(
+            form.distributors,
+            [(id.clone(), "Xiang Trading".to_string())]
+        );
+        let done = form
+            .figures
+            .iter()
+            .find(|f| f.key == "completed_volume")
+            .unwrap();
+        assert_eq!(
+            (done.label, done.value.as_str()),
+            ("Completed volume", "80")
+        );
+        let march = figures_form(&EXEC_EN, &plan, None, month.plus(1)).unwrap();
+        assert_eq!(
+            march.customer, id,
+            "the first distributor when none is chosen"
+        );
+        assert!(
+            march
+                .figures
+                .iter()
+                .all(|f| f.value == "0" || f.value.is_empty())
+        );
+
+        let csv = score_csv(&plan).replace(",80,", ",eighty,");
+        let preview = parse_score_figures(&plan, csv.as_bytes());
+        assert_eq!(
+            EXEC_EN.problem(&preview.problems[0]),
+            "Line 2, completed_volume: “eighty” is not a number"
+        );
+        let good = parse_score_figures(&plan, score_csv(&plan).as_bytes());
+        assert_eq!(
+            preview_summary(&EXEC_EN, &plan, &good),
+            "1 rows for 1 distributors in 1 month(s); 1 replace figures already stored."
+        );
+    }
+
+    #[test]
+    fn no_distributor_no_form() {
+        let plan = sample_plan(Lang::En);
+        let month = plan.period.start;
+        assert_eq!(figures_form(&EXEC_EN, &plan, None, month), None);
+        assert_eq!(start_month(&plan), month);
+        assert_eq!(month_choices(&plan).len(), 12);
+        let weights = weight_fields(&EXEC_ZH, &ScoreWeights::default());
+        assert_eq!(weights[5].label, "窜货");
+        assert_eq!(weights[5].value, "1");
     }
 }
