@@ -177,6 +177,9 @@ pub struct App {
     pub scenario: RwSignal<String>,
     /// The month the execution routes measure up to; `None` follows the latest actuals.
     pub as_of: RwSignal<Option<YearMonth>>,
+    /// The customer-archive record open on the archive route (by id); a link elsewhere can
+    /// open one by setting it and going to [`Route::Customers`].
+    pub customer: RwSignal<Option<String>>,
     pub toast: RwSignal<Option<Toast>>,
     /// Presentation mode's current slide, when presenting.
     pub presenting: RwSignal<Option<usize>>,
@@ -222,6 +225,7 @@ impl App {
             bd_expanded: RwSignal::new(HashSet::new()),
             measure: RwSignal::new(Measure::Amount),
             as_of: RwSignal::new(None),
+            customer: RwSignal::new(None),
             toast: RwSignal::new(None),
             presenting: RwSignal::new(None),
             share: RwSignal::new(None),
@@ -368,6 +372,7 @@ impl App {
         self.scenario.set(plan.adopted_scenario.clone());
         self.selected.set(None);
         self.as_of.set(None);
+        self.customer.set(None);
         let id = plan.id.clone();
         self.editor.set_value(Editor::new(plan));
         self.parts.notify(Part::All);

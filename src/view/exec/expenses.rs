@@ -122,17 +122,19 @@ pub fn expenses_view(t: &ExecText, lang: Lang, plan: &Plan, scenario: &Scenario)
     }
 }
 
-/// The regions a spend can be recorded for, and the channels, as (value, label) choices.
-pub fn spend_choices(t: &ExecText, plan: &Plan) -> (Vec<(String, String)>, Vec<(String, String)>) {
-    let regions = plan
-        .regions
+/// The regions a spend can be recorded for, as (id, name) choices.
+pub fn region_choices(plan: &Plan) -> Vec<(String, String)> {
+    plan.regions
         .iter()
         .map(|r| (r.id.clone(), r.name.clone()))
-        .collect();
-    let channels = Channel::ALL
+        .collect()
+}
+
+/// The channels of a spend, as (key, name) choices.
+pub fn channel_choices(t: &ExecText) -> Vec<(String, String)> {
+    Channel::ALL
         .map(|c| (c.key().to_string(), channel_name(t, c).to_string()))
-        .to_vec();
-    (regions, channels)
+        .to_vec()
 }
 
 /// What is typed in the form that records a spend.

@@ -1,0 +1,100 @@
+//! Records not visited for more than N days (N is a setting of the plan), longest first.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, ExecutionEdit, Part};
+use crate::core::execution::CustomerField;
+use crate::core::field::parse_count;
+use crate::i18n::fill;
+use crate::ui::fields::{Control, Field};
+use crate::ui::state::{App, What, today, use_app};
+use crate::view::exec::customers::{StaleRow, stale_rows};
+
+/// Records a visit today to record `id`.
+fn visit_today(app: App, id: &str) {
+    let day = today();
+    let old = app.with_plan_untracked(|p| {
+        p.execution
+            .customer(id)
+            .map(|c| c.get(CustomerField::LastVisit))
+            .unwrap_or_default()
+    });
+    let edit = Edit::Execution(ExecutionEdit::Visit {
+        customer: id.to_string(),
+        date: day,
+    });
+    if let Err(e) = app.apply(
+        edit,
+        What::field(app.x_now().last_visit, old, day.to_string()),
+    ) {
+        app.notify_error(app.t_now().edit_error(&e));
+    }
+}
+
+/// A record on the stale list: visit it today, or open it.
+#[component]
+fn StaleListRow(
+    /// The record as the list shows it.
+    row: StaleRow,
+) -> impl IntoView {
+    let app = use_app();
+    let id = StoredValue::new(row.id);
+    view! {
+        <tr class="stale-row">
+            <td class="name">{row.name}</td>
+            <td>{row.kind}</td>
+            <td>{row.subdistrict}</td>
+            <td>{row.since}</td>
+            <td>
+                <button type="button" class="btn"
+                    on:click=move |_| visit_today(app, &id.get_value())>
+                    {move || app.x().visited_today}
+                </button>
+            </td>
+            <td>
+                <button type="button" class="btn"
+                    on:click=move |_| super::open_record(app, id.get_value())>
+                    {move || app.x().open_record}
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// The stale list with its number of days.
+#[component]
+pub fn StaleCustomers() -> impl IntoView {
+    let app = use_app();
+    let days =
+        Memo::new(move |_| app.with_plan(Part::Execution, |p| p.execution.settings.stale_days));
+    let rows = Memo::new(move |_| {
+        app.with_plan(Part::Planning, |_| ());
+        let x = app.x();
+        app.with_plan(Part::Execution, |p| stale_rows(x, p, today(), days.get()))
+    });
+    let to_edit =
+        |text: String| parse_count(&text).map(|d| Edit::Execution(ExecutionEdit::StaleDays(d)));
+    view! {
+        <section class="stale">
+            <h3 id="stale-title">
+                {move || fill(app.x().stale_title, &[&days.get().to_string()])}
+            </h3>
+            <div class="toolbar">
+                {move || view! {
+                    <Field label=app.x().stale_days value=Signal::derive(move || days.get().to_string())
+                        to_edit=to_edit control=Control::Number id="stale-days" />
+                }}
+            </div>
+            <Show when=move || rows.with(|r| !r.is_empty())
+                fallback=move || view! { <p class="empty">{move || app.x().stale_none}</p> }>
+                <table class="grid stale-list">
+                    <tbody>
+                        <For each=move || rows.get() key=|row| row.clone() let:row>
+                            <StaleListRow row=row />
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
