@@ -262,13 +262,17 @@ async fn typed_actuals_are_checked_saved_and_shown_after_a_reload() {
 #[tokio::test]
 async fn the_customer_archive_keeps_history_visits_and_links_target_customers() {
     let b = open("/execution.html#/customers").await;
-    b.type_into("input[data-action=\"add-name\"]", "Xiangjiang Trading")
+    b.type_into("#new-customer-name", "Xiangjiang Trading")
         .await;
     b.click("#add-customer").await;
     b.wait_for_text("#customer-record h3", "Xiangjiang Trading")
         .await;
-    b.type_into("input[data-action=\"field|phone\"]", "0731-8888-1234")
-        .await;
+    assert_eq!(
+        b.value_of("#new-customer-name").await,
+        "",
+        "the name box empties for the next record"
+    );
+    b.type_into("#customer-phone", "0731-8888-1234").await;
     b.press(&Key::Enter).await;
     b.wait_for_text("#customer-record .history", "0731-8888-1234")
         .await;
@@ -280,12 +284,12 @@ async fn the_customer_archive_keeps_history_visits_and_links_target_customers() 
     b.wait_until("!document.querySelector('.stale-list') || !document.querySelector('.stale-list').textContent.includes('Xiangjiang Trading')").await;
 
     // A sub-district's named target distributor gets a record from its link.
-    let before = b.count("button[data-action^=\"create|\"]").await;
+    let before = b.count("button.create-record").await;
     assert!(before > 0, "the sample names target customers");
-    b.click("button[data-action^=\"create|\"]").await;
+    b.click("button.create-record").await;
     b.wait_for("#customer-record").await;
     // (A name listed in several sub-districts links to the same record.)
-    assert!(b.count("button[data-action^=\"create|\"]").await < before);
+    assert!(b.count("button.create-record").await < before);
 
     b.reload().await;
     b.wait_for(READY).await;
@@ -302,7 +306,7 @@ async fn the_customer_archive_keeps_history_visits_and_links_target_customers() 
 async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
     let b = open("/execution.html#/customers").await;
     for name in ["Alpha Trading", "Beta Trading"] {
-        b.type_into("input[data-action=\"add-name\"]", name).await;
+        b.type_into("#new-customer-name", name).await;
         b.click("#add-customer").await;
         b.wait_for_text("#customer-record h3", name).await;
     }
@@ -319,10 +323,10 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
         ("Alpha Trading", figures("100", "95", "120")),
         ("Beta Trading", figures("100", "60", "40")),
     ] {
-        b.wait_for("select[data-action=\"customer\"]").await;
+        b.wait_for("#score-customer").await;
         let value = b
             .exec_js_with(
-                "const s = document.querySelector('select[data-action=\"customer\"]');
+                "const s = document.querySelector('#score-customer');
                  const o = [...s.options].find(o => o.textContent === arguments[0]);
                  s.value = o.value; s.dispatchEvent(new Event('change', { bubbles: true }));
                  return o.value;",
@@ -332,8 +336,7 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
         assert!(value.is_string());
         b.wait_for_text(".figures h3", name).await;
         for (key, v) in values {
-            b.type_into(&format!("input[data-action=\"fig|{key}\"]"), v)
-                .await;
+            b.type_into(&format!("#fig-{key}"), v).await;
         }
         b.click("#save-figures").await;
         b.wait_for_text(".scorecard", name).await;
@@ -352,15 +355,14 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
         "cross_territory",
         "collection",
     ] {
-        b.type_into(&format!("input[data-action=\"weight|{m}\"]"), "0")
-            .await;
+        b.type_into(&format!("#weight-{m}"), "0").await;
         b.press(&Key::Enter).await;
     }
     b.wait_for_text(".scorecard tr.score-row td.composite", "60")
         .await;
     assert_ne!(composite, "60");
     // A refused figure names the field and stores nothing.
-    b.type_into("input[data-action=\"fig|costs\"]", "-5").await;
+    b.type_into("#fig-costs", "-5").await;
     b.click("#save-figures").await;
     b.wait_for_text(".figures .field-error", "Costs").await;
 
@@ -368,7 +370,7 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
     // bad one is skipped, and March shows the imported distributor.
     let id = b
         .exec_js(
-            "const s = document.querySelector('select[data-action=\"customer\"]');
+            "const s = document.querySelector('#score-customer');
              return [...s.options].find(o => o.textContent === 'Beta Trading').value;",
         )
         .await;
@@ -400,15 +402,14 @@ async fn expenses_show_variance_and_flag_large_discounts() {
     let b = open("/execution.html#/expenses").await;
     let plan = sample_plan(Lang::En);
     let region = &plan.regions[0];
-    let budget = format!("input[data-action=\"budget|{}\"]", region.id);
-    b.type_into(&budget, "100000").await;
+    let row = format!("tr.expense-row[data-region=\"{}\"]", region.id);
+    b.type_into(&format!("{row} input"), "100000").await;
     b.press(&Key::Enter).await;
     b.type_into("#spend-amount", "120000").await;
     b.type_into("#spend-discount", "15").await;
     b.type_into("#spend-note", "Spring push").await;
     b.click("#add-spend").await;
     b.wait_for("tr.spend-row.flagged").await;
-    let row = format!("tr.expense-row[data-region=\"{}\"]", region.id);
     b.wait_for_text(&format!("{row} td.over"), "-20,000").await;
     b.click("tr.spend-row.flagged input[type=checkbox]").await;
     b.wait_for_text("tr.spend-row .review", "Reviewed").await;
@@ -421,6 +422,57 @@ async fn expenses_show_variance_and_flag_large_discounts() {
     b.wait_for_text("tr.spend-row .review", "Reviewed").await;
     b.screenshot(artifacts_dir().join("screens/execution-expenses.png"))
         .await;
+}
+
+/// Entry hygiene: after a spend is recorded, the form forgets its amount, discount and note, so
+/// the next spend never inherits the last one's discount (and is never flagged for it); the
+/// date, region and channel stay for the next entry.
+#[tokio::test]
+async fn the_expense_form_clears_after_adding() {
+    let b = open("/execution.html#/expenses").await;
+    let plan = sample_plan(Lang::En);
+    let second = &plan.regions[1];
+    // A date picker's typing depends on the browser's locale: the date is set as a pick would.
+    b.exec_js_with(
+        "const s = document.querySelector('#spend-region');
+         s.value = arguments[0]; s.dispatchEvent(new Event('change', { bubbles: true }));
+         const d = document.querySelector('#spend-date');
+         d.value = '2027-02-03'; d.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![second.id.clone().into()],
+    )
+    .await;
+    b.type_into("#spend-amount", "120000").await;
+    b.type_into("#spend-discount", "15").await;
+    b.type_into("#spend-note", "Spring push").await;
+    b.click("#add-spend").await;
+    b.wait_for("tr.spend-row.flagged").await;
+    for input in ["#spend-amount", "#spend-discount", "#spend-note"] {
+        value_becomes(&b, input, "").await;
+    }
+    assert_eq!(b.value_of("#spend-date").await, "2027-02-03");
+    assert_eq!(b.value_of("#spend-region").await, second.id);
+    // The cursor is back in the amount: the next spend is typed at once, Enter records it.
+    b.press("3000").await;
+    b.press(&Key::Enter).await;
+    b.wait_until("document.querySelectorAll('tr.spend-row').length === 2")
+        .await;
+    let rows = b.texts_of("tr.spend-row").await;
+    assert_eq!(rows.len(), 2);
+    let next = rows
+        .iter()
+        .find(|r| r.contains("3,000"))
+        .expect("the second spend is listed");
+    assert!(
+        !next.contains("15%") && !next.contains("Spring push"),
+        "the second spend inherits nothing: {next:?}"
+    );
+    assert!(next.contains(&second.name), "{next:?}");
+    assert_eq!(
+        b.count("tr.spend-row.flagged").await,
+        1,
+        "only the discounted spend is flagged"
+    );
+    assert!(b.exists("#undo:not([disabled])").await);
 }
 
 #[tokio::test]

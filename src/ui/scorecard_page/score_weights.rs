@@ -1,0 +1,50 @@
+//! The weights of the scorecard's seven measures, each typed in place.
+
+use leptos::prelude::*;
+
+use crate::core::edit::{Edit, ExecutionEdit, Part};
+use crate::core::execution::ScoreMeasure;
+use crate::core::field::parse_non_negative;
+use crate::ui::fields::{Control, Field};
+use crate::ui::state::use_app;
+use crate::view::exec::scorecard::measure_name;
+
+/// One measure's weight.
+#[component]
+fn WeightField(
+    /// The measure weighed.
+    measure: ScoreMeasure,
+) -> impl IntoView {
+    let app = use_app();
+    let value = Signal::derive(move || {
+        app.with_plan(Part::Execution, |p| {
+            p.execution
+                .settings
+                .score_weights
+                .get(measure)
+                .normalize()
+                .to_string()
+        })
+    });
+    let to_edit = move |text: String| {
+        parse_non_negative(&text).map(|w| Edit::Execution(ExecutionEdit::ScoreWeight(measure, w)))
+    };
+    move || {
+        view! {
+            <Field label=measure_name(app.x(), measure) value=value to_edit=to_edit
+                control=Control::Number id=format!("weight-{}", measure.key()) />
+        }
+    }
+}
+
+/// The seven weights.
+#[component]
+pub fn ScoreWeights() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <fieldset class="weights">
+            <legend>{move || app.x().weights}</legend>
+            {ScoreMeasure::ALL.map(|measure| view! { <WeightField measure=measure /> }).collect_view()}
+        </fieldset>
+    }
+}
