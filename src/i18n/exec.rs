@@ -190,6 +190,7 @@ texts! {
     stale_days: "Days without a visit", "未拜访天数";
     stale_none: "Every record was visited recently.", "所有记录近期均已拜访。";
     targets_of: "Target customers of {}", "{} 的目标客户";
+    targets_title: "The sub-districts' target customers", "各分区的目标客户";
     no_record: "no record yet", "尚无档案";
     create_record: "Create record", "建立档案";
     open_record: "Open", "打开";

@@ -100,6 +100,7 @@ pub fn TargetCustomers() -> impl IntoView {
         app.with_plan(Part::Planning, |p| target_groups(x, p))
     });
     view! {
+        <h3 class="targets-title">{move || app.x().targets_title}</h3>
         <section class="targets">
             <For each=move || groups.get() key=|group| group.clone() let:group>
                 <TargetGroupView group=group />

@@ -14,7 +14,6 @@ fn RankingLine(
     /// The distributor's rank, scores and reasons.
     row: RankingRow,
 ) -> impl IntoView {
-    let last = row.reasons.len().saturating_sub(1);
     view! {
         <tr class="score-row">
             <td class="rank">{row.rank}</td>
@@ -25,11 +24,7 @@ fn RankingLine(
                 {row
                     .reasons
                     .into_iter()
-                    .enumerate()
-                    .map(|(i, reason)| view! {
-                        <span class="reason">{reason}</span>
-                        {(i < last).then_some("; ")}
-                    })
+                    .map(|reason| view! { <span class="reason">{reason}</span> })
                     .collect_view()}
             </td>
         </tr>
