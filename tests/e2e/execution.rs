@@ -475,6 +475,106 @@ async fn the_expense_form_clears_after_adding() {
     assert!(b.exists("#undo:not([disabled])").await);
 }
 
+/// Chinese typed by pinyin sends Enter to pick a candidate: that Enter never adds a record or
+/// records a spend; the Enter after the composition does.
+#[tokio::test]
+async fn pinyin_enter_never_adds_a_record_or_a_spend() {
+    const COMPOSE: &str = "const el = document.querySelector(arguments[0]);
+        el.focus(); el.value = arguments[1];
+        el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        el.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+        el.dispatchEvent(new KeyboardEvent('keydown',
+            { key: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true }));
+        el.dispatchEvent(new KeyboardEvent('keydown',
+            { key: 'Enter', isComposing: true, bubbles: true, cancelable: true }));
+        el.dispatchEvent(new CompositionEvent('compositionend', { data: arguments[1], bubbles: true }));";
+    let b = open_in("/execution.html#/customers", "zh-CN").await;
+    b.wait_for("#new-customer-name").await;
+    b.exec_js_with(
+        COMPOSE,
+        vec!["#new-customer-name".into(), "湘通商贸".into()],
+    )
+    .await;
+    assert!(
+        !b.exists("#customer-record").await,
+        "no record mid-composition"
+    );
+    assert_eq!(b.value_of("#new-customer-name").await, "湘通商贸");
+    b.press(&Key::Enter).await;
+    b.wait_for_text("#customer-record h3", "湘通商贸").await;
+    value_becomes(&b, "#new-customer-name", "").await;
+    assert_eq!(b.count(".customers tr.customer").await, 1);
+
+    b.click("#tab-expenses").await;
+    b.type_into("#spend-amount", "5000").await;
+    b.exec_js_with(COMPOSE, vec!["#spend-note".into(), "春季促销".into()])
+        .await;
+    assert!(!b.exists("tr.spend-row").await, "no spend mid-composition");
+    b.press(&Key::Enter).await;
+    b.wait_for_text("tr.spend-row", "春季促销").await;
+    value_becomes(&b, "#spend-note", "").await;
+}
+
+/// Ids are values, never text to split: a region and a sub-district whose ids hold separators,
+/// quotes, backslashes and a right-to-left mark get the budget and the record typed for them.
+#[tokio::test]
+async fn awkward_ids_reach_their_budget_and_record() {
+    let mut plan = sample_plan(Lang::En);
+    let (region, sub) = ("长沙|\"r\"\\1".to_string(), "d|'\u{202e}1".to_string());
+    plan.regions[0].id = region.clone();
+    plan.regions[0].subdistricts[0].id = sub.clone();
+    let b = open("/").await;
+    b.wait_for(READY).await;
+    b.exec_js_with(
+        "localStorage.clear(); localStorage.setItem('region-planner/plan/' + arguments[0], arguments[1]);",
+        vec![
+            plan.id.clone().into(),
+            region_planner::core::format::write_plan(&plan).into(),
+        ],
+    )
+    .await;
+    b.open("/#/expenses").await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.wait_for("tr.expense-row input").await;
+    let found = b
+        .exec_js_with(
+            "const row = [...document.querySelectorAll('tr.expense-row')]
+                 .find(r => r.dataset.region === arguments[0]);
+             if (!row) return false;
+             const input = row.querySelector('input'); input.focus(); input.select();
+             return true;",
+            vec![region.clone().into()],
+        )
+        .await;
+    assert_eq!(found, serde_json::Value::Bool(true), "the region's row");
+    b.press("100000").await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text("tr.expense-row td.name", "Changsha").await;
+
+    b.click("#tab-customers").await;
+    b.wait_for_text(".target-group h4", "Changsha · Furong District")
+        .await;
+    b.click(".target-group button.create-record").await;
+    b.wait_for("#customer-record").await;
+    b.wait_for_text(".customers tr.customer", "Furong District")
+        .await;
+    let key = format!("region-planner/plan/{}", plan.id);
+    b.wait_until(&format!(
+        "(localStorage.getItem({}) || '').includes('100000')",
+        serde_json::to_string(&key).unwrap()
+    ))
+    .await;
+    let stored = b.get_local_storage(&key).await.unwrap();
+    let stored = region_planner::core::format::read_plan(&stored).unwrap();
+    assert_eq!(
+        stored.execution.budgets.get(&region),
+        Some(&Decimal::from(100_000))
+    );
+    assert_eq!(stored.execution.budgets.len(), 1);
+    assert_eq!(stored.execution.customers[0].subdistrict, sub);
+}
+
 #[tokio::test]
 async fn the_planner_links_to_the_execution_pages_and_back() {
     let b = open("/").await;

@@ -358,3 +358,128 @@ fn each_edit_names_the_part_it_changes() {
     );
     assert_eq!(Edit::DeleteNode { node: r }.part(), Part::All);
 }
+
+/// The archive, the scorecard and expenses: records and regions named by ids holding any
+/// characters are the ones changed, each change is reported, and the same value again is none.
+#[test]
+fn archive_scorecard_and_expense_edits_reach_their_records() {
+    use crate::core::execution::{Channel, CustomerField, Expense, ScoreFigures, ScoreMeasure};
+    let (mut p, _) = plan();
+    let (region, sub) = ("长沙|\"r\"\\1".to_string(), "d|\u{202e}1".to_string());
+    p.regions[0].id = region.clone();
+    p.regions[0].subdistricts[0].id = sub.clone();
+    let run = |p: &mut Plan, e: ExecutionEdit| Edit::Execution(e).apply(p).map(|a| a.changed);
+    let add = |p: &mut Plan, kind, name: &str| {
+        Edit::Execution(ExecutionEdit::AddCustomer {
+            kind,
+            name: name.into(),
+            subdistrict: sub.clone(),
+        })
+        .apply(p)
+        .unwrap()
+        .created
+        .unwrap()
+    };
+    let alpha = add(&mut p, CustomerKind::Distributor, "Alpha");
+    let shop = add(&mut p, CustomerKind::Terminal, "Corner Shop");
+    assert_eq!(p.execution.customer(&alpha).unwrap().subdistrict, sub);
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
+    let phone = |text: &str| ExecutionEdit::UpdateCustomer {
+        customer: alpha.clone(),
+        field: CustomerField::Phone,
+        text: text.into(),
+        today: day,
+    };
+    assert_eq!(run(&mut p, phone("0731")), Ok(true));
+    assert_eq!(
+        run(&mut p, phone("0731")),
+        Ok(false),
+        "the same phone again"
+    );
+    assert_eq!(p.execution.customer(&alpha).unwrap().history.len(), 1);
+    assert_eq!(
+        p.execution.customer(&shop).unwrap().phone,
+        "",
+        "the other record"
+    );
+    let visit = ExecutionEdit::Visit {
+        customer: shop.clone(),
+        date: day,
+    };
+    assert_eq!(run(&mut p, visit), Ok(true));
+    assert_eq!(p.execution.customer(&shop).unwrap().last_visit, Some(day));
+
+    let month = YearMonth {
+        year: 2027,
+        month: 2,
+    };
+    let figures = ScoreFigures {
+        contract_volume: dec(100),
+        completed_volume: dec(80),
+        ..ScoreFigures::default()
+    };
+    let score = |customer: &str| ExecutionEdit::ScoreFigures {
+        customer: customer.into(),
+        month,
+        figures: figures.clone(),
+    };
+    assert_eq!(run(&mut p, score(&alpha)), Ok(true));
+    assert_eq!(
+        run(&mut p, score(&alpha)),
+        Ok(false),
+        "the same figures again"
+    );
+    assert!(
+        run(&mut p, score(&shop)).is_err(),
+        "only distributors are scored"
+    );
+    assert_eq!(
+        run(
+            &mut p,
+            ExecutionEdit::ScoreWeight(ScoreMeasure::Share, dec(3))
+        ),
+        Ok(true)
+    );
+    assert_eq!(p.execution.settings.score_weights.share, dec(3));
+
+    let budget = |amount| ExecutionEdit::Budget {
+        region: region.clone(),
+        amount,
+    };
+    assert_eq!(run(&mut p, budget(dec(100_000))), Ok(true));
+    assert_eq!(p.execution.budgets[&region], dec(100_000));
+    assert_eq!(run(&mut p, budget(dec(100_000))), Ok(false));
+    let spend = Expense {
+        date: day,
+        region: region.clone(),
+        channel: Channel::Terminal,
+        amount: dec(120_000),
+        discount_percent: Some(dec(15)),
+        note: "spring push".into(),
+        reviewed: false,
+    };
+    assert_eq!(run(&mut p, ExecutionEdit::AddExpense(spend)), Ok(true));
+    assert_eq!(
+        run(&mut p, ExecutionEdit::ExpenseReviewed(0, true)),
+        Ok(true)
+    );
+    assert_eq!(
+        run(&mut p, ExecutionEdit::ExpenseReviewed(0, true)),
+        Ok(false)
+    );
+    assert!(p.execution.expenses[0].reviewed);
+    assert!(
+        run(&mut p, ExecutionEdit::RemoveExpense(1)).is_err(),
+        "no such spend"
+    );
+    assert_eq!(run(&mut p, ExecutionEdit::RemoveExpense(0)), Ok(true));
+    assert!(p.execution.expenses.is_empty());
+
+    let remove = ExecutionEdit::RemoveCustomer {
+        customer: alpha.clone(),
+    };
+    assert_eq!(Edit::Execution(remove.clone()).subject(&p), "Alpha");
+    assert_eq!(run(&mut p, remove.clone()), Ok(true));
+    assert!(p.execution.scorecard.is_empty(), "its figures go with it");
+    assert_eq!(run(&mut p, remove), Ok(false), "already gone");
+}
