@@ -6,6 +6,7 @@ mod add_customer_form;
 mod customer_list;
 mod customer_record;
 mod record_history;
+mod region_select;
 mod stale_customers;
 mod target_customers;
 

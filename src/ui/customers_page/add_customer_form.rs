@@ -3,11 +3,12 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use super::region_select::RegionSelect;
 use crate::core::edit::{Edit, ExecutionEdit, Part};
 use crate::core::execution::CustomerKind;
 use crate::ui::fields::is_commit_enter;
 use crate::ui::state::{What, use_app};
-use crate::view::exec::customers::{kind_choices, subdistrict_choices};
+use crate::view::exec::customers::{kind_choices, region_of, subdistricts_of};
 
 /// Adds a record (and opens it); the name box empties for the next one. Also holds the search.
 #[component]
@@ -17,11 +18,14 @@ pub fn AddCustomerForm(
 ) -> impl IntoView {
     let app = use_app();
     let kind = RwSignal::new(CustomerKind::Distributor);
+    let region = RwSignal::new(app.with_plan_untracked(|p| region_of(p, "")));
     let subdistrict = RwSignal::new(String::new());
     let name = NodeRef::<Input>::new();
     let error = RwSignal::new(None::<String>);
-    let subdistricts =
-        Memo::new(move |_| app.with_plan(Part::Planning, |p| subdistrict_choices(app.x(), p)));
+    let subdistricts = Memo::new(move |_| {
+        let x = app.x();
+        region.with(|r| app.with_plan(Part::Planning, |p| subdistricts_of(x, p, r)))
+    });
 
     let add = move || {
         let Some(input) = name.get_untracked() else {
@@ -80,6 +84,11 @@ pub fn AddCustomerForm(
                     } />
                 <span class="field-error" role="alert">{move || error.get()}</span>
             </label>
+            <RegionSelect id="new-region" value=region
+                on_change=move |r| {
+                    region.set(r);
+                    subdistrict.set(String::new());
+                } />
             <label class="field-inline">
                 <span>{move || app.x().subdistrict}</span>
                 <select id="new-sub" prop:value=move || subdistrict.get()

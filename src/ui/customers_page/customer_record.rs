@@ -3,12 +3,66 @@
 use leptos::prelude::*;
 
 use super::record_history::RecordHistory;
+use super::region_select::RegionSelect;
 use crate::core::edit::{Edit, ExecutionEdit, Part};
 use crate::core::execution::CustomerField;
 use crate::i18n::fill;
 use crate::ui::fields::{Control, Field};
 use crate::ui::state::{UndoAction, What, today, use_app};
-use crate::view::exec::customers::{RecordField, RecordInput, record_fields};
+use crate::view::exec::customers::{
+    RecordField, RecordInput, record_fields, region_of, subdistricts_of,
+};
+
+/// The record's sub-district, picked within a region: the region follows the record until
+/// another is chosen to look in.
+#[component]
+fn RecordSubdistrict(
+    /// The record's id.
+    #[prop(into)]
+    customer: String,
+    /// The field's label.
+    label: &'static str,
+) -> impl IntoView {
+    let app = use_app();
+    let id = StoredValue::new(customer);
+    let stored = Memo::new(move |_| {
+        app.with_plan(Part::Execution, |p| {
+            p.execution
+                .customer(&id.get_value())
+                .map(|c| c.subdistrict.clone())
+                .unwrap_or_default()
+        })
+    });
+    let looking_in = RwSignal::new(None::<String>);
+    let region = Memo::new(move |_| {
+        looking_in.get().unwrap_or_else(|| {
+            stored.with(|sub| app.with_plan(Part::Planning, |p| region_of(p, sub)))
+        })
+    });
+    let to_edit = move |text: String| {
+        looking_in.set(None);
+        Ok(Edit::Execution(ExecutionEdit::UpdateCustomer {
+            customer: id.get_value(),
+            field: CustomerField::Subdistrict,
+            text,
+            today: today(),
+        }))
+    };
+    view! {
+        <RegionSelect id="customer-region" value=region
+            on_change=move |r| looking_in.set(Some(r)) />
+        {move || {
+            let x = app.x();
+            let choices = region.with(|r| {
+                app.with_plan(Part::Planning, |p| subdistricts_of(x, p, r))
+            });
+            view! {
+                <Field label=label value=stored to_edit=to_edit control=Control::Select(choices)
+                    id="customer-subdistrict" />
+            }
+        }}
+    }
+}
 
 /// One field of the record, edited in place.
 #[component]
@@ -34,6 +88,10 @@ fn RecordFieldInput(
         RecordInput::Text => Control::Text,
         RecordInput::Date => Control::Date,
         RecordInput::Choice(choices) => Control::Select(choices),
+        RecordInput::Subdistrict => {
+            return view! { <RecordSubdistrict customer=id.get_value() label=field.label /> }
+                .into_any();
+        }
     };
     let to_edit = move |text: String| {
         Ok(Edit::Execution(ExecutionEdit::UpdateCustomer {
@@ -47,6 +105,7 @@ fn RecordFieldInput(
         <Field label=field.label value=value to_edit=to_edit control=control
             id=format!("customer-{}", key.key()) />
     }
+    .into_any()
 }
 
 /// The open record `id`.
@@ -67,7 +126,7 @@ pub fn CustomerRecord(
         })
     });
     // The fields' labels and the sub-districts to choose from.
-    let fields = Memo::new(move |_| app.with_plan(Part::Planning, |p| record_fields(app.x(), p)));
+    let fields = Memo::new(move |_| record_fields(app.x()));
 
     let visit = move |_| {
         let day = today();

@@ -34,15 +34,28 @@ pub fn kind_choices(t: &ExecText) -> Vec<Choice> {
         .to_vec()
 }
 
-/// "Not linked", then every sub-district as `Region · Sub-district`, in the plan's order.
-pub fn subdistrict_choices(t: &ExecText, plan: &Plan) -> Vec<Choice> {
+/// "Not linked", then the sub-districts of `region`, in the plan's order. A sub-district is
+/// picked within its region: a flat list of every sub-district of a large territory (a
+/// thousand) would be slow to draw and to search by eye.
+pub fn subdistricts_of(t: &ExecText, plan: &Plan, region: &str) -> Vec<Choice> {
     std::iter::once((String::new(), t.unlinked.to_string()))
-        .chain(plan.regions.iter().flat_map(|r| {
-            r.subdistricts
-                .iter()
-                .map(move |d| (d.id.clone(), format!("{} · {}", r.name, d.name)))
-        }))
+        .chain(
+            plan.region(region)
+                .into_iter()
+                .flat_map(|r| &r.subdistricts)
+                .map(|d| (d.id.clone(), d.name.clone())),
+        )
         .collect()
+}
+
+/// The region a sub-district belongs to, else the plan's first region.
+pub fn region_of(plan: &Plan, subdistrict: &str) -> String {
+    plan.regions
+        .iter()
+        .find(|r| r.subdistricts.iter().any(|d| d.id == subdistrict))
+        .or(plan.regions.first())
+        .map(|r| r.id.clone())
+        .unwrap_or_default()
 }
 
 fn subdistrict_name(t: &ExecText, plan: &Plan, id: &str) -> String {
@@ -98,6 +111,8 @@ pub enum RecordInput {
     Date,
     /// One of these (value, label) choices.
     Choice(Vec<Choice>),
+    /// A sub-district, picked within a region ([`subdistricts_of`]).
+    Subdistrict,
 }
 
 /// An editable field of an open record.
@@ -109,7 +124,7 @@ pub struct RecordField {
 }
 
 /// The record's fields in form order, with how each is typed.
-pub fn record_fields(t: &ExecText, plan: &Plan) -> Vec<RecordField> {
+pub fn record_fields(t: &ExecText) -> Vec<RecordField> {
     CustomerField::ALL
         .into_iter()
         .map(|field| RecordField {
@@ -117,7 +132,7 @@ pub fn record_fields(t: &ExecText, plan: &Plan) -> Vec<RecordField> {
             label: field_name(t, field),
             input: match field {
                 CustomerField::Kind => RecordInput::Choice(kind_choices(t)),
-                CustomerField::Subdistrict => RecordInput::Choice(subdistrict_choices(t, plan)),
+                CustomerField::Subdistrict => RecordInput::Subdistrict,
                 CustomerField::LastVisit => RecordInput::Date,
                 _ => RecordInput::Text,
             },
@@ -276,7 +291,7 @@ mod tests {
             day("2027-02-03"),
         )
         .unwrap();
-        let fields = record_fields(&EXEC_EN, &plan);
+        let fields = record_fields(&EXEC_EN);
         assert_eq!(
             fields.iter().map(|f| f.field).collect::<Vec<_>>(),
             CustomerField::ALL
@@ -284,15 +299,36 @@ mod tests {
         for f in &fields {
             assert!(!f.label.contains('_'), "{f:?} has a label");
         }
-        let sub_field = fields
-            .iter()
-            .find(|f| f.field == CustomerField::Subdistrict)
-            .unwrap();
-        let RecordInput::Choice(choices) = &sub_field.input else {
-            panic!("the sub-district is chosen");
+        let input = |field| {
+            fields
+                .iter()
+                .find(|f| f.field == field)
+                .unwrap()
+                .input
+                .clone()
         };
+        assert_eq!(input(CustomerField::Subdistrict), RecordInput::Subdistrict);
+        assert_eq!(input(CustomerField::LastVisit), RecordInput::Date);
+        assert_eq!(
+            input(CustomerField::Kind),
+            RecordInput::Choice(vec![
+                ("distributor".into(), "Distributor".into()),
+                ("terminal".into(), "Terminal".into())
+            ])
+        );
+        let region = region_of(&plan, &sub);
+        assert_eq!(region, plan.regions[0].id);
+        let choices = subdistricts_of(&EXEC_EN, &plan, &region);
         assert_eq!(choices[0], (String::new(), "(not linked)".to_string()));
-        assert!(choices.contains(&(sub.clone(), "Changsha · Furong District".to_string())));
+        assert_eq!(choices[1], (sub.clone(), "Furong District".to_string()));
+        assert_eq!(choices.len(), 1 + plan.regions[0].subdistricts.len());
+        let last = plan.regions.last().unwrap();
+        assert_eq!(region_of(&plan, &last.subdistricts[0].id), last.id);
+        assert_eq!(
+            region_of(&plan, ""),
+            plan.regions[0].id,
+            "not linked: the first"
+        );
 
         let c = plan.execution.customer(&id).unwrap();
         let history = history_rows(&EXEC_EN, &plan, c);
@@ -392,7 +428,7 @@ mod tests {
             groups[0].title
         );
         assert_eq!(groups[0].targets[0].kind_label, "经销商");
-        for f in record_fields(&EXEC_ZH, &plan) {
+        for f in record_fields(&EXEC_ZH) {
             assert!(!f.label.is_ascii(), "{:?} reads in Chinese", f.field);
         }
     }
