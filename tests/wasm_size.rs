@@ -93,7 +93,11 @@ fn every_file_the_page_loads_has_a_content_hash_in_its_name() {
     }
     for name in &loaded {
         assert!(has_content_hash(name), "{name} has no content hash");
-        assert!(dist.join(name).is_file(), "{name} is not in {}", dist.display());
+        assert!(
+            dist.join(name).is_file(),
+            "{name} is not in {}",
+            dist.display()
+        );
     }
 }
 
