@@ -86,11 +86,6 @@ pub struct Execution {
     pub budgets: BTreeMap<String, Decimal>,
     /// Recorded spend.
     pub expenses: Vec<Expense>,
-    /// The planner's web app never reads the execution data, only keeps it: built with the
-    /// `opaque-execution` feature, the stored records are carried as they were read (sections
-    /// checked, values not), which leaves the typed readers and writers out of its wasm.
-    #[cfg(feature = "opaque-execution")]
-    pub kept: stored::Stored,
 }
 
 impl Execution {
@@ -101,10 +96,6 @@ impl Execution {
 
     /// Nothing recorded and every setting at its default: the plan's JSON leaves it out.
     pub fn is_empty(&self) -> bool {
-        #[cfg(feature = "opaque-execution")]
-        if !self.kept.is_empty() {
-            return false;
-        }
         self.actuals.is_empty()
             && self.deviation_notes.is_empty()
             && self.customers.is_empty()

@@ -28,8 +28,6 @@
 //! section or field this program does not know is an error, like everywhere else in the plan
 //! format.
 
-// With `opaque-execution` (the planner's wasm) the typed reader and writer go unused.
-#![cfg_attr(feature = "opaque-execution", allow(dead_code, unused_imports))]
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::str::FromStr;
@@ -64,41 +62,15 @@ const SECTIONS: [&str; 8] = [
     "expenses",
 ];
 
-#[cfg(not(feature = "opaque-execution"))]
 impl Serialize for Execution {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         write(self).serialize(s)
     }
 }
 
-#[cfg(not(feature = "opaque-execution"))]
 impl<'de> Deserialize<'de> for Execution {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         read(Stored::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
-/// Carried as read (see [`Execution::kept`]); written back the same, in the same order.
-#[cfg(feature = "opaque-execution")]
-impl Serialize for Execution {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.kept.serialize(s)
-    }
-}
-
-#[cfg(feature = "opaque-execution")]
-impl<'de> Deserialize<'de> for Execution {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let kept = Stored::deserialize(d)?;
-        if let Some(section) = kept.keys().find(|s| !SECTIONS.contains(&s.as_str())) {
-            return Err(serde::de::Error::custom(format!(
-                "execution: unknown section '{section}'"
-            )));
-        }
-        Ok(Execution {
-            kept,
-            ..Execution::default()
-        })
     }
 }
 
@@ -600,38 +572,6 @@ mod tests {
                 .unwrap_err()
                 .to_string();
             assert!(err.starts_with(want), "{json}: {err}");
-        }
-    }
-}
-
-/// The planner's build (`--features opaque-execution`): run by `./scripts/test.sh`.
-#[cfg(all(test, feature = "opaque-execution"))]
-mod opaque_tests {
-    use super::*;
-
-    #[test]
-    fn the_records_are_carried_exactly_as_read() {
-        // Sections, records and fields in the order the writer puts them (sorted).
-        let json = concat!(
-            r#"{"actuals":[{"months":"2027-01 120000 4800 100000; 2027-02 98000 3900 90000","salesperson":"p3"}],"#,
-            r#""customers":[{"id":"c1","kind":"distributor","name":"湘通商贸"}],"#,
-            r#""settings":[{"deviation_threshold":"15"}]}"#
-        );
-        let e: Execution = serde_json::from_str(json).unwrap();
-        assert!(!e.is_empty());
-        assert!(e.actuals.is_empty(), "not read, only kept");
-        assert_eq!(serde_json::to_string(&e).unwrap(), json);
-        assert!(Execution::default().is_empty());
-    }
-
-    #[test]
-    fn an_unknown_section_or_a_wrong_shape_is_still_refused() {
-        for bad in [
-            r#"{"bogus":[]}"#,
-            r#"{"actuals":[{"months":3}]}"#,
-            r#"{"actuals":{}}"#,
-        ] {
-            assert!(serde_json::from_str::<Execution>(bad).is_err(), "{bad}");
         }
     }
 }
