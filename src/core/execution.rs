@@ -38,6 +38,7 @@ mod properties;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use super::period::YearMonth;
 
@@ -70,8 +71,10 @@ pub use scorecard::{
 pub use tracking::{Status, Tracking};
 
 /// Everything of the plan's execution that is typed or imported; the rest is computed. Written
-/// to the plan's JSON as objects of strings (see `stored.rs` for the format and why).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// to the plan's JSON as a list of records per section, every value a string.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(into = "stored::Stored", try_from = "stored::Stored")]
 pub struct Execution {
     /// Actual sales by salesperson id, then month.
     pub actuals: BTreeMap<String, BTreeMap<YearMonth, Actual>>,
