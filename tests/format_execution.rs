@@ -12,7 +12,7 @@ use region_planner::core::execution::{
     Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense, ScoreEntry,
     ScoreFigures, ScoreMeasure, sample_execution,
 };
-use region_planner::core::format::{read_plan, write_plan, write_plan_pretty};
+use region_planner::core::format::{check_plan_text, read_plan, write_plan, write_plan_pretty};
 use region_planner::core::lang::Lang;
 use region_planner::core::model::Plan;
 use region_planner::core::period::YearMonth;
@@ -144,4 +144,81 @@ fn the_fixture_opens_to_the_same_plan_and_writes_back_byte_for_byte() {
     assert_eq!(write_plan_pretty(&plan), fixture());
     let compact = write_plan(&plan);
     assert_eq!(read_plan(&compact).expect("the compact form opens"), plan);
+}
+
+/// The fixture with its `execution` replaced by `execution`.
+fn with_execution(execution: &str) -> String {
+    let mut plan: serde_json::Value = serde_json::from_str(&fixture()).unwrap();
+    plan["execution"] = serde_json::from_str(execution).unwrap();
+    serde_json::to_string_pretty(&plan).unwrap()
+}
+
+#[test]
+fn damaged_execution_data_is_named_by_its_path_and_reason() {
+    let cases = [
+        (
+            r#"{"actuals": [{"salesperson": "p1", "months": "2027-01 lots 1 1"}]}"#,
+            "$.execution.actuals[0].months: months '2027-01 lots 1 1' is not valid: each month \
+             is written 'YYYY-MM amount quantity collections'",
+        ),
+        (
+            r#"{"settings": [{"stale_days": "-1"}]}"#,
+            "$.execution.settings[0].stale_days: '-1' is not a count",
+        ),
+        (
+            r#"{"settings": [{}, {}]}"#,
+            "$.execution.settings: holds one record, not 2",
+        ),
+        (
+            r#"{"deviation_notes": [{"node": "r1", "month": "2027-01", "done": "yes"}]}"#,
+            r#"$.execution.deviation_notes[0].done: 'yes' is not "true" or "false""#,
+        ),
+        (
+            r#"{"customers": [{"id": "c1", "kind": "shop", "name": "A"}]}"#,
+            "$.execution.customers[0].kind: unknown variant `shop`, expected `distributor` or \
+             `terminal`",
+        ),
+        (
+            r#"{"budgets": [{"region": "", "amount": "5"}]}"#,
+            "$.execution.budgets[0].region: must not be empty",
+        ),
+        (
+            r#"{"scorecard": [{"customer": "c1", "month": "2027-01", "revenue": "x"}]}"#,
+            "$.execution.scorecard[0].revenue: string \"x\" is not a decimal",
+        ),
+        (
+            r#"{"settings": [{"weight.share": "x"}]}"#,
+            "$.execution.settings[0][\"weight.share\"]: string \"x\" is not a decimal",
+        ),
+        (
+            r#"{"expenses": [{"date": "2027-02-30", "region": "r1", "channel": "terminal"}]}"#,
+            "$.execution.expenses[0].date: '2027-02-30' is not a date (YYYY-MM-DD)",
+        ),
+        (
+            r#"{"customer_history": [{"customer": "c9", "date": "2027-01-01", "field": "credit"}]}"#,
+            "$.execution: execution.customer_history[0]: no customer with id 'c9'",
+        ),
+    ];
+    for (execution, want) in cases {
+        let found = check_plan_text(&with_execution(execution)).unwrap_err();
+        assert_eq!(found.len(), 1, "{execution}: {found:?}");
+        let got = found[0].to_string();
+        assert!(
+            got.starts_with(want),
+            "{execution}:\n  got  {got}\n  want {want}"
+        );
+    }
+}
+
+/// The app shows the reader's own message, which names the bad value and the line it is on.
+#[test]
+fn the_reader_says_which_value_is_damaged() {
+    let text =
+        with_execution(r#"{"actuals": [{"salesperson": "p1", "months": "2027-01 lots 1 1"}]}"#);
+    let err = read_plan(&text).unwrap_err().to_string();
+    assert!(
+        err.starts_with("not a Region Planner plan (line ")
+            && err.contains("months '2027-01 lots 1 1' is not valid"),
+        "{err}"
+    );
 }
