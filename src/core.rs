@@ -8,7 +8,6 @@ pub mod edit;
 pub mod execution;
 pub mod field;
 pub mod format;
-pub mod json_indent;
 pub mod lang;
 pub mod model;
 pub mod period;
