@@ -36,30 +36,10 @@ pub enum BundleError {
     Outside(String),
 }
 
-/// Bundles `dist/index.html` and the files it refers to into `out`, and the execution pages
-/// (`dist/execution.html`, when built) into the file beside it that [`execution_file`] names,
-/// which the planner links to when opened from disk. Returns the bytes written.
+/// Bundles `dist/index.html` and the files it refers to into `out`: the whole app, execution
+/// routes included, in one file (dist's `execution.html`, a redirect for old bookmarks, is not
+/// needed offline). Returns the bytes written.
 pub fn bundle_dir(dist: &Path, out: &Path) -> Result<usize, BundleError> {
-    let mut written = bundle_page(dist, "index.html", out)?;
-    if dist.join(EXECUTION_PAGE).is_file() {
-        written += bundle_page(dist, EXECUTION_PAGE, &execution_file(out))?;
-    }
-    Ok(written)
-}
-
-/// The execution pages' source page in dist.
-const EXECUTION_PAGE: &str = "execution.html";
-
-/// Where the execution pages' one-file page goes: beside `out`, named `<out>-execution.html`
-/// (the planner's link on disk follows the same rule).
-pub fn execution_file(out: &Path) -> std::path::PathBuf {
-    let stem = out
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    out.with_file_name(format!("{stem}-execution.html"))
-}
-
-fn bundle_page(dist: &Path, page: &str, out: &Path) -> Result<usize, BundleError> {
     let read = |relative: &str| {
         let path = dist.join(relative);
         std::fs::read(&path).map_err(|source| BundleError::Read {
@@ -67,7 +47,7 @@ fn bundle_page(dist: &Path, page: &str, out: &Path) -> Result<usize, BundleError
             source,
         })
     };
-    let index = read(page)?;
+    let index = read("index.html")?;
     let index = String::from_utf8_lossy(&index);
     let html = bundle(&index, &read)?;
     std::fs::write(out, &html).map_err(|source| BundleError::Write {
@@ -428,11 +408,22 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         for (name, bytes) in fake_dist() {
             std::fs::write(dir.join(name), bytes).unwrap();
         }
+        std::fs::write(
+            dir.join("execution.html"),
+            r#"<meta http-equiv="refresh" content="0; url=./#/tracking">"#,
+        )
+        .unwrap();
+        let before = std::fs::read_dir(&dir).unwrap().count();
         let out = dir.join("one.html");
         let written = bundle_dir(&dir, &out).unwrap();
         let html = std::fs::read_to_string(&out).unwrap();
         assert_eq!(written, html.len());
         assert!(html.contains("data:text/javascript;base64,"));
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            before + 1,
+            "one file written, the whole app"
+        );
         let missing = bundle_dir(&dir.join("nothing"), &out)
             .unwrap_err()
             .to_string();
