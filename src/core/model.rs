@@ -274,8 +274,8 @@ impl Plan {
     }
 }
 
-/// Dates as `YYYY-MM-DD`, read by [`parse_date`](super::field::parse_date) (chrono's own
-/// parser is large in the wasm build).
+/// Dates as `YYYY-MM-DD`, read by [`parse_date`](super::field::parse_date): written in full
+/// only (chrono's own `Deserialize` also takes `2027-3-1`).
 mod iso_date {
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer};
