@@ -12,6 +12,10 @@
 
 use std::path::{Component, Path};
 
+use base64::Engine;
+// Standard base64 with padding: what `atob` and `data:` URLs read.
+use base64::engine::general_purpose::STANDARD;
+
 /// Why the bundle could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
@@ -132,7 +136,7 @@ fn link(
                 "ico" => "image/x-icon",
                 _ => "application/octet-stream",
             };
-            let data = format!("data:{mime};base64,{}", base64(&bytes));
+            let data = format!("data:{mime};base64,{}", STANDARD.encode(&bytes));
             Ok(tag.replacen(&href, &data, 1))
         }
         _ => Err(BundleError::Unknown(href)),
@@ -168,12 +172,15 @@ fn loader(
             if module.contains("from './snippets/") || module.contains("from \"./snippets/") {
                 return Err(BundleError::Unknown(format!("the snippets of {literal}")));
             }
-            out.push_str(&format!("'data:text/javascript;base64,{}'", base64(&bytes)));
+            out.push_str(&format!(
+                "'data:text/javascript;base64,{}'",
+                STANDARD.encode(&bytes)
+            ));
             loaded = true;
         } else {
             out.push_str(&format!(
                 "Uint8Array.from(atob('{}'), (c) => c.charCodeAt(0))",
-                base64(&bytes)
+                STANDARD.encode(&bytes)
             ));
         }
     }
@@ -266,26 +273,6 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     None
 }
 
-/// Standard base64 with padding (what `atob` and `data:` URLs read).
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,7 +325,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         );
         let module = format!(
             "import init, * as bindings from 'data:text/javascript;base64,{}';",
-            base64(b"export default function init() {}")
+            STANDARD.encode(b"export default function init() {}")
         );
         assert!(html.contains(&module), "{html}");
         assert!(
@@ -432,19 +419,5 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             "{missing}"
         );
         std::fs::remove_dir_all(dir).ok();
-    }
-
-    #[test]
-    fn base64_is_the_standard_alphabet_with_padding() {
-        let cases: [(&[u8], &str); 5] = [
-            (b"", ""),
-            (b"f", "Zg=="),
-            (b"fo", "Zm8="),
-            (b"foo", "Zm9v"),
-            (&[0xfb, 0xff], "+/8="),
-        ];
-        for (bytes, want) in cases {
-            assert_eq!(base64(bytes), want, "{bytes:?}");
-        }
     }
 }
