@@ -38,7 +38,7 @@ mod properties;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::period::YearMonth;
 
@@ -72,9 +72,8 @@ pub use tracking::{Status, Tracking};
 
 /// Everything of the plan's execution that is typed or imported; the rest is computed. Written
 /// to the plan's JSON as a list of records per section, every value a string.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(into = "stored::Stored", try_from = "stored::Stored")]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(try_from = "stored::Stored")]
 pub struct Execution {
     /// Actual sales by salesperson id, then month.
     pub actuals: BTreeMap<String, BTreeMap<YearMonth, Actual>>,

@@ -29,6 +29,8 @@
 mod records;
 mod values;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::Execution;
@@ -38,14 +40,15 @@ use records::{
 };
 use values::{Months, NonEmpty, one_record};
 
-/// The execution as the plan's JSON holds it.
+/// Executing the plan (计划执行) as the plan's JSON holds it: a list of records per section,
+/// every value a string.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct Stored {
+pub struct Stored<'a> {
     /// One record per salesperson.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    actuals: Vec<ActualsRecord>,
+    actuals: Vec<ActualsRecord<'a>>,
     /// One record per region.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     budgets: Vec<BudgetRecord>,
@@ -72,56 +75,62 @@ pub struct Stored {
     settings: Option<SettingsRecord>,
 }
 
-impl From<Execution> for Stored {
-    fn from(e: Execution) -> Self {
+/// Written through [`Stored`], which borrows the actuals (the bulk of a large plan) and copies
+/// the rest.
+impl Serialize for Execution {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Stored::from(self).serialize(s)
+    }
+}
+
+impl<'a> From<&'a Execution> for Stored<'a> {
+    fn from(e: &'a Execution) -> Self {
         let mut customer_history = Vec::new();
-        let mut customers = Vec::with_capacity(e.customers.len());
-        for mut c in e.customers {
-            let history = std::mem::take(&mut c.history);
-            customer_history.extend(history.into_iter().map(|h| ChangeRecord::new(&c.id, h)));
-            customers.push(c.into());
+        for c in &e.customers {
+            let changes = c.history.iter().cloned();
+            customer_history.extend(changes.map(|h| ChangeRecord::new(&c.id, h)));
         }
         Stored {
             actuals: e
                 .actuals
-                .into_iter()
+                .iter()
                 // A salesperson with no month has nothing to write.
                 .filter(|(_, months)| !months.is_empty())
                 .map(|(person, months)| ActualsRecord {
-                    months: Months(months),
-                    salesperson: NonEmpty(person),
+                    months: Months(Cow::Borrowed(months)),
+                    salesperson: NonEmpty(person.clone()),
                 })
                 .collect(),
             budgets: e
                 .budgets
-                .into_iter()
-                .map(|(region, amount)| BudgetRecord {
+                .iter()
+                .map(|(region, &amount)| BudgetRecord {
                     amount,
-                    region: NonEmpty(region),
+                    region: NonEmpty(region.clone()),
                 })
                 .collect(),
             customer_history,
-            customers,
-            deviation_notes: e.deviation_notes.into_iter().map(Into::into).collect(),
-            expenses: e.expenses.into_iter().map(Into::into).collect(),
-            scorecard: e.scorecard.into_iter().map(Into::into).collect(),
+            customers: e.customers.iter().cloned().map(Into::into).collect(),
+            deviation_notes: e.deviation_notes.iter().cloned().map(Into::into).collect(),
+            expenses: e.expenses.iter().cloned().map(Into::into).collect(),
+            scorecard: e.scorecard.iter().cloned().map(Into::into).collect(),
             settings: SettingsRecord::changed(&e.settings),
         }
     }
 }
 
-impl TryFrom<Stored> for Execution {
+impl TryFrom<Stored<'_>> for Execution {
     /// A change of a customer that is not in the archive.
     type Error = String;
 
-    fn try_from(s: Stored) -> Result<Self, Self::Error> {
+    fn try_from(s: Stored<'_>) -> Result<Self, Self::Error> {
         let mut e = Execution::default();
         // A salesperson's records add up; of two figures for one month the later counts.
         for r in s.actuals {
             e.actuals
                 .entry(r.salesperson.0)
                 .or_default()
-                .extend(r.months.0);
+                .extend(r.months.0.into_owned());
         }
         for r in s.budgets {
             e.budgets.insert(r.region.0, r.amount);
@@ -141,6 +150,18 @@ impl TryFrom<Stored> for Execution {
         e.scorecard = s.scorecard.into_iter().map(Into::into).collect();
         e.settings = s.settings.map(Into::into).unwrap_or_default();
         Ok(e)
+    }
+}
+
+/// The schema of what is written: [`Stored`]'s.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Execution {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Execution".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Stored::json_schema(generator)
     }
 }
 

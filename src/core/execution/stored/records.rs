@@ -18,8 +18,8 @@ use super::values::{Count, Day, Flag, Months, NonEmpty};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct ActualsRecord {
-    pub months: Months,
+pub struct ActualsRecord<'a> {
+    pub months: Months<'a>,
     /// The salesperson's id.
     pub salesperson: NonEmpty,
 }

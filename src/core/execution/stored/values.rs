@@ -2,6 +2,7 @@
 //! that reads and writes itself as a JSON string. A value that cannot be read names itself and
 //! the form expected; the JSON path of the field is added by whoever reports the error.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::str::FromStr;
@@ -132,7 +133,8 @@ impl From<Day> for String {
     schemars(with = "String", extend("pattern" = MONTHS_PATTERN))
 )]
 #[serde(try_from = "String")]
-pub struct Months(pub BTreeMap<YearMonth, Actual>);
+// Written from the plan's own months, borrowed: a save copies none of them.
+pub struct Months<'a>(pub Cow<'a, BTreeMap<YearMonth, Actual>>);
 
 /// The months as written (reading also takes other spacing and empty entries).
 #[cfg(not(target_arch = "wasm32"))]
@@ -141,7 +143,7 @@ const MONTHS_PATTERN: &str = concat!(
     "(; [0-9]{4}-(0[1-9]|1[0-2])( -?[0-9]+(\\.[0-9]+)?){3})*$"
 );
 
-impl Serialize for Months {
+impl Serialize for Months<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut text = String::with_capacity(self.0.len() * 32);
         for (k, (month, a)) in self.0.iter().enumerate() {
@@ -153,7 +155,7 @@ impl Serialize for Months {
     }
 }
 
-impl TryFrom<String> for Months {
+impl TryFrom<String> for Months<'_> {
     type Error = String;
     fn try_from(text: String) -> Result<Self, Self::Error> {
         let mut months = BTreeMap::new();
@@ -170,7 +172,7 @@ impl TryFrom<String> for Months {
         if months.is_empty() {
             return Err("months must not be empty".into());
         }
-        Ok(Months(months))
+        Ok(Months(Cow::Owned(months)))
     }
 }
 
