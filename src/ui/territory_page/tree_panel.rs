@@ -62,15 +62,17 @@ pub fn TreePanel() -> impl IntoView {
                 <div class="panel-head">
                     <h2 id="tree-title">{t.territory}</h2>
                     <span class="head-actions">
-                        <button type="button" class="btn" id="tree-expand-all"
-                            on:click=move |_| tree.expand_all()>{t.expand_all}</button>
-                        <button type="button" class="btn" id="tree-collapse-all"
-                            on:click=move |_| tree.collapse_all()>{t.collapse_all}</button>
                         <button type="button" class="btn" id="territory-csv"
                             on:click=move |_| tree.export_csv()>{t.export_csv}</button>
                         <button type="button" class="btn primary" id="add-region"
                             on:click=move |_| tree.add_child(None)>"+ " {t.add_region}</button>
                     </span>
+                </div>
+                <div class="tree-tools">
+                    <button type="button" class="btn subtle" id="tree-expand-all"
+                        on:click=move |_| tree.expand_all()>"⊞ " {t.expand_all}</button>
+                    <button type="button" class="btn subtle" id="tree-collapse-all"
+                        on:click=move |_| tree.collapse_all()>"⊟ " {t.collapse_all}</button>
                 </div>
                 <ul class="tree" role="tree" aria-labelledby="tree-title" node_ref=tree.list
                     on:keydown=on_keydown on:scroll=move |_| tree.measure()>
