@@ -732,3 +732,60 @@ async fn ten_thousand_salespeople_fully_open_stay_responsive() {
     b.press(&Key::Home).await;
     b.wait_for_text(".tree-row.selected", "Synthetic Co.").await;
 }
+
+#[tokio::test]
+async fn the_territory_fits_the_projector_and_a_laptop_in_both_languages() {
+    use region_planner::core::lang::Lang;
+    use region_planner::core::sample::sample_plan;
+    for (lang, tag) in [(Lang::En, "en-US"), (Lang::Zh, "zh-CN")] {
+        let plan = sample_plan(lang);
+        let region = &plan.regions[0];
+        let sub = &region.subdistricts[0];
+        let nodes = [
+            ("plan", plan.company.as_str()),
+            ("region", region.name.as_str()),
+            ("subdistrict", sub.name.as_str()),
+            ("salesperson", sub.salespeople[0].name.as_str()),
+        ];
+        for (width, height) in [(1280, 720), (1920, 1080)] {
+            let b = Browser::options()
+                .lang(tag)
+                .window_size(width, height)
+                .open("/")
+                .await;
+            b.wait_for_text(TREE, &region.name).await;
+            for (kind, name) in nodes {
+                b.click_text(".tree-row", name).await;
+                b.wait_for_text(".tree-row.selected", name).await;
+                b.wait_for("#detail-name").await;
+                b.screenshot(artifacts_dir().join(format!(
+                    "screens/territory-{kind}-{}-{width}x{height}.png",
+                    lang.tag()
+                )))
+                .await;
+                let overflow = b
+                    .exec_js(
+                        "return ['.tree-panel', '.detail-panel', '.panel-head', '.tree']
+                           .filter(s => { const e = document.querySelector(s); return e.scrollWidth > e.clientWidth + 1; });",
+                    )
+                    .await;
+                assert_eq!(
+                    overflow,
+                    serde_json::json!([]),
+                    "{kind} at {width}×{height} in {tag}: these overflow sideways"
+                );
+            }
+            let heights = b
+                .exec_js(
+                    "return [...new Set([...document.querySelectorAll('.tree-row')]
+                       .map(r => r.getBoundingClientRect().height))];",
+                )
+                .await;
+            assert_eq!(
+                heights,
+                serde_json::json!([34]),
+                "every row is as high as the window of rows counts on"
+            );
+        }
+    }
+}

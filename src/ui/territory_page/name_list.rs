@@ -48,10 +48,8 @@ pub fn NameList(
                     <li>
                         <span>{entry.1.clone()}</span>
                         <button type="button" class="icon danger" title=t.remove
-                            aria-label=t.remove
-                            on:click=move |_| on_remove(entry.0, entry.1.clone())>
-                            {t.remove}
-                        </button>
+                            aria-label=format!("{} “{}”", t.remove, entry.1)
+                            on:click=move |_| on_remove(entry.0, entry.1.clone())>"✕"</button>
                     </li>
                 </For>
             </ul>

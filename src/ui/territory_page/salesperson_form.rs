@@ -26,11 +26,23 @@ pub fn SalespersonForm(
     let value = move |f: fn(&SalespersonDetail) -> &String| {
         move || detail.with(|d| d.as_ref().map(|d| f(d).clone()).unwrap_or_default())
     };
-    let choices = detail.with_untracked(|d| {
-        d.as_ref()
-            .map(|d| d.subdistrict_choices.clone())
-            .unwrap_or_default()
+    // The choices are names: the select is rebuilt when one changes (an undone rename).
+    let choices = Memo::new(move |_| {
+        detail.with(|d| {
+            d.as_ref()
+                .map(|d| d.subdistrict_choices.clone())
+                .unwrap_or_default()
+        })
     });
+    let move_to = {
+        let id = id.clone();
+        move || {
+            view! {
+                <Field label=t.move_to id="person-move" control=Control::Select(choices.get())
+                    value=value(|d| &d.subdistrict) to_edit=move_to_parent(&id) />
+            }
+        }
+    };
     expect_context::<TreeState>().follow_moves(id.clone(), move || {
         detail.with(|d| d.as_ref().map(|d| d.subdistrict.clone()))
     });
@@ -53,8 +65,7 @@ pub fn SalespersonForm(
                 to_edit=salesperson(&id, |v| {
                     Ok(SalespersonField::LastQuantity(parse_non_negative(v)?))
                 }) />
-            <Field label=t.move_to id="person-move" control=Control::Select(choices)
-                value=value(|d| &d.subdistrict) to_edit=move_to_parent(&id) />
+            {move_to}
         </div>
     }
 }

@@ -30,11 +30,23 @@ pub fn SubdistrictForm(
     let value = move |f: fn(&SubdistrictDetail) -> &String| {
         move || detail.with(|d| d.as_ref().map(|d| f(d).clone()).unwrap_or_default())
     };
-    let regions = detail.with_untracked(|d| {
-        d.as_ref()
-            .map(|d| d.region_choices.clone())
-            .unwrap_or_default()
+    // The choices are names: the select is rebuilt when one changes (an undone rename).
+    let regions = Memo::new(move |_| {
+        detail.with(|d| {
+            d.as_ref()
+                .map(|d| d.region_choices.clone())
+                .unwrap_or_default()
+        })
     });
+    let move_to = {
+        let id = id.clone();
+        move || {
+            view! {
+                <Field label=t.move_to id="sub-move" control=Control::Select(regions.get())
+                    value=value(|d| &d.region) to_edit=move_to_parent(&id) />
+            }
+        }
+    };
     expect_context::<TreeState>().follow_moves(id.clone(), move || {
         detail.with(|d| d.as_ref().map(|d| d.region.clone()))
     });
@@ -108,8 +120,7 @@ pub fn SubdistrictForm(
                 to_edit=subdistrict(&id, |v| {
                     Ok(SubdistrictField::LastQuantity(parse_non_negative(v)?))
                 }) />
-            <Field label=t.move_to id="sub-move" control=Control::Select(regions)
-                value=value(|d| &d.region) to_edit=move_to_parent(&id) />
+            {move_to}
         </div>
         <h3>{t.factors}</h3>
         <div class="form-grid factors">{factors}</div>
