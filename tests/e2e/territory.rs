@@ -789,3 +789,61 @@ async fn the_territory_fits_the_projector_and_a_laptop_in_both_languages() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_row_tools_fold_move_and_add_with_the_mouse_and_the_csv_follows() {
+    use region_planner::core::csv_export::territory_csv;
+    use region_planner::core::lang::Lang;
+    use region_planner::core::sample::sample_plan;
+    let b = english().await;
+    b.wait_for_text(TREE, "Wang Wei").await;
+    // The twisty folds and unfolds a sub-district.
+    b.click("#node-d2 .twisty").await;
+    b.wait_until("!document.querySelector('.tree').textContent.includes('Wang Wei')")
+        .await;
+    b.click("#node-d2 .twisty").await;
+    b.wait_for_text(TREE, "Wang Wei").await;
+    // Down moves Wang Wei below Li Na; up on the first region changes nothing.
+    b.click_text(".tree-row", "Wang Wei").await;
+    b.click(".tree-row.selected .icon[aria-label='Move down']")
+        .await;
+    b.wait_until(
+        "(names => names.indexOf('Li Na') < names.indexOf('Wang Wei'))(
+           [...document.querySelectorAll('.tree-row.salesperson .row-name')].map(e => e.textContent))",
+    )
+    .await;
+    b.click_text(".tree-row", "Changsha").await;
+    b.click(".tree-row.selected .icon[aria-label='Move up']")
+        .await;
+    // The + of a sub-district adds a salesperson, selected with the cursor in the name.
+    b.click_text(".tree-row", "Yuelu District").await;
+    b.click(".tree-row.selected .icon.add").await;
+    b.wait_for_text(".tree-row.selected", "New salesperson")
+        .await;
+    b.wait_until("document.activeElement?.id === 'detail-name'")
+        .await;
+    b.press("Peng Li").await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text(".tree-row.selected", "Peng Li").await;
+
+    // The territory CSV is the plan as now edited.
+    b.capture_downloads().await;
+    b.click("#territory-csv").await;
+    let csv = b.downloaded(0).await;
+    let mut plan = sample_plan(Lang::En);
+    let furong = &mut plan.regions[0].subdistricts[0].salespeople;
+    furong.swap(0, 1);
+    let new_id = b
+        .exec_js("return document.querySelector('.tree-row.selected').id.slice('node-'.length);")
+        .await;
+    plan.add_salesperson(&plan.regions[0].subdistricts[1].id.clone(), "Peng Li")
+        .unwrap();
+    let yuelu = &plan.regions[0].subdistricts[1].salespeople;
+    assert_eq!(
+        yuelu.last().map(|p| p.id.as_str()),
+        new_id.as_str(),
+        "ids are given in the same order"
+    );
+    // (A blob's text loses the byte-order mark the file starts with.)
+    assert_eq!(csv.trim_start_matches('\u{feff}'), territory_csv(&plan));
+}
