@@ -5,6 +5,7 @@ mod milestone_item;
 mod milestone_list;
 mod name_list;
 mod node_edits;
+mod person_move_field;
 mod plan_form;
 mod region_form;
 mod salesperson_form;

@@ -104,10 +104,8 @@ pub struct SalespersonDetail {
     pub role: String,
     pub last_amount: String,
     pub last_quantity: String,
-    /// The sub-district it belongs to, and every sub-district it can move to
-    /// (`Changsha / Furong District`).
+    /// The sub-district it belongs to.
     pub subdistrict: String,
-    pub subdistrict_choices: Vec<Choice>,
 }
 
 fn heading(kind: &str, name: &str) -> String {
@@ -218,16 +216,20 @@ pub fn salesperson_detail(t: &Catalogue, plan: &Plan, id: &str) -> Option<Salesp
         last_amount: p.last_sales.amount.to_string(),
         last_quantity: p.last_sales.quantity.to_string(),
         subdistrict: plan.parent_id(id).unwrap_or_default(),
-        subdistrict_choices: plan
-            .regions
-            .iter()
-            .flat_map(|r| {
-                r.subdistricts
-                    .iter()
-                    .map(move |d| (d.id.clone(), format!("{} / {}", r.name, d.name)))
-            })
-            .collect(),
     })
+}
+
+/// Every sub-district a salesperson can move to, named with its region
+/// (`Changsha / Furong District`).
+pub fn subdistrict_choices(plan: &Plan) -> Vec<Choice> {
+    plan.regions
+        .iter()
+        .flat_map(|r| {
+            r.subdistricts
+                .iter()
+                .map(move |d| (d.id.clone(), format!("{} / {}", r.name, d.name)))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -292,11 +294,15 @@ mod tests {
         assert_eq!(person.role, "Team lead");
         assert_eq!(person.heading, format!("Salesperson · {}", p.name));
         assert_eq!(person.subdistrict, plan.regions[0].subdistricts[0].id);
+        let choices = subdistrict_choices(&plan);
         let (_, subs, _) = plan.size();
-        assert_eq!(person.subdistrict_choices.len(), subs);
+        assert_eq!(choices.len(), subs);
         assert_eq!(
-            person.subdistrict_choices[0].1,
-            "Changsha / Furong District"
+            choices[0],
+            (
+                person.subdistrict.clone(),
+                "Changsha / Furong District".into()
+            )
         );
     }
 

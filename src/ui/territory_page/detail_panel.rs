@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::person_move_field::PersonMoveField;
 use super::plan_form::PlanForm;
 use super::region_form::RegionForm;
 use super::salesperson_form::SalespersonForm;
@@ -21,6 +22,13 @@ pub fn DetailPanel() -> impl IntoView {
         let kind = app.with_plan(Part::Planning, |p| node_kind(p, &id))?;
         Some((kind, id))
     });
+    // The selected salesperson, for the move-to choice that stays while salespeople are
+    // selected one after another.
+    let person = Memo::new(move |_| match target.get() {
+        Some((RowKind::Salesperson, id)) => Some(id),
+        _ => None,
+    });
+    let selecting_people = Memo::new(move |_| person.with(Option::is_some));
     view! {
         <section class="detail-panel" aria-live="polite">
             {move || {
@@ -35,6 +43,13 @@ pub fn DetailPanel() -> impl IntoView {
                         view! { <SalespersonForm id=id /> }.into_any()
                     }
                 }
+            }}
+            {move || {
+                app.lang.track();
+                selecting_people.get().then(|| {
+                    let person = Signal::derive(move || person.get().unwrap_or_default());
+                    view! { <PersonMoveField person=person /> }
+                })
             }}
         </section>
     }

@@ -1,9 +1,9 @@
-//! A salesperson's fields: name, role, last period's sales, and the sub-district they belong
-//! to (choosing another moves them there).
+//! A salesperson's fields: name, role and last period's sales (the sub-district they belong
+//! to is [`super::person_move_field`]).
 
 use leptos::prelude::*;
 
-use super::node_edits::{move_to_parent, salesperson};
+use super::node_edits::salesperson;
 use super::tree_state::TreeState;
 use crate::core::edit::{MAX_SHORT_TEXT, Part, SalespersonField};
 use crate::core::field::{parse_non_negative, parse_text};
@@ -25,23 +25,6 @@ pub fn SalespersonForm(
     };
     let value = move |f: fn(&SalespersonDetail) -> &String| {
         move || detail.with(|d| d.as_ref().map(|d| f(d).clone()).unwrap_or_default())
-    };
-    // The choices are names: the select is rebuilt when one changes (an undone rename).
-    let choices = Memo::new(move |_| {
-        detail.with(|d| {
-            d.as_ref()
-                .map(|d| d.subdistrict_choices.clone())
-                .unwrap_or_default()
-        })
-    });
-    let move_to = {
-        let id = id.clone();
-        move || {
-            view! {
-                <Field label=t.move_to id="person-move" control=Control::Select(choices.get())
-                    value=value(|d| &d.subdistrict) to_edit=move_to_parent(&id) />
-            }
-        }
     };
     expect_context::<TreeState>().follow_moves(id.clone(), move || {
         detail.with(|d| d.as_ref().map(|d| d.subdistrict.clone()))
@@ -65,7 +48,6 @@ pub fn SalespersonForm(
                 to_edit=salesperson(&id, |v| {
                     Ok(SalespersonField::LastQuantity(parse_non_negative(v)?))
                 }) />
-            {move_to}
         </div>
     }
 }
