@@ -847,3 +847,30 @@ async fn the_row_tools_fold_move_and_add_with_the_mouse_and_the_csv_follows() {
     // (A blob's text loses the byte-order mark the file starts with.)
     assert_eq!(csv.trim_start_matches('\u{feff}'), territory_csv(&plan));
 }
+
+#[tokio::test]
+async fn an_edit_made_just_before_another_plan_opens_is_kept() {
+    let b = english().await;
+    b.click("#plan-new").await;
+    b.wait_for_text("#plan-select", "New plan").await;
+    b.click("#add-region").await;
+    b.wait_for_text(".tree-row.selected", "New region").await;
+    // The rename and the switch in one go, before any save could run.
+    b.exec_js(
+        "const name = document.querySelector('#detail-name');
+         name.value = 'Only region';
+         name.dispatchEvent(new Event('change', { bubbles: true }));
+         const s = document.querySelector('#plan-select');
+         s.selectedIndex = 0;
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+    )
+    .await;
+    b.wait_for_text(TREE, "Changsha").await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.exec_js(
+        "const s = document.querySelector('#plan-select'); s.selectedIndex = 1; s.dispatchEvent(new Event('change', { bubbles: true }));",
+    )
+    .await;
+    b.wait_for_text(TREE, "Only region").await;
+}

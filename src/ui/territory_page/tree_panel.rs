@@ -1,7 +1,7 @@
 //! The territory tree: company → region → sub-district → salesperson, by mouse and keyboard.
 //! Only the rows in view are in the page (rows have one height, so the scroll position says
-//! which), each keyed by what it shows: an edit redraws the rows it changed, a selection only
-//! the two rows whose mark moves.
+//! which), each keyed by its node: an edit changes the rows it concerns in place, a selection
+//! only the marks of the two rows concerned.
 
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use super::tree_row::TreeRowItem;
 use super::tree_state::TreeState;
 use crate::ui::state::use_app;
 use crate::view::tree_keys::command_for;
-use crate::view::tree_rows::ROW_HEIGHT;
+use crate::view::tree_rows::{ROW_HEIGHT, TreeRow};
 
 /// The tree panel: its title, actions, the windowed list of rows and the keys' help.
 #[component]
@@ -23,6 +23,15 @@ pub fn TreePanel() -> impl IntoView {
         tree.rows
             .with(|rows| rows.get(range).map(<[_]>::to_vec).unwrap_or_default())
     });
+    // A drawn row follows its node's row in the window (kept while it leaves it).
+    let in_view = move |first: TreeRow| {
+        Memo::new(move |last: Option<&TreeRow>| {
+            shown
+                .with(|rows| rows.iter().find(|r| r.id == first.id).cloned())
+                .or_else(|| last.cloned())
+                .unwrap_or_else(|| first.clone())
+        })
+    };
     let above = move || format!("{}px", drawn.with(|(r, _)| r.start) as u32 * ROW_HEIGHT);
     let below = move || {
         format!(
@@ -77,8 +86,8 @@ pub fn TreePanel() -> impl IntoView {
                 <ul class="tree" role="tree" aria-labelledby="tree-title" node_ref=tree.list
                     on:keydown=on_keydown on:scroll=move |_| tree.measure()>
                     <li class="tree-spacer" role="none" style:height=above></li>
-                    <For each=move || shown.get() key=|row| row.clone() let:row>
-                        <TreeRowItem row=row />
+                    <For each=move || shown.get() key=|row| row.id.clone() let:row>
+                        <TreeRowItem id=row.id.clone() kind=row.kind row=in_view(row) />
                     </For>
                     <li class="tree-spacer" role="none" style:height=below></li>
                 </ul>

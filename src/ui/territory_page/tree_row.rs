@@ -4,53 +4,59 @@ use leptos::prelude::*;
 
 use super::tree_state::TreeState;
 use crate::ui::state::use_app;
-use crate::view::tree_rows::{RowKind, TreeRow};
+use crate::view::tree_rows::{RowKind, TreeRow, dom_id};
 
-/// A tree row. Its selection mark is a signal of its own, so selecting another node redraws
-/// only the rows whose mark changes.
+/// A tree row, kept for its node while it is in view: a rename, a fold or a selection changes
+/// the row in place (it keeps the keyboard focus), and selecting another node redraws only the
+/// rows whose selection mark changes.
 #[component]
 pub fn TreeRowItem(
-    /// What the row shows; a row showing something else is another row.
-    row: TreeRow,
+    /// The node's id (`None`: the company).
+    id: Option<String>,
+    /// The node's kind, which never changes for an id.
+    kind: RowKind,
+    /// What the row shows, as it changes.
+    #[prop(into)]
+    row: Signal<TreeRow>,
 ) -> impl IntoView {
     let app = use_app();
     let tree = expect_context::<TreeState>();
     let t = app.t_now();
-    let id = row.id.clone();
     let selected = {
         let id = id.clone();
         Memo::new(move |_| app.selected.with(|s| *s == id))
     };
-    let class = format!("tree-row depth-{} {}", row.depth(), row.kind.class());
     let node = StoredValue::new(id.clone());
-    let on_click = move |_| {
-        let id = node.get_value();
-        tree.select(id);
-    };
+    let expandable = Memo::new(move |_| row.with(TreeRow::expandable));
+    let expanded = Memo::new(move |_| row.with(|r| r.expanded));
 
-    let twisty = if row.expandable() {
-        let (glyph, label) = if row.expanded {
-            ("▾", t.collapse)
+    let twisty = move || {
+        if expandable.get() {
+            let (glyph, label) = if expanded.get() {
+                ("▾", t.collapse)
+            } else {
+                ("▸", t.expand)
+            };
+            view! {
+                <button type="button" class="twisty" tabindex="-1" aria-label=label title=label
+                    on:click=move |ev| {
+                        ev.stop_propagation();
+                        if let Some(id) = node.get_value() {
+                            tree.toggle(&id);
+                        }
+                    }>{glyph}</button>
+            }
+            .into_any()
         } else {
-            ("▸", t.expand)
-        };
-        view! {
-            <button type="button" class="twisty" tabindex="-1" aria-label=label title=label
-                on:click=move |ev| {
-                    ev.stop_propagation();
-                    if let Some(id) = node.get_value() {
-                        tree.toggle(&id);
-                    }
-                }>{glyph}</button>
+            view! { <span class="twisty"></span> }.into_any()
         }
-        .into_any()
-    } else {
-        view! { <span class="twisty"></span> }.into_any()
     };
-    let tier = row.tier.map(|tier| {
-        view! { <span class=format!("tier-badge tier-{}", tier.key())>{t.tier(tier)}</span> }
-    });
-    let add = match row.kind {
+    let tier = move || {
+        row.with(|r| r.tier).map(|tier| {
+            view! { <span class=format!("tier-badge tier-{}", tier.key())>{t.tier(tier)}</span> }
+        })
+    };
+    let add = match kind {
         RowKind::Company => Some(t.add_region),
         RowKind::Region => Some(t.add_subdistrict),
         RowKind::Subdistrict => Some(t.add_salesperson),
@@ -90,22 +96,21 @@ pub fn TreeRowItem(
         }
     });
 
-    let dom_id = row.dom_id();
-    let level = row.depth() + 1;
-    let expanded = row
-        .expandable()
-        .then_some(if row.expanded { "true" } else { "false" });
     view! {
-        <li role="treeitem" id=dom_id class=class class:selected=move || selected.get()
-            attr:aria-level=level
+        <li role="treeitem" id=dom_id(id.as_deref())
+            class=format!("tree-row depth-{} {}", kind.depth(), kind.class())
+            class:selected=move || selected.get()
+            attr:aria-level=kind.depth() + 1
             aria-selected=move || if selected.get() { "true" } else { "false" }
-            aria-expanded=expanded
+            aria-expanded=move || {
+                expandable.get().then_some(if expanded.get() { "true" } else { "false" })
+            }
             tabindex=move || if selected.get() { "0" } else { "-1" }
-            on:click=on_click>
+            on:click=move |_| tree.select(node.get_value())>
             {twisty}
-            <span class="row-name">{row.name}</span>
+            <span class="row-name">{move || row.with(|r| r.name.clone())}</span>
             {tier}
-            <span class="row-detail">{row.detail}</span>
+            <span class="row-detail">{move || row.with(|r| r.detail.clone())}</span>
             <span class="row-tools">{add} {tools}</span>
         </li>
     }
