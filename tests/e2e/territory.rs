@@ -648,6 +648,8 @@ async fn ten_thousand_salespeople_fully_open_stay_responsive() {
     let id = |i: usize| rows[i].id.clone().unwrap();
     b.wait_for(&format!("#node-{}", id(middle + 2))).await;
     assert!(b.count(".tree-row").await < 100);
+    b.screenshot(artifacts_dir().join("screens/territory-10000-open.png"))
+        .await;
 
     // A selection click: timed, and it redraws no row and marks only the two whose selection
     // changed.
