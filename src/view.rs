@@ -16,4 +16,5 @@ pub mod print_doc;
 pub mod settings_form;
 pub mod slides;
 pub mod tier_board;
+pub mod tree_keys;
 pub mod tree_rows;
