@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::breakdown_table::{row_name, visible_nodes};
 use super::diff_chart::{DiffChart, diff_chart};
 use super::numbers::{amount, grouped};
-use crate::core::breakdown::{Breakdown, compute};
+use crate::core::breakdown::{Breakdown, BreakdownError, compute};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure};
@@ -24,16 +24,14 @@ pub const MOVERS: usize = 3;
 pub struct Comparison {
     pub names: Vec<String>,
     pub breakdowns: Vec<Breakdown>,
-    /// Scenarios that could not be computed, with the first reason.
-    pub errors: Vec<(String, String)>,
-    /// Node ids of the biggest movers (first scenario against each other).
-    pub movers: HashSet<String>,
+    /// Scenarios that could not be computed (by name), with the first reason.
+    pub errors: Vec<(String, BreakdownError)>,
     /// Regions whose tier is not the same in every scenario.
     pub tier_changes: HashMap<String, Vec<Tier>>,
 }
 
 /// Computes the chosen scenarios (by id, in the order given).
-pub fn compare(t: &Catalogue, plan: &Plan, ids: &[String], measure: Measure) -> Comparison {
+pub fn compare(plan: &Plan, ids: &[String]) -> Comparison {
     let mut names = Vec::new();
     let mut breakdowns = Vec::new();
     let mut errors = Vec::new();
@@ -46,19 +44,39 @@ pub fn compare(t: &Catalogue, plan: &Plan, ids: &[String], measure: Measure) -> 
                 breakdowns.push(bd);
                 scenarios.push(s);
             }
-            Err(e) => errors.push((
-                s.name.clone(),
-                e.0.first()
-                    .map(|e| t.breakdown_error(e))
-                    .unwrap_or_default(),
-            )),
+            Err(e) => {
+                if let Some(first) = e.0.into_iter().next() {
+                    errors.push((s.name.clone(), first));
+                }
+            }
         }
     }
-    let mut movers = HashSet::new();
-    if let Some(base) = breakdowns.first() {
+    let mut tier_changes = HashMap::new();
+    for r in &plan.regions {
+        let tiers: Vec<Tier> = scenarios.iter().map(|s| s.tier_of(r)).collect();
+        if tiers.windows(2).any(|w| w[0] != w[1]) {
+            tier_changes.insert(r.id.clone(), tiers);
+        }
+    }
+    Comparison {
+        names,
+        breakdowns,
+        errors,
+        tier_changes,
+    }
+}
+
+impl Comparison {
+    /// Node ids of the biggest movers of a measure: the [`MOVERS`] largest differences at each
+    /// level, first scenario against each other.
+    pub fn movers(&self, measure: Measure) -> HashSet<String> {
+        let mut movers = HashSet::new();
+        let Some(base) = self.breakdowns.first() else {
+            return movers;
+        };
         // The largest differences at each level, kept by a running selection (no sorting).
         let mut top: HashMap<Level, Vec<(i128, usize)>> = HashMap::new();
-        for other in &breakdowns[1..] {
+        for other in &self.breakdowns[1..] {
             for (i, n) in base.nodes().iter().enumerate().skip(1) {
                 if let Some(j) = other.find(&n.id) {
                     let d = (other.annual_units(j, measure) as i128
@@ -89,20 +107,7 @@ pub fn compare(t: &Catalogue, plan: &Plan, ids: &[String], measure: Measure) -> 
         for best in top.values() {
             movers.extend(best.iter().map(|&(_, i)| base.nodes()[i].id.clone()));
         }
-    }
-    let mut tier_changes = HashMap::new();
-    for r in &plan.regions {
-        let tiers: Vec<Tier> = scenarios.iter().map(|s| s.tier_of(r)).collect();
-        if tiers.windows(2).any(|w| w[0] != w[1]) {
-            tier_changes.insert(r.id.clone(), tiers);
-        }
-    }
-    Comparison {
-        names,
-        breakdowns,
-        errors,
-        movers,
-        tier_changes,
+        movers
     }
 }
 
@@ -247,6 +252,7 @@ pub fn compare_table(
         let vs = fill(t.compare_diff, &[first]);
         head.extend(c.names.iter().skip(1).map(|name| format!("{name} · {vs}")));
     }
+    let movers = c.movers(measure);
     let rows = c
         .breakdowns
         .first()
@@ -266,7 +272,7 @@ pub fn compare_table(
                         name: row_name(plan, n).to_string(),
                         expanded: (n.subtree_end > i + 1 && n.level != Level::Company)
                             .then(|| expanded.contains(&n.id)),
-                        mover: c.movers.contains(&n.id),
+                        mover: movers.contains(&n.id),
                         tier_change: c.tier_changes.get(&n.id).map(|tiers| {
                             tiers
                                 .iter()
@@ -292,7 +298,7 @@ pub fn compare_table(
         errors: c
             .errors
             .iter()
-            .map(|(name, reason)| fill(t.compare_error, &[name, reason]))
+            .map(|(name, reason)| fill(t.compare_error, &[name, &t.breakdown_error(reason)]))
             .collect(),
         need_two: (c.breakdowns.len() < 2).then(|| t.compare_need_two.to_string()),
         movers_note: fill(t.compare_movers, &[&MOVERS.to_string()]),
@@ -356,10 +362,10 @@ mod tests {
     fn the_stretch_scenario_moves_numbers_and_the_biggest_movers_are_marked() {
         let plan = sample_plan(Lang::En);
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
-        let c = compare(&EN, &plan, &ids, Measure::Amount);
+        let c = compare(&plan, &ids);
         assert_eq!(c.names, ["Baseline", "Stretch"]);
         assert_eq!(
-            c.movers.len(),
+            c.movers(Measure::Amount).len(),
             3 * MOVERS,
             "three at each level below the company"
         );
@@ -404,7 +410,7 @@ mod tests {
         let mut plan = sample_plan(Lang::En);
         plan.scenarios[1].thresholds.stronghold = Decimal::from(45);
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
-        let c = compare(&EN, &plan, &ids, Measure::Quantity);
+        let c = compare(&plan, &ids);
         let xiangtan = plan.regions[2].id.clone();
         assert_eq!(
             c.tier_changes.get(&xiangtan),
@@ -419,7 +425,7 @@ mod tests {
     fn one_scenario_asks_for_another_and_the_picker_shows_the_choice() {
         let plan = sample_plan(Lang::En);
         let ids = vec![plan.scenarios[0].id.clone()];
-        let c = compare(&EN, &plan, &ids, Measure::Amount);
+        let c = compare(&plan, &ids);
         let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
         assert_eq!(
             table.need_two.as_deref(),
@@ -438,7 +444,7 @@ mod tests {
         let mut plan = sample_plan(Lang::En);
         plan.scenarios[1].seasonality[0] = None;
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
-        let c = compare(&EN, &plan, &ids, Measure::Amount);
+        let c = compare(&plan, &ids);
         let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
         assert_eq!(table.errors.len(), 1);
         assert!(table.errors[0].contains("Stretch"), "{:?}", table.errors);
@@ -449,7 +455,7 @@ mod tests {
     fn each_region_difference_is_charted() {
         let plan = sample_plan(Lang::En);
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
-        let c = compare(&EN, &plan, &ids, Measure::Amount);
+        let c = compare(&plan, &ids);
         let charts = region_charts(&EN, Lang::En, &plan, &c, Measure::Amount);
         assert_eq!(charts.len(), 1);
         assert_eq!(charts[0].title, "Stretch · Δ vs Baseline");

@@ -41,6 +41,29 @@ pub struct SettingsPanel {
     pub make_flat: String,
 }
 
+impl SettingsPanel {
+    /// Every field, section by section.
+    pub fn fields(&self) -> impl Iterator<Item = &SettingField> {
+        [
+            &self.targets,
+            &self.methods,
+            &self.weights,
+            &self.seasonality,
+        ]
+        .into_iter()
+        .flat_map(|s| &s.fields)
+    }
+
+    /// The stored value of a setting, as its field holds it (empty if the panel has no such
+    /// field).
+    pub fn value(&self, setting: Setting) -> String {
+        self.fields()
+            .find(|f| f.setting == setting)
+            .map(|f| f.value.clone())
+            .unwrap_or_default()
+    }
+}
+
 fn method_field(t: &Catalogue, s: &Scenario, level: Level, label: &str) -> SettingField {
     let options = level
         .methods()
@@ -232,6 +255,11 @@ mod tests {
             matches!(&sub.input, Input::Choice(o) if o.contains(&("weighted".into(), "Weighted index".into()))),
             "{sub:?}"
         );
+        assert_eq!(
+            panel.value(Setting::Season(11)),
+            panel.seasonality.fields[11].value
+        );
+        assert_eq!(panel.fields().count(), 4 + 4 + 6 + 12);
         assert!(
             panel.summary.contains("118,000,000 CNY")
                 && panel.summary.contains("History → Weighted index → Even"),

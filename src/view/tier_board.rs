@@ -73,6 +73,18 @@ pub struct OverrideField {
     pub reason: String,
 }
 
+impl TierBoard {
+    /// The stored value of a threshold or a tier's policy, as its field holds it.
+    pub fn value(&self, setting: Setting) -> String {
+        self.thresholds
+            .iter()
+            .chain(self.columns.iter().flat_map(|c| &c.policy))
+            .find(|f| f.setting == setting)
+            .map(|f| f.value.clone())
+            .unwrap_or_default()
+    }
+}
+
 /// The edit that sets region `region`'s tier to `tier` (a tier key; empty gives the region back
 /// to the rule) for `reason`, or why it cannot be.
 pub fn override_edit(
@@ -318,6 +330,10 @@ mod tests {
             ]
         );
         assert_eq!(board.thresholds[1].value, "40");
+        assert_eq!(
+            board.value(Setting::DistributorSpend(Tier::Contested)),
+            "70"
+        );
         assert!(
             board.thresholds_summary.contains("stronghold ≥ 40%"),
             "{}",

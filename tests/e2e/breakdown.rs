@@ -112,7 +112,7 @@ async fn a_lock_pins_a_region_and_the_rest_flows_around_it_and_bad_locks_keep_th
 #[tokio::test]
 async fn why_this_number_explains_factors_share_and_rounding() {
     let b = open("/#/breakdown").await;
-    b.click("#breakdown-table tr.lvl-region [data-toggle]")
+    b.click("#breakdown-table tr.lvl-region button.twisty")
         .await;
     b.click_text("#breakdown-table tr[data-node]", "Yuelu District")
         .await;
@@ -348,7 +348,7 @@ async fn ten_thousand_salespeople_recompute_within_budget() {
     );
     // Only the rows in view are in the page, even with every region open.
     b.exec_js(
-        "for (const t of document.querySelectorAll('#breakdown-table [data-toggle]')) t.click();",
+        "for (const t of document.querySelectorAll('#breakdown-table button.twisty')) t.click();",
     )
     .await;
     let rows = b.count("#breakdown-table tr[data-node]").await;
