@@ -80,7 +80,7 @@ pub fn diff_chart(title: &str, items: &[(String, Decimal, String)]) -> DiffChart
         .map(|((label, value, text), i)| {
             let y = 10 + ROW * i;
             let width = scale(value.abs(), top, HALF);
-            let up = !(value.is_sign_negative() && !value.is_zero());
+            let up = !value.is_sign_negative() || value.is_zero();
             let (x, value_x) = if up {
                 (axis, axis + width + PAD)
             } else {

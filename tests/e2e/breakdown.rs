@@ -391,8 +391,8 @@ async fn editing_a_name_in_a_plan_of_ten_thousand_does_not_stall() {
 async fn switching_language_and_presenting_a_plan_of_ten_thousand_is_quick() {
     let b = large_plan("/#/breakdown").await;
     b.wait_for_text("#breakdown-table", "Region 1").await;
-    let to_zh = time_click(&b, "#switch-language", "#nav", "目标分解").await;
-    let to_en = time_click(&b, "#switch-language", "#nav", "Breakdown").await;
+    let to_zh = time_click(&b, "#switch-language", "nav.tabs", "目标分解").await;
+    let to_en = time_click(&b, "#switch-language", "nav.tabs", "Breakdown").await;
     let present = time_click(&b, "#present", "#presentation", "1 / 4").await;
     println!(
         "at 10,000 salespeople: switch to Chinese {to_zh:.0} ms, back to English {to_en:.0} ms, enter presentation {present:.0} ms"
@@ -402,4 +402,38 @@ async fn switching_language_and_presenting_a_plan_of_ten_thousand_is_quick() {
         "language switch took {to_zh:.0} / {to_en:.0} ms"
     );
     assert!(present <= 200.0, "presentation took {present:.0} ms");
+}
+
+#[tokio::test]
+async fn opening_the_planning_routes_of_ten_thousand_is_quick() {
+    let b = large_plan("/#/territory").await;
+    // The breakdown is computed when a route first shows it.
+    let breakdown = time_click(&b, "#tab-breakdown", "#breakdown-table", "Region 1").await;
+    // A second scenario, so the comparison computes two.
+    b.click("#scenario-duplicate").await;
+    b.wait_for_text("#scenario-select", "(copy)").await;
+    let mut opened = vec![("breakdown (first compute)", breakdown)];
+    for (name, tab, probe) in [
+        ("tiers", "#tab-tiers", "#tier-board"),
+        ("compare", "#tab-compare", "#compare-table"),
+        ("breakdown", "#tab-breakdown", "#breakdown-table"),
+    ] {
+        b.click("#tab-territory").await;
+        b.wait_for(r#"#tab-territory[aria-selected="true"]"#).await;
+        opened.push((name, time_click(&b, tab, probe, "Region 1").await));
+    }
+    println!(
+        "opening a route at 10,000 salespeople, from the territory: {}",
+        opened
+            .iter()
+            .map(|(name, ms)| format!("{name} {ms:.0} ms"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for (name, ms) in opened {
+        assert!(
+            ms <= 300.0,
+            "opening {name} took {ms:.0} ms (budget 300 ms)"
+        );
+    }
 }
