@@ -104,7 +104,10 @@ pub fn ComparePage() -> impl IntoView {
                 <p class="note">{move || table.with(|t| t.movers_note.clone())}</p>
                 <CompareTableView table=table on_toggle=toggle />
                 <For each=move || charts.get() key=|c| c.clone() let:chart>
-                    <DiffChartView chart=chart />
+                    <figure class="compare-chart">
+                        <figcaption>{chart.title.clone()}</figcaption>
+                        <DiffChartView chart=chart />
+                    </figure>
                 </For>
             </div>
         </div>

@@ -44,7 +44,7 @@ pub fn SettingsPanel() -> impl IntoView {
             <div class="settings-grid">
                 {section("", |p| &p.targets)}
                 {section("", |p| &p.methods)}
-                {section("weights", |p| &p.weights)}
+                {section("bd-weights", |p| &p.weights)}
                 <section class="seasonality">
                     <h3>{move || panel.with(|p| p.as_ref().map(|p| p.seasonality.title.clone()))}</h3>
                     <div class="season-grid">

@@ -46,7 +46,13 @@ pub fn TierRegionCard(
             &reason,
         ) {
             Ok(edit) => edit,
-            Err(e) => return error.set(Some(t.field_error(&e))),
+            Err(e) => {
+                // The reason is what is missing: the cursor goes there.
+                if let Some(input) = reason_box.get_untracked() {
+                    let _ = input.focus();
+                }
+                return error.set(Some(t.field_error(&e)));
+            }
         };
         let old = stored.with_value(|(tier, reason)| {
             let tier = option_label(tier);
