@@ -40,14 +40,20 @@ struct Shown {
 impl Shown {
     fn new() -> Self {
         let app = use_app();
-        let last_good =
-            Memo::new(
-                move |prev: Option<&Option<Computed>>| match app.breakdown.get() {
-                    Some(c) if good(&c).is_some() => Some(c),
-                    Some(_) => prev.cloned().flatten(),
-                    None => None,
-                },
-            );
+        // Tagged with the plan and scenario it is of: another scenario's numbers are never
+        // shown as this one's.
+        let tagged = Memo::new(move |prev: Option<&Option<(String, String, Computed)>>| {
+            let (plan, scenario) = (app.plan_id.get(), app.scenario.get());
+            match app.breakdown.get() {
+                Some(c) if good(&c).is_some() => Some((plan, scenario, c)),
+                Some(_) => prev
+                    .cloned()
+                    .flatten()
+                    .filter(|(p, s, _)| *p == plan && *s == scenario),
+                None => None,
+            }
+        });
+        let last_good = Memo::new(move |_| tagged.with(|t| t.as_ref().map(|(_, _, c)| c.clone())));
         // (the one before, the current one): moves on when a new breakdown is shown.
         let pair = Memo::new(move |prev: Option<&(Option<Computed>, Option<Computed>)>| {
             let now = last_good.get();
@@ -68,6 +74,7 @@ fn use_shown() -> Shown {
     expect_context::<Shown>()
 }
 
+/// The Breakdown route.
 #[component]
 pub fn BreakdownPage() -> impl IntoView {
     provide_context(Shown::new());

@@ -24,6 +24,7 @@ use scenario_picker::ScenarioPicker;
 /// At most this many scenarios side by side (more would not fit a projector).
 const MAX_SCENARIOS: usize = 3;
 
+/// The Compare route.
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let app = use_app();
@@ -102,7 +103,7 @@ pub fn ComparePage() -> impl IntoView {
                 }}
                 {move || table.with(|t| t.need_two.clone()).map(|n| view! { <p class="note">{n}</p> })}
                 <p class="note">{move || table.with(|t| t.movers_note.clone())}</p>
-                <CompareTableView table=table on_toggle=toggle />
+                <CompareTableView table=table on_toggle=toggle id="compare-table" />
                 <For each=move || charts.get() key=|c| c.clone() let:chart>
                     <figure class="compare-chart">
                         <figcaption>{chart.title.clone()}</figcaption>

@@ -17,6 +17,7 @@ use tier_column::TierColumnView;
 /// The board of the scenario on screen (`None` while no scenario is open).
 type Board = Memo<Option<TierBoard>>;
 
+/// The Tiers route.
 #[component]
 pub fn TiersPage() -> impl IntoView {
     let app = use_app();

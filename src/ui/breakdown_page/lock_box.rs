@@ -21,6 +21,7 @@ fn NodeValueInput(
     kind: NodeValue,
     /// The node.
     node: String,
+    /// The measure the value is of.
     measure: Measure,
     /// The label, which also names the change in the change log.
     label: String,

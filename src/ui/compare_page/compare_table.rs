@@ -16,12 +16,15 @@ pub fn CompareTableView(
     /// A row (by id) is opened or closed; without it rows have no open/close button.
     #[prop(optional, into)]
     on_toggle: Option<Callback<String>>,
+    /// The table's DOM id (one table per page may have it).
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
     let labels = Memo::new(move |_| {
         table.with(|t| (t.expand.clone(), t.collapse.clone(), t.tier_changed.clone()))
     });
     view! {
-        <table class="compare-table" id="compare-table">
+        <table class="compare-table" id=id>
             <thead>
                 <tr>
                     {move || {
