@@ -82,6 +82,9 @@ pub fn BreakdownTable() -> impl IntoView {
             measure_viewport();
         }
     });
+    // A taller window shows more rows.
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure_viewport());
+    on_cleanup(move || resize.remove());
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let key = ev.key();
