@@ -489,7 +489,9 @@ async fn locks_and_overrides_reach_nodes_whose_ids_hold_any_character() {
     let stored = b.get_local_storage(&key).await.expect("the plan is stored");
     let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
     let scenario = &stored["scenarios"][0];
-    let locked = (own - plan.adopted().unwrap().amount_unit).normalize().to_string();
+    let locked = (own - plan.adopted().unwrap().amount_unit)
+        .normalize()
+        .to_string();
     assert_eq!(
         scenario["locks"][&sub]["amount"],
         locked.as_str(),
