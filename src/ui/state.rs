@@ -204,7 +204,10 @@ impl App {
             editor.with_value(|e| {
                 let plan = e.plan();
                 let s = plan.scenario(&sid.unwrap_or_else(|| plan.adopted_scenario.clone()))?;
-                Some(Computed(Arc::new(compute(plan, s))))
+                let started = now_ms();
+                let result = compute(plan, s);
+                record_compute_ms(now_ms() - started);
+                Some(Computed(Arc::new(result)))
             })
         };
         let app = App {
@@ -472,6 +475,17 @@ pub fn now() -> String {
         minutes / 60,
         minutes % 60
     )
+}
+
+fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or_default()
+}
+
+/// Tells timing probes how long the last breakdown took to compute: `body[data-bd-ms]`.
+fn record_compute_ms(ms: f64) {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-bd-ms", &format!("{}", ms.round() as i64));
+    }
 }
 
 /// Today's local date.
