@@ -116,6 +116,8 @@ catalogue_keys! {
     slide_monthly,
     slide_compare,
     slide_of,
+    slide_tier_regions,
+    slide_tier_region,
     doc_title,
     doc_goals,
     doc_market,

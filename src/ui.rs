@@ -6,6 +6,7 @@ mod actuals_page;
 mod app;
 mod banners;
 mod breakdown_page;
+mod charts;
 mod compare_page;
 mod competition_page;
 mod confirm_dialog;

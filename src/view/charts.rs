@@ -6,7 +6,6 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::html::push_escaped;
 use crate::core::tier::Tier;
 
 /// One item of a bar chart: its label, value, display text and optional tier (for colour and a
@@ -81,14 +80,30 @@ fn px(v: i64) -> i32 {
     i32::try_from(v).unwrap_or(i32::MAX)
 }
 
+/// Roughly how wide `text` is, in view-box units, at the largest type charts use (17 units, on
+/// a projector): wide characters (Chinese) are square, others about half as wide.
+pub fn text_width(text: &str) -> i64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 10 } else { 17 })
+        .sum()
+}
+
 /// Horizontal bars, one per item, scaled to the largest; a tier's name follows the value text
-/// (`tier_names` gives it; an empty name adds nothing).
+/// (`tier_names` gives it; an empty name adds nothing). The view box leaves room for the
+/// longest label before the bars and for every value text after its bar.
 pub fn bar_chart(title: &str, bars: &[Bar], tier_names: impl Fn(Tier) -> &'static str) -> BarChart {
     const ROW: i64 = 34;
-    const LABEL_W: i64 = 190;
     const BAR_W: i64 = 560;
     const PAD: i64 = 8;
     let top = bars.iter().map(|b| b.value).max().unwrap_or(Decimal::ZERO);
+    let label_w = bars
+        .iter()
+        .map(|b| text_width(b.label))
+        .max()
+        .unwrap_or(0)
+        .max(60)
+        + 2 * PAD;
+    let mut right = label_w + BAR_W;
     let rows = bars
         .iter()
         .enumerate()
@@ -100,23 +115,24 @@ pub fn bar_chart(title: &str, bars: &[Bar], tier_names: impl Fn(Tier) -> &'stati
                 text.push_str(" · ");
                 text.push_str(name);
             }
+            right = right.max(label_w + w + 2 * PAD + text_width(&text));
             BarRow {
                 label: b.label.to_string(),
                 text,
                 tier: b.tier,
-                label_x: px(LABEL_W - PAD),
+                label_x: px(label_w - PAD),
                 text_y: px(y + 18),
-                bar_x: px(LABEL_W),
+                bar_x: px(label_w),
                 bar_y: px(y + 4),
                 bar_width: px(w),
                 bar_height: px(ROW - 10),
-                value_x: px(LABEL_W + w + PAD),
+                value_x: px(label_w + w + PAD),
             }
         })
         .collect();
     BarChart {
         title: title.to_string(),
-        width: px(LABEL_W + BAR_W + 170),
+        width: px(right),
         height: px(40 + ROW * bars.len() as i64),
         rows,
     }
@@ -146,8 +162,8 @@ impl MonthlyChart {
     }
 }
 
-/// One month of the curve: its name under the axis, its seasonality column with the share above
-/// it, and the plan's value as a point (when the plan has one for the month).
+/// One month of the curve: its seasonality column, its name and then its share under the axis,
+/// and the plan's value as a point (when the plan has one for the month).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct MonthMark {
     pub month: String,
@@ -164,7 +180,8 @@ pub struct MonthMark {
     pub point: Option<CurvePoint>,
 }
 
-/// A labelled point of the curve.
+/// A labelled point of the curve. Labels of neighbouring months sit on alternate sides of their
+/// points (above, below), so they do not run into each other.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CurvePoint {
     pub x: i32,
@@ -182,7 +199,7 @@ pub fn monthly_chart(
     shares: &[Decimal],
     values: &[(Decimal, String)],
 ) -> MonthlyChart {
-    let (w, h, left, bottom, top_pad) = (900i64, 360i64, 40i64, 40i64, 40i64);
+    let (w, h, left, bottom, top_pad) = (900i64, 380i64, 40i64, 60i64, 40i64);
     let n = months.len().max(1) as i64;
     let step = (w - left - 20) / n;
     let top_share = shares.iter().copied().max().unwrap_or(Decimal::ONE);
@@ -202,7 +219,7 @@ pub fn monthly_chart(
                     x: px(center),
                     y: px(y),
                     text: text.clone(),
-                    text_y: px(y - 9),
+                    text_y: px(if i % 2 == 0 { y - 10 } else { y + 24 }),
                 }
             });
             MonthMark {
@@ -214,7 +231,7 @@ pub fn monthly_chart(
                 column_width: px(step * 3 / 5),
                 column_height: px(bh),
                 share: format!("{}%", share.normalize()),
-                share_y: px(h - bottom - bh - 4),
+                share_y: px(h - bottom + 46),
                 point,
             }
         })
@@ -225,69 +242,6 @@ pub fn monthly_chart(
         height: px(h),
         months: marks,
     }
-}
-
-/// The opening of a chart drawn as text: an image with its title.
-fn svg_open(kind: &str, width: i64, height: i64, title: &str) -> String {
-    let mut out = format!(
-        "<svg class=\"chart {kind}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\""
-    );
-    push_escaped(&mut out, title);
-    out.push_str("\"><title>");
-    push_escaped(&mut out, title);
-    out.push_str("</title>");
-    out
-}
-
-/// Differences as bars from a middle axis: increases to the right, decreases to the left, each
-/// with its signed value as text.
-pub fn diff_bars_svg(title: &str, items: &[(&str, Decimal, String)]) -> String {
-    let row = 30;
-    let (label_w, half, pad) = (190, 300, 6);
-    let height = 20 + row * items.len() as i64;
-    let top = items
-        .iter()
-        .map(|i| i.1.abs())
-        .max()
-        .unwrap_or(Decimal::ZERO);
-    let axis = label_w + half + 80;
-    let mut out = svg_open("diffs", axis + half + 160, height, title);
-    let _ = write!(
-        out,
-        "<line class=\"axis\" x1=\"{axis}\" x2=\"{axis}\" y1=\"0\" y2=\"{height}\"></line>"
-    );
-    for (i, (label, value, text)) in items.iter().enumerate() {
-        let y = 10 + row * i as i64;
-        let w = scale(value.abs(), top, half);
-        let (x, class, tx, anchor) = if value.is_sign_negative() && !value.is_zero() {
-            (axis - w, "diff-down", axis - w - pad, "end")
-        } else {
-            (axis, "diff-up", axis + w + pad, "start")
-        };
-        let _ = write!(
-            out,
-            "<text class=\"bar-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">",
-            label_w - pad,
-            y + 16
-        );
-        push_escaped(&mut out, label);
-        out.push_str("</text>");
-        let _ = write!(
-            out,
-            "<rect class=\"{class}\" x=\"{x}\" y=\"{}\" width=\"{w}\" height=\"{}\"></rect>",
-            y + 3,
-            row - 8
-        );
-        let _ = write!(
-            out,
-            "<text class=\"bar-value\" x=\"{tx}\" y=\"{}\" text-anchor=\"{anchor}\">",
-            y + 16
-        );
-        push_escaped(&mut out, text);
-        out.push_str("</text>");
-    }
-    out.push_str("</svg>");
-    out
 }
 
 #[cfg(test)]
@@ -338,6 +292,18 @@ mod tests {
             "the value text follows the bar's end"
         );
         assert!(zero.bar_y > big.bar_y && chart.height > plain.bar_y + plain.bar_height);
+        for row in &chart.rows {
+            assert!(
+                i64::from(row.label_x) >= text_width(&row.label),
+                "room for the label {:?}",
+                row.label
+            );
+            assert!(
+                i64::from(chart.width) >= i64::from(row.value_x) + text_width(&row.text),
+                "room for the value text {:?}",
+                row.text
+            );
+        }
     }
 
     #[test]
@@ -354,24 +320,6 @@ mod tests {
     }
 
     #[test]
-    fn differences_go_both_ways_from_the_axis() {
-        let items = [
-            ("Up", Decimal::from(10), "+10".to_string()),
-            ("Down", Decimal::from(-5), "-5".to_string()),
-        ];
-        let svg = diff_bars_svg("Stretch vs Baseline", &items);
-        assert!(
-            svg.contains("class=\"diff-up\"") && svg.contains("class=\"diff-down\""),
-            "{svg}"
-        );
-        assert!(svg.contains(">+10<") && svg.contains(">-5<"));
-        assert!(
-            svg.contains("width=\"300\"") && svg.contains("width=\"150\""),
-            "scaled to the largest change"
-        );
-    }
-
-    #[test]
     fn the_monthly_curve_labels_every_month_and_point() {
         let months = ["Jan", "Feb", "Mar"];
         let shares = [Decimal::from(50), Decimal::from(30), Decimal::from(20)];
@@ -385,6 +333,14 @@ mod tests {
         assert_eq!(names, months);
         let shown: Vec<&str> = chart.months.iter().map(|m| m.share.as_str()).collect();
         assert_eq!(shown, ["50%", "30%", "20%"]);
+        let axis = chart.months[0].column_y + chart.months[0].column_height;
+        assert!(
+            chart
+                .months
+                .iter()
+                .all(|m| axis < m.month_y && m.month_y < m.share_y),
+            "under the axis: the month, then its share"
+        );
         let points: Vec<&CurvePoint> = chart
             .months
             .iter()
@@ -399,6 +355,10 @@ mod tests {
         assert!(
             chart.months[0].column_height > chart.months[2].column_height,
             "a larger share is a taller column"
+        );
+        assert!(
+            points[0].text_y < points[0].y && points[1].text_y > points[1].y,
+            "neighbouring labels on alternate sides of their points"
         );
         assert_eq!(chart.line_points().split(' ').count(), 3);
         assert!(

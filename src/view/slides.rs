@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::charts::{Bar, BarChart, MonthlyChart, bar_chart, monthly_chart};
-use super::numbers::{amount, percent};
+use super::numbers::{amount, compact, percent};
 use crate::core::breakdown::Breakdown;
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
@@ -186,10 +186,19 @@ pub fn tier_distribution(
         .iter()
         .map(|&tier| {
             let (count, total) = totals[tier.index()];
+            let regions = if count == 1 {
+                t.slide_tier_region
+            } else {
+                t.slide_tier_regions
+            };
             Bar {
                 label: t.tier(tier),
                 value: total,
-                text: format!("{} · {} {}", amount(total, lang), count, t.regions),
+                text: format!(
+                    "{} · {}",
+                    amount(total, lang),
+                    fill(regions, &[&count.to_string()])
+                ),
                 tier: Some(tier),
             }
         })
@@ -213,7 +222,7 @@ fn monthly_curve(
         .collect();
     let values: Vec<(Decimal, String)> = bd
         .monthly(0, Measure::Amount)
-        .map(|v| (v, amount(v, lang)))
+        .map(|v| (v, compact(v, lang)))
         .collect();
     monthly_chart(title, &months, &shares, &values)
 }
@@ -269,16 +278,17 @@ mod tests {
         assert_eq!(listed, plan.regions.len(), "every region once");
         let chart = distribution.expect("the distribution of the target by tier");
         assert_eq!(chart.rows.len(), 4);
-        let regions_named: usize = chart
-            .rows
-            .iter()
-            .zip(&columns)
-            .filter(|(row, col)| {
-                row.text
-                    .ends_with(&format!(" {} {}", col.regions.len(), EN.regions))
-            })
-            .count();
-        assert_eq!(regions_named, 4, "{chart:?}");
+        let texts: Vec<&str> = chart.rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "47,291,000 · 1 region",
+                "39,864,000 · 2 regions",
+                "30,012,000 · 3 regions",
+                "833,000 · 2 regions"
+            ],
+            "each tier's target and its number of regions"
+        );
     }
 
     #[test]
@@ -302,6 +312,8 @@ mod tests {
         };
         assert_eq!(curve.months.len(), 12);
         assert!(curve.months.iter().all(|m| m.point.is_some()));
+        let jan = curve.months[0].point.as_ref().unwrap();
+        assert_eq!(jan.text, "1298万", "short amounts label the points");
     }
 
     #[test]
