@@ -138,6 +138,8 @@ catalogue_keys! {
     doc_spend_note,
     doc_print,
     doc_edit_hint,
+    doc_rows_shown,
+    doc_show_all,
     note_goals,
     note_market,
     note_strategy,

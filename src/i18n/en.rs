@@ -108,6 +108,8 @@ pub static EN: Catalogue = Catalogue {
     doc_spend_note: "Each region's spend is split between distributors and terminals by its tier.",
     doc_print: "Print / save as PDF",
     doc_edit_hint: "Sections 1, 2, 3 and 10 are written by the manager; the rest comes from the plan.",
+    doc_rows_shown: "{} of {} rows shown here; the printed plan holds them all.",
+    doc_show_all: "Show all",
     note_goals: "Goals",
     note_market: "Market analysis",
     note_strategy: "Strategy",

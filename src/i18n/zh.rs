@@ -108,6 +108,8 @@ pub static ZH: Catalogue = Catalogue {
     doc_spend_note: "各区域费用按其区域类型在经销商与终端之间分配。",
     doc_print: "打印 / 另存为 PDF",
     doc_edit_hint: "第一、二、三、十节由经理撰写，其余内容来自计划数据。",
+    doc_rows_shown: "此处显示 {} 行，共 {} 行；打印的计划书包含全部。",
+    doc_show_all: "全部显示",
     note_goals: "销售目标",
     note_market: "市场分析",
     note_strategy: "策略",

@@ -12,6 +12,10 @@ use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure, Scenario};
 use crate::i18n::{Catalogue, fill};
 
+/// The most rows a table shows on screen: a plan of ten thousand salespeople opens its document
+/// at once, and the rest of a long table is drawn for printing.
+pub const ROWS_ON_SCREEN: usize = 60;
+
 /// The sections written by the manager, by note key.
 pub const WRITTEN_SECTIONS: [&str; 4] = ["goals", "market", "strategy", "risks"];
 
@@ -52,11 +56,46 @@ pub enum DocBlock {
     Missing(&'static str),
 }
 
-/// A table: a header row, then rows whose first cell names the row.
+/// A table: a header row, then rows whose first cell names the row. On screen a long table
+/// holds only its first rows ([`ROWS_ON_SCREEN`]); `total` counts them all.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocTable {
     pub headers: Vec<&'static str>,
     pub rows: Vec<DocRow>,
+    pub total: usize,
+}
+
+impl DocTable {
+    /// A table of the rows `rows` yields (`total` of them): all of them, or only the first
+    /// [`ROWS_ON_SCREEN`] (the others are not even made).
+    fn of(
+        headers: Vec<&'static str>,
+        rows: impl Iterator<Item = DocRow>,
+        total: usize,
+        all: bool,
+    ) -> Self {
+        let limit = if all { total } else { ROWS_ON_SCREEN };
+        DocTable {
+            headers,
+            rows: rows.take(limit).collect(),
+            total,
+        }
+    }
+
+    /// When rows are left out on screen, the sentence that says so (`60 of 10,000 rows…`).
+    pub fn left_out(&self, t: &Catalogue) -> Option<String> {
+        rows_left_out(t, self.rows.len(), self.total)
+    }
+}
+
+/// The sentence saying a table shows `drawn` of its `total` rows, when it leaves some out.
+pub fn rows_left_out(t: &Catalogue, drawn: usize, total: usize) -> Option<String> {
+    (drawn < total).then(|| {
+        fill(
+            t.doc_rows_shown,
+            &[&drawn.to_string(), &grouped(total.into())],
+        )
+    })
 }
 
 /// A table row: its name (a row header) and its cells.
@@ -125,13 +164,15 @@ pub fn written_label(t: &Catalogue, key: &str) -> &'static str {
     }
 }
 
-/// The document for scenario `s` (the adopted one), with its breakdown when it can be computed.
+/// The document for scenario `s` (the adopted one), with its breakdown when it can be computed;
+/// with every row of the long tables (`all`, for printing) or their first rows (on screen).
 pub fn plan_document(
     t: &Catalogue,
     lang: Lang,
     plan: &Plan,
     s: &Scenario,
     bd: Option<&Breakdown>,
+    all: bool,
 ) -> PlanDocument {
     let period = format!("{} {}", t.period_kind(plan.period.kind), plan.period.start);
     let mut sections = vec![
@@ -141,10 +182,10 @@ pub fn plan_document(
             class: "doc-section doc-market",
             blocks: vec![DocBlock::Written("market")],
         },
-        tiers(t, plan, s),
+        tiers(t, plan, s, all),
     ];
     match bd {
-        Some(bd) => sections.extend(targets(t, lang, plan, s, bd)),
+        Some(bd) => sections.extend(targets(t, lang, plan, s, bd, all)),
         None => sections.push(DocSection {
             title: t.doc_targets_region,
             class: "doc-section doc-regions",
@@ -152,9 +193,9 @@ pub fn plan_document(
         }),
     }
     sections.extend([
-        schedule(t, plan),
-        budget(t, plan, s),
-        team(t, plan),
+        schedule(t, plan, all),
+        budget(t, plan, s, all),
+        team(t, plan, all),
         DocSection {
             title: t.doc_risks,
             class: "doc-section doc-risks",
@@ -192,33 +233,29 @@ fn goals(t: &Catalogue, lang: Lang, plan: &Plan, s: &Scenario) -> DocSection {
     }
 }
 
-fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario) -> DocSection {
-    let rows = plan
-        .regions
-        .iter()
-        .map(|r| {
-            let tier = s.tier_of(r);
-            let tier_text = match s.tier_overrides.get(&r.id) {
-                Some(o) => format!("{} ({}: {})", t.tier(tier), t.overridden, o.reason),
-                None => t.tier(tier).to_string(),
-            };
-            DocRow {
-                name: r.name.clone(),
-                cells: vec![
-                    DocCell::plain(percent(r.market_share)),
-                    DocCell::plain(r.active_customers.to_string()),
-                    DocCell::plain(tier_text),
-                    DocCell::with("doc-strategy", t.strategy(tier)),
-                ],
-            }
-        })
-        .collect();
+fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
+    let rows = plan.regions.iter().map(|r| {
+        let tier = s.tier_of(r);
+        let tier_text = match s.tier_overrides.get(&r.id) {
+            Some(o) => format!("{} ({}: {})", t.tier(tier), t.overridden, o.reason),
+            None => t.tier(tier).to_string(),
+        };
+        DocRow {
+            name: r.name.clone(),
+            cells: vec![
+                DocCell::plain(percent(r.market_share)),
+                DocCell::plain(r.active_customers.to_string()),
+                DocCell::plain(tier_text),
+                DocCell::with("doc-strategy", t.strategy(tier)),
+            ],
+        }
+    });
     DocSection {
         title: t.doc_tiers,
         class: "doc-section doc-tiers",
         blocks: vec![
-            DocBlock::Table(DocTable {
-                headers: vec![
+            DocBlock::Table(DocTable::of(
+                vec![
                     t.region,
                     t.market_share,
                     t.active_customers,
@@ -226,7 +263,9 @@ fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario) -> DocSection {
                     t.doc_strategy,
                 ],
                 rows,
-            }),
+                plan.regions.len(),
+                all,
+            )),
             DocBlock::Written("strategy"),
         ],
     }
@@ -240,6 +279,7 @@ fn targets(
     plan: &Plan,
     s: &Scenario,
     bd: &Breakdown,
+    all: bool,
 ) -> Vec<DocSection> {
     [
         (
@@ -269,7 +309,9 @@ fn targets(
             (Measure::Quantity, t.quantity_target),
         ] {
             blocks.push(DocBlock::Heading(label));
-            blocks.push(DocBlock::Table(targets_table(t, plan, bd, level, measure)));
+            blocks.push(DocBlock::Table(targets_table(
+                t, plan, bd, level, measure, all,
+            )));
         }
         DocSection {
             title,
@@ -287,6 +329,7 @@ fn targets_table(
     bd: &Breakdown,
     level: Level,
     measure: Measure,
+    all: bool,
 ) -> DocTable {
     let parent_level = match level {
         Level::Salesperson => Some(Level::Subdistrict),
@@ -297,33 +340,38 @@ fn targets_table(
     headers.extend(parent_level.map(|l| t.level(l)));
     headers.push(t.col_year);
     headers.extend(bd.months().iter().map(|m| t.month_name(m.month)));
-    let rows = bd
-        .nodes()
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.level == level)
-        .map(|(i, n)| {
-            let mut cells = Vec::with_capacity(2 + bd.months().len());
-            if parent_level.is_some() {
-                let parent = n.parent.map(|p| node_name(plan, bd.nodes()[p].pos));
-                cells.push(DocCell::with("doc-parent", parent.unwrap_or_default()));
-            }
-            cells.push(DocCell::with("doc-year", grouped(bd.annual(i, measure))));
-            cells.extend(bd.monthly(i, measure).map(|v| DocCell::plain(grouped(v))));
-            DocRow {
-                name: node_name(plan, n.pos).to_string(),
-                cells,
-            }
-        })
-        .collect();
-    DocTable { headers, rows }
+    let of_level = || {
+        bd.nodes()
+            .iter()
+            .enumerate()
+            .filter(move |(_, n)| n.level == level)
+    };
+    let rows = of_level().map(|(i, n)| {
+        let mut cells = Vec::with_capacity(2 + bd.months().len());
+        if parent_level.is_some() {
+            let parent = n.parent.map(|p| node_name(plan, bd.nodes()[p].pos));
+            cells.push(DocCell::with("doc-parent", parent.unwrap_or_default()));
+        }
+        cells.push(DocCell::with("doc-year", grouped(bd.annual(i, measure))));
+        cells.extend(bd.monthly(i, measure).map(|v| DocCell::plain(grouped(v))));
+        DocRow {
+            name: node_name(plan, n.pos).to_string(),
+            cells,
+        }
+    });
+    DocTable::of(headers, rows, of_level().count(), all)
 }
 
 /// Every sub-district's milestones (a row each), with its target distributors and terminals on
 /// its first row.
-fn schedule(t: &Catalogue, plan: &Plan) -> DocSection {
+fn schedule(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
+    let subdistricts = || plan.regions.iter().flat_map(|r| &r.subdistricts);
+    let total = subdistricts().map(|d| d.milestones.len().max(1)).sum();
     let mut rows = Vec::new();
-    for d in plan.regions.iter().flat_map(|r| &r.subdistricts) {
+    for d in subdistricts() {
+        if !all && rows.len() >= ROWS_ON_SCREEN {
+            break;
+        }
         for i in 0..d.milestones.len().max(1) {
             let mut cells = match d.milestones.get(i) {
                 Some(m) => vec![
@@ -349,8 +397,8 @@ fn schedule(t: &Catalogue, plan: &Plan) -> DocSection {
     DocSection {
         title: t.doc_schedule,
         class: "doc-section doc-schedule page-break",
-        blocks: vec![DocBlock::Table(DocTable {
-            headers: vec![
+        blocks: vec![DocBlock::Table(DocTable::of(
+            vec![
                 t.subdistrict,
                 t.milestone_date,
                 t.milestone_title,
@@ -358,27 +406,25 @@ fn schedule(t: &Catalogue, plan: &Plan) -> DocSection {
                 t.target_distributors,
                 t.target_terminals,
             ],
-            rows,
-        })],
+            rows.into_iter(),
+            total,
+            all,
+        ))],
     }
 }
 
 /// Each region's tier and the share of its spend that goes to distributors.
-fn budget(t: &Catalogue, plan: &Plan, s: &Scenario) -> DocSection {
-    let rows = plan
-        .regions
-        .iter()
-        .map(|r| {
-            let tier = s.tier_of(r);
-            DocRow {
-                name: r.name.clone(),
-                cells: vec![
-                    DocCell::plain(t.tier(tier)),
-                    DocCell::plain(percent(s.tier_policies.get(tier).distributor_spend)),
-                ],
-            }
-        })
-        .collect();
+fn budget(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
+    let rows = plan.regions.iter().map(|r| {
+        let tier = s.tier_of(r);
+        DocRow {
+            name: r.name.clone(),
+            cells: vec![
+                DocCell::plain(t.tier(tier)),
+                DocCell::plain(percent(s.tier_policies.get(tier).distributor_spend)),
+            ],
+        }
+    });
     DocSection {
         title: t.doc_budget,
         class: "doc-section doc-budget",
@@ -387,18 +433,24 @@ fn budget(t: &Catalogue, plan: &Plan, s: &Scenario) -> DocSection {
                 class: "",
                 text: t.doc_spend_note.to_string(),
             },
-            DocBlock::Table(DocTable {
-                headers: vec![t.region, t.x_tier, t.distributor_spend],
+            DocBlock::Table(DocTable::of(
+                vec![t.region, t.x_tier, t.distributor_spend],
                 rows,
-            }),
+                plan.regions.len(),
+                all,
+            )),
         ],
     }
 }
 
 /// Each sub-district's people (with their roles), under its region and manager.
-fn team(t: &Catalogue, plan: &Plan) -> DocSection {
+fn team(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
+    let total = plan.regions.iter().map(|r| r.subdistricts.len()).sum();
     let mut rows = Vec::new();
     for r in &plan.regions {
+        if !all && rows.len() >= ROWS_ON_SCREEN {
+            break;
+        }
         for (i, d) in r.subdistricts.iter().enumerate() {
             let people: Vec<String> = d
                 .salespeople
@@ -428,10 +480,12 @@ fn team(t: &Catalogue, plan: &Plan) -> DocSection {
     DocSection {
         title: t.doc_team,
         class: "doc-section doc-team",
-        blocks: vec![DocBlock::Table(DocTable {
-            headers: vec![t.region, t.manager, t.subdistrict, t.salespeople],
-            rows,
-        })],
+        blocks: vec![DocBlock::Table(DocTable::of(
+            vec![t.region, t.manager, t.subdistrict, t.salespeople],
+            rows.into_iter(),
+            total,
+            all,
+        ))],
     }
 }
 
@@ -488,7 +542,7 @@ mod tests {
             .insert("risks".into(), "竞品降价\n\n  经销商资金紧张 ".into());
         let s = plan.adopted().unwrap().clone();
         let bd = compute(&plan, &s).unwrap();
-        let doc = plan_document(&ZH, Lang::Zh, &plan, &s, Some(&bd));
+        let doc = plan_document(&ZH, Lang::Zh, &plan, &s, Some(&bd), false);
         let all = texts(&doc);
         let has = |text: &str| all.iter().any(|x| x.contains(text));
         for r in &plan.regions {
@@ -516,7 +570,7 @@ mod tests {
         let empty = written(&ZH, &plan, "goals");
         assert!(empty.paragraphs.is_empty());
         assert!(empty.invitation.starts_with("待填写"));
-        let en = plan_document(&EN, Lang::En, &plan, &s, None);
+        let en = plan_document(&EN, Lang::En, &plan, &s, None, false);
         assert_eq!(en.title, "Regional Sales Plan");
         assert_eq!(
             section(&en, "doc-regions").blocks,
@@ -530,7 +584,7 @@ mod tests {
         let plan = sample_plan(Lang::En);
         let s = plan.adopted().unwrap();
         let bd = compute(&plan, s).unwrap();
-        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd));
+        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false);
         let people = section(&doc, "doc-people");
         assert!(people.class.contains("page-break"));
         let DocBlock::Table(amounts) = &people.blocks[1] else {
@@ -571,10 +625,50 @@ mod tests {
     }
 
     #[test]
+    fn a_long_table_holds_its_first_rows_on_screen_and_all_for_printing() {
+        let plan = crate::core::sample::scaled_plan(1_000);
+        let s = plan.adopted().unwrap();
+        let bd = compute(&plan, s).unwrap();
+        let people = |all: bool| {
+            let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), all);
+            let DocBlock::Table(table) = section(&doc, "doc-people").blocks[1].clone() else {
+                panic!("the salespeople's amounts");
+            };
+            (doc, table)
+        };
+        let (doc, screen) = people(false);
+        assert_eq!(screen.rows.len(), ROWS_ON_SCREEN);
+        assert_eq!(screen.total, 1_000);
+        assert_eq!(
+            screen.left_out(&EN).as_deref(),
+            Some("60 of 1,000 rows shown here; the printed plan holds them all.")
+        );
+        let DocBlock::Table(tiers) = &section(&doc, "doc-tiers").blocks[0] else {
+            panic!("the tier table");
+        };
+        assert_eq!(tiers.rows.len(), plan.regions.len());
+        assert_eq!(tiers.left_out(&EN), None, "a short table is whole");
+        let (printed, all) = people(true);
+        assert_eq!(all.rows.len(), 1_000);
+        assert_eq!(all.left_out(&EN), None);
+        assert_eq!(
+            all.rows[..ROWS_ON_SCREEN],
+            screen.rows[..],
+            "the same first rows"
+        );
+        for class in ["doc-schedule", "doc-team"] {
+            let DocBlock::Table(table) = &section(&printed, class).blocks[0] else {
+                panic!("{class}");
+            };
+            assert_eq!(table.rows.len(), table.total, "{class} prints whole");
+        }
+    }
+
+    #[test]
     fn tiers_schedule_budget_and_team_come_from_the_plan() {
         let plan = sample_plan(Lang::En);
         let s = plan.adopted().unwrap();
-        let doc = plan_document(&EN, Lang::En, &plan, s, None);
+        let doc = plan_document(&EN, Lang::En, &plan, s, None, false);
         let DocBlock::Table(tiers) = &section(&doc, "doc-tiers").blocks[0] else {
             panic!("the tier table");
         };

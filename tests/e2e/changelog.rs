@@ -82,8 +82,7 @@ async fn a_change_with_its_reason_is_logged_searched_kept_exported_and_restored(
 
     // Restore the state before the second change: the share is 66 again, and that is a change
     // of its own, logged and undoable (from the toast, like a deletion, or with Undo).
-    b.click("tr[data-entry=\"1\"] button.log-restore")
-        .await;
+    b.click("tr[data-entry=\"1\"] button.log-restore").await;
     b.wait_for_text("#log-table", "Restored the state before the change of")
         .await;
     b.wait_for_text(".toast", "Restored the state before the change of")
@@ -97,8 +96,7 @@ async fn a_change_with_its_reason_is_logged_searched_kept_exported_and_restored(
 
     // The state before the first change.
     b.click("#tab-log").await;
-    b.click("tr[data-entry=\"0\"] button.log-restore")
-        .await;
+    b.click("tr[data-entry=\"0\"] button.log-restore").await;
     b.wait_for_text("tr[data-entry=\"2\"]", "Restored the state before")
         .await;
     b.click("#tab-territory").await;
@@ -265,8 +263,7 @@ async fn a_duplicated_plan_logs_its_new_name_and_restores_its_earlier_states() {
     b.click("#tab-log").await;
     b.wait_for_text("tr[data-entry=\"1\"]", "(copy)").await;
     // The copy has a new id; its log still brings back the share before the first change.
-    b.click("tr[data-entry=\"0\"] button.log-restore")
-        .await;
+    b.click("tr[data-entry=\"0\"] button.log-restore").await;
     b.wait_for_text(".toast", "Restored the state before").await;
     b.click("#tab-territory").await;
     b.click_text(".tree-row", "Changsha").await;

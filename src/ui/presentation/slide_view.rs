@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::compare_slide::CompareSlide;
 use super::tier_board_slide::TierBoardSlide;
 use crate::core::edit::Part;
+use crate::ui::adopted::adopted_breakdown;
 use crate::ui::charts::{BarChartView, MonthlyChartView};
 use crate::ui::state::use_app;
 use crate::view::slides::{SlideBody, slide};
@@ -18,14 +19,7 @@ pub fn SlideView() -> impl IntoView {
     let current = Memo::new(move |_| {
         let index = app.presenting.get()?;
         let (t, lang) = (app.t(), app.lang.get());
-        // The breakdown on screen is the adopted one's when the adopted scenario is on screen:
-        // no second computation.
-        let adopted = app.with_plan(Part::Planning, |p| p.adopted_scenario.clone());
-        let computed = if app.scenario.get() == adopted {
-            app.breakdown.get()
-        } else {
-            app.adopted_breakdown.get()
-        };
+        let computed = adopted_breakdown(app);
         let bd = computed.as_ref().and_then(|c| c.0.as_ref().as_ref().ok());
         app.with_plan(Part::Planning, |p| {
             p.adopted().map(|s| slide(t, lang, p, s, bd, index))
