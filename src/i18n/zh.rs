@@ -3,7 +3,7 @@
 use super::Catalogue;
 
 pub static ZH: Catalogue = Catalogue {
-    app_title: "区域销售规划",
+    app_title: "区域销售计划",
     app_subtitle: "区域销售计划的制定与执行",
     language_name: "中文",
     switch_language: "English",
