@@ -105,8 +105,8 @@ pub struct DocRow {
     pub cells: Vec<DocCell>,
 }
 
-/// A table cell; `class` marks the year column and the text columns (`doc-year`,
-/// `doc-parent`, `doc-strategy`) or is empty.
+/// A table cell; `class` marks the year column and the columns of words (`doc-year`,
+/// `doc-parent`, `doc-strategy`, `doc-text`: read from the left) or is empty (a number).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DocCell {
     pub text: String,
@@ -119,6 +119,11 @@ impl DocCell {
             text: text.into(),
             class: "",
         }
+    }
+
+    /// Words (names, titles), read from the left.
+    fn words(text: impl Into<String>) -> Self {
+        Self::with("doc-text", text)
     }
 
     fn with(class: &'static str, text: impl Into<String>) -> Self {
@@ -245,7 +250,7 @@ fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
             cells: vec![
                 DocCell::plain(percent(r.market_share)),
                 DocCell::plain(r.active_customers.to_string()),
-                DocCell::plain(tier_text),
+                DocCell::words(tier_text),
                 DocCell::with("doc-strategy", t.strategy(tier)),
             ],
         }
@@ -375,15 +380,15 @@ fn schedule(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
         for i in 0..d.milestones.len().max(1) {
             let mut cells = match d.milestones.get(i) {
                 Some(m) => vec![
-                    DocCell::plain(m.date.to_string()),
-                    DocCell::plain(m.title.clone()),
-                    DocCell::plain(if m.done { "✓" } else { "" }),
+                    DocCell::words(m.date.to_string()),
+                    DocCell::words(m.title.clone()),
+                    DocCell::words(if m.done { "✓" } else { "" }),
                 ],
-                None => vec![DocCell::plain(""), DocCell::plain(""), DocCell::plain("")],
+                None => vec![DocCell::words(""), DocCell::words(""), DocCell::words("")],
             };
             let names = |v: &[String]| if i == 0 { v.join("、") } else { String::new() };
-            cells.push(DocCell::plain(names(&d.target_distributors)));
-            cells.push(DocCell::plain(names(&d.target_terminals)));
+            cells.push(DocCell::words(names(&d.target_distributors)));
+            cells.push(DocCell::words(names(&d.target_terminals)));
             rows.push(DocRow {
                 name: if i == 0 {
                     d.name.clone()
@@ -420,7 +425,7 @@ fn budget(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
         DocRow {
             name: r.name.clone(),
             cells: vec![
-                DocCell::plain(t.tier(tier)),
+                DocCell::words(t.tier(tier)),
                 DocCell::plain(percent(s.tier_policies.get(tier).distributor_spend)),
             ],
         }
@@ -470,9 +475,9 @@ fn team(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
                     String::new()
                 },
                 cells: vec![
-                    DocCell::plain(if i == 0 { r.manager.as_str() } else { "" }),
-                    DocCell::plain(d.name.clone()),
-                    DocCell::plain(people.join("、")),
+                    DocCell::words(if i == 0 { r.manager.as_str() } else { "" }),
+                    DocCell::words(d.name.clone()),
+                    DocCell::words(people.join("、")),
                 ],
             });
         }
@@ -689,7 +694,11 @@ mod tests {
         let DocBlock::Table(team) = &section(&doc, "doc-team").blocks[0] else {
             panic!("the team");
         };
-        assert_eq!(team.rows[0].cells[0].text, plan.regions[0].manager);
+        assert_eq!(
+            team.rows[0].cells[0],
+            DocCell::words(plan.regions[0].manager.clone()),
+            "names read from the left"
+        );
         assert_eq!(
             team.rows[1].name, "",
             "a region is named on its first row only"
