@@ -725,7 +725,8 @@ async fn the_planner_and_the_execution_pages_in_two_tabs_keep_each_others_change
     assert!(rows[0].contains("Second dealer meeting"), "{rows:?}");
     assert!(rows[1].contains("Amount: 123456"), "{rows:?}");
     assert!(rows[2].contains("Key account focus"), "{rows:?}");
-    b.click("tr[data-entry=\"1\"] button.log-restore").await;
+    b.click("tr[data-entry=\"1\"] button[data-action^=\"restore|1|\"]")
+        .await;
     b.wait_for_text("#log-table", "Restored the state before")
         .await;
     let stored = b
