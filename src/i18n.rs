@@ -118,6 +118,8 @@ catalogue_keys! {
     slide_of,
     slide_tier_regions,
     slide_tier_region,
+    slide_prev,
+    slide_next,
     doc_title,
     doc_goals,
     doc_market,

@@ -88,6 +88,8 @@ pub static EN: Catalogue = Catalogue {
     slide_of: "{} / {}",
     slide_tier_regions: "{} regions",
     slide_tier_region: "{} region",
+    slide_prev: "Previous view",
+    slide_next: "Next view",
     doc_title: "Regional Sales Plan",
     doc_goals: "1. Goals",
     doc_market: "2. Market analysis",

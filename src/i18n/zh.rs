@@ -88,6 +88,8 @@ pub static ZH: Catalogue = Catalogue {
     slide_of: "{} / {}",
     slide_tier_regions: "{} 个区域",
     slide_tier_region: "{} 个区域",
+    slide_prev: "上一页",
+    slide_next: "下一页",
     doc_title: "区域销售计划书",
     doc_goals: "一、销售目标",
     doc_market: "二、市场分析",

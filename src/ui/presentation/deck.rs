@@ -49,10 +49,12 @@ pub fn Deck() -> impl IntoView {
                 <SlideView />
             </div>
             <footer class="slide-foot">
-                <button type="button" class="btn" id="slide-prev" aria-label="←"
+                <button type="button" class="btn" id="slide-prev"
+                    aria-label=move || app.t().slide_prev title=move || app.t().slide_prev
                     on:click=press("ArrowLeft")>"←"</button>
                 <span>{move || app.t().present_hint}</span>
-                <button type="button" class="btn" id="slide-next" aria-label="→"
+                <button type="button" class="btn" id="slide-next"
+                    aria-label=move || app.t().slide_next title=move || app.t().slide_next
                     on:click=press("ArrowRight")>"→"</button>
                 <button type="button" class="btn" id="present-exit"
                     on:click=press("Escape")>{move || app.t().close}</button>

@@ -37,7 +37,7 @@ pub fn NotesEditor() -> impl IntoView {
     view! {
         <details class="card no-print" id="notes-editor" node_ref=fold>
             <summary>{summary}</summary>
-            <div class="form notes-form">
+            <div class="notes-form">
                 {WRITTEN_SECTIONS
                     .map(|key| {
                         let text = Signal::derive(move || {
