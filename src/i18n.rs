@@ -103,6 +103,7 @@ catalogue_keys! {
     log_restore,
     log_no_match,
     log_unrestorable,
+    log_not_restorable,
     log_restored,
     log_cannot_restore,
     log_added,

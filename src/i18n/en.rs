@@ -73,6 +73,7 @@ pub static EN: Catalogue = Catalogue {
     log_restore: "Restore the state before it",
     log_no_match: "No change matches “{}”.",
     log_unrestorable: "Older changes stay listed, but their states can no longer be restored.",
+    log_not_restorable: "No longer restorable",
     log_restored: "Restored the state before the change of {}",
     log_cannot_restore: "This state cannot be restored: the log does not fit the plan.",
     log_added: "Added “{}”",

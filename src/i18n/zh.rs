@@ -73,6 +73,7 @@ pub static ZH: Catalogue = Catalogue {
     log_restore: "恢复到此变更之前",
     log_no_match: "没有与“{}”匹配的变更。",
     log_unrestorable: "更早的变更仍列出，但已无法恢复其状态。",
+    log_not_restorable: "已无法恢复",
     log_restored: "恢复到 {} 变更之前的状态",
     log_cannot_restore: "无法恢复此状态：变更记录与计划不符。",
     log_added: "新增“{}”",

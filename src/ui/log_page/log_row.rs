@@ -10,7 +10,8 @@ use crate::ui::state::use_app;
 use crate::view::change_log::LogEntry;
 
 /// A row of the log: when, what, the reason (written in place; Enter or leaving the box saves
-/// it) and, while the log can still bring it back, the state before the change.
+/// it) and the state before the change, while the log can still bring it back (else the row
+/// says it no longer can).
 #[component]
 pub fn LogRow(
     /// The change as the row shows it.
@@ -34,7 +35,7 @@ pub fn LogRow(
     };
     let restore_when = when.clone();
     view! {
-        <tr data-entry=index>
+        <tr data-entry=index class:unrestorable=!restorable>
             <td class="log-when">{when}</td>
             <td class="log-what">{what}</td>
             <td>
@@ -51,12 +52,22 @@ pub fn LogRow(
                     } />
             </td>
             <td>
-                {restorable.then(|| view! {
-                    <button type="button" class="btn log-restore"
-                        on:click=move |_| restore_before(app, index, &restore_when)>
-                        {move || app.t().log_restore}
-                    </button>
-                })}
+                {if restorable {
+                    view! {
+                        <button type="button" class="btn log-restore"
+                            on:click=move |_| restore_before(app, index, &restore_when)>
+                            {move || app.t().log_restore}
+                        </button>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <span class="log-gone" title=move || app.t().log_unrestorable>
+                            {move || app.t().log_not_restorable}
+                        </span>
+                    }
+                    .into_any()
+                }}
             </td>
         </tr>
     }
