@@ -157,6 +157,8 @@ pub static ZH: Catalogue = Catalogue {
     node_deleted: "已删除“{}”。",
     expand: "展开",
     collapse: "收起",
+    expand_all: "全部展开",
+    collapse_all: "全部收起",
     tree_help: "↑↓ 选择 · ←→ 收起/展开 · Enter 编辑 · Insert 添加 · Delete 删除 · Alt+↑↓ 移动",
 
     plan_name: "计划名称",
