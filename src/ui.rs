@@ -3,9 +3,11 @@
 //! only through typed edits ([`state::App::apply`]).
 
 mod actuals_page;
+mod adopted;
 mod app;
 mod banners;
 mod breakdown_page;
+mod charts;
 mod compare_page;
 mod competition_page;
 mod confirm_dialog;
