@@ -3,7 +3,6 @@
 //! only through typed edits ([`state::App::apply`]).
 
 mod actuals_page;
-mod adopted;
 mod app;
 mod banners;
 mod breakdown_page;

@@ -210,6 +210,19 @@ impl App {
                 Some(Computed(Arc::new(result)))
             })
         };
+        let breakdown = Memo::new(move |_| of(Some(scenario.get())));
+        // When the adopted scenario is the one on screen, its breakdown is shared, not
+        // computed a second time (at ten thousand salespeople that is a noticeable wait).
+        let adopted_breakdown = Memo::new(move |_| {
+            let adopted = editor.with_value(|e| e.plan().adopted_scenario.clone());
+            parts.track(Part::Planning);
+            plan_id.track();
+            if scenario.get() == adopted {
+                breakdown.get()
+            } else {
+                of(None)
+            }
+        });
         let app = App {
             lang: RwSignal::new(lang),
             plan_id,
@@ -218,8 +231,8 @@ impl App {
             editor,
             parts,
             unsaved: StoredValue::new(false),
-            breakdown: Memo::new(move |_| of(Some(scenario.get()))),
-            adopted_breakdown: Memo::new(move |_| of(None)),
+            breakdown,
+            adopted_breakdown,
             metas: RwSignal::new(metas),
             broken: RwSignal::new(broken),
             save_error: RwSignal::new(None),

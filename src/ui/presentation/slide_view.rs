@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use super::compare_slide::CompareSlide;
 use super::tier_board_slide::TierBoardSlide;
 use crate::core::edit::Part;
-use crate::ui::adopted::adopted_breakdown;
 use crate::ui::charts::{BarChartView, MonthlyChartView};
 use crate::ui::state::use_app;
 use crate::view::slides::{SlideBody, slide};
@@ -19,7 +18,7 @@ pub fn SlideView() -> impl IntoView {
     let current = Memo::new(move |_| {
         let index = app.presenting.get()?;
         let (t, lang) = (app.t(), app.lang.get());
-        let computed = adopted_breakdown(app);
+        let computed = app.adopted_breakdown.get();
         let bd = computed.as_ref().and_then(|c| c.0.as_ref().as_ref().ok());
         app.with_plan(Part::Planning, |p| {
             p.adopted().map(|s| slide(t, lang, p, s, bd, index))

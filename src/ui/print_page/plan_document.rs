@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use super::DrawAll;
 use super::doc_section::DocSectionView;
 use crate::core::edit::Part;
-use crate::ui::adopted::adopted_breakdown;
 use crate::ui::state::use_app;
 use crate::view::print_doc::plan_document;
 
@@ -18,7 +17,7 @@ pub fn PlanDocumentView() -> impl IntoView {
     let DrawAll(all) = expect_context::<DrawAll>();
     let doc = Memo::new(move |_| {
         let (t, lang, all) = (app.t(), app.lang.get(), all.get());
-        let computed = adopted_breakdown(app);
+        let computed = app.adopted_breakdown.get();
         let bd = computed.as_ref().and_then(|c| c.0.as_ref().as_ref().ok());
         app.with_plan(Part::Planning, |p| {
             p.adopted().map(|s| plan_document(t, lang, p, s, bd, all))
