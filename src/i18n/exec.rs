@@ -75,12 +75,15 @@ texts! {
     // Measures and columns.
     amount: "Amount", "金额";
     quantity: "Quantity", "数量";
+    // The measures of a sales target (销售额 / 销量), as the planner names them.
+    measure_amount: "Amount", "销售额";
+    measure_quantity: "Quantity", "销量";
     collections: "Collections", "回款";
     name: "Name", "名称";
     level: "Level", "层级";
     region: "Region", "区域";
     subdistrict: "Sub-district", "分区";
-    salesperson: "Salesperson", "销售人员";
+    salesperson: "Salesperson", "业务人员";
     month: "Month", "月份";
     target: "Target", "目标";
     target_to_date: "Target to date", "至今目标";
@@ -97,12 +100,12 @@ texts! {
     previous: "Previous", "上一页";
     next: "Next", "下一页";
     // Actuals.
-    actuals_intro: "Type each salesperson's figures for a month, or import a CSV file. Re-importing a month replaces it.", "逐月录入每位销售人员的数据，或导入 CSV 文件。重新导入某月会替换该月数据。";
+    actuals_intro: "Type each salesperson's figures for a month, or import a CSV file. Re-importing a month replaces it.", "逐月录入每位业务人员的数据，或导入 CSV 文件。重新导入某月会替换该月数据。";
     import_csv: "Import CSV…", "导入 CSV…";
     template: "Download template", "下载模板";
     export_csv: "Export CSV", "导出 CSV";
     preview_title: "Import preview: {}", "导入预览：{}";
-    preview_summary: "{} rows for {} salespeople in {} month(s); {} replace figures already stored.", "{} 行，涉及 {} 位销售人员、{} 个月；其中 {} 行将替换已有数据。";
+    preview_summary: "{} rows for {} salespeople in {} month(s); {} replace figures already stored.", "{} 行，涉及 {} 位业务人员、{} 个月；其中 {} 行将替换已有数据。";
     preview_problems: "{} problem(s) on {} line(s). Nothing is stored until the file is fixed or the bad lines are skipped.", "{} 个问题，涉及 {} 行。在修正文件或跳过错误行之前不会保存任何数据。";
     preview_more: "… and {} more", "……另有 {} 个";
     download_problems: "Download all {} problems", "下载全部 {} 个问题";
@@ -120,13 +123,13 @@ texts! {
     prob_unclosed: "a quote is opened and never closed", "引号未闭合";
     prob_after_quote: "text follows a closing quote", "闭合引号后还有文字";
     prob_missing: "is empty", "为空";
-    prob_unknown_person: "no salesperson with id “{}” in the plan", "计划中没有编号为“{}”的销售人员";
+    prob_unknown_person: "no salesperson with id “{}” in the plan", "计划中没有编号为“{}”的业务人员";
     prob_not_month: "“{}” is not a month (YYYY-MM)", "“{}”不是月份（YYYY-MM）";
     prob_outside: "{} is outside the plan's period", "{} 不在计划期内";
     prob_not_number: "“{}” is not a number", "“{}”不是数字";
     prob_negative: "“{}” is negative", "“{}”是负数";
     prob_too_large: "“{}” is too large", "“{}”太大";
-    prob_duplicate: "repeats the salesperson and month of line {}", "与第 {} 行的销售人员和月份重复";
+    prob_duplicate: "repeats the salesperson and month of line {}", "与第 {} 行的业务人员和月份重复";
     prob_unknown_customer: "no customer with id “{}” in the archive", "档案中没有编号为“{}”的客户";
     prob_not_distributor: "“{}” is a terminal; only distributors are scored", "“{}”是零售终端，只对经销商评分";
     prob_not_whole: "“{}” is not a whole number", "“{}”不是整数";
@@ -136,14 +139,14 @@ texts! {
     apply_problems: "The file has {} problem(s) on {} line(s); fix them or skip those lines.", "文件有 {} 个问题（{} 行），请修正或跳过这些行。";
     apply_nothing: "The file has no row that can be imported.", "文件中没有可导入的行。";
     apply_changed: "The plan changed since the file was read (line {}); read the file again.", "读取文件后计划已变化（第 {} 行），请重新读取文件。";
-    err_unknown_salesperson: "no salesperson with id “{}”", "没有编号为“{}”的销售人员";
+    err_unknown_salesperson: "no salesperson with id “{}”", "没有编号为“{}”的业务人员";
     err_unknown_region: "no region with id “{}”", "没有编号为“{}”的区域";
     err_unknown_subdistrict: "no sub-district with id “{}”", "没有编号为“{}”的分区";
     err_unknown_node: "nothing with id “{}” in the plan", "计划中没有编号为“{}”的项";
     err_unknown_customer: "no customer with id “{}”", "没有编号为“{}”的客户";
     err_not_distributor: "“{}” is not a distributor", "“{}”不是经销商";
     err_unknown_expense: "no expense number {}", "没有第 {} 条费用";
-    no_people: "No salesperson matches.", "没有匹配的销售人员。";
+    no_people: "No salesperson matches.", "没有匹配的业务人员。";
     // Tracking.
     as_of: "As of", "截至";
     threshold: "Alert when behind pace by more than (%)", "落后进度超过（%）时预警";
