@@ -12,6 +12,7 @@ use crate::storage::library::{Index, plan_key};
 
 /// Writes the open plan and the library's index now.
 fn save_now(app: App) {
+    app.settle();
     let result = app.with_plan_untracked(browser::save_plan);
     app.save_error.set(result.err());
     let index = Index {

@@ -646,9 +646,11 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
         );
     }
     // Typing one figure: checked, stored and logged, the row's completion redrawn (the
-    // breakdown is not recomputed: it depends on the planning part only).
-    let ms = b
-        .exec_js(
+    // breakdown is not recomputed: it depends on the planning part only). Timed to the frame
+    // that draws it; the change log's restore patch and the save come after that frame, and
+    // are timed too.
+    let timing = b
+        .exec_js_with(
             "const row = document.querySelector('.actuals tbody tr');
              const input = row.querySelector('input.figure-amount');
              const completion = row.querySelector('td.completion');
@@ -658,29 +660,33 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
              input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
              return new Promise(resolve => {
                const check = () => {
-                 if (completion.textContent !== before)
-                   requestAnimationFrame(() => resolve(performance.now() - start));
-                 else requestAnimationFrame(check);
+                 if (completion.textContent !== before) {
+                   const drawn = performance.now() - start;
+                   const saved = () => {
+                     if ((localStorage.getItem(arguments[0]) || '').includes('123457'))
+                       resolve([drawn, performance.now() - start]);
+                     else setTimeout(saved, 5);
+                   };
+                   saved();
+                 } else requestAnimationFrame(check);
                };
                check();
              });",
+            vec![format!("region-planner/plan/{}", plan.id).into()],
         )
-        .await
-        .as_f64()
-        .unwrap();
-    figures.push(format!("typing one figure {ms:.0} ms"));
-    b.wait_until(&format!(
-        "(localStorage.getItem('region-planner/plan/{}') || '').includes('123457')",
-        plan.id
-    ))
-    .await;
+        .await;
+    let drawn = timing[0].as_f64().unwrap();
+    let idle = timing[1].as_f64().unwrap();
+    figures.push(format!(
+        "typing one figure {drawn:.0} ms on screen ({idle:.0} ms with its log entry and save)"
+    ));
     println!(
         "execution routes at 10,000 salespeople with a year of actuals: {}",
         figures.join(", ")
     );
     assert!(
-        ms <= TYPING_MS,
-        "typing one figure took {ms:.0} ms (budget {TYPING_MS} ms)"
+        drawn <= TYPING_MS,
+        "typing one figure took {drawn:.0} ms to show (budget {TYPING_MS} ms)"
     );
 }
 
