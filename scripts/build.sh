@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Builds the app for hosting: dist/ (any static host serves it) plus one self-contained file,
-# dist/region-planner-offline.html, that works opened from disk with no network (with the execution
-# pages beside it as dist/region-planner-offline-execution.html).
+# dist/region-planner-offline.html, that works opened from disk with no network.
 # Installs missing tools first (scripts/setup.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"

@@ -42,9 +42,6 @@ step "rustfmt" fmt cargo fmt --all -- --check
 step "clippy (native)" clippy-native cargo clippy --all-targets --features e2e -- -D warnings
 step "clippy (wasm32)" clippy-wasm cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 step "cargo test" cargo-test cargo test
-# The planner's wasm is built with `opaque-execution` (see Cargo.toml): its lint and its tests.
-step "clippy (planner wasm)" clippy-planner cargo clippy --target wasm32-unknown-unknown --lib --bins --features opaque-execution -- -D warnings
-step "cargo test (opaque)" cargo-test-opaque cargo test --lib --features opaque-execution opaque_tests
 if step "trunk build --release" trunk-build trunk build --release --offline --dist "$RP_DIST"; then
   step "single-file HTML" bundle cargo run --quiet --bin planner -- bundle "$RP_DIST" "$RP_DIST/region-planner-offline.html"
   step "wasm size" wasm-size cargo test --features e2e --test wasm_size -- --show-output

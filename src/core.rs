@@ -9,7 +9,6 @@ pub mod editor;
 pub mod execution;
 pub mod field;
 pub mod format;
-pub mod json_indent;
 pub mod lang;
 pub mod model;
 pub mod period;

@@ -181,6 +181,8 @@ catalogue_keys! {
     node_deleted,
     expand,
     collapse,
+    expand_all,
+    collapse_all,
     tree_help,
 
     // Plan fields.

@@ -25,6 +25,7 @@ mod route;
 mod save;
 mod scenario_bar;
 mod scorecard_page;
+mod setting_field;
 mod share_dialog;
 mod state;
 mod territory_page;

@@ -507,9 +507,19 @@ fn bundle_writes_one_html_file_from_a_dist_directory() {
     std::fs::write(dist.join("s.css"), "p{}").unwrap();
     std::fs::write(dist.join("a.js"), "export default async function init() {}").unwrap();
     std::fs::write(dist.join("a_bg.wasm"), [0, 97, 115, 109]).unwrap();
+    // The old address of the execution pages, now a redirect into the app: not bundled.
+    std::fs::write(
+        dist.join("execution.html"),
+        "<meta http-equiv=\"refresh\" content=\"0; url=./#/tracking\">",
+    )
+    .unwrap();
     let html = dist.join("one.html");
     let out = planner(&["bundle", dist.to_str().unwrap(), html.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !dist.join("one-execution.html").exists(),
+        "the app is one file"
+    );
     let written = std::fs::read_to_string(&html).unwrap();
     assert_eq!(
         stdout(&out),

@@ -23,16 +23,25 @@ use serde_json::Value;
 /// holds `performance.now()` at that moment (ms since navigation start).
 const READY: &str = r#"body[data-ready="1"]"#;
 
-/// Navigation to the sample plan on screen, cold: a fresh profile each time, so nothing is cached.
-#[tokio::test]
-async fn app_start_is_fast() {
-    const RUNS: usize = 3;
-    const BUDGET_MS: f64 = 500.0;
+/// How a start is measured: the network as it is, or slowed.
+#[derive(Clone, Copy)]
+enum Network {
+    Localhost,
+    /// 10 Mbit/s down and up, 40 ms round trips.
+    Throttled,
+}
 
+/// Navigation to the sample plan on screen, cold (a fresh profile each time, so nothing is
+/// cached), three times; prints the figures and returns the median ready and painted times.
+async fn cold_starts(network: Network) -> (f64, f64, String) {
+    const RUNS: usize = 3;
     let mut runs = Vec::new();
     for _ in 0..RUNS {
         // Exclusive: no other browser of this test run competes for the two cores meanwhile.
         let b = Browser::options().exclusive().launch().await;
+        if let Network::Throttled = network {
+            b.throttle(40, 1_250_000).await;
+        }
         b.open("/").await;
         b.wait_for(READY).await;
         // The paint that puts it on screen.
@@ -49,6 +58,7 @@ async fn app_start_is_fast() {
                    dom_content_loaded_ms: nav.domContentLoadedEventEnd,
                    load_event_ms: nav.loadEventEnd,
                    wasm_received_ms: wasm ? wasm.responseEnd : null,
+                   wasm_bytes: wasm ? wasm.transferSize : null,
                    first_contentful_paint_ms: paint ? paint.startTime : null,
                  };",
             )
@@ -78,8 +88,12 @@ async fn app_start_is_fast() {
         .iter()
         .find(|r| ms(r, "ready_ms") == ready)
         .unwrap_or(&runs[0]);
+    let label = match network {
+        Network::Localhost => "localhost",
+        Network::Throttled => "10 Mbit/s, 40 ms",
+    };
     println!(
-        "app start: sample plan ready {ready:.0} ms, first paint {painted:.0} ms after navigation \
+        "app start ({label}): sample plan ready {ready:.0} ms, first paint {painted:.0} ms after navigation \
          (median of {RUNS} cold starts; ready {ready_list} ms; painted {painted_list} ms; in the median run: \
          HTML {:.0} ms, wasm received {:.0} ms, DOMContentLoaded {:.0} ms, load {:.0} ms)",
         ms(typical, "html_received_ms"),
@@ -87,18 +101,42 @@ async fn app_start_is_fast() {
         ms(typical, "dom_content_loaded_ms"),
         ms(typical, "load_event_ms"),
     );
-    let record = artifacts_dir().join("app_start.json");
+    let file = match network {
+        Network::Localhost => "app_start.json",
+        Network::Throttled => "app_start_throttled.json",
+    };
+    let record = artifacts_dir().join(file);
     let json = serde_json::json!({ "median_ready_ms": ready, "median_first_paint_ms": painted, "runs": runs });
     std::fs::write(&record, format!("{json:#}\n"))
         .unwrap_or_else(|err| panic!("writing {}: {err}", record.display()));
+    (
+        ready,
+        painted,
+        format!("ready {ready_list} ms; painted {painted_list} ms"),
+    )
+}
 
-    assert!(
-        ready < BUDGET_MS,
-        "the sample plan was ready {ready:.0} ms after navigation (median of {ready_list} ms); the budget is {BUDGET_MS} ms"
-    );
+/// From localhost the sample plan is on screen within 500 ms of navigation.
+#[tokio::test]
+async fn app_start_is_fast() {
+    const BUDGET_MS: f64 = 500.0;
+    let (ready, painted, runs) = cold_starts(Network::Localhost).await;
     // Ready is when the app has built the page; the screen shows it at the next paint.
     assert!(
-        painted < BUDGET_MS,
-        "the first paint came {painted:.0} ms after navigation (median of {painted_list} ms); the budget is {BUDGET_MS} ms"
+        ready < BUDGET_MS && painted < BUDGET_MS,
+        "the sample plan was ready {ready:.0} ms and painted {painted:.0} ms after navigation \
+         (medians; {runs}); the budget is {BUDGET_MS} ms"
+    );
+}
+
+/// Over a 10 Mbit/s link with 40 ms round trips the sample plan is on screen within 1.5 s.
+#[tokio::test]
+async fn app_start_over_a_slow_link_is_fast() {
+    const BUDGET_MS: f64 = 1_500.0;
+    let (ready, painted, runs) = cold_starts(Network::Throttled).await;
+    assert!(
+        ready < BUDGET_MS && painted < BUDGET_MS,
+        "over 10 Mbit/s with 40 ms round trips the sample plan was ready {ready:.0} ms and \
+         painted {painted:.0} ms after navigation (medians; {runs}); the budget is {BUDGET_MS} ms"
     );
 }

@@ -17,8 +17,7 @@ usage:
   planner share PLAN.json                print the #plan=… fragment of a share link
   planner schema                         print the JSON Schema of plan files
   planner bundle DIST_DIR OUT.html       write the built web app (trunk build) as one HTML file
-                                         that works offline, opened from disk (and the
-                                         execution pages as OUT-execution.html beside it)
+                                         that works offline, opened from disk
   planner help                           print this help
 
 --scenario matches a scenario's name, or else its id. --bom starts the CSV with a byte-order

@@ -12,6 +12,10 @@
 
 use std::path::{Component, Path};
 
+use base64::Engine;
+// Standard base64 with padding: what `atob` and `data:` URLs read.
+use base64::engine::general_purpose::STANDARD;
+
 /// Why the bundle could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum BundleError {
@@ -36,30 +40,10 @@ pub enum BundleError {
     Outside(String),
 }
 
-/// Bundles `dist/index.html` and the files it refers to into `out`, and the execution pages
-/// (`dist/execution.html`, when built) into the file beside it that [`execution_file`] names,
-/// which the planner links to when opened from disk. Returns the bytes written.
+/// Bundles `dist/index.html` and the files it refers to into `out`: the whole app, execution
+/// routes included, in one file (dist's `execution.html`, a redirect for old bookmarks, is not
+/// needed offline). Returns the bytes written.
 pub fn bundle_dir(dist: &Path, out: &Path) -> Result<usize, BundleError> {
-    let mut written = bundle_page(dist, "index.html", out)?;
-    if dist.join(EXECUTION_PAGE).is_file() {
-        written += bundle_page(dist, EXECUTION_PAGE, &execution_file(out))?;
-    }
-    Ok(written)
-}
-
-/// The execution pages' source page in dist.
-const EXECUTION_PAGE: &str = "execution.html";
-
-/// Where the execution pages' one-file page goes: beside `out`, named `<out>-execution.html`
-/// (the planner's link on disk follows the same rule).
-pub fn execution_file(out: &Path) -> std::path::PathBuf {
-    let stem = out
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    out.with_file_name(format!("{stem}-execution.html"))
-}
-
-fn bundle_page(dist: &Path, page: &str, out: &Path) -> Result<usize, BundleError> {
     let read = |relative: &str| {
         let path = dist.join(relative);
         std::fs::read(&path).map_err(|source| BundleError::Read {
@@ -67,7 +51,7 @@ fn bundle_page(dist: &Path, page: &str, out: &Path) -> Result<usize, BundleError
             source,
         })
     };
-    let index = read(page)?;
+    let index = read("index.html")?;
     let index = String::from_utf8_lossy(&index);
     let html = bundle(&index, &read)?;
     std::fs::write(out, &html).map_err(|source| BundleError::Write {
@@ -152,7 +136,7 @@ fn link(
                 "ico" => "image/x-icon",
                 _ => "application/octet-stream",
             };
-            let data = format!("data:{mime};base64,{}", base64(&bytes));
+            let data = format!("data:{mime};base64,{}", STANDARD.encode(&bytes));
             Ok(tag.replacen(&href, &data, 1))
         }
         _ => Err(BundleError::Unknown(href)),
@@ -188,12 +172,15 @@ fn loader(
             if module.contains("from './snippets/") || module.contains("from \"./snippets/") {
                 return Err(BundleError::Unknown(format!("the snippets of {literal}")));
             }
-            out.push_str(&format!("'data:text/javascript;base64,{}'", base64(&bytes)));
+            out.push_str(&format!(
+                "'data:text/javascript;base64,{}'",
+                STANDARD.encode(&bytes)
+            ));
             loaded = true;
         } else {
             out.push_str(&format!(
                 "Uint8Array.from(atob('{}'), (c) => c.charCodeAt(0))",
-                base64(&bytes)
+                STANDARD.encode(&bytes)
             ));
         }
     }
@@ -286,26 +273,6 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     None
 }
 
-/// Standard base64 with padding (what `atob` and `data:` URLs read).
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,7 +325,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         );
         let module = format!(
             "import init, * as bindings from 'data:text/javascript;base64,{}';",
-            base64(b"export default function init() {}")
+            STANDARD.encode(b"export default function init() {}")
         );
         assert!(html.contains(&module), "{html}");
         assert!(
@@ -428,11 +395,22 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         for (name, bytes) in fake_dist() {
             std::fs::write(dir.join(name), bytes).unwrap();
         }
+        std::fs::write(
+            dir.join("execution.html"),
+            r#"<meta http-equiv="refresh" content="0; url=./#/tracking">"#,
+        )
+        .unwrap();
+        let before = std::fs::read_dir(&dir).unwrap().count();
         let out = dir.join("one.html");
         let written = bundle_dir(&dir, &out).unwrap();
         let html = std::fs::read_to_string(&out).unwrap();
         assert_eq!(written, html.len());
         assert!(html.contains("data:text/javascript;base64,"));
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            before + 1,
+            "one file written, the whole app"
+        );
         let missing = bundle_dir(&dir.join("nothing"), &out)
             .unwrap_err()
             .to_string();
@@ -441,19 +419,5 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             "{missing}"
         );
         std::fs::remove_dir_all(dir).ok();
-    }
-
-    #[test]
-    fn base64_is_the_standard_alphabet_with_padding() {
-        let cases: [(&[u8], &str); 5] = [
-            (b"", ""),
-            (b"f", "Zg=="),
-            (b"fo", "Zm8="),
-            (b"foo", "Zm9v"),
-            (&[0xfb, 0xff], "+/8="),
-        ];
-        for (bytes, want) in cases {
-            assert_eq!(base64(bytes), want, "{bytes:?}");
-        }
     }
 }

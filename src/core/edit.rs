@@ -194,7 +194,8 @@ impl Edit {
             }
             | Edit::Salesperson {
                 salesperson: id, ..
-            } => node(id).into_iter().collect(),
+            }
+            | Edit::MoveToParent { node: id, .. } => node(id).into_iter().collect(),
             Edit::Execution(
                 ExecutionEdit::Actual {
                     salesperson: id, ..

@@ -38,6 +38,7 @@ mod properties;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
 use super::period::YearMonth;
 
@@ -70,8 +71,9 @@ pub use scorecard::{
 pub use tracking::{Status, Tracking};
 
 /// Everything of the plan's execution that is typed or imported; the rest is computed. Written
-/// to the plan's JSON as objects of strings (see `stored.rs` for the format and why).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// to the plan's JSON as a list of records per section, every value a string.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(try_from = "stored::Stored")]
 pub struct Execution {
     /// Actual sales by salesperson id, then month.
     pub actuals: BTreeMap<String, BTreeMap<YearMonth, Actual>>,
@@ -86,11 +88,6 @@ pub struct Execution {
     pub budgets: BTreeMap<String, Decimal>,
     /// Recorded spend.
     pub expenses: Vec<Expense>,
-    /// The planner's web app never reads the execution data, only keeps it: built with the
-    /// `opaque-execution` feature, the stored records are carried as they were read (sections
-    /// checked, values not), which leaves the typed readers and writers out of its wasm.
-    #[cfg(feature = "opaque-execution")]
-    pub kept: stored::Stored,
 }
 
 impl Execution {
@@ -101,10 +98,6 @@ impl Execution {
 
     /// Nothing recorded and every setting at its default: the plan's JSON leaves it out.
     pub fn is_empty(&self) -> bool {
-        #[cfg(feature = "opaque-execution")]
-        if !self.kept.is_empty() {
-            return false;
-        }
         self.actuals.is_empty()
             && self.deviation_notes.is_empty()
             && self.customers.is_empty()

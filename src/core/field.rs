@@ -144,27 +144,25 @@ pub fn parse_count(text: &str) -> Result<u32, FieldError> {
     u32::try_from(v.trunc().mantissa()).map_err(|_| FieldError::TooLarge)
 }
 
-/// A date written `YYYY-MM-DD` (the form an `<input type=date>` gives).
+/// A date written `YYYY-MM-DD` (the form an `<input type=date>` gives), read by chrono.
 pub fn parse_date(text: &str) -> Result<NaiveDate, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Err(FieldError::Empty);
     }
-    // By hand: chrono's general format parser is large in the wasm build.
-    let bad = || FieldError::NotADate(t.to_string());
-    let mut parts = t.splitn(3, '-');
-    let mut next = |len: usize| {
-        parts
-            .next()
-            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-            .and_then(|p| p.parse::<u32>().ok())
-    };
-    let (y, m, d) = (
-        next(4).ok_or_else(bad)?,
-        next(2).ok_or_else(bad)?,
-        next(2).ok_or_else(bad)?,
-    );
-    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)
+    written_in_full(t, "YYYY-MM-DD".len())
+        .then(|| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| FieldError::NotADate(t.to_string()))
+}
+
+/// Whether `text` is `len` digits and dashes, beginning with a digit: a date or month written
+/// in full. chrono reads its numbers more freely (`2027-3-1`, a sign before the year, spaces
+/// before a number); the format writes every date and month in full and reads only that.
+pub(crate) fn written_in_full(text: &str, len: usize) -> bool {
+    text.len() == len
+        && text.starts_with(|c: char| c.is_ascii_digit())
+        && text.bytes().all(|b| b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]
@@ -220,6 +218,24 @@ mod tests {
             parse_date("tomorrow"),
             Err(FieldError::NotADate("tomorrow".into()))
         );
+        assert_eq!(
+            parse_date(" 2027-02-28 "),
+            Ok(NaiveDate::from_ymd_opt(2027, 2, 28).unwrap())
+        );
+        assert_eq!(parse_date(" "), Err(FieldError::Empty));
+        for bad in [
+            "2027-2-28",
+            "2027-02-8",
+            "+2027-02-28",
+            "-027-02-28",
+            "2027- 2-28",
+            "2027-02-28x",
+            "27-02-2028",
+            "2027/02/28",
+            "２０２７-02-28",
+        ] {
+            assert_eq!(parse_date(bad), Err(FieldError::NotADate(bad.into())));
+        }
         assert_eq!(
             parse_count("2.5"),
             Err(FieldError::NotAWholeNumber("2.5".into()))

@@ -93,8 +93,13 @@ struct Fault {
 enum Place {
     /// A JSON path known without looking at the text.
     Path(&'static str),
-    /// Where serde_json stopped: its line and column (the column counts bytes).
-    Serde { line: usize, column: usize },
+    /// Where serde_json stopped: its line and column (the column counts bytes), and the JSON
+    /// path of the value being read when serde tracked it.
+    Serde {
+        line: usize,
+        column: usize,
+        path: Option<String>,
+    },
     /// The byte offset of the bracket that nests too deep.
     Offset(usize),
     /// The problems of a valid JSON plan name their own paths.
@@ -189,8 +194,40 @@ fn read(text: &str) -> Result<Plan, Fault> {
         }
         _ => {}
     }
-    let plan: Plan = serde_json::from_str(text).map_err(|e| fault(&e))?;
-    checked(plan)
+    checked(parse(text)?)
+}
+
+/// The plan in `text` (JSON, an object), or the first value that does not fit with its JSON
+/// path: serde_json's position alone can lie after the value's record (a custom error is placed
+/// where parsing stopped, once the record is closed).
+fn parse(text: &str) -> Result<Plan, Fault> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let plan = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let mut fault = fault(e.inner());
+        if let Place::Serde { path, .. } = &mut fault.place {
+            *path = json_path(e.path());
+        }
+        fault
+    })?;
+    de.end().map_err(|e| fault(&e))?;
+    Ok(plan)
+}
+
+/// `$.regions[2].name`, keys written as [`position::push_key`] writes them; `None` where a
+/// key is not known.
+fn json_path(path: &serde_path_to_error::Path) -> Option<String> {
+    use serde_path_to_error::Segment;
+    let mut out = String::from("$");
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                position::push_key(&mut out, key)
+            }
+            Segment::Unknown => return None,
+        }
+    }
+    Some(out)
 }
 
 fn checked(plan: Plan) -> Result<Plan, Fault> {
@@ -250,7 +287,11 @@ fn fault(e: &serde_json::Error) -> Fault {
         }
     };
     Fault {
-        place: Place::Serde { line, column },
+        place: Place::Serde {
+            line,
+            column,
+            path: None,
+        },
         error,
     }
 }

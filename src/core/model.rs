@@ -43,8 +43,6 @@ pub struct Plan {
     /// Executing the plan (计划执行): actuals, deviation notes, customer archive, scorecards,
     /// expenses. Left out of the JSON while empty, so plans without it read and write as before.
     #[serde(default, skip_serializing_if = "Execution::is_empty")]
-    // Described as any JSON in the schema until the execution types derive JsonSchema.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "serde_json::Value"))]
     pub execution: Execution,
     /// The change log (变更记录): what changed, when and why, newest last, with the patches
     /// that restore earlier states. Left out of the JSON while empty.
@@ -276,8 +274,8 @@ impl Plan {
     }
 }
 
-/// Dates as `YYYY-MM-DD`, read by [`parse_date`](super::field::parse_date) (chrono's own
-/// parser is large in the wasm build).
+/// Dates as `YYYY-MM-DD`, read by [`parse_date`](super::field::parse_date): written in full
+/// only (chrono's own `Deserialize` also takes `2027-3-1`).
 mod iso_date {
     use chrono::NaiveDate;
     use serde::{Deserialize, Deserializer, Serializer};

@@ -8,6 +8,12 @@
 //! compressed text may not inflate past [`MAX_PLAN_BYTES`], so a crafted link cannot exhaust
 //! memory, and the plan is then read with every check of [`read_plan`].
 
+use std::borrow::Cow;
+
+use base64::engine::DecodePaddingMode;
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
+use base64::{DecodeError, Engine, alphabet};
+
 use super::format::{MAX_PLAN_BYTES, ReadError, read_plan, write_plan};
 use super::model::Plan;
 
@@ -102,7 +108,8 @@ pub fn decode(link: &str) -> Result<Plan, ShareError> {
 
 /// The fragment for a plan's compact JSON already compressed with raw DEFLATE.
 pub fn fragment_from_deflate(deflated: &[u8]) -> Result<String, TooLarge> {
-    let chars = FRAGMENT_PREFIX.len() + base64url_len(deflated.len());
+    let chars =
+        FRAGMENT_PREFIX.len() + base64::encoded_len(deflated.len(), false).unwrap_or(usize::MAX);
     if chars > MAX_FRAGMENT_CHARS {
         return Err(TooLarge {
             chars,
@@ -111,7 +118,7 @@ pub fn fragment_from_deflate(deflated: &[u8]) -> Result<String, TooLarge> {
     }
     let mut fragment = String::with_capacity(chars);
     fragment.push_str(FRAGMENT_PREFIX);
-    base64url_encode(deflated, &mut fragment);
+    LINK_BASE64.encode_string(deflated, &mut fragment);
     Ok(fragment)
 }
 
@@ -144,60 +151,44 @@ pub fn plan_from_json(json: &[u8]) -> Result<Plan, ShareError> {
     Ok(read_plan(text)?)
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-fn base64url_len(bytes: usize) -> usize {
-    (bytes * 4).div_ceil(3)
-}
-
-fn base64url_encode(bytes: &[u8], out: &mut String) {
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..=chunk.len() {
-            out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
-        }
-    }
-}
+/// base64url without padding (RFC 4648 §5), as links are written; padding is trimmed before
+/// reading, and the bits after the last whole byte are ignored (a link touched by hand).
+const LINK_BASE64: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_allow_trailing_bits(true)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone),
+);
 
 /// Decodes base64url; padding (`=`) at the end and white space (a link wrapped by a mail
 /// program) are skipped.
 fn base64url_decode(text: &str) -> Result<Vec<u8>, ShareError> {
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0u32);
     let body = text.trim_end_matches('=');
-    for (position, c) in body.chars().enumerate() {
-        let v = match c {
-            'A'..='Z' => c as u32 - 'A' as u32,
-            'a'..='z' => c as u32 - 'a' as u32 + 26,
-            '0'..='9' => c as u32 - '0' as u32 + 52,
-            '-' => 62,
-            '_' => 63,
-            c if c.is_ascii_whitespace() => continue,
-            found => {
-                return Err(ShareError::BadCharacter {
-                    position: position + 1,
-                    found,
-                });
-            }
-        };
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
+    let compact: Cow<str> = if body.contains(|c: char| c.is_ascii_whitespace()) {
+        Cow::Owned(body.chars().filter(|c| !c.is_ascii_whitespace()).collect())
+    } else {
+        Cow::Borrowed(body)
+    };
+    LINK_BASE64.decode(compact.as_bytes()).map_err(|e| match e {
+        DecodeError::InvalidByte(offset, _) => {
+            // The character holding byte `offset` of the compact text (the offset may fall
+            // inside it), counted in the link as given.
+            let n = compact
+                .char_indices()
+                .take_while(|&(i, _)| i <= offset)
+                .count()
+                .saturating_sub(1);
+            let (position, found) = body
+                .chars()
+                .enumerate()
+                .filter(|(_, c)| !c.is_ascii_whitespace())
+                .nth(n)
+                .map_or((0, char::REPLACEMENT_CHARACTER), |(i, c)| (i + 1, c));
+            ShareError::BadCharacter { position, found }
         }
-    }
-    // 2 or 4 bits left over are the padding of a last group; 6 is a character too many.
-    if bits >= 6 {
-        return Err(ShareError::Truncated);
-    }
-    Ok(out)
+        _ => ShareError::Truncated,
+    })
 }
 
 #[cfg(test)]
@@ -290,13 +281,12 @@ mod tests {
     fn base64url_round_trips_every_length() {
         let bytes: Vec<u8> = (0..=255u8).collect();
         for n in 0..40 {
-            let mut text = String::new();
-            base64url_encode(&bytes[..n], &mut text);
-            assert_eq!(text.len(), base64url_len(n), "length of {n} bytes");
-            assert_eq!(base64url_decode(&text).unwrap(), &bytes[..n], "{n} bytes");
+            let fragment = fragment_from_deflate(&bytes[..n]).unwrap();
+            let text = &fragment[FRAGMENT_PREFIX.len()..];
+            assert_eq!(text.len(), (n * 4).div_ceil(3), "length of {n} bytes");
+            assert_eq!(base64url_decode(text).unwrap(), &bytes[..n], "{n} bytes");
         }
-        let mut all = String::new();
-        base64url_encode(&bytes, &mut all);
+        let all = LINK_BASE64.encode(&bytes);
         assert!(all.contains('-') && all.contains('_'));
         assert_eq!(
             base64url_decode("aGk=").unwrap(),
@@ -307,6 +297,11 @@ mod tests {
             base64url_decode("aG\nk").unwrap(),
             b"hi",
             "line breaks are skipped"
+        );
+        assert_eq!(
+            base64url_decode("aG\nk\u{e9}").unwrap_err().to_string(),
+            "the link is damaged: character 5 ('\u{e9}') cannot be in it",
+            "the character is counted in the link as given"
         );
     }
 
@@ -324,20 +319,20 @@ mod tests {
         let bomb = {
             let zeros = vec![b' '; MAX_PLAN_BYTES + 1];
             let mut f = String::from(FRAGMENT_PREFIX);
-            base64url_encode(&miniz_oxide::deflate::compress_to_vec(&zeros, 9), &mut f);
+            LINK_BASE64.encode_string(miniz_oxide::deflate::compress_to_vec(&zeros, 9), &mut f);
             f
         };
         let not_text = {
             let mut f = String::from(FRAGMENT_PREFIX);
-            base64url_encode(
-                &miniz_oxide::deflate::compress_to_vec(&[0xff, 0xfe], 9),
+            LINK_BASE64.encode_string(
+                miniz_oxide::deflate::compress_to_vec(&[0xff, 0xfe], 9),
                 &mut f,
             );
             f
         };
         let not_a_plan = {
             let mut f = String::from(FRAGMENT_PREFIX);
-            base64url_encode(&miniz_oxide::deflate::compress_to_vec(b"[1, 2]", 9), &mut f);
+            LINK_BASE64.encode_string(miniz_oxide::deflate::compress_to_vec(b"[1, 2]", 9), &mut f);
             f
         };
         let cases: Vec<(&str, &str)> = vec![
@@ -360,5 +355,14 @@ mod tests {
         // A flipped character either breaks the stream or changes the text: never a panic,
         // never the original plan.
         assert_ne!(decode(&flipped), Ok(sample_plan(Lang::En)));
+    }
+
+    proptest::proptest! {
+        /// Whatever follows `#plan=`, with any characters and spaces: an error or a plan, never
+        /// a panic.
+        #[test]
+        fn any_link_text_reads_or_is_refused(text in "[A-Za-z0-9_=\\-\n é长$]{0,40}") {
+            let _ = decode(&format!("#plan={text}"));
+        }
     }
 }

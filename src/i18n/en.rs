@@ -150,6 +150,8 @@ pub static EN: Catalogue = Catalogue {
     node_deleted: "“{}” deleted.",
     expand: "Expand",
     collapse: "Collapse",
+    expand_all: "Expand all",
+    collapse_all: "Collapse all",
     tree_help: "↑↓ select · ←→ collapse/expand · Enter edit · Insert add · Delete remove · Alt+↑↓ move",
 
     plan_name: "Plan name",

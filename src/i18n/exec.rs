@@ -29,7 +29,7 @@ macro_rules! texts {
 }
 
 texts! {
-    app_title: "Region Planner", "区域销售规划";
+    app_title: "Region Planner", "区域销售计划";
     title: "Execution", "计划执行";
     back_to_plan: "← Plan", "← 规划";
     plan: "Plan", "计划";

@@ -3,7 +3,7 @@
 use super::Catalogue;
 
 pub static ZH: Catalogue = Catalogue {
-    app_title: "区域销售规划",
+    app_title: "区域销售计划",
     app_subtitle: "区域销售计划的制定与执行",
     language_name: "中文",
     switch_language: "English",
@@ -150,6 +150,8 @@ pub static ZH: Catalogue = Catalogue {
     node_deleted: "已删除“{}”。",
     expand: "展开",
     collapse: "收起",
+    expand_all: "全部展开",
+    collapse_all: "全部收起",
     tree_help: "↑↓ 选择 · ←→ 收起/展开 · Enter 编辑 · Insert 添加 · Delete 删除 · Alt+↑↓ 移动",
 
     plan_name: "计划名称",

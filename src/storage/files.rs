@@ -27,7 +27,7 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// Offers the plan as an indented JSON file named after it (the export format).
 pub fn download_plan(plan: &crate::core::model::Plan) -> Result<(), String> {
-    let text = crate::core::json_indent::indent(&crate::core::format::write_plan(plan));
+    let text = crate::core::format::write_plan_pretty(plan);
     download(
         &safe_file_name(&plan.name, "json"),
         "application/json",

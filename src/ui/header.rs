@@ -104,6 +104,7 @@ pub fn Header() -> impl IntoView {
         let t = app.t();
         view! {
             <header class="topbar">
+                <div class="plan-bar">
                 <div class="brand">
                     <span class="brand-name">{t.app_title}</span>
                 </div>
@@ -134,6 +135,7 @@ pub fn Header() -> impl IntoView {
                         on:click=move |_| library::share_plan(app)>{t.share_link}</button>
                     <button type="button" class="btn lang" id="switch-language"
                         on:click=switch_language>{t.switch_language}</button>
+                </div>
                 </div>
             </header>
         }

@@ -23,6 +23,7 @@ fn new_plan_id(app: App) -> String {
 }
 
 fn add_to_library(app: App, plan: Plan) {
+    super::save::write_unsaved(app);
     app.metas.update(|m| {
         m.push(PlanMeta {
             id: plan.id.clone(),
@@ -87,6 +88,7 @@ pub fn switch_plan(app: App, id: &str) {
     if app.with_plan_untracked(|p| p.id == id) {
         return;
     }
+    super::save::write_unsaved(app);
     match browser::load_plan(id) {
         Ok(plan) => app.open_plan(plan),
         Err(_) => {
@@ -101,6 +103,8 @@ pub fn switch_plan(app: App, id: &str) {
 /// offers to bring it back.
 pub fn delete_current_plan(app: App) {
     let plan = app.with_plan_untracked(Plan::clone);
+    // Gone: its last changes are never to be written back.
+    app.mark_saved();
     browser::remove_key(&plan_key(&plan.id));
     let position = app
         .metas
@@ -187,6 +191,7 @@ pub fn replace_with(app: App, plan: Plan) {
         return;
     }
     let (id, name) = (plan.id.clone(), plan.name.clone());
+    super::save::write_unsaved(app);
     app.metas
         .update(|m| match m.iter_mut().find(|x| x.id == id) {
             Some(x) => x.name = name.clone(),
@@ -205,6 +210,7 @@ pub fn replace_with(app: App, plan: Plan) {
 /// Puts back the version of a plan that an import replaced.
 pub fn restore_backup(app: App, id: &str) {
     if let Some(previous) = browser::load_backup(id) {
+        super::save::write_unsaved(app);
         let name = previous.name.clone();
         app.metas.update(|m| {
             if let Some(x) = m.iter_mut().find(|x| x.id == id) {

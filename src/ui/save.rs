@@ -14,6 +14,9 @@ use crate::storage::library::{Index, plan_key};
 fn save_now(app: App) {
     app.settle();
     let result = app.with_plan_untracked(browser::save_plan);
+    if result.is_ok() {
+        app.mark_saved();
+    }
     app.save_error.set(result.err());
     let index = Index {
         order: app
@@ -22,6 +25,14 @@ fn save_now(app: App) {
         current: Some(app.plan_id.get_untracked()),
     };
     let _ = browser::save_index(&index);
+}
+
+/// Writes the open plan now if it has changes a save is still waiting for: called before
+/// another plan is opened, which would otherwise be the one the waiting save writes.
+pub fn write_unsaved(app: App) {
+    if app.has_unsaved() {
+        save_now(app);
+    }
 }
 
 pub fn start(app: App) {

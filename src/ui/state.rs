@@ -155,6 +155,8 @@ pub struct App {
     pub lang: RwSignal<Lang>,
     editor: StoredValue<Editor>,
     parts: Parts,
+    /// Whether the open plan has changes not yet written to storage.
+    unsaved: StoredValue<bool>,
     /// Which plan is open (its id); changes when another plan is opened.
     pub plan_id: RwSignal<String>,
     /// Every readable plan in the library (ids and names), in order.
@@ -202,7 +204,10 @@ impl App {
             editor.with_value(|e| {
                 let plan = e.plan();
                 let s = plan.scenario(&sid.unwrap_or_else(|| plan.adopted_scenario.clone()))?;
-                Some(Computed(Arc::new(compute(plan, s))))
+                let started = now_ms();
+                let result = compute(plan, s);
+                record_compute_ms(now_ms() - started);
+                Some(Computed(Arc::new(result)))
             })
         };
         let app = App {
@@ -212,6 +217,7 @@ impl App {
             expanded: RwSignal::new(editor.with_value(|e| initial_expansion(e.plan()))),
             editor,
             parts,
+            unsaved: StoredValue::new(false),
             breakdown: Memo::new(move |_| of(Some(scenario.get()))),
             adopted_breakdown: Memo::new(move |_| of(None)),
             metas: RwSignal::new(metas),
@@ -294,6 +300,7 @@ impl App {
         if let Ok(applied) = &result
             && applied.changed
         {
+            self.unsaved.set_value(true);
             self.parts.notify(edit.part());
             self.after_change();
             self.settle_after_paint();
@@ -338,6 +345,7 @@ impl App {
             .try_update_value(|e| e.set_reason(index, text))
             .unwrap_or(false)
         {
+            self.unsaved.set_value(true);
             self.parts.history.notify();
         }
     }
@@ -355,6 +363,7 @@ impl App {
             if self.toast_undoes_last_step() {
                 self.toast.set(None);
             }
+            self.unsaved.set_value(true);
             self.parts.notify(part);
             self.after_change();
         }
@@ -362,9 +371,20 @@ impl App {
 
     pub fn redo(&self) {
         if let Some(part) = self.editor.try_update_value(Editor::redo).flatten() {
+            self.unsaved.set_value(true);
             self.parts.notify(part);
             self.after_change();
         }
+    }
+
+    /// Whether the open plan has changes not yet written to storage.
+    pub fn has_unsaved(&self) -> bool {
+        self.unsaved.get_value()
+    }
+
+    /// Marks the open plan's changes as written (or, for a deleted plan, as never to be).
+    pub fn mark_saved(&self) {
+        self.unsaved.set_value(false);
     }
 
     /// Whether there is a step to undo / redo (tracked).
@@ -477,6 +497,17 @@ pub fn now() -> String {
         minutes / 60,
         minutes % 60
     )
+}
+
+fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or_default()
+}
+
+/// Tells timing probes how long the last breakdown took to compute: `body[data-bd-ms]`.
+fn record_compute_ms(ms: f64) {
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-bd-ms", &format!("{}", ms.round() as i64));
+    }
 }
 
 /// Today's local date.

@@ -154,57 +154,6 @@ pub fn monthly_svg(
     out
 }
 
-/// Differences as bars from a middle axis: increases to the right, decreases to the left, each
-/// with its signed value as text.
-pub fn diff_bars_svg(title: &str, items: &[(&str, Decimal, String)]) -> String {
-    let row = 30;
-    let (label_w, half, pad) = (190, 300, 6);
-    let height = 20 + row * items.len() as i64;
-    let top = items
-        .iter()
-        .map(|i| i.1.abs())
-        .max()
-        .unwrap_or(Decimal::ZERO);
-    let axis = label_w + half + 80;
-    let mut out = svg_open("diffs", axis + half + 160, height, title);
-    let _ = write!(
-        out,
-        "<line class=\"axis\" x1=\"{axis}\" x2=\"{axis}\" y1=\"0\" y2=\"{height}\"></line>"
-    );
-    for (i, (label, value, text)) in items.iter().enumerate() {
-        let y = 10 + row * i as i64;
-        let w = scale(value.abs(), top, half);
-        let (x, class, tx, anchor) = if value.is_sign_negative() && !value.is_zero() {
-            (axis - w, "diff-down", axis - w - pad, "end")
-        } else {
-            (axis, "diff-up", axis + w + pad, "start")
-        };
-        let _ = write!(
-            out,
-            "<text class=\"bar-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">",
-            label_w - pad,
-            y + 16
-        );
-        push_escaped(&mut out, label);
-        out.push_str("</text>");
-        let _ = write!(
-            out,
-            "<rect class=\"{class}\" x=\"{x}\" y=\"{}\" width=\"{w}\" height=\"{}\"></rect>",
-            y + 3,
-            row - 8
-        );
-        let _ = write!(
-            out,
-            "<text class=\"bar-value\" x=\"{tx}\" y=\"{}\" text-anchor=\"{anchor}\">",
-            y + 16
-        );
-        push_escaped(&mut out, text);
-        out.push_str("</text>");
-    }
-    out.push_str("</svg>");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,24 +186,6 @@ mod tests {
             "the largest bar fills the width"
         );
         assert!(svg.contains("width=\"0\""), "a zero bar is empty");
-    }
-
-    #[test]
-    fn differences_go_both_ways_from_the_axis() {
-        let items = [
-            ("Up", Decimal::from(10), "+10".to_string()),
-            ("Down", Decimal::from(-5), "-5".to_string()),
-        ];
-        let svg = diff_bars_svg("Stretch vs Baseline", &items);
-        assert!(
-            svg.contains("class=\"diff-up\"") && svg.contains("class=\"diff-down\""),
-            "{svg}"
-        );
-        assert!(svg.contains(">+10<") && svg.contains(">-5<"));
-        assert!(
-            svg.contains("width=\"300\"") && svg.contains("width=\"150\""),
-            "scaled to the largest change"
-        );
     }
 
     #[test]

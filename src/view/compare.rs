@@ -1,16 +1,16 @@
 //! Scenarios side by side: for every region, sub-district and salesperson, each scenario's
 //! target and the difference from the first, with the biggest movers highlighted and tier
-//! changes marked.
+//! changes marked; and each region's difference as a chart.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::breakdown_table::visible_nodes;
-use super::html::{push_element, push_escaped};
-use super::numbers::grouped;
-use crate::core::breakdown::{Breakdown, compute, node_name};
+use super::breakdown_table::{row_name, visible_nodes};
+use super::diff_chart::{DiffChart, diff_chart};
+use super::numbers::{amount, grouped};
+use crate::core::breakdown::{Breakdown, BreakdownError, compute};
+use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure};
 use crate::core::tier::Tier;
@@ -20,19 +20,18 @@ use crate::i18n::{Catalogue, fill};
 pub const MOVERS: usize = 3;
 
 /// The computed scenarios and what is worth marking.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     pub names: Vec<String>,
     pub breakdowns: Vec<Breakdown>,
-    /// Scenarios that could not be computed, with the first reason.
-    pub errors: Vec<(String, String)>,
-    /// Node ids of the biggest movers (first scenario against each other).
-    pub movers: HashSet<String>,
+    /// Scenarios that could not be computed (by name), with the first reason.
+    pub errors: Vec<(String, BreakdownError)>,
     /// Regions whose tier is not the same in every scenario.
     pub tier_changes: HashMap<String, Vec<Tier>>,
 }
 
 /// Computes the chosen scenarios (by id, in the order given).
-pub fn compare(t: &Catalogue, plan: &Plan, ids: &[String], measure: Measure) -> Comparison {
+pub fn compare(plan: &Plan, ids: &[String]) -> Comparison {
     let mut names = Vec::new();
     let mut breakdowns = Vec::new();
     let mut errors = Vec::new();
@@ -45,19 +44,39 @@ pub fn compare(t: &Catalogue, plan: &Plan, ids: &[String], measure: Measure) -> 
                 breakdowns.push(bd);
                 scenarios.push(s);
             }
-            Err(e) => errors.push((
-                s.name.clone(),
-                e.0.first()
-                    .map(|e| t.breakdown_error(e))
-                    .unwrap_or_default(),
-            )),
+            Err(e) => {
+                if let Some(first) = e.0.into_iter().next() {
+                    errors.push((s.name.clone(), first));
+                }
+            }
         }
     }
-    let mut movers = HashSet::new();
-    if let Some(base) = breakdowns.first() {
+    let mut tier_changes = HashMap::new();
+    for r in &plan.regions {
+        let tiers: Vec<Tier> = scenarios.iter().map(|s| s.tier_of(r)).collect();
+        if tiers.windows(2).any(|w| w[0] != w[1]) {
+            tier_changes.insert(r.id.clone(), tiers);
+        }
+    }
+    Comparison {
+        names,
+        breakdowns,
+        errors,
+        tier_changes,
+    }
+}
+
+impl Comparison {
+    /// Node ids of the biggest movers of a measure: the [`MOVERS`] largest differences at each
+    /// level, first scenario against each other.
+    pub fn movers(&self, measure: Measure) -> HashSet<String> {
+        let mut movers = HashSet::new();
+        let Some(base) = self.breakdowns.first() else {
+            return movers;
+        };
         // The largest differences at each level, kept by a running selection (no sorting).
         let mut top: HashMap<Level, Vec<(i128, usize)>> = HashMap::new();
-        for other in &breakdowns[1..] {
+        for other in &self.breakdowns[1..] {
             for (i, n) in base.nodes().iter().enumerate().skip(1) {
                 if let Some(j) = other.find(&n.id) {
                     let d = (other.annual_units(j, measure) as i128
@@ -88,160 +107,248 @@ pub fn compare(t: &Catalogue, plan: &Plan, ids: &[String], measure: Measure) -> 
         for best in top.values() {
             movers.extend(best.iter().map(|&(_, i)| base.nodes()[i].id.clone()));
         }
+        movers
     }
-    let mut tier_changes = HashMap::new();
-    for r in &plan.regions {
-        let tiers: Vec<Tier> = scenarios.iter().map(|s| s.tier_of(r)).collect();
-        if tiers.windows(2).any(|w| w[0] != w[1]) {
-            tier_changes.insert(r.id.clone(), tiers);
-        }
-    }
-    Comparison {
-        names,
-        breakdowns,
-        errors,
-        movers,
-        tier_changes,
-    }
+}
+
+/// One scenario offered for comparison.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PickOption {
+    pub id: String,
+    pub name: String,
+    pub checked: bool,
 }
 
 /// The choice of scenarios and measure above the table.
-pub fn picker_html(t: &Catalogue, plan: &Plan, chosen: &[String], measure: Measure) -> String {
-    let mut out = String::from("<div class=\"compare-picker\">");
-    push_element(&mut out, "span", "class=\"compare-label\"", t.compare_pick);
-    for s in &plan.scenarios {
-        let on = chosen.contains(&s.id);
-        out.push_str("<label class=\"check\"><input type=\"checkbox\" data-action=\"pick|");
-        push_escaped(&mut out, &s.id);
-        out.push('"');
-        if on {
-            out.push_str(" checked");
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComparePicker {
+    pub label: String,
+    pub scenarios: Vec<PickOption>,
+    /// (measure, label, chosen).
+    pub measures: Vec<(Measure, String, bool)>,
+}
+
+pub fn compare_picker(
+    t: &Catalogue,
+    plan: &Plan,
+    chosen: &[String],
+    measure: Measure,
+) -> ComparePicker {
+    ComparePicker {
+        label: t.compare_pick.to_string(),
+        scenarios: plan
+            .scenarios
+            .iter()
+            .map(|s| PickOption {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                checked: chosen.contains(&s.id),
+            })
+            .collect(),
+        measures: [
+            (Measure::Amount, t.amount_target),
+            (Measure::Quantity, t.quantity_target),
+        ]
+        .map(|(m, label)| (m, label.to_string(), m == measure))
+        .to_vec(),
+    }
+}
+
+/// Which way a difference goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Trend {
+    Up,
+    Down,
+    Same,
+}
+
+impl Trend {
+    /// The CSS class of a difference cell.
+    pub fn class(self) -> &'static str {
+        match self {
+            Trend::Up => "delta up",
+            Trend::Down => "delta down",
+            Trend::Same => "delta same",
         }
-        out.push('>');
-        push_escaped(&mut out, &s.name);
-        out.push_str("</label>");
     }
-    for (m, label) in [
-        (Measure::Amount, t.amount_target),
-        (Measure::Quantity, t.quantity_target),
-    ] {
-        let _ = write!(
-            out,
-            "<button type=\"button\" class=\"btn{}\" data-action=\"measure|{}\" aria-pressed=\"{}\">{label}</button>",
-            if m == measure { " primary" } else { "" },
-            m.key(),
-            m == measure
-        );
+}
+
+/// A difference from the first scenario: signed text (`+12,000,000`) and its direction.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Delta {
+    pub text: String,
+    pub trend: Trend,
+}
+
+/// One node's row.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CompareRow {
+    pub id: String,
+    pub level: Level,
+    pub name: String,
+    /// `Some(open)` for a node whose children can be shown.
+    pub expanded: Option<bool>,
+    /// One of the biggest changes at its level.
+    pub mover: bool,
+    /// `Stronghold → Contested` when the region's tier differs between the scenarios.
+    pub tier_change: Option<String>,
+    /// Each scenario's annual value.
+    pub values: Vec<String>,
+    /// Each later scenario's difference from the first.
+    pub deltas: Vec<Delta>,
+}
+
+impl CompareRow {
+    /// The row's CSS class (`lvl-region mover`).
+    pub fn class(&self) -> String {
+        let mut class = format!("lvl-{}", self.level.key());
+        if self.mover {
+            class.push_str(" mover");
+        }
+        class
     }
-    out.push_str("</div>");
-    out
+}
+
+/// The comparison as shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompareTable {
+    /// Scenarios that could not be computed, each in a sentence.
+    pub errors: Vec<String>,
+    /// Asks for a second scenario when fewer than two can be compared.
+    pub need_two: Option<String>,
+    /// What the ◆ marks mean.
+    pub movers_note: String,
+    /// Column headings: name, each scenario, each difference.
+    pub head: Vec<String>,
+    /// The rows shown (regions always; children of expanded nodes).
+    pub rows: Vec<CompareRow>,
+    /// The hint on a row's open and close buttons.
+    pub expand: String,
+    pub collapse: String,
+    pub tier_changed: String,
+}
+
+fn delta(base: Option<Decimal>, other: Option<Decimal>) -> Delta {
+    let (text, trend) = match (base, other) {
+        (Some(a), Some(b)) if b > a => (format!("+{}", grouped(b - a)), Trend::Up),
+        (Some(a), Some(b)) if b < a => (grouped(b - a), Trend::Down),
+        (Some(_), Some(_)) => ("0".to_string(), Trend::Same),
+        _ => (String::new(), Trend::Same),
+    };
+    Delta { text, trend }
 }
 
 /// The comparison table for the rows shown (regions always; children of expanded nodes).
-pub fn compare_html(
+pub fn compare_table(
     t: &Catalogue,
     plan: &Plan,
     c: &Comparison,
     measure: Measure,
     expanded: &HashSet<String>,
-) -> String {
-    let mut out = String::new();
-    for (name, reason) in &c.errors {
-        push_element(
-            &mut out,
-            "p",
-            "class=\"banner error\" role=\"alert\"",
-            &fill(t.compare_error, &[name, reason]),
-        );
+) -> CompareTable {
+    let mut head = vec![t.name.to_string()];
+    head.extend(c.names.iter().cloned());
+    if let Some(first) = c.names.first() {
+        let vs = fill(t.compare_diff, &[first]);
+        head.extend(c.names.iter().skip(1).map(|name| format!("{name} · {vs}")));
     }
-    let Some(base) = c.breakdowns.first() else {
-        return out;
-    };
-    if c.breakdowns.len() < 2 {
-        push_element(&mut out, "p", "class=\"note\"", t.compare_need_two);
-    }
-    push_element(
-        &mut out,
-        "p",
-        "class=\"note\"",
-        &fill(t.compare_movers, &[&MOVERS.to_string()]),
-    );
-    out.push_str("<table class=\"compare-table\" id=\"compare-table\"><thead><tr>");
-    push_element(&mut out, "th", "class=\"name\"", t.name);
-    for name in &c.names {
-        push_element(&mut out, "th", "", name);
-    }
-    for name in c.names.iter().skip(1) {
-        let label = format!("{name} · {}", fill(t.compare_diff, &[&c.names[0]]));
-        push_element(&mut out, "th", "", &label);
-    }
-    out.push_str("</tr></thead><tbody>");
-    for i in visible_nodes(base, expanded) {
-        let n = &base.nodes()[i];
-        let mover = c.movers.contains(&n.id);
-        let _ = write!(
-            out,
-            "<tr class=\"lvl-{}{}\" data-node=\"",
-            n.level.key(),
-            if mover { " mover" } else { "" }
-        );
-        push_escaped(&mut out, &n.id);
-        out.push_str("\"><th class=\"name\">");
-        if n.subtree_end > i + 1 && n.level != Level::Company {
-            let open = expanded.contains(&n.id);
-            out.push_str("<button class=\"twisty\" tabindex=\"-1\" data-action=\"toggle|");
-            push_escaped(&mut out, &n.id);
-            let _ = write!(
-                out,
-                "\" aria-label=\"{}\">{}</button>",
-                if open { t.collapse } else { t.expand },
-                if open { "▾" } else { "▸" }
-            );
-        }
-        let name = if n.level == Level::Company {
-            plan.company.as_str()
-        } else {
-            node_name(plan, n.pos)
-        };
-        push_element(&mut out, "span", "class=\"row-name\"", name);
-        if let Some(tiers) = c.tier_changes.get(&n.id) {
-            let list = tiers
-                .iter()
-                .map(|x| t.tier(*x))
-                .collect::<Vec<_>>()
-                .join(" → ");
-            let _ = write!(
-                out,
-                " <span class=\"tier-change\" title=\"{}\">⇄ ",
-                t.compare_tier_changed
-            );
-            push_escaped(&mut out, &list);
-            out.push_str("</span>");
-        }
-        out.push_str("</th>");
-        let values: Vec<Option<Decimal>> = c
-            .breakdowns
+    let movers = c.movers(measure);
+    let rows = c
+        .breakdowns
+        .first()
+        .map(|base| {
+            visible_nodes(base, expanded)
+                .into_iter()
+                .map(|i| {
+                    let n = &base.nodes()[i];
+                    let values: Vec<Option<Decimal>> = c
+                        .breakdowns
+                        .iter()
+                        .map(|bd| bd.find(&n.id).map(|j| bd.annual(j, measure)))
+                        .collect();
+                    CompareRow {
+                        id: n.id.clone(),
+                        level: n.level,
+                        name: row_name(plan, n).to_string(),
+                        expanded: (n.subtree_end > i + 1 && n.level != Level::Company)
+                            .then(|| expanded.contains(&n.id)),
+                        mover: movers.contains(&n.id),
+                        tier_change: c.tier_changes.get(&n.id).map(|tiers| {
+                            tiers
+                                .iter()
+                                .map(|x| t.tier(*x))
+                                .collect::<Vec<_>>()
+                                .join(" → ")
+                        }),
+                        values: values
+                            .iter()
+                            .map(|v| v.map(grouped).unwrap_or_default())
+                            .collect(),
+                        deltas: values
+                            .iter()
+                            .skip(1)
+                            .map(|v| delta(values[0], *v))
+                            .collect(),
+                    }
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    CompareTable {
+        errors: c
+            .errors
             .iter()
-            .map(|bd| bd.find(&n.id).map(|j| bd.annual(j, measure)))
-            .collect();
-        for v in &values {
-            push_element(&mut out, "td", "", &v.map(grouped).unwrap_or_default());
-        }
-        for v in values.iter().skip(1) {
-            let (cell, class) = match (values[0], v) {
-                (Some(a), Some(b)) if b > &a => (format!("+{}", grouped(*b - a)), "up"),
-                (Some(a), Some(b)) if b < &a => (grouped(*b - a), "down"),
-                (Some(_), Some(_)) => ("0".to_string(), "same"),
-                _ => (String::new(), "same"),
-            };
-            let _ = write!(out, "<td class=\"delta {class}\">");
-            push_escaped(&mut out, &cell);
-            out.push_str("</td>");
-        }
-        out.push_str("</tr>");
+            .map(|(name, reason)| fill(t.compare_error, &[name, &t.breakdown_error(reason)]))
+            .collect(),
+        need_two: (c.breakdowns.len() < 2).then(|| t.compare_need_two.to_string()),
+        movers_note: fill(t.compare_movers, &[&MOVERS.to_string()]),
+        head,
+        rows,
+        expand: t.expand.to_string(),
+        collapse: t.collapse.to_string(),
+        tier_changed: t.compare_tier_changed.to_string(),
     }
-    out.push_str("</tbody></table>");
-    out
+}
+
+/// Each region's difference from the first scenario, one chart per other scenario: increases
+/// to the right, decreases to the left, amounts as the manager reads them (万 in Chinese).
+pub fn region_charts(
+    t: &Catalogue,
+    lang: Lang,
+    plan: &Plan,
+    c: &Comparison,
+    measure: Measure,
+) -> Vec<DiffChart> {
+    let Some(base) = c.breakdowns.first() else {
+        return Vec::new();
+    };
+    let text = |d: Decimal| match measure {
+        Measure::Amount => amount(d, lang),
+        Measure::Quantity => grouped(d),
+    };
+    c.breakdowns
+        .iter()
+        .zip(&c.names)
+        .skip(1)
+        .map(|(other, name)| {
+            let items: Vec<(String, Decimal, String)> = base
+                .children(0)
+                .filter_map(|i| {
+                    let n = &base.nodes()[i];
+                    let j = other.find(&n.id)?;
+                    let d = other.annual(j, measure) - base.annual(i, measure);
+                    let sign = if d > Decimal::ZERO { "+" } else { "" };
+                    Some((
+                        row_name(plan, n).to_string(),
+                        d,
+                        format!("{sign}{}", text(d)),
+                    ))
+                })
+                .collect();
+            let title = format!("{name} · {}", fill(t.compare_diff, &[&c.names[0]]));
+            diff_chart(&title, &items)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -255,26 +362,47 @@ mod tests {
     fn the_stretch_scenario_moves_numbers_and_the_biggest_movers_are_marked() {
         let plan = sample_plan(Lang::En);
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
-        let c = compare(&EN, &plan, &ids, Measure::Amount);
+        let c = compare(&plan, &ids);
         assert_eq!(c.names, ["Baseline", "Stretch"]);
         assert_eq!(
-            c.movers.len(),
+            c.movers(Measure::Amount).len(),
             3 * MOVERS,
             "three at each level below the company"
         );
-        let html = compare_html(&EN, &plan, &c, Measure::Amount, &HashSet::new());
-        assert!(
-            html.contains("118,000,000") && html.contains("130,000,000"),
-            "{html}"
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
+        assert_eq!(
+            table.head,
+            ["Name", "Baseline", "Stretch", "Stretch · Δ vs Baseline"]
         );
-        assert!(
-            html.contains("+12,000,000"),
-            "the company moves by the difference of targets: {html}"
+        let company = &table.rows[0];
+        assert_eq!(company.values, ["118,000,000", "130,000,000"]);
+        assert_eq!(
+            company.deltas,
+            [Delta {
+                text: "+12,000,000".into(),
+                trend: Trend::Up
+            }],
+            "the company moves by the difference of targets"
         );
-        assert!(
-            html.matches(" mover\"").count() <= MOVERS,
-            "only rows on screen are marked"
+        assert_eq!(
+            table.rows.len(),
+            1 + plan.regions.len(),
+            "regions start closed"
         );
+        let marked = table
+            .rows
+            .iter()
+            .filter(|r| r.class().ends_with(" mover"))
+            .count();
+        assert!(
+            (1..=MOVERS).contains(&marked),
+            "only rows on screen are marked: {marked}"
+        );
+        assert_eq!(table.need_two, None);
+        let open: HashSet<String> = [plan.regions[0].id.clone()].into();
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, &open);
+        assert_eq!(table.rows[1].expanded, Some(true));
+        assert!(table.rows.iter().any(|r| r.name == "Furong District"));
     }
 
     #[test]
@@ -282,13 +410,61 @@ mod tests {
         let mut plan = sample_plan(Lang::En);
         plan.scenarios[1].thresholds.stronghold = Decimal::from(45);
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
-        let c = compare(&EN, &plan, &ids, Measure::Quantity);
+        let c = compare(&plan, &ids);
         let xiangtan = plan.regions[2].id.clone();
         assert_eq!(
             c.tier_changes.get(&xiangtan),
             Some(&vec![Tier::Stronghold, Tier::Contested])
         );
-        let html = compare_html(&EN, &plan, &c, Measure::Quantity, &HashSet::new());
-        assert!(html.contains("⇄ Stronghold → Contested"), "{html}");
+        let table = compare_table(&EN, &plan, &c, Measure::Quantity, &HashSet::new());
+        let row = table.rows.iter().find(|r| r.id == xiangtan).unwrap();
+        assert_eq!(row.tier_change.as_deref(), Some("Stronghold → Contested"));
+    }
+
+    #[test]
+    fn one_scenario_asks_for_another_and_the_picker_shows_the_choice() {
+        let plan = sample_plan(Lang::En);
+        let ids = vec![plan.scenarios[0].id.clone()];
+        let c = compare(&plan, &ids);
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
+        assert_eq!(
+            table.need_two.as_deref(),
+            Some("Pick at least two scenarios.")
+        );
+        assert!(table.rows[0].deltas.is_empty());
+        let picker = compare_picker(&EN, &plan, &ids, Measure::Quantity);
+        let checked: Vec<bool> = picker.scenarios.iter().map(|o| o.checked).collect();
+        assert_eq!(checked, [true, false]);
+        assert!(picker.measures[1].2, "quantity is chosen");
+        assert!(region_charts(&EN, Lang::En, &plan, &c, Measure::Amount).is_empty());
+    }
+
+    #[test]
+    fn a_scenario_that_cannot_be_computed_is_named() {
+        let mut plan = sample_plan(Lang::En);
+        plan.scenarios[1].seasonality[0] = None;
+        let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
+        let c = compare(&plan, &ids);
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
+        assert_eq!(table.errors.len(), 1);
+        assert!(table.errors[0].contains("Stretch"), "{:?}", table.errors);
+        assert!(table.need_two.is_some());
+    }
+
+    #[test]
+    fn each_region_difference_is_charted() {
+        let plan = sample_plan(Lang::En);
+        let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
+        let c = compare(&plan, &ids);
+        let charts = region_charts(&EN, Lang::En, &plan, &c, Measure::Amount);
+        assert_eq!(charts.len(), 1);
+        assert_eq!(charts[0].title, "Stretch · Δ vs Baseline");
+        assert_eq!(charts[0].bars.len(), plan.regions.len());
+        assert_eq!(charts[0].bars[0].label, plan.regions[0].name);
+        assert!(
+            charts[0].bars.iter().any(|b| b.text.starts_with('+')),
+            "{:#?}",
+            charts[0].bars
+        );
     }
 }

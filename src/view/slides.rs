@@ -1,16 +1,14 @@
 //! Presentation mode's views, in workshop order: the tier board, targets by region, the monthly
 //! curve and the scenario comparison. Large type, read-only, drawn from the live plan.
 
-use std::collections::HashSet;
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::charts::{Bar, bars_svg, diff_bars_svg, monthly_svg};
-use super::compare::{compare, compare_html};
+use super::charts::{Bar, bars_svg, monthly_svg};
 use super::html::{push_element, push_escaped};
 use super::numbers::{amount, percent};
-use crate::core::breakdown::{Breakdown, node_name};
+use crate::core::breakdown::Breakdown;
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::{Measure, Scenario};
@@ -84,34 +82,9 @@ pub fn slide_html(
             }
             None => push_element(&mut out, "p", "class=\"doc-empty\"", t.doc_no_breakdown),
         },
-        _ => {
-            let ids: Vec<String> = plan
-                .scenarios
-                .iter()
-                .take(3)
-                .map(|x| x.id.clone())
-                .collect();
-            let c = compare(t, plan, &ids, Measure::Amount);
-            if let (Some(base), Some(other)) = (c.breakdowns.first(), c.breakdowns.get(1)) {
-                let items: Vec<(&str, Decimal, String)> = base
-                    .children(0)
-                    .filter_map(|i| {
-                        let n = &base.nodes()[i];
-                        let j = other.find(&n.id)?;
-                        let d = other.annual(j, Measure::Amount) - base.annual(i, Measure::Amount);
-                        let sign = if d > Decimal::ZERO { "+" } else { "" };
-                        Some((
-                            node_name(plan, n.pos),
-                            d,
-                            format!("{sign}{}", amount(d, lang)),
-                        ))
-                    })
-                    .collect();
-                let title = format!("{} · {}", c.names[1], fill(t.compare_diff, &[&c.names[0]]));
-                out.push_str(&diff_bars_svg(&title, &items));
-            }
-            out.push_str(&compare_html(t, plan, &c, Measure::Amount, &HashSet::new()));
-        }
+        // The comparison's table and chart are components of their own
+        // (`ui::compare_page::{CompareTable, DiffChartView}` over `view::compare`).
+        _ => {}
     }
     out.push_str("</div></section>");
     out

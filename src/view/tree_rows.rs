@@ -1,10 +1,23 @@
-//! The territory tree flattened into the rows that are visible (respecting expansion).
+//! The territory tree flattened into the rows that are visible (respecting expansion), and the
+//! slice of them a scrolled list draws: rows have one fixed height, so the scroll position
+//! alone says which rows are in view.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use crate::core::model::Plan;
 use crate::core::scenario::Scenario;
 use crate::core::tier::Tier;
+
+/// Height of one tree row in CSS pixels (the stylesheet uses the same).
+pub const ROW_HEIGHT: u32 = 34;
+
+/// Rows drawn above and below those in view, so a quick scroll shows no gap.
+const OVERSCAN: usize = 8;
+
+/// A tree this short is drawn whole: every name is in the page (find-in-page, screen readers)
+/// and a few hundred rows cost nothing to draw.
+const DRAWN_WHOLE: usize = 200;
 
 /// The level of a tree row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -13,6 +26,28 @@ pub enum RowKind {
     Region,
     Subdistrict,
     Salesperson,
+}
+
+impl RowKind {
+    /// The row's CSS class.
+    pub fn class(self) -> &'static str {
+        match self {
+            RowKind::Company => "company",
+            RowKind::Region => "region",
+            RowKind::Subdistrict => "subdistrict",
+            RowKind::Salesperson => "salesperson",
+        }
+    }
+
+    /// How deep in the tree: the company is 0, a salesperson 3.
+    pub fn depth(self) -> usize {
+        match self {
+            RowKind::Company => 0,
+            RowKind::Region => 1,
+            RowKind::Subdistrict => 2,
+            RowKind::Salesperson => 3,
+        }
+    }
 }
 
 /// One visible row. Rows are compared whole, so a changed row is redrawn and an unchanged one
@@ -33,12 +68,17 @@ pub struct TreeRow {
 
 impl TreeRow {
     pub fn depth(&self) -> usize {
-        match self.kind {
-            RowKind::Company => 0,
-            RowKind::Region => 1,
-            RowKind::Subdistrict => 2,
-            RowKind::Salesperson => 3,
-        }
+        self.kind.depth()
+    }
+
+    /// Whether the row opens and closes (the company is always open).
+    pub fn expandable(&self) -> bool {
+        self.children > 0 && self.kind != RowKind::Company
+    }
+
+    /// Whether a child can be added under this row (a salesperson has none).
+    pub fn takes_children(&self) -> bool {
+        self.kind != RowKind::Salesperson
     }
 
     /// The DOM id of the row, for focus.
@@ -47,11 +87,22 @@ impl TreeRow {
     }
 }
 
+/// The DOM id of a node's row (`None`: the company).
 pub fn dom_id(node: Option<&str>) -> String {
     match node {
         Some(id) => format!("node-{id}"),
         None => "node-company".into(),
     }
+}
+
+/// The kind of the node with this id, if the plan has it.
+pub fn node_kind(plan: &Plan, id: &str) -> Option<RowKind> {
+    use crate::core::tree::NodePos;
+    Some(match plan.locate(id)? {
+        NodePos::Region(_) => RowKind::Region,
+        NodePos::Subdistrict(..) => RowKind::Subdistrict,
+        NodePos::Salesperson(..) => RowKind::Salesperson,
+    })
 }
 
 /// The rows to show, in order.
@@ -118,6 +169,49 @@ pub fn visible_rows(
     rows
 }
 
+/// Every region and sub-district that has children: what "expand all" opens.
+pub fn all_expandable(plan: &Plan) -> HashSet<String> {
+    plan.regions
+        .iter()
+        .filter(|r| !r.subdistricts.is_empty())
+        .flat_map(|r| {
+            std::iter::once(r.id.clone()).chain(
+                r.subdistricts
+                    .iter()
+                    .filter(|d| !d.salespeople.is_empty())
+                    .map(|d| d.id.clone()),
+            )
+        })
+        .collect()
+}
+
+/// The rows to draw of a list of `len` rows scrolled to `scroll_top` in a viewport `viewport`
+/// pixels high: those in view and a few either side (all of a short list).
+pub fn window(len: usize, scroll_top: u32, viewport: u32) -> Range<usize> {
+    if len <= DRAWN_WHOLE {
+        return 0..len;
+    }
+    let first = (scroll_top / ROW_HEIGHT) as usize;
+    let in_view = viewport.div_ceil(ROW_HEIGHT) as usize;
+    let start = first.saturating_sub(OVERSCAN).min(len);
+    let end = (first + in_view + OVERSCAN).min(len);
+    start..end
+}
+
+/// The scroll position that brings row `index` into a viewport `viewport` pixels high scrolled
+/// to `scroll_top`, or `None` if it is in view already.
+pub fn scroll_to_show(index: usize, scroll_top: u32, viewport: u32) -> Option<u32> {
+    let top = index as u32 * ROW_HEIGHT;
+    let bottom = top + ROW_HEIGHT;
+    if top < scroll_top {
+        Some(top)
+    } else if bottom > scroll_top + viewport {
+        Some(bottom.saturating_sub(viewport))
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,137 +241,63 @@ mod tests {
             51
         );
     }
-}
-
-/// Labels of the row buttons: (add child for company/region/sub-district, up, down, delete,
-/// expand, collapse).
-pub struct RowLabels<'a> {
-    pub add: [&'a str; 3],
-    pub up: &'a str,
-    pub down: &'a str,
-    pub delete: &'a str,
-    pub expand: &'a str,
-    pub collapse: &'a str,
-}
-
-/// The rows as `<li role="treeitem">` elements; buttons carry `data-action` and the node id.
-pub fn tree_html(
-    rows: &[TreeRow],
-    selected: Option<&str>,
-    tier_names: impl Fn(Tier) -> &'static str,
-    l: &RowLabels,
-) -> String {
-    use super::html::{push_element, push_escaped};
-    use std::fmt::Write;
-    let mut out = String::with_capacity(rows.len() * 400);
-    for row in rows {
-        let is_selected = row.id.as_deref() == selected;
-        let kind = match row.kind {
-            RowKind::Company => "company",
-            RowKind::Region => "region",
-            RowKind::Subdistrict => "subdistrict",
-            RowKind::Salesperson => "salesperson",
-        };
-        let id = row.id.as_deref().unwrap_or("");
-        out.push_str("<li role=\"treeitem\" id=\"");
-        push_escaped(&mut out, &row.dom_id());
-        out.push_str("\" data-node=\"");
-        push_escaped(&mut out, id);
-        let _ = write!(
-            out,
-            "\" class=\"tree-row depth-{} {kind}{}\" aria-level=\"{}\" aria-selected=\"{is_selected}\" tabindex=\"{}\"",
-            row.depth(),
-            if is_selected { " selected" } else { "" },
-            row.depth() + 1,
-            if is_selected { 0 } else { -1 },
-        );
-        let expandable = row.children > 0 && row.kind != RowKind::Company;
-        if expandable {
-            let _ = write!(out, " aria-expanded=\"{}\"", row.expanded);
-        }
-        out.push('>');
-        if expandable {
-            let (glyph, label) = if row.expanded {
-                ("▾", l.collapse)
-            } else {
-                ("▸", l.expand)
-            };
-            let _ = write!(
-                out,
-                "<button class=\"twisty\" tabindex=\"-1\" data-action=\"toggle\" aria-label=\"{label}\">{glyph}</button>"
-            );
-        } else {
-            out.push_str("<span class=\"twisty\"></span>");
-        }
-        push_element(&mut out, "span", "class=\"row-name\"", &row.name);
-        if let Some(t) = row.tier {
-            let _ = write!(
-                out,
-                "<span class=\"tier-badge tier-{}\">{}</span>",
-                t.key(),
-                tier_names(t)
-            );
-        }
-        push_element(&mut out, "span", "class=\"row-detail\"", &row.detail);
-        out.push_str("<span class=\"row-tools\">");
-        let add = match row.kind {
-            RowKind::Company => Some(l.add[0]),
-            RowKind::Region => Some(l.add[1]),
-            RowKind::Subdistrict => Some(l.add[2]),
-            RowKind::Salesperson => None,
-        };
-        if let Some(label) = add {
-            let _ = write!(
-                out,
-                "<button class=\"icon add\" tabindex=\"-1\" data-action=\"add\" title=\"{label}\" aria-label=\"{label}\">+</button>"
-            );
-        }
-        if row.id.is_some() {
-            for (action, label, glyph, class) in [
-                ("up", l.up, "↑", "icon"),
-                ("down", l.down, "↓", "icon"),
-                ("delete", l.delete, "✕", "icon danger"),
-            ] {
-                let _ = write!(
-                    out,
-                    "<button class=\"{class}\" tabindex=\"-1\" data-action=\"{action}\" title=\"{label}\" aria-label=\"{label}\">{glyph}</button>"
-                );
-            }
-        }
-        out.push_str("</span></li>");
-    }
-    out
-}
-
-#[cfg(test)]
-mod html_tests {
-    use super::*;
-    use crate::core::lang::Lang;
-    use crate::core::sample::sample_plan;
 
     #[test]
-    fn rows_carry_their_node_selection_and_escaped_names() {
+    fn rows_carry_their_node_kind_tier_and_names_as_typed() {
         let mut plan = sample_plan(Lang::En);
         plan.regions[0].name = "<img src=x>".into();
         let rows = visible_rows(&plan, plan.adopted(), &HashSet::new());
-        let labels = RowLabels {
-            add: ["ar", "as", "ap"],
-            up: "up",
-            down: "down",
-            delete: "del",
-            expand: "open",
-            collapse: "close",
-        };
-        let selected = plan.regions[1].id.clone();
-        let html = tree_html(&rows, Some(&selected), |t| t.key(), &labels);
-        assert_eq!(html.matches("role=\"treeitem\"").count(), rows.len());
-        assert!(html.contains("&lt;img src=x&gt;") && !html.contains("<img"));
-        assert_eq!(html.matches("aria-selected=\"true\"").count(), 1);
-        assert!(
-            html.contains(&format!(
-                "data-node=\"{selected}\" class=\"tree-row depth-1 region selected\""
-            )),
-            "{html}"
+        let company = &rows[0];
+        assert_eq!(
+            (company.id.as_deref(), company.kind, company.expandable()),
+            (None, RowKind::Company, false)
+        );
+        assert_eq!(company.dom_id(), "node-company");
+        let region = &rows[1];
+        assert_eq!(region.name, "<img src=x>", "a name is text, never markup");
+        assert_eq!(region.kind.class(), "region");
+        assert_eq!(region.tier, Some(Tier::BaseCamp));
+        assert!(region.expandable() && !region.expanded && region.takes_children());
+        assert_eq!(region.dom_id(), format!("node-{}", plan.regions[0].id));
+    }
+
+    #[test]
+    fn expand_all_opens_every_row_with_children() {
+        let plan = scaled_plan(10_000);
+        let open = all_expandable(&plan);
+        let rows = visible_rows(&plan, plan.adopted(), &open);
+        let (regions, subs, people) = plan.size();
+        assert_eq!(rows.len(), 1 + regions + subs + people);
+        assert!(rows.iter().all(|r| !r.expandable() || r.expanded));
+    }
+
+    #[test]
+    fn a_long_list_draws_only_the_rows_in_view_and_a_short_one_draws_all() {
+        assert_eq!(window(67, 900, 400), 0..67);
+        let in_view = 400usize.div_ceil(ROW_HEIGHT as usize);
+        let drawn = window(11_051, 0, 400);
+        assert_eq!(drawn, 0..in_view + OVERSCAN);
+        // Scrolled to row 5,000: rows 5,000 to 5,011 are in view.
+        let drawn = window(11_051, 5_000 * ROW_HEIGHT + 10, 400);
+        assert_eq!(drawn, 5_000 - OVERSCAN..5_000 + in_view + OVERSCAN);
+        assert!(drawn.len() < 40, "{drawn:?}");
+        // At the end, nothing past the last row.
+        assert_eq!(window(11_051, 11_051 * ROW_HEIGHT, 400).end, 11_051);
+    }
+
+    #[test]
+    fn a_row_out_of_view_is_scrolled_to_and_one_in_view_is_left() {
+        let h = ROW_HEIGHT;
+        assert_eq!(scroll_to_show(3, 0, 10 * h), None);
+        assert_eq!(
+            scroll_to_show(12, 0, 10 * h),
+            Some(3 * h),
+            "shown at the bottom"
+        );
+        assert_eq!(
+            scroll_to_show(2, 5 * h, 10 * h),
+            Some(2 * h),
+            "shown at the top"
         );
     }
 }

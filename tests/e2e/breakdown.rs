@@ -2,6 +2,7 @@
 //! errors that keep the last good numbers, tier overrides, scenarios, and speed at 10,000
 //! salespeople.
 
+use region_planner::core::scenario::Measure;
 use serde_json::Value;
 
 use super::support::Browser;
@@ -112,7 +113,7 @@ async fn a_lock_pins_a_region_and_the_rest_flows_around_it_and_bad_locks_keep_th
 #[tokio::test]
 async fn why_this_number_explains_factors_share_and_rounding() {
     let b = open("/#/breakdown").await;
-    b.click("#breakdown-table tr.lvl-region [data-toggle]")
+    b.click("#breakdown-table tr.lvl-region button.twisty")
         .await;
     b.click_text("#breakdown-table tr[data-node]", "Yuelu District")
         .await;
@@ -237,31 +238,31 @@ async fn scenarios_are_duplicated_renamed_adopted_and_switched() {
     b.wait_for_text("#total-amount", "125,000,000").await;
 }
 
+/// Puts `plan` into the profile's storage as the open plan and opens `path` on it.
+async fn open_stored(b: &Browser, plan: &region_planner::core::model::Plan, path: &str) {
+    let json = region_planner::core::format::write_plan(plan);
+    b.open("/").await;
+    b.wait_for(READY).await;
+    b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
+        .await;
+    let index = serde_json::json!({ "order": [plan.id], "current": plan.id });
+    b.set_local_storage("region-planner/index", &index.to_string())
+        .await;
+    b.open(path).await;
+    b.reload().await;
+    b.wait_for(READY).await;
+}
+
 /// Loads `planner sample --scale 10000` into the profile's storage and opens it.
 pub async fn large_plan(path: &str) -> Browser {
     let plan = region_planner::core::sample::scaled_plan(10_000);
-    let json = region_planner::core::format::write_plan(&plan);
     let b = Browser::options()
         .lang("en-US")
         .exclusive()
         .timeout(std::time::Duration::from_secs(30))
         .launch()
         .await;
-    b.open("/").await;
-    b.wait_for(READY).await;
-    b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
-        .await;
-    b.set_local_storage(
-        "region-planner/index",
-        &format!(
-            "{{\"order\":[\"{}\"],\"current\":\"{}\"}}",
-            plan.id, plan.id
-        ),
-    )
-    .await;
-    b.open(path).await;
-    b.reload().await;
-    b.wait_for(READY).await;
+    open_stored(&b, &plan, path).await;
     b
 }
 
@@ -348,7 +349,7 @@ async fn ten_thousand_salespeople_recompute_within_budget() {
     );
     // Only the rows in view are in the page, even with every region open.
     b.exec_js(
-        "for (const t of document.querySelectorAll('#breakdown-table [data-toggle]')) t.click();",
+        "for (const t of document.querySelectorAll('#breakdown-table button.twisty')) t.click();",
     )
     .await;
     let rows = b.count("#breakdown-table tr[data-node]").await;
@@ -391,8 +392,8 @@ async fn editing_a_name_in_a_plan_of_ten_thousand_does_not_stall() {
 async fn switching_language_and_presenting_a_plan_of_ten_thousand_is_quick() {
     let b = large_plan("/#/breakdown").await;
     b.wait_for_text("#breakdown-table", "Region 1").await;
-    let to_zh = time_click(&b, "#switch-language", "#nav", "目标分解").await;
-    let to_en = time_click(&b, "#switch-language", "#nav", "Breakdown").await;
+    let to_zh = time_click(&b, "#switch-language", "nav.tabs", "目标分解").await;
+    let to_en = time_click(&b, "#switch-language", "nav.tabs", "Breakdown").await;
     let present = time_click(&b, "#present", "#presentation", "1 / 4").await;
     println!(
         "at 10,000 salespeople: switch to Chinese {to_zh:.0} ms, back to English {to_en:.0} ms, enter presentation {present:.0} ms"
@@ -402,4 +403,102 @@ async fn switching_language_and_presenting_a_plan_of_ten_thousand_is_quick() {
         "language switch took {to_zh:.0} / {to_en:.0} ms"
     );
     assert!(present <= 200.0, "presentation took {present:.0} ms");
+}
+
+#[tokio::test]
+async fn opening_the_planning_routes_of_ten_thousand_is_quick() {
+    let b = large_plan("/#/territory").await;
+    // The breakdown is computed when a route first shows it.
+    let breakdown = time_click(&b, "#tab-breakdown", "#breakdown-table", "Region 1").await;
+    // A second scenario, so the comparison computes two.
+    b.click("#scenario-duplicate").await;
+    b.wait_for_text("#scenario-select", "(copy)").await;
+    let mut opened = vec![("breakdown (first compute)", breakdown)];
+    for (name, tab, probe) in [
+        ("tiers", "#tab-tiers", "#tier-board"),
+        ("compare", "#tab-compare", "#compare-table"),
+        ("breakdown", "#tab-breakdown", "#breakdown-table"),
+    ] {
+        b.click("#tab-territory").await;
+        b.wait_for(r#"#tab-territory[aria-selected="true"]"#).await;
+        opened.push((name, time_click(&b, tab, probe, "Region 1").await));
+    }
+    println!(
+        "opening a route at 10,000 salespeople, from the territory: {}",
+        opened
+            .iter()
+            .map(|(name, ms)| format!("{name} {ms:.0} ms"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for (name, ms) in opened {
+        assert!(
+            ms <= 300.0,
+            "opening {name} took {ms:.0} ms (budget 300 ms)"
+        );
+    }
+}
+
+#[tokio::test]
+async fn locks_and_overrides_reach_nodes_whose_ids_hold_any_character() {
+    // One region of four sub-districts; the region and a sub-district get ids no delimiter
+    // or quoting could carry.
+    let mut plan = region_planner::core::sample::scaled_plan(40);
+    let region = "r|\"1\"\\ 长沙 <b>&amp;".to_string();
+    let sub = "d|1|'湘' \\n 🚀".to_string();
+    plan.regions[0].id = region.clone();
+    plan.regions[0].subdistricts[1].id = sub.clone();
+    let sub_name = plan.regions[0].subdistricts[1].name.clone();
+    // A lock one unit below the sub-district's own value: a number only this lock gives it.
+    let scenario = plan.adopted().unwrap();
+    let bd = region_planner::core::breakdown::compute(&plan, scenario).unwrap();
+    let own = bd.annual(bd.find(&sub).unwrap(), Measure::Amount);
+    let lock = region_planner::view::numbers::grouped(own - scenario.amount_unit);
+    let b = Browser::options().lang("en-US").launch().await;
+    open_stored(&b, &plan, "/#/breakdown").await;
+
+    b.click("#breakdown-table tr.lvl-region button.twisty")
+        .await;
+    b.click_text("#breakdown-table tr[data-node]", &sub_name)
+        .await;
+    b.set_field("#lock-value", &lock).await;
+    b.wait_for_text("#locked-at", &lock).await;
+    assert_eq!(year_of(&b, &sub_name).await, lock);
+
+    b.click("#tab-tiers").await;
+    let select = "#tier-board .tier-region select";
+    b.exec_js_with(
+        "const s = document.querySelector(arguments[0]); s.value = s.options[1].value; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![select.into()],
+    )
+    .await;
+    b.set_field(
+        "#tier-board .tier-region input[type=text]",
+        "Signed in March",
+    )
+    .await;
+    b.wait_for_text("#tier-board", "Override: Signed in March")
+        .await;
+
+    // Stored under exactly those ids.
+    let key = format!("region-planner/plan/{}", plan.id);
+    b.wait_until(&format!(
+        "(localStorage.getItem({key:?}) || '').includes('Signed in March')"
+    ))
+    .await;
+    let stored = b.get_local_storage(&key).await.expect("the plan is stored");
+    let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let scenario = &stored["scenarios"][0];
+    let locked = (own - plan.adopted().unwrap().amount_unit)
+        .normalize()
+        .to_string();
+    assert_eq!(
+        scenario["locks"][&sub]["amount"],
+        locked.as_str(),
+        "{scenario}"
+    );
+    assert_eq!(
+        scenario["tier_overrides"][&region]["reason"], "Signed in March",
+        "{scenario}"
+    );
 }

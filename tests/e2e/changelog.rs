@@ -190,8 +190,7 @@ async fn export_and_import_of_ten_thousand_salespeople_take_under_200_ms_each() 
     // Import, of the file export writes, into a fresh profile: from the file chosen to the plan
     // on screen.
     let plan = region_planner::core::sample::scaled_plan(10_000);
-    let text =
-        region_planner::core::json_indent::indent(&region_planner::core::format::write_plan(&plan));
+    let text = region_planner::core::format::write_plan_pretty(&plan);
     let dir = artifacts_dir().join("files");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("plan-10000.json");

@@ -34,10 +34,9 @@ async fn two_scenarios_side_by_side_with_differences_movers_and_tier_changes() {
         "the tier change is marked: {table}"
     );
     assert!(b.count("#compare-table tr.mover").await >= 1);
-    b.click("#compare-table tr.lvl-region [data-action^=toggle]")
-        .await;
+    b.click("#compare-table tr.lvl-region button.twisty").await;
     b.wait_for_text("#compare-table", "Furong District").await;
-    b.exec_js("document.querySelector('[data-action^=\"pick|\"]:checked').click();")
+    b.exec_js("document.querySelector('.compare-picker input[type=checkbox]:checked').click();")
         .await;
     b.wait_for_text("#compare", "Pick at least two scenarios.")
         .await;

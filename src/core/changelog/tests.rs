@@ -382,6 +382,11 @@ fn a_field_edit_describes_itself() {
     };
     assert_eq!(lock.subject(&plan), format!("{scenario} · {}", who.name));
     assert_eq!(Edit::Plan(PlanField::Name("x".into())).subject(&plan), "");
+    let moved = Edit::MoveToParent {
+        node: who.id.clone(),
+        parent: r.subdistricts[1].id.clone(),
+    };
+    assert_eq!(moved.subject(&plan), who.name, "a move names what moved");
     assert_eq!(
         describe("Changsha", "Target share (%)", "12", "15"),
         "Changsha · Target share (%): 12 → 15"

@@ -8,6 +8,7 @@
 //! archive record a name stands for.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::core::field::{parse_date, parse_name, parse_text};
 use crate::core::model::Plan;
@@ -18,7 +19,9 @@ use super::edit_error::EditError;
 const MAX_TEXT: usize = 2000;
 
 /// What a customer is to us.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum CustomerKind {
     /// 经销商.
     Distributor,
@@ -79,7 +82,9 @@ pub struct Change {
 }
 
 /// The editable fields of a record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum CustomerField {
     Kind,
     Name,

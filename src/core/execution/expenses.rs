@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use crate::core::field::{FieldError, check_percent, max_value};
 use crate::core::model::{Plan, Region};
@@ -18,7 +19,9 @@ use super::edit_error::EditError;
 use super::ratio;
 
 /// What money was spent on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum Channel {
     Distributor,
     Terminal,

@@ -15,11 +15,12 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::format::{Item, Numeric, Pad};
 use rust_decimal::Decimal;
 
 use crate::core::field::{FieldError, max_value, parse_decimal};
 use crate::core::model::Plan;
-use crate::core::period::YearMonth;
+use crate::core::period::{YEAR_MONTH, YearMonth};
 
 use super::actuals::Actual;
 use super::csv_reader::{CsvError, Reader};
@@ -630,44 +631,45 @@ fn people_index(plan: &Plan) -> BTreeMap<&str, u32> {
 }
 
 /// A month as people and spreadsheets write it: `2027-01`, `2027-1`, `2027/01`, `2027.1`,
-/// `2027/1/1` (the day is ignored), `2027年1月`.
+/// `2027/1/1` (the day is ignored), `2027年1月`. Read by chrono once the separators are one.
 pub(super) fn parse_month(text: &str) -> Result<YearMonth, ProblemKind> {
     let t = text.trim();
     if t.is_empty() {
         return Err(ProblemKind::Missing);
     }
-    let bad = || ProblemKind::NotAMonth(t.to_string());
-    // The common form, without allocating.
-    if let [y0, y1, y2, y3, b'-', m0, m1] = *t.as_bytes() {
-        let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
-        let year = [y0, y1, y2, y3]
-            .into_iter()
-            .try_fold(0, |a, b| Some(a * 10 + digit(b)?));
-        let month = digit(m0).zip(digit(m1)).map(|(a, b)| a * 10 + b);
-        if let (Some(y), Some(m)) = (year, month) {
-            return YearMonth::new(y as i32, m).ok_or_else(bad);
-        }
-    }
-    let cleaned = t.strip_suffix('月').unwrap_or(t).replace('年', "-");
-    let parts: Vec<&str> = cleaned.split(['-', '/', '.']).collect();
-    let num = |p: &str, len: std::ops::RangeInclusive<usize>| {
-        (len.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse::<u32>().ok())
-            .flatten()
+    // `2027/1/1`, `2027.1` and `2027年1月` as `2027-1-1`, `2027-1` and `2027-1` (the common
+    // form `2027-01` is read as it is).
+    let dashed = if t.contains(['/', '.', '年', '月']) {
+        Cow::Owned(
+            t.strip_suffix('月')
+                .unwrap_or(t)
+                .replace(['年', '/', '.'], "-"),
+        )
+    } else {
+        Cow::Borrowed(t)
     };
-    let (year, month, day) = match parts.as_slice() {
-        [y, m] => (num(y, 4..=4), num(m, 1..=2), None),
-        [y, m, d] => (num(y, 4..=4), num(m, 1..=2), Some(num(d, 1..=2))),
-        _ => return Err(bad()),
+    // chrono also takes a sign before the year and spaces before a number; a month has neither.
+    let plain =
+        dashed.starts_with(|c: char| c.is_ascii_digit()) && !dashed.contains(char::is_whitespace);
+    let items: &[Item] = if dashed.matches('-').count() == 2 {
+        &YEAR_MONTH_DAY
+    } else {
+        &YEAR_MONTH
     };
-    if day.is_some_and(|d| !d.is_some_and(|d| (1..=31).contains(&d))) {
-        return Err(bad());
-    }
-    match (year, month) {
-        (Some(y), Some(m)) => YearMonth::new(y as i32, m).ok_or_else(bad),
-        _ => Err(bad()),
-    }
+    plain
+        .then(|| YearMonth::parse_with(&dashed, items))
+        .flatten()
+        .ok_or_else(|| ProblemKind::NotAMonth(t.to_string()))
 }
+
+/// `%Y-%m-%d` as chrono's items (the day is read, 1–31, and ignored).
+const YEAR_MONTH_DAY: [Item<'static>; 5] = [
+    Item::Numeric(Numeric::Year, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Month, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Day, Pad::Zero),
+];
 
 /// A non-negative figure. Plain digits take a fast path (a year for 10,000 people is 360,000
 /// numbers); anything else is read as a person types it (thousands separators allowed).

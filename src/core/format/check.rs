@@ -42,10 +42,10 @@ fn findings(text: &str, Fault { place, error }: Fault) -> Vec<Finding> {
                 .collect();
         }
         Place::Path(path) => (path.to_string(), 0, 0),
-        Place::Serde { line, column } => {
+        Place::Serde { line, column, path } => {
             let offset = position::offset_of(text, line, column);
             let (line, column) = position::error_line_column(text, line, column);
-            (path_at(text, offset), line, column)
+            (path.unwrap_or_else(|| path_at(text, offset)), line, column)
         }
         Place::Offset(offset) => {
             let (line, column) = position::line_column(text, offset);

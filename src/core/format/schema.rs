@@ -26,12 +26,20 @@ impl JsonSchema for YearMonth {
 }
 
 /// Decimals are read from strings only (rust_decimal's `serde-str`), written as plain digits;
-/// schemars' own decimal schema also allows JSON numbers and exponents.
+/// schemars' own decimal schema also allows JSON numbers and exponents. (An optional decimal
+/// may also be `null`.)
 fn strings_for_decimals(schema: &mut Value) {
     match schema {
         Value::Object(map) => {
-            if map.get("type") == Some(&json!(["string", "number"])) {
-                map.insert("type".into(), "string".into());
+            let string = match map.get("type") {
+                Some(t) if t == &json!(["string", "number"]) => Some(json!("string")),
+                Some(t) if t == &json!(["string", "number", "null"]) => {
+                    Some(json!(["string", "null"]))
+                }
+                _ => None,
+            };
+            if let Some(string) = string {
+                map.insert("type".into(), string);
                 map.insert("pattern".into(), DECIMAL_PATTERN.into());
             }
             map.values_mut().for_each(strings_for_decimals);

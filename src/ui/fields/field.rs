@@ -193,10 +193,12 @@ pub fn Field(
                 Control::Month => ("month", "", None),
                 _ => ("text", "", None),
             };
+            // The attribute too, so the stored value can be found with a selector
+            // (`#region-share[value="66"]`); the property is what the input shows.
             view! {
                 <input type=kind class=class inputmode=mode id=id placeholder=placeholder
                     aria-invalid=move || invalid().then_some("true")
-                    prop:value=shown on:change=on_change on:keydown=on_keydown />
+                    value=shown prop:value=shown on:change=on_change on:keydown=on_keydown />
             }
             .into_any()
         }

@@ -202,6 +202,32 @@ impl Browser {
             .unwrap_or_else(|err| panic!("installing the JS error recorder: {err}"));
     }
 
+    /// Sends a Chrome DevTools Protocol command (e.g. `Network.emulateNetworkConditions`).
+    pub async fn cdp(&self, method: &'static str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp { method, params })
+            .await
+            .unwrap_or_else(|err| panic!("CDP {method}: {err}"))
+    }
+
+    /// Slows this browser's network to `down_bytes_per_s` down and up with `latency_ms` round
+    /// trips, and turns its cache off (every load is cold).
+    pub async fn throttle(&self, latency_ms: u32, down_bytes_per_s: u32) {
+        self.cdp("Network.enable", json!({})).await;
+        self.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+            .await;
+        self.cdp(
+            "Network.emulateNetworkConditions",
+            json!({
+                "offline": false,
+                "latency": latency_ms,
+                "downloadThroughput": down_bytes_per_s,
+                "uploadThroughput": down_bytes_per_s,
+            }),
+        )
+        .await;
+    }
+
     // ---- navigation ------------------------------------------------------------------------
 
     /// The app's origin, e.g. `http://127.0.0.1:40123`.

@@ -203,6 +203,12 @@ fn months_are_read_as_spreadsheets_write_them() {
         ("2027", None),
         ("Jan-27", None),
         ("2027-01-01-01", None),
+        ("2027年1", Some(ym(1))),
+        ("2027-01/05", Some(ym(1))),
+        ("2027- 1", None),
+        ("+2027-01", None),
+        ("2027-1-", None),
+        ("2027/1/0", None),
     ];
     for (text, want) in cases {
         assert_eq!(parse_month(text).ok(), want, "{text:?}");

@@ -1,0 +1,49 @@
+//! The choice of scenarios and measure above the comparison.
+
+use leptos::prelude::*;
+
+use crate::core::scenario::Measure;
+use crate::view::compare::ComparePicker;
+
+/// Check boxes for the scenarios to compare and buttons for the measure.
+#[component]
+pub fn ScenarioPicker(
+    /// What is offered and what is chosen.
+    #[prop(into)]
+    picker: Signal<ComparePicker>,
+    /// A scenario (by id) was checked (`true`) or unchecked.
+    on_pick: Callback<(String, bool)>,
+    /// A measure was chosen.
+    on_measure: Callback<Measure>,
+) -> impl IntoView {
+    view! {
+        <div class="compare-picker">
+            <span class="compare-label">{move || picker.with(|p| p.label.clone())}</span>
+            <For each=move || picker.with(|p| p.scenarios.clone()) key=|o| o.clone() let:option>
+                {
+                    let id = StoredValue::new(option.id.clone());
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=option.checked
+                                on:change=move |ev| on_pick.run((id.get_value(), event_target_checked(&ev))) />
+                            {option.name}
+                        </label>
+                    }
+                }
+            </For>
+            {move || {
+                picker
+                    .with(|p| p.measures.clone())
+                    .into_iter()
+                    .map(|(m, label, on)| {
+                        view! {
+                            <button type="button" class="btn" class:primary=on
+                                id=format!("compare-{}", m.key()) aria-pressed=on.to_string()
+                                on:click=move |_| on_measure.run(m)>{label}</button>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}

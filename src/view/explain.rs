@@ -1,0 +1,255 @@
+//! "Why this number": the basis of a node's value and how rounding moved it, as labelled facts
+//! and two small tables (factor contributions, months).
+
+use rust_decimal::Decimal;
+
+use super::numbers::{grouped, percent};
+use crate::core::breakdown::{Basis, Explanation};
+use crate::core::scenario::Measure;
+use crate::i18n::{Catalogue, fill};
+
+/// One labelled fact (`Method: Weighted index`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+/// A small table: column headings (the first column holds each row's heading) and rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExplainTable {
+    pub title: String,
+    /// Headings of the value columns.
+    pub columns: Vec<String>,
+    pub rows: Vec<ExplainRow>,
+}
+
+/// One row of an [`ExplainTable`]: its heading and one cell per column.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ExplainRow {
+    pub heading: String,
+    pub cells: Vec<String>,
+}
+
+/// The explanation of one measure of a node.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExplainView {
+    /// The node as named in messages (`Sub-district Yuelu District`).
+    pub title: String,
+    pub facts: Vec<Fact>,
+    /// Each factor's part in a weighted sub-district's score; `None` under other methods.
+    pub factors: Option<ExplainTable>,
+    pub months: ExplainTable,
+}
+
+/// A decimal shown with up to `dp` places (exact values carry many).
+fn short(v: Decimal, dp: u32) -> String {
+    grouped(v.round_dp(dp))
+}
+
+fn fact(label: &str, value: impl Into<String>) -> Fact {
+    Fact {
+        label: label.to_string(),
+        value: value.into(),
+    }
+}
+
+/// The explanation of one measure of a node.
+pub fn explain_view(t: &Catalogue, x: &Explanation, measure: Measure) -> ExplainView {
+    let m = &x.measures[measure.index()];
+    let mut facts = Vec::new();
+    if let Some(method) = x.method {
+        facts.push(fact(t.x_method, t.method(method)));
+    }
+    if let Some(tier) = &x.tier {
+        let how = if tier.applied {
+            fill(
+                t.x_multiplier_applied,
+                &[&tier.multiplier.normalize().to_string()],
+            )
+        } else {
+            t.x_multiplier_off.to_string()
+        };
+        let over = if tier.overridden {
+            format!(" ({})", t.overridden)
+        } else {
+            String::new()
+        };
+        facts.push(fact(
+            t.x_tier,
+            format!("{}{over} · {how}", t.tier(tier.tier)),
+        ));
+    }
+    if let Some(parent) = m.parent_value {
+        facts.push(fact(t.x_parent, grouped(parent)));
+    }
+    match &m.basis {
+        Basis::Target => facts.push(fact(t.x_basis, t.x_basis_target)),
+        Basis::Locked { lock } => {
+            facts.push(fact(t.x_basis, fill(t.x_basis_locked, &[&grouped(*lock)])))
+        }
+        Basis::Share(s) => {
+            if s.locked_siblings > Decimal::ZERO {
+                facts.push(fact(t.x_locked_siblings, grouped(s.locked_siblings)));
+                facts.push(fact(t.x_remaining, grouped(s.remaining)));
+            }
+            if s.base_weight != s.weight {
+                facts.push(fact(t.x_base_weight, short(s.base_weight, 4)));
+            }
+            facts.push(fact(
+                t.x_weight,
+                format!(
+                    "{} / {}",
+                    short(s.weight, 4),
+                    short(s.sibling_weight_total, 4)
+                ),
+            ));
+            facts.push(fact(t.x_share, percent(s.share * Decimal::from(100))));
+            if s.even_fallback {
+                facts.push(fact(t.x_share, t.x_even_fallback));
+            }
+        }
+    }
+    facts.push(fact(t.x_exact, short(m.exact, 4)));
+    facts.push(fact(t.x_rounded, grouped(m.rounded)));
+    let sign = if m.rounding > Decimal::ZERO { "+" } else { "" };
+    facts.push(fact(
+        t.x_rounding,
+        format!(
+            "{sign}{} · {}",
+            short(m.rounding, 4),
+            fill(t.x_unit, &[&grouped(m.unit)])
+        ),
+    ));
+
+    let factors = (!x.factors.is_empty()).then(|| ExplainTable {
+        title: t.x_factors.to_string(),
+        columns: [t.x_value, t.x_total, t.x_weight, t.x_contribution]
+            .map(str::to_string)
+            .to_vec(),
+        rows: x
+            .factors
+            .iter()
+            .map(|f| ExplainRow {
+                heading: t.factor(f.factor).to_string(),
+                cells: vec![
+                    short(f.value, 2),
+                    short(f.sibling_total, 2),
+                    short(f.weight, 2),
+                    short(f.contribution, 4),
+                ],
+            })
+            .collect(),
+    });
+    let months = ExplainTable {
+        title: t.x_months.to_string(),
+        columns: [
+            t.x_season,
+            t.x_parent_short,
+            t.x_exact_short,
+            t.x_rounded,
+            t.x_rounding_short,
+        ]
+        .map(str::to_string)
+        .to_vec(),
+        rows: m
+            .months
+            .iter()
+            .map(|mo| ExplainRow {
+                heading: format!("{} {}", t.month_name(mo.month.month), mo.month.year),
+                cells: vec![
+                    percent(mo.seasonality),
+                    mo.parent_value.map(grouped).unwrap_or_default(),
+                    short(mo.exact, 2),
+                    grouped(mo.rounded),
+                    short(mo.rounding, 2),
+                ],
+            })
+            .collect(),
+    };
+    ExplainView {
+        title: t.node(&x.node),
+        facts,
+        factors,
+        months,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::breakdown::explain;
+    use crate::core::lang::Lang;
+    use crate::core::sample::sample_plan;
+    use crate::i18n::{EN, ZH};
+
+    /// Every text of the view, to look for words in.
+    fn words(v: &ExplainView) -> String {
+        let mut out = vec![v.title.clone()];
+        for f in &v.facts {
+            out.push(format!("{}: {}", f.label, f.value));
+        }
+        for table in v.factors.iter().chain([&v.months]) {
+            out.push(table.title.clone());
+            out.extend(table.columns.iter().cloned());
+            for r in &table.rows {
+                out.push(r.heading.clone());
+                out.extend(r.cells.iter().cloned());
+            }
+        }
+        out.join("\n")
+    }
+
+    #[test]
+    fn a_subdistrict_explains_its_factors_share_and_rounding() {
+        let plan = sample_plan(Lang::En);
+        let scenario = plan.adopted().unwrap();
+        let sub = &plan.regions[0].subdistricts[1];
+        let x = explain(&plan, scenario, &sub.id).unwrap();
+        let v = explain_view(&EN, &x, Measure::Amount);
+        assert!(v.title.contains("Yuelu District"), "{}", v.title);
+        let method = v.facts.iter().find(|f| f.label == EN.x_method).unwrap();
+        assert_eq!(method.value, "Weighted index");
+        assert!(
+            v.facts.iter().any(|f| f.label == "Share among siblings"),
+            "{v:#?}"
+        );
+        assert!(
+            v.facts.iter().any(|f| f.label == "Moved by rounding"),
+            "{v:#?}"
+        );
+        let factors = v
+            .factors
+            .as_ref()
+            .expect("a weighted sub-district has factors");
+        assert_eq!(factors.rows.len(), 6, "six factors");
+        assert!(factors.rows.iter().any(|r| r.heading == "Population"));
+        assert!(factors.columns.iter().any(|c| c == "Contribution"));
+        assert!(
+            factors
+                .rows
+                .iter()
+                .all(|r| r.cells.len() == factors.columns.len())
+        );
+        assert_eq!(v.months.rows.len(), 12, "twelve months");
+        assert!(v.months.rows.iter().all(|r| r.cells.len() == 5));
+        let zh = words(&explain_view(&ZH, &x, Measure::Quantity));
+        assert!(zh.contains("人口数量") && zh.contains("加权指数"), "{zh}");
+    }
+
+    #[test]
+    fn a_locked_region_says_it_is_locked() {
+        let plan = sample_plan(Lang::En);
+        let mut scenario = plan.adopted().unwrap().clone();
+        let rid = plan.regions[2].id.clone();
+        scenario.locks.entry(rid.clone()).or_default().amount = Some(Decimal::from(20_000_000));
+        let x = explain(&plan, &scenario, &rid).unwrap();
+        let v = explain_view(&EN, &x, Measure::Amount);
+        assert!(
+            v.facts.iter().any(|f| f.value == "Locked at 20,000,000."),
+            "{:#?}",
+            v.facts
+        );
+        assert_eq!(v.factors, None, "regions split by history have no factors");
+    }
+}
