@@ -170,6 +170,14 @@ pub fn page_count(rows: usize, size: usize) -> usize {
     rows.div_ceil(size.max(1)).max(1)
 }
 
+/// The rows of page `page` (0-based; past the end means the last) at `size` rows a page.
+pub fn page_rows<T>(rows: &[T], page: usize, size: usize) -> &[T] {
+    let size = size.max(1);
+    let page = page.min(page_count(rows.len(), size) - 1);
+    let start = (page * size).min(rows.len());
+    &rows[start..(start + size).min(rows.len())]
+}
+
 /// The pager of page `page` (0-based, past the end means the last) of `pages`; `None` when
 /// everything fits on one page.
 pub fn pager(t: &ExecText, page: usize, pages: usize) -> Option<Pager> {
@@ -283,6 +291,19 @@ mod tests {
         let past_end = pager(&EXEC_EN, 9, 3).unwrap();
         assert_eq!((past_end.previous, past_end.next), (Some(1), None));
         assert_eq!(past_end.label, "Page 3 of 3");
+    }
+
+    #[test]
+    fn a_page_holds_its_share_of_the_rows() {
+        let rows: Vec<usize> = (0..120).collect();
+        assert_eq!(page_rows(&rows, 0, 50), &rows[..50]);
+        assert_eq!(page_rows(&rows, 2, 50), &rows[100..]);
+        assert_eq!(
+            page_rows(&rows, 7, 50),
+            &rows[100..],
+            "past the end: the last"
+        );
+        assert!(page_rows(&rows[..0], 3, 50).is_empty());
     }
 
     #[test]

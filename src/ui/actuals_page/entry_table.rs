@@ -9,7 +9,7 @@ use crate::core::edit::Part;
 use crate::ui::exec::PagerBar;
 use crate::ui::state::use_app;
 use crate::view::exec::actuals::{PAGE_SIZE, columns, matching_people};
-use crate::view::exec::page_count;
+use crate::view::exec::{page_count, page_rows};
 
 /// The table of one page of salespeople. Rows are keyed by salesperson, so typing a figure
 /// redraws only the row it changed.
@@ -26,14 +26,8 @@ pub fn EntryTable(
     });
     let pages = Memo::new(move |_| people.with(|p| page_count(p.len(), PAGE_SIZE)));
     let shown = Memo::new(move |_| {
-        let page = state.page.get().min(pages.get() - 1);
-        people.with(|p| {
-            p.iter()
-                .skip(page * PAGE_SIZE)
-                .take(PAGE_SIZE)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        let page = state.page.get();
+        people.with(|p| page_rows(p, page, PAGE_SIZE).to_vec())
     });
     view! {
         <table class="grid actuals">

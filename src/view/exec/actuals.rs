@@ -254,6 +254,15 @@ mod tests {
     }
 
     #[test]
+    fn the_first_page_lists_the_first_salespeople() {
+        let plan = sample_plan(Lang::En);
+        let people = matching_people(&plan, "");
+        let first = crate::view::exec::page_rows(&people, 0, PAGE_SIZE);
+        assert_eq!(first.len(), people.len().min(PAGE_SIZE));
+        assert_eq!(first[0].id, plan.salespeople().next().unwrap().id);
+    }
+
+    #[test]
     fn a_row_shows_the_month_target_the_figures_and_the_completion() {
         let mut plan = sample_plan(Lang::En);
         let b = compute(&plan, plan.adopted().unwrap()).unwrap();
