@@ -762,16 +762,23 @@ async fn a_full_storage_is_reported_and_the_typed_figure_stays_on_the_page() {
     );
 }
 
-/// Two tabs of the app on the same plan, one planning and one recording actuals: what one
-/// saves, the other shows, and an edit in one never wipes out the other's. Both edits are in
-/// the plan's one change log, which can bring back the state between them.
+/// Two tabs of the app on the same plan, one on the territory and one recording actuals: what
+/// one saves, the other shows, and an edit in one never wipes out the other's. Both tabs'
+/// edits are in the plan's one change log, which can bring back the state between them.
 #[tokio::test]
 async fn the_planning_and_the_execution_routes_in_two_tabs_keep_each_others_changes() {
     let plan = sample_plan(Lang::En);
     let b = open("/#/territory").await;
     let planning = b.client().window().await.unwrap();
     // A first edit in the planning tab stores the plan both tabs open.
-    rename_plan(&b, "Hunan plan, first draft").await;
+    b.click_text(".tree-row", "Changsha").await;
+    b.type_into("#region-notes", "Key account focus").await;
+    b.press(&Key::Enter).await;
+    b.wait_until(&format!(
+        "(localStorage.getItem('region-planner/plan/{}') || '').includes('Key account focus')",
+        plan.id
+    ))
+    .await;
     let execution = b.client().new_window(true).await.unwrap().handle;
     b.client()
         .switch_to_window(execution.clone())
@@ -779,8 +786,6 @@ async fn the_planning_and_the_execution_routes_in_two_tabs_keep_each_others_chan
         .unwrap();
     b.open("/#/actuals").await;
     b.wait_for(READY).await;
-    b.wait_for_text("#plan-select", "Hunan plan, first draft")
-        .await;
     let id = &plan.salespeople().next().unwrap().id;
     let amount = amount_input(id);
     b.type_into(&amount, "123456").await;
@@ -795,15 +800,15 @@ async fn the_planning_and_the_execution_routes_in_two_tabs_keep_each_others_chan
     b.client().switch_to_window(planning.clone()).await.unwrap();
     b.wait_for_text(".toast-text", "changed in another tab")
         .await;
-    rename_plan(&b, "Hunan plan, second draft").await;
+    b.click_text(".tree-row", "Zhuzhou").await;
+    b.type_into("#region-notes", "Second dealer meeting").await;
+    b.press(&Key::Enter).await;
 
     b.client()
         .switch_to_window(execution.clone())
         .await
         .unwrap();
     b.wait_for_text(".toast-text", "changed in another tab")
-        .await;
-    b.wait_for_text("#plan-select", "Hunan plan, second draft")
         .await;
     assert_eq!(
         b.value_of(&amount).await,
@@ -814,27 +819,29 @@ async fn the_planning_and_the_execution_routes_in_two_tabs_keep_each_others_chan
         .get_local_storage(&format!("region-planner/plan/{}", plan.id))
         .await
         .unwrap();
+    assert!(stored.contains("123456") && stored.contains("Second dealer meeting"));
     let mut stored = region_planner::core::format::read_plan(&stored).unwrap();
-    assert_eq!(stored.name, "Hunan plan, second draft");
 
     // Both tabs' changes are in the one change log, in order, and the log brings back the
-    // state before the execution tab's figure: the figure and the later name go, the first
-    // name stays.
+    // state before the execution tab's figure: the figure and the later note go, the first
+    // note stays.
     let log: Vec<&str> = stored.change_log.iter().map(|c| c.what.as_str()).collect();
     assert_eq!(log.len(), 3, "{log:?}");
-    assert!(log[0].contains("Hunan plan, first draft"), "{log:?}");
+    assert!(log[0].contains("Key account focus"), "{log:?}");
     assert!(
         log[1].contains("Actuals · ") && log[1].contains("Amount: 123456"),
         "{log:?}"
     );
-    assert!(log[2].contains("Hunan plan, second draft"), "{log:?}");
+    assert!(log[2].contains("Second dealer meeting"), "{log:?}");
     let log = stored.change_log.clone();
     let current = region_planner::core::changelog::json_without_log(&mut stored);
     let before = region_planner::core::changelog::state_at(&log, 1, &current)
         .expect("the log restores the state before the figure");
     let before = region_planner::core::format::read_plan(&before).unwrap();
     assert!(before.execution.actuals.is_empty(), "the figure is gone");
-    assert_eq!(before.name, "Hunan plan, first draft");
+    let notes: Vec<&str> = before.regions.iter().map(|r| r.notes.as_str()).collect();
+    assert!(notes.contains(&"Key account focus"), "{notes:?}");
+    assert!(!notes.contains(&"Second dealer meeting"), "{notes:?}");
 }
 
 /// The execution data travels with the plan: exported, imported into a fresh browser, the
