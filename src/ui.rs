@@ -11,6 +11,7 @@ mod compare_page;
 mod competition_page;
 mod confirm_dialog;
 mod customers_page;
+mod exec;
 mod expenses_page;
 mod fields;
 mod header;

@@ -305,7 +305,7 @@ impl App {
         let result = self
             .editor
             .try_update_value(|e| {
-                e.apply(&edit, Record { at: &at, gesture }, |before, _| {
+                e.apply(&edit, Record { at: &at, gesture }, |before| {
                     describe(&edit, before, what)
                 })
             })
@@ -316,6 +316,7 @@ impl App {
             self.unsaved.set_value(true);
             self.parts.notify(edit.part());
             self.after_change();
+            self.settle_after_paint();
             // A message's undo stands for the step it reported; after another step it would
             // undo something else.
             if self.toast_undoes_last_step() {
@@ -327,6 +328,27 @@ impl App {
             }
         }
         result
+    }
+
+    /// Completes the newest change-log entry (its restore patch, which takes writing the whole
+    /// plan) once the screen shows the change, so a large plan's edit is on screen first.
+    fn settle_after_paint(&self) {
+        let app = *self;
+        request_animation_frame(move || {
+            set_timeout(move || app.settle(), std::time::Duration::ZERO);
+        });
+    }
+
+    /// Completes the newest change-log entry now, if it is waiting (before the plan is saved).
+    pub fn settle(&self) {
+        if self
+            .editor
+            .try_update_value(Editor::settle)
+            .unwrap_or(false)
+        {
+            // Its state can be restored now.
+            self.parts.history.notify();
+        }
     }
 
     /// Writes the reason of change-log entry `index` (not a step to undo).
