@@ -272,6 +272,27 @@ pub fn record(log: &mut Vec<Change>, at: String, what: String, before: &str, aft
     bound(log);
 }
 
+/// Adds an entry whose restore patch is not known yet (it is computed once the screen shows
+/// the change, with [`set_newest_patch`]); until then the entry cannot restore its state.
+pub fn record_unpatched(log: &mut Vec<Change>, at: String, what: String) {
+    log.push(Change {
+        at: one_line(&at),
+        what: one_line(&what),
+        reason: String::new(),
+        undo: None,
+    });
+    bound(log);
+}
+
+/// Gives the newest entry its restore patch: from `after` (the JSON after its change) back to
+/// `before`; and keeps the log within its bounds.
+pub fn set_newest_patch(log: &mut Vec<Change>, before: &str, after: &str) {
+    if let Some(last) = log.last_mut() {
+        last.undo = Some(diff(after, before));
+    }
+    bound(log);
+}
+
 /// Folds a further step of the same gesture (dragging a slider) into the newest entry: it now
 /// leads from the state before the gesture to `after`. `before` is the JSON before this step.
 pub fn amend_last(log: &mut [Change], what: String, before: &str, after: &str) {

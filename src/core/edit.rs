@@ -214,6 +214,28 @@ impl Edit {
         names.join(" · ")
     }
 
+    /// The edit that takes this one back, read from `plan` before this one is applied; only
+    /// for edits of one small value (a salesperson's month of actuals), which the editor then
+    /// applies in place and undoes by their inverse instead of keeping a copy of the plan.
+    /// Their `apply` checks everything before it changes anything.
+    pub fn inverse(&self, plan: &Plan) -> Option<Edit> {
+        match self {
+            Edit::Execution(ExecutionEdit::Actual {
+                salesperson, month, ..
+            }) => Some(Edit::Execution(ExecutionEdit::Actual {
+                salesperson: salesperson.clone(),
+                month: *month,
+                actual: plan
+                    .execution
+                    .actuals
+                    .get(salesperson)
+                    .and_then(|m| m.get(month))
+                    .copied(),
+            })),
+            _ => None,
+        }
+    }
+
     /// Applies the edit. A refused edit leaves the plan exactly as it was.
     pub fn apply(&self, plan: &mut Plan) -> Result<Applied, EditError> {
         match self {

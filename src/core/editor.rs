@@ -1,5 +1,6 @@
 //! The open plan and its history: every [`Edit`] goes through [`Editor::apply`], which changes
-//! the plan, records the change in the plan's change log and keeps the state before for undo.
+//! the plan, records the change in the plan's change log and keeps the way back for undo (the
+//! state before, or for a change of one small value, the edit that takes it back).
 //! The web app holds one `Editor` for all its routes, so planning and execution share one undo
 //! history and one change log.
 
@@ -11,16 +12,39 @@ use super::model::Plan;
 /// The most steps kept for undo.
 pub const UNDO_DEPTH: usize = 100;
 
-/// The most bytes of plan JSON the undo history holds, counted as (steps × size of the plan's
-/// JSON): a plan of ten thousand salespeople with a year of actuals (about 5 MB) keeps about
-/// twelve steps, a workshop plan the full [`UNDO_DEPTH`].
+/// The most bytes of plan JSON the undo history holds, counted as (copies of the plan × size of
+/// its JSON): a plan of ten thousand salespeople with a year of actuals (about 5 MB) keeps about
+/// twelve copies, a workshop plan the full [`UNDO_DEPTH`]. Steps undone by an inverse edit (a
+/// typed actual) hold no copy.
 pub const UNDO_BYTES: usize = 64 * 1024 * 1024;
 
-/// A state of the plan to go back (or forward) to, and the part of the plan that differs.
+/// How a step is taken back.
+#[derive(Clone, Debug)]
+enum Back {
+    /// The plan as it was.
+    State(Box<Plan>),
+    /// An edit that takes the change back, and the change log as it was: for edits of one
+    /// small value ([`Edit::inverse`]), which a ten-thousand-salesperson plan must not copy.
+    Edit { edit: Box<Edit>, log: Vec<Change> },
+}
+
+/// A step to go back (or forward) to, and the part of the plan that differs.
 #[derive(Clone, Debug)]
 struct Step {
-    plan: Plan,
+    back: Back,
     part: Part,
+}
+
+/// What the newest log entry's restore patch is computed from, once the screen shows the
+/// change ([`Editor::settle`]): writing a large plan's JSON takes longer than the edit.
+#[derive(Clone, Debug)]
+enum Pending {
+    /// The plan's JSON before the change.
+    Json(String),
+    /// The state before the change is the newest undo step's.
+    StepState,
+    /// The change is taken back by `back` and made again by `again`.
+    Inverse { back: Box<Edit>, again: Box<Edit> },
 }
 
 /// The open plan with its undo and redo history.
@@ -32,6 +56,10 @@ pub struct Editor {
     /// The plan's JSON without its change log ([`changelog::json_without_log`]) while it
     /// matches the plan: the text the next log entry's restore patch is computed from.
     json: Option<String>,
+    /// The newest log entry's restore patch, while it is still to be computed.
+    pending: Option<Pending>,
+    /// Bytes of the plan's JSON when it was last written (what a copy of the plan weighs).
+    size: usize,
     /// The gesture the last edit belonged to (a dragged slider); the next edit of the same
     /// gesture joins its step and its log entry.
     gesture: Option<u64>,
@@ -59,6 +87,8 @@ impl Editor {
             undo: Vec::new(),
             redo: Vec::new(),
             json: None,
+            pending: None,
+            size: 0,
             gesture: None,
             undo_bytes,
         }
@@ -76,15 +106,22 @@ impl Editor {
         !self.redo.is_empty()
     }
 
-    /// Applies `edit`. If it changed the plan, the change is logged as `describe(before, after)`
-    /// and can be undone. A refused edit changes nothing.
+    /// Applies `edit`. If it changed the plan, the change is logged as `describe(before)` (the
+    /// plan before the change, or before the gesture it continues) and can be undone. A refused
+    /// edit changes nothing. The log entry's restore patch follows with [`Editor::settle`].
     pub fn apply(
         &mut self,
         edit: &Edit,
         record: Record,
-        describe: impl FnOnce(&Plan, &Plan) -> String,
+        describe: impl FnOnce(&Plan) -> String,
     ) -> Result<Applied, EditError> {
+        self.settle();
         let continues = record.gesture.is_some() && record.gesture == self.gesture;
+        if record.gesture.is_none()
+            && let Some(back) = edit.inverse(&self.plan)
+        {
+            return self.apply_in_place(edit, back, record.at, describe);
+        }
         let mut next = self.plan.clone();
         let applied = edit.apply(&mut next)?;
         self.gesture = record.gesture;
@@ -94,19 +131,32 @@ impl Editor {
         // Continuing a gesture: the step before it stays the one to go back to, and the log
         // entry describes the whole gesture.
         let amend = continues && self.can_undo();
+        let what = match self.undo.last() {
+            Some(Step {
+                back: Back::State(start),
+                ..
+            }) if amend => describe(start),
+            _ => describe(&self.plan),
+        };
         let mut before = std::mem::replace(&mut self.plan, next);
-        let what = match (amend, self.undo.last()) {
-            (true, Some(start)) => describe(&start.plan, &self.plan),
-            _ => describe(&before, &self.plan),
-        };
-        let before_json = match self.json.take() {
-            Some(json) => json,
-            None => changelog::json_without_log(&mut before),
-        };
-        self.record_change(what, record.at, &before_json, amend);
-        if !amend {
+        if amend {
+            let before_json = match self.json.take() {
+                Some(json) => json,
+                None => changelog::json_without_log(&mut before),
+            };
+            let mut log = std::mem::take(&mut self.plan.change_log);
+            let after = self.write_json();
+            changelog::amend_last(&mut log, what, &before_json, &after);
+            self.plan.change_log = log;
+            self.json = Some(after);
+        } else {
+            self.pending = Some(match self.json.take() {
+                Some(json) => Pending::Json(json),
+                None => Pending::StepState,
+            });
+            changelog::record_unpatched(&mut self.plan.change_log, record.at.to_string(), what);
             self.push_undo(Step {
-                plan: before,
+                back: Back::State(Box::new(before)),
                 part: edit.part(),
             });
         }
@@ -114,53 +164,156 @@ impl Editor {
         Ok(applied)
     }
 
-    /// Records the change just made in the plan's log; `before` is the plan's JSON before it.
-    fn record_change(&mut self, what: String, at: &str, before: &str, amend: bool) {
-        let mut log = std::mem::take(&mut self.plan.change_log);
-        let after = changelog::json_without_log(&mut self.plan);
-        if amend {
-            changelog::amend_last(&mut log, what, before, &after);
-        } else {
-            changelog::record(&mut log, at.to_string(), what, before, &after);
+    /// Applies an edit that has an inverse to the plan itself; its step keeps the inverse.
+    fn apply_in_place(
+        &mut self,
+        edit: &Edit,
+        back: Edit,
+        at: &str,
+        describe: impl FnOnce(&Plan) -> String,
+    ) -> Result<Applied, EditError> {
+        let what = describe(&self.plan);
+        let applied = edit.apply(&mut self.plan)?;
+        self.gesture = None;
+        if !applied.changed {
+            return Ok(applied);
         }
-        self.plan.change_log = log;
-        self.json = Some(after);
+        let log = self.plan.change_log.clone();
+        self.pending = Some(match self.json.take() {
+            Some(json) => Pending::Json(json),
+            None => Pending::Inverse {
+                back: Box::new(back.clone()),
+                again: Box::new(edit.clone()),
+            },
+        });
+        changelog::record_unpatched(&mut self.plan.change_log, at.to_string(), what);
+        self.push_undo(Step {
+            back: Back::Edit {
+                edit: Box::new(back),
+                log,
+            },
+            part: edit.part(),
+        });
+        self.redo.clear();
+        Ok(applied)
     }
 
+    /// Computes the newest log entry's restore patch, if it is still to be computed (the app
+    /// does so once the screen shows the change); whether there was one.
+    pub fn settle(&mut self) -> bool {
+        let Some(pending) = self.pending.take() else {
+            return false;
+        };
+        let after = self.write_json();
+        let before = match pending {
+            Pending::Json(json) => Some(json),
+            Pending::StepState => match self.undo.last_mut() {
+                Some(Step {
+                    back: Back::State(plan),
+                    ..
+                }) => Some(changelog::json_without_log(plan)),
+                _ => None,
+            },
+            Pending::Inverse { back, again } => {
+                let taken_back = back.apply(&mut self.plan).is_ok();
+                let json = changelog::json_without_log(&mut self.plan);
+                let _ = again.apply(&mut self.plan);
+                taken_back.then_some(json)
+            }
+        };
+        // Without the state before (never expected), the entry stays one that cannot restore.
+        if let Some(before) = before {
+            changelog::set_newest_patch(&mut self.plan.change_log, &before, &after);
+        }
+        self.json = Some(after);
+        true
+    }
+
+    /// The plan's JSON without its log, remembering its size.
+    fn write_json(&mut self) -> String {
+        let json = changelog::json_without_log(&mut self.plan);
+        self.size = json.len();
+        json
+    }
+
+    /// Keeps a step; the oldest go once the copies of the plan the history holds would weigh
+    /// more than its budget, or there are more than [`UNDO_DEPTH`] steps.
     fn push_undo(&mut self, step: Step) {
         self.undo.push(step);
-        let size = self.json.as_ref().map_or(0, String::len).max(1);
-        let keep = (self.undo_bytes / size).clamp(1, UNDO_DEPTH);
-        if self.undo.len() > keep {
-            let excess = self.undo.len() - keep;
-            self.undo.drain(..excess);
+        let keep = (self.undo_bytes / self.size.max(1)).max(1);
+        self.trim_undo(keep);
+    }
+
+    /// Drops the oldest steps until at most `keep` of them hold a copy of the plan and at most
+    /// [`UNDO_DEPTH`] are kept.
+    fn trim_undo(&mut self, keep: usize) {
+        let copies = |steps: &[Step]| {
+            steps
+                .iter()
+                .filter(|s| matches!(s.back, Back::State(_)))
+                .count()
+        };
+        let mut first = 0;
+        while first < self.undo.len()
+            && (self.undo.len() - first > UNDO_DEPTH || copies(&self.undo[first..]) > keep)
+        {
+            first += 1;
         }
+        self.undo.drain(..first);
     }
 
     /// Goes back one step; the part of the plan that changed, if there was a step.
     pub fn undo(&mut self) -> Option<Part> {
+        self.settle();
         let step = self.undo.pop()?;
         let part = step.part;
-        let now = self.swap_in(step.plan);
-        self.redo.push(Step { plan: now, part });
+        let forward = self.take_back(step);
+        self.redo.push(forward);
         Some(part)
     }
 
     /// Goes forward one undone step; the part of the plan that changed, if there was one.
     pub fn redo(&mut self) -> Option<Part> {
+        self.settle();
         let step = self.redo.pop()?;
         let part = step.part;
-        let now = self.swap_in(step.plan);
-        self.undo.push(Step { plan: now, part });
+        let back = self.take_back(step);
+        self.undo.push(back);
         Some(part)
+    }
+
+    /// Goes to the state a step leads to, keeping the reasons written since; returns the step
+    /// that leads back to the state it leaves.
+    fn take_back(&mut self, step: Step) -> Step {
+        self.json = None;
+        self.gesture = None;
+        let back = match step.back {
+            Back::State(plan) => Back::State(Box::new(self.swap_in(*plan))),
+            Back::Edit { edit, mut log } => {
+                // The inverse was made for this very state: it applies.
+                let forward = edit.inverse(&self.plan).ok_or_else(|| self.plan.clone());
+                let _ = edit.apply(&mut self.plan);
+                changelog::carry_reasons(&self.plan.change_log, &mut log);
+                let log = std::mem::replace(&mut self.plan.change_log, log);
+                match forward {
+                    Ok(again) => Back::Edit {
+                        edit: Box::new(again),
+                        log,
+                    },
+                    Err(state) => Back::State(Box::new(state)),
+                }
+            }
+        };
+        Step {
+            back,
+            part: step.part,
+        }
     }
 
     /// Makes `plan` the current state, keeping the reasons written since; returns the state
     /// it replaces.
     fn swap_in(&mut self, mut plan: Plan) -> Plan {
         changelog::carry_reasons(&self.plan.change_log, &mut plan.change_log);
-        self.json = None;
-        self.gesture = None;
         std::mem::replace(&mut self.plan, plan)
     }
 
@@ -172,9 +325,10 @@ impl Editor {
     /// The plan as it was when its change log had `keep` entries, if the log can still restore
     /// it. Apply it with [`Edit::Restore`].
     pub fn state_at(&mut self, keep: usize) -> Option<Plan> {
+        self.settle();
         let current = match self.json.take() {
             Some(json) => json,
-            None => changelog::json_without_log(&mut self.plan),
+            None => self.write_json(),
         };
         let state = changelog::state_at(&self.plan.change_log, keep, &current)
             .and_then(|json| read_plan(&json).ok());

@@ -75,6 +75,9 @@ texts! {
     // Measures and columns.
     amount: "Amount", "金额";
     quantity: "Quantity", "数量";
+    // The measures of a sales target (销售额 / 销量), as the planner names them.
+    measure_amount: "Amount", "销售额";
+    measure_quantity: "Quantity", "销量";
     collections: "Collections", "回款";
     name: "Name", "名称";
     level: "Level", "层级";

@@ -1,8 +1,66 @@
-//! PLACEHOLDER: the Print route, to be built.
+//! The plan document (区域销售计划书) as it prints: the manager writes the goals, market
+//! analysis, strategy and risks here; everything else comes from the plan. The browser's print
+//! (or "save as PDF") gives the document alone, with page breaks between the big tables.
+
+mod doc_section;
+mod doc_table;
+mod notes_editor;
+mod plan_document;
+mod written_section;
 
 use leptos::prelude::*;
 
+use super::state::use_app;
+use notes_editor::NotesEditor;
+use plan_document::PlanDocumentView;
+
+/// Where the manager writes a section: the notes editor is open, at that section's box.
+#[derive(Clone, Copy)]
+pub struct WritingAt(pub RwSignal<Option<&'static str>>);
+
+/// Whether the long tables are drawn whole: while printing, or once asked for on screen.
+#[derive(Clone, Copy)]
+pub struct DrawAll(pub RwSignal<bool>);
+
+/// The print route: the print button, the editor of the written sections and the document.
+/// Printing (the button, or the browser's own print) draws every row of the long tables first.
 #[component]
 pub fn PrintPage() -> impl IntoView {
-    view! { <section class="placeholder">"Print"</section> }
+    let app = use_app();
+    provide_context(WritingAt(RwSignal::new(None)));
+    let all = RwSignal::new(false);
+    provide_context(DrawAll(all));
+    // The browser's print: the rows are drawn (in this event's microtasks) before it lays out
+    // the pages, and left out again afterwards.
+    let before = window_event_listener_untyped("beforeprint", move |_| {
+        if !all.get_untracked() {
+            all.set(true);
+        }
+    });
+    let after = window_event_listener_untyped("afterprint", move |_| all.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    let print = move |_| {
+        all.set(true);
+        // Once the rows are drawn.
+        request_animation_frame(|| {
+            let _ = window().print();
+        });
+    };
+    view! {
+        <div class="print-page">
+            <div class="print-tools no-print">
+                <button type="button" class="btn primary" id="print" on:click=print>
+                    {move || app.t().doc_print}
+                </button>
+                <span class="note">{move || app.t().doc_edit_hint}</span>
+            </div>
+            <NotesEditor />
+            <div class="doc-wrap">
+                <PlanDocumentView />
+            </div>
+        </div>
+    }
 }

@@ -12,6 +12,7 @@ use crate::storage::library::{Index, plan_key};
 
 /// Writes the open plan and the library's index now.
 fn save_now(app: App) {
+    app.settle();
     let result = app.with_plan_untracked(browser::save_plan);
     if result.is_ok() {
         app.mark_saved();
@@ -55,11 +56,19 @@ pub fn start(app: App) {
             );
         });
     });
-    // Leaving the page writes what is still waiting.
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| {
+    // Leaving the page writes what is still waiting; so does hiding it (another tab comes to
+    // the front): a hidden page draws no frames, and the other tab would open the plan without
+    // this change.
+    let flush = move || {
         if pending.get_value() {
             pending.set_value(false);
             save_now(app);
+        }
+    };
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let _ = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().hidden() {
+            flush();
         }
     });
 

@@ -213,6 +213,19 @@ impl App {
                 Some(Computed(Arc::new(result)))
             })
         };
+        let breakdown = Memo::new(move |_| of(Some(scenario.get())));
+        // When the adopted scenario is the one on screen, its breakdown is shared, not
+        // computed a second time (at ten thousand salespeople that is a noticeable wait).
+        let adopted_breakdown = Memo::new(move |_| {
+            let adopted = editor.with_value(|e| e.plan().adopted_scenario.clone());
+            parts.track(Part::Planning);
+            plan_id.track();
+            if scenario.get() == adopted {
+                breakdown.get()
+            } else {
+                of(None)
+            }
+        });
         let app = App {
             lang: RwSignal::new(lang),
             plan_id,
@@ -221,8 +234,8 @@ impl App {
             editor,
             parts,
             unsaved: StoredValue::new(false),
-            breakdown: Memo::new(move |_| of(Some(scenario.get()))),
-            adopted_breakdown: Memo::new(move |_| of(None)),
+            breakdown,
+            adopted_breakdown,
             metas: RwSignal::new(metas),
             broken: RwSignal::new(broken),
             save_error: RwSignal::new(None),
@@ -296,7 +309,7 @@ impl App {
         let result = self
             .editor
             .try_update_value(|e| {
-                e.apply(&edit, Record { at: &at, gesture }, |before, _| {
+                e.apply(&edit, Record { at: &at, gesture }, |before| {
                     describe(&edit, before, what)
                 })
             })
@@ -307,6 +320,7 @@ impl App {
             self.unsaved.set_value(true);
             self.parts.notify(edit.part());
             self.after_change();
+            self.settle_after_paint();
             // A message's undo stands for the step it reported; after another step it would
             // undo something else.
             if self.toast_undoes_last_step() {
@@ -318,6 +332,27 @@ impl App {
             }
         }
         result
+    }
+
+    /// Completes the newest change-log entry (its restore patch, which takes writing the whole
+    /// plan) once the screen shows the change, so a large plan's edit is on screen first.
+    fn settle_after_paint(&self) {
+        let app = *self;
+        request_animation_frame(move || {
+            set_timeout(move || app.settle(), std::time::Duration::ZERO);
+        });
+    }
+
+    /// Completes the newest change-log entry now, if it is waiting (before the plan is saved).
+    pub fn settle(&self) {
+        if self
+            .editor
+            .try_update_value(Editor::settle)
+            .unwrap_or(false)
+        {
+            // Its state can be restored now.
+            self.parts.history.notify();
+        }
     }
 
     /// Writes the reason of change-log entry `index` (not a step to undo).

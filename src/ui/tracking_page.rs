@@ -1,8 +1,83 @@
-//! PLACEHOLDER: the Tracking route, to be built.
+//! Completion and deviations (完成率与偏差): completion and pace at every level as of a month,
+//! and everyone behind pace with a corrective action to write and tick off.
+
+mod deviation_list;
+mod deviation_row;
+mod level_row;
+mod level_table;
+mod tracking_controls;
+
+use std::collections::HashSet;
 
 use leptos::prelude::*;
 
+use super::exec::{ExecPage, Tracked, with_adopted};
+use super::state::{App, use_app};
+use crate::core::edit::Part;
+use crate::core::execution::{Deviation, Tracking, deviations};
+use deviation_list::DeviationList;
+use level_table::LevelTable;
+use tracking_controls::TrackingControls;
+
+/// What the page's parts share.
+#[derive(Clone, Copy)]
+struct TrackingState {
+    /// The actuals added up the adopted breakdown through the as-of month; `None` without a
+    /// breakdown. Recomputed when actuals, the as-of month or the breakdown change.
+    tracking: Memo<Option<Tracking>>,
+    /// Everyone behind pace, worst first.
+    deviations: Memo<Vec<Deviation>>,
+    /// Open rows of the completion table.
+    expanded: RwSignal<HashSet<String>>,
+}
+
+impl TrackingState {
+    fn new(app: App) -> Self {
+        let tracking = Memo::new(move |_| {
+            let as_of = app.as_of.get();
+            with_adopted(app, |b| {
+                app.with_plan(Part::Execution, |p| Tracking::new(p, b, as_of))
+            })
+        });
+        let deviations = Memo::new(move |_| {
+            let measure = app.measure.get();
+            tracking.with(|tr| {
+                tr.as_ref()
+                    .and_then(|tr| {
+                        with_adopted(app, |b| {
+                            app.with_plan(Part::Execution, |p| deviations(p, b, tr, measure))
+                        })
+                    })
+                    .unwrap_or_default()
+            })
+        });
+        TrackingState {
+            tracking,
+            deviations,
+            expanded: RwSignal::new(HashSet::new()),
+        }
+    }
+}
+
 #[component]
 pub fn TrackingPage() -> impl IntoView {
-    view! { <section class="placeholder">"Tracking"</section> }
+    let app = use_app();
+    let state = TrackingState::new(app);
+    let nothing_recorded = Memo::new(move |_| {
+        state
+            .tracking
+            .with(|tr| tr.as_ref().is_some_and(|tr| tr.as_of().is_none()))
+    });
+    view! {
+        <ExecPage title=|x| x.page_tracking>
+            <Tracked>
+                <TrackingControls state=state />
+                <Show when=move || nothing_recorded.get()>
+                    <p class="banner warning">{move || app.x().nothing_recorded}</p>
+                </Show>
+                <DeviationList state=state />
+                <LevelTable state=state />
+            </Tracked>
+        </ExecPage>
+    }
 }

@@ -1,94 +1,67 @@
 //! The change log view (变更记录): the plan's changes newest first, with their time, what
-//! changed and the manager's reason (editable in place), a search over them, and a button per
-//! entry that brings back the plan as it was before that change.
-//!
-//! Actions: `search` (the search box), `reason|i` (the reason of entry `i`), `restore|i|when`
-//! (the state before entry `i`, the change made at `when`).
+//! changed and the manager's reason, filtered by a search, and for each change whether the plan
+//! as it was before it can still be brought back.
 
-use std::fmt::Write;
-
-use super::html::{push_element, push_escaped};
-use crate::core::changelog::{Change, MAX_REASON, matches, oldest_restorable};
+use crate::core::changelog::{Change, matches, oldest_restorable};
 use crate::i18n::{Catalogue, fill};
 
 /// `2026-11-27T14:03:05+08:00` as `2026-11-27 14:03`: the time where it was recorded.
 pub fn shown_time(at: &str) -> String {
     match (at.get(..10), at.get(11..16)) {
-        (Some(day), Some(time)) => {
-            let mut shown = day.to_string();
-            shown.push(' ');
-            shown.push_str(time);
-            shown
-        }
+        (Some(day), Some(time)) => format!("{day} {time}"),
         _ => at.to_string(),
     }
 }
 
-/// The page: search box, explanation and the entries matching `query`.
-pub fn change_log_html(t: &Catalogue, log: &[Change], query: &str) -> String {
-    let mut out = String::from("<div class=\"log-head\">");
-    push_element(&mut out, "h2", "", t.view_log);
-    out.push_str("<input type=\"text\" id=\"log-search\" data-action=\"search\" placeholder=\"");
-    push_escaped(&mut out, t.log_search);
-    out.push_str("\" aria-label=\"");
-    push_escaped(&mut out, t.log_search);
-    out.push_str("\" value=\"");
-    push_escaped(&mut out, query);
-    out.push_str("\"></div>");
+/// What the log page shows for a search.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogView {
+    /// The matching entries, newest first.
+    pub entries: Vec<LogEntry>,
+    /// The log has no entry at all.
+    pub empty: bool,
+    /// Entries exist but none matches: the sentence saying so.
+    pub no_match: Option<String>,
+    /// Some entries can no longer be restored (their patches were dropped).
+    pub some_unrestorable: bool,
+}
+
+/// One change, as its row shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct LogEntry {
+    /// Its place in the log (0 is the oldest): the index the reason and the restore act on.
+    pub index: usize,
+    /// When, as shown (`2026-11-27 14:03`).
+    pub when: String,
+    pub what: String,
+    pub reason: String,
+    /// Whether the plan as it was before this change can be brought back.
+    pub restorable: bool,
+}
+
+/// The entries of `log` matching `query` (any case, in the time, what or reason).
+pub fn log_view(t: &Catalogue, log: &[Change], query: &str) -> LogView {
     let restorable = oldest_restorable(log);
-    if log.is_empty() {
-        push_element(
-            &mut out,
-            "p",
-            "class=\"empty\" id=\"log-empty\"",
-            t.log_empty,
-        );
-        return out;
+    let entries: Vec<LogEntry> = log
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, c)| matches(c, query))
+        .map(|(index, c)| LogEntry {
+            index,
+            when: shown_time(&c.at),
+            what: c.what.clone(),
+            reason: c.reason.clone(),
+            restorable: index >= restorable,
+        })
+        .collect();
+    LogView {
+        empty: log.is_empty(),
+        no_match: (!log.is_empty() && entries.is_empty())
+            .then(|| fill(t.log_no_match, &[query.trim()])),
+        some_unrestorable: restorable > 0,
+        entries,
     }
-    let _ = write!(
-        out,
-        "<table class=\"log-table\" id=\"log-table\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead><tbody>",
-        t.log_when, t.log_what, t.log_reason
-    );
-    let mut shown = 0;
-    for (i, change) in log.iter().enumerate().rev() {
-        if !matches(change, query) {
-            continue;
-        }
-        shown += 1;
-        let when = shown_time(&change.at);
-        let _ = write!(out, "<tr data-entry=\"{i}\">");
-        push_element(&mut out, "td", "class=\"log-when\"", &when);
-        push_element(&mut out, "td", "class=\"log-what\"", &change.what);
-        let _ = write!(
-            out,
-            "<td><input type=\"text\" class=\"log-reason\" data-action=\"reason|{i}\" maxlength=\"{MAX_REASON}\" placeholder=\"{0}\" aria-label=\"{0}\" value=\"",
-            t.log_reason_hint
-        );
-        push_escaped(&mut out, &change.reason);
-        out.push_str("\"></td><td>");
-        if i >= restorable {
-            let _ = write!(out, "<button class=\"btn\" data-action=\"restore|{i}|");
-            push_escaped(&mut out, &when);
-            out.push_str("\">");
-            push_escaped(&mut out, t.log_restore);
-            out.push_str("</button>");
-        }
-        out.push_str("</td></tr>");
-    }
-    out.push_str("</tbody></table>");
-    if shown == 0 {
-        push_element(
-            &mut out,
-            "p",
-            "class=\"empty\"",
-            &fill(t.log_no_match, &[query.trim()]),
-        );
-    }
-    if restorable > 0 {
-        push_element(&mut out, "p", "class=\"note\"", t.log_unrestorable);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -120,59 +93,63 @@ mod tests {
     }
 
     #[test]
-    fn entries_show_newest_first_with_time_what_and_reason_escaped() {
-        let html = change_log_html(&EN, &log(), "");
-        let newest = html.find("Region 6").unwrap();
-        let older = html.find("Changsha").unwrap();
-        assert!(newest < older, "newest first");
-        assert!(
-            html.contains("<td class=\"log-when\">2026-11-27 14:03</td>"),
-            "{html}"
+    fn entries_show_newest_first_with_time_what_and_reason() {
+        let view = log_view(&EN, &log(), "");
+        let order: Vec<usize> = view.entries.iter().map(|e| e.index).collect();
+        assert_eq!(order, [2, 1, 0], "newest first");
+        let north = &view.entries[1];
+        assert_eq!(north.when, "2026-11-27 14:03");
+        assert_eq!(
+            north.what, "<b>North</b> · Target share (%): 12 → 15",
+            "plan text is kept as the characters it is"
         );
-        assert!(
-            html.contains("&lt;b&gt;North&lt;/b&gt;"),
-            "plan text is escaped"
-        );
-        assert!(html.contains("data-action=\"reason|1\""));
-        assert!(html.contains("value=\"after the dealer meeting\""));
+        assert_eq!(north.reason, "after the dealer meeting");
+        assert!(!view.empty && view.no_match.is_none());
     }
 
     #[test]
     fn every_change_can_be_undone_back_to_the_state_before_it() {
-        let html = change_log_html(&EN, &log(), "");
+        let view = log_view(&EN, &log(), "");
         assert!(
-            html.contains("data-action=\"restore|2|2026-11-27 14:07\""),
-            "{html}"
+            view.entries.iter().all(|e| e.restorable),
+            "the original too: {view:?}"
         );
-        assert!(html.contains("data-action=\"restore|1|2026-11-27 14:03\""));
-        assert!(
-            html.contains("data-action=\"restore|0|2026-11-27 14:01\""),
-            "the original"
-        );
-        assert!(!html.contains(EN.log_unrestorable));
+        assert!(!view.some_unrestorable);
     }
 
     #[test]
     fn states_past_a_dropped_patch_cannot_be_restored_and_say_so() {
         let mut log = log();
         log[1].undo = None;
-        let html = change_log_html(&ZH, &log, "");
-        assert!(html.contains("restore|2|"));
-        assert!(!html.contains("restore|1|") && !html.contains("restore|0|"));
-        assert!(html.contains(ZH.log_unrestorable));
+        let view = log_view(&ZH, &log, "");
+        let restorable: Vec<(usize, bool)> = view
+            .entries
+            .iter()
+            .map(|e| (e.index, e.restorable))
+            .collect();
+        assert_eq!(restorable, [(2, true), (1, false), (0, false)]);
+        assert!(view.some_unrestorable);
     }
 
     #[test]
     fn search_keeps_the_matching_entries() {
-        let html = change_log_html(&EN, &log(), "DEALER");
-        assert!(html.contains("North"));
-        assert!(!html.contains("Changsha") && !html.contains("Region 6"));
-        let none = change_log_html(&EN, &log(), "Hengyang");
-        assert!(
-            none.contains(&fill(EN.log_no_match, &["Hengyang"])),
-            "{none}"
+        let view = log_view(&EN, &log(), "DEALER");
+        let found: Vec<usize> = view.entries.iter().map(|e| e.index).collect();
+        assert_eq!(found, [1], "by the reason, in any case");
+        assert_eq!(
+            log_view(&EN, &log(), "14:07").entries[0].index,
+            2,
+            "by time"
         );
-        assert!(change_log_html(&EN, &[], "").contains(EN.log_empty));
+        let none = log_view(&EN, &log(), " Hengyang ");
+        assert!(none.entries.is_empty());
+        assert_eq!(
+            none.no_match.as_deref(),
+            Some("No change matches “Hengyang”.")
+        );
+        assert!(!none.empty);
+        let empty = log_view(&EN, &[], "");
+        assert!(empty.empty && empty.no_match.is_none());
     }
 
     #[test]

@@ -50,6 +50,24 @@ pub fn amount(value: Decimal, lang: Lang) -> String {
     }
 }
 
+/// An amount short enough to label a point of a chart: in English with M from a million and K
+/// from ten thousand (`12.98M`, `45.6K`), in Chinese as [`amount`] (万 and 亿 are short already).
+pub fn compact(value: Decimal, lang: Lang) -> String {
+    if lang == Lang::Zh {
+        return amount(value, lang);
+    }
+    let abs = value.abs();
+    let million = Decimal::from(1_000_000);
+    let thousand = Decimal::from(1_000);
+    if abs >= million {
+        format!("{}M", (value / million).round_dp(2).normalize())
+    } else if abs >= Decimal::from(10_000) {
+        format!("{}K", (value / thousand).round_dp(1).normalize())
+    } else {
+        grouped(value)
+    }
+}
+
 /// A percentage with at most one decimal, e.g. `64.5%`.
 pub fn percent(value: Decimal) -> String {
     format!("{}%", value.round_dp(1).normalize())
@@ -82,5 +100,14 @@ mod tests {
         assert_eq!(amount(d("3565000"), Lang::Zh), "356.5万");
         assert_eq!(amount(d("9800"), Lang::Zh), "9,800");
         assert_eq!(amount(d("118000000"), Lang::En), "118,000,000");
+    }
+
+    #[test]
+    fn compact_amounts_fit_a_chart_label() {
+        assert_eq!(compact(d("12980000"), Lang::En), "12.98M");
+        assert_eq!(compact(d("-7080000"), Lang::En), "-7.08M");
+        assert_eq!(compact(d("45640"), Lang::En), "45.6K");
+        assert_eq!(compact(d("9800"), Lang::En), "9,800");
+        assert_eq!(compact(d("12980000"), Lang::Zh), "1298万");
     }
 }

@@ -1,281 +1,462 @@
 //! The plan document (区域销售计划书), printed from the plan's data: goals, market analysis,
 //! tiers and strategies, targets by region, sub-district and salesperson and month, the
 //! development schedule, budget, team, and risks. Sections the manager writes come from the
-//! plan's notes.
+//! plan's notes ([`written`]), apart from the rest, so writing one redraws only that section.
 
-use std::fmt::Write;
-
-use super::html::push_element;
+use super::charts::BarChart;
 use super::numbers::{grouped, percent};
+use super::slides::region_bars;
 use crate::core::breakdown::{Breakdown, node_name};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure, Scenario};
 use crate::i18n::{Catalogue, fill};
 
+/// The most rows a table shows on screen: a plan of ten thousand salespeople opens its document
+/// at once, and the rest of a long table is drawn for printing.
+pub const ROWS_ON_SCREEN: usize = 60;
+
 /// The sections written by the manager, by note key.
 pub const WRITTEN_SECTIONS: [&str; 4] = ["goals", "market", "strategy", "risks"];
 
-fn section(out: &mut String, title: &str, class: &str) {
-    let _ = write!(out, "<section class=\"doc-section {class}\">");
-    push_element(out, "h2", "", title);
+/// The whole document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanDocument {
+    pub title: &'static str,
+    pub plan_name: String,
+    /// Company, period and scenario: `Hunan Co. · Fiscal year 2027-01 · scenario “Baseline”`.
+    pub headline: String,
+    pub sections: Vec<DocSection>,
 }
 
-/// Opens a document table with its header row.
-fn table_start(out: &mut String, headers: &[&str]) {
-    out.push_str("<table class=\"doc-table\"><thead><tr>");
-    for h in headers {
-        push_element(out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
+/// A numbered section of the document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocSection {
+    pub title: &'static str,
+    /// Its CSS classes: what it is (`doc-risks`), and `page-break` before the long tables.
+    pub class: &'static str,
+    pub blocks: Vec<DocBlock>,
 }
 
-/// Paragraphs of a manager's text, or an invitation to write it.
-fn written(out: &mut String, t: &Catalogue, plan: &Plan, key: &str) {
-    let text = plan.notes.get(key).map(String::as_str).unwrap_or("").trim();
-    let _ = write!(out, "<div class=\"doc-written\" data-note=\"{key}\">");
-    if text.is_empty() {
-        push_element(out, "p", "class=\"doc-empty\"", t.doc_to_write);
-    } else {
-        for para in text.split('\n').filter(|p| !p.trim().is_empty()) {
-            push_element(out, "p", "", para.trim());
+/// A piece of a section, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocBlock {
+    /// A paragraph from the plan's figures; `class` styles it (`doc-targets`) or is empty.
+    Line {
+        class: &'static str,
+        text: String,
+    },
+    /// A sub-heading (which measure the next table shows).
+    Heading(&'static str),
+    /// The section the manager writes, by note key (its text: [`written`]).
+    Written(&'static str),
+    Chart(BarChart),
+    Table(DocTable),
+    /// Shown on screen, not printed: what is missing and why.
+    Missing(&'static str),
+}
+
+/// A table: a header row, then rows whose first cell names the row. On screen a long table
+/// holds only its first rows ([`ROWS_ON_SCREEN`]); `total` counts them all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocTable {
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<DocRow>,
+    pub total: usize,
+}
+
+impl DocTable {
+    /// A table of the rows `rows` yields (`total` of them): all of them, or only the first
+    /// [`ROWS_ON_SCREEN`] (the others are not even made).
+    fn of(
+        headers: Vec<&'static str>,
+        rows: impl Iterator<Item = DocRow>,
+        total: usize,
+        all: bool,
+    ) -> Self {
+        let limit = if all { total } else { ROWS_ON_SCREEN };
+        DocTable {
+            headers,
+            rows: rows.take(limit).collect(),
+            total,
         }
     }
-    out.push_str("</div>");
+
+    /// When rows are left out on screen, the sentence that says so (`60 of 10,000 rows…`).
+    pub fn left_out(&self, t: &Catalogue) -> Option<String> {
+        rows_left_out(t, self.rows.len(), self.total)
+    }
 }
 
-/// A table of nodes at one level: name, parent, year and months, for one measure.
-fn targets_table(
-    out: &mut String,
-    t: &Catalogue,
-    plan: &Plan,
-    bd: &Breakdown,
-    level: Level,
-    measure: Measure,
-) {
-    out.push_str("<table class=\"doc-table\"><thead><tr>");
-    push_element(out, "th", "", t.level(level));
-    if level != Level::Region {
-        push_element(
-            out,
-            "th",
-            "",
-            t.level(if level == Level::Salesperson {
-                Level::Subdistrict
-            } else {
-                Level::Region
-            }),
-        );
-    }
-    push_element(out, "th", "", t.col_year);
-    for m in bd.months() {
-        push_element(out, "th", "", t.month_name(m.month));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for (i, n) in bd
-        .nodes()
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.level == level)
-    {
-        out.push_str("<tr>");
-        push_element(out, "th", "", node_name(plan, n.pos));
-        if level != Level::Region
-            && let Some(p) = n.parent
-        {
-            push_element(
-                out,
-                "td",
-                "class=\"doc-parent\"",
-                node_name(plan, bd.nodes()[p].pos),
-            );
-        }
-        push_element(
-            out,
-            "td",
-            "class=\"doc-year\"",
-            &grouped(bd.annual(i, measure)),
-        );
-        for v in bd.monthly(i, measure) {
-            push_element(out, "td", "", &grouped(v));
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
+/// The sentence saying a table shows `drawn` of its `total` rows, when it leaves some out.
+pub fn rows_left_out(t: &Catalogue, drawn: usize, total: usize) -> Option<String> {
+    (drawn < total).then(|| {
+        fill(
+            t.doc_rows_shown,
+            &[&drawn.to_string(), &grouped(total.into())],
+        )
+    })
 }
 
-/// The whole document for the adopted (or given) scenario.
-pub fn plan_document_html(
+/// A table row: its name (a row header) and its cells.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DocRow {
+    pub name: String,
+    pub cells: Vec<DocCell>,
+}
+
+/// A table cell; `class` marks the year column and the columns of words (`doc-year`,
+/// `doc-parent`, `doc-strategy`, `doc-text`: read from the left) or is empty (a number).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DocCell {
+    pub text: String,
+    pub class: &'static str,
+}
+
+impl DocCell {
+    fn plain(text: impl Into<String>) -> Self {
+        DocCell {
+            text: text.into(),
+            class: "",
+        }
+    }
+
+    /// Words (names, titles), read from the left.
+    fn words(text: impl Into<String>) -> Self {
+        Self::with("doc-text", text)
+    }
+
+    fn with(class: &'static str, text: impl Into<String>) -> Self {
+        DocCell {
+            text: text.into(),
+            class,
+        }
+    }
+}
+
+/// A written section as it prints: its paragraphs, or the invitation to write it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Written {
+    pub key: &'static str,
+    /// The note's non-empty lines, trimmed; empty when nothing is written yet.
+    pub paragraphs: Vec<String>,
+    /// Shown (on screen only) when nothing is written.
+    pub invitation: &'static str,
+}
+
+/// The manager's text of section `key`.
+pub fn written(t: &Catalogue, plan: &Plan, key: &'static str) -> Written {
+    let text = plan.notes.get(key).map(String::as_str).unwrap_or("");
+    Written {
+        key,
+        paragraphs: text
+            .split('\n')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect(),
+        invitation: t.doc_to_write,
+    }
+}
+
+/// The label of the written section `key`, as its editor shows it.
+pub fn written_label(t: &Catalogue, key: &str) -> &'static str {
+    match key {
+        "goals" => t.note_goals,
+        "market" => t.note_market,
+        "strategy" => t.note_strategy,
+        _ => t.note_risks,
+    }
+}
+
+/// The document for scenario `s` (the adopted one), with its breakdown when it can be computed;
+/// with every row of the long tables (`all`, for printing) or their first rows (on screen).
+pub fn plan_document(
     t: &Catalogue,
     lang: Lang,
     plan: &Plan,
     s: &Scenario,
     bd: Option<&Breakdown>,
-) -> String {
-    let mut out = String::with_capacity(64 * 1024);
-    out.push_str("<article class=\"plan-doc\" id=\"plan-doc\"><header class=\"doc-head\">");
-    push_element(&mut out, "h1", "", t.doc_title);
-    push_element(&mut out, "p", "class=\"doc-plan-name\"", &plan.name);
+    all: bool,
+) -> PlanDocument {
     let period = format!("{} {}", t.period_kind(plan.period.kind), plan.period.start);
-    push_element(
-        &mut out,
-        "p",
-        "",
-        &fill(t.doc_headline, &[&plan.company, &period, &s.name]),
-    );
-    out.push_str("</header>");
+    let mut sections = vec![
+        goals(t, lang, plan, s),
+        DocSection {
+            title: t.doc_market,
+            class: "doc-section doc-market",
+            blocks: vec![DocBlock::Written("market")],
+        },
+        tiers(t, plan, s, all),
+    ];
+    match bd {
+        Some(bd) => sections.extend(targets(t, lang, plan, s, bd, all)),
+        None => sections.push(DocSection {
+            title: t.doc_targets_region,
+            class: "doc-section doc-regions",
+            blocks: vec![DocBlock::Missing(t.doc_no_breakdown)],
+        }),
+    }
+    sections.extend([
+        schedule(t, plan, all),
+        budget(t, plan, s, all),
+        team(t, plan, all),
+        DocSection {
+            title: t.doc_risks,
+            class: "doc-section doc-risks",
+            blocks: vec![DocBlock::Written("risks")],
+        },
+    ]);
+    PlanDocument {
+        title: t.doc_title,
+        plan_name: plan.name.clone(),
+        headline: fill(t.doc_headline, &[&plan.company, &period, &s.name]),
+        sections,
+    }
+}
 
-    section(&mut out, t.doc_goals, "doc-goals");
+fn goals(t: &Catalogue, lang: Lang, plan: &Plan, s: &Scenario) -> DocSection {
     let amount = super::numbers::amount(s.amount_target, lang);
-    push_element(
-        &mut out,
-        "p",
-        "class=\"doc-targets\"",
-        &fill(
+    let mut blocks = vec![DocBlock::Line {
+        class: "doc-targets",
+        text: fill(
             t.doc_targets_line,
             &[&amount, &plan.currency, &grouped(s.quantity_target)],
         ),
-    );
+    }];
     if let Some(c) = s.collections_target {
-        push_element(
-            &mut out,
-            "p",
-            "",
-            &fill(t.doc_collections, &[&grouped(c), &plan.currency]),
-        );
+        blocks.push(DocBlock::Line {
+            class: "",
+            text: fill(t.doc_collections, &[&grouped(c), &plan.currency]),
+        });
     }
-    written(&mut out, t, plan, "goals");
-    out.push_str("</section>");
+    blocks.push(DocBlock::Written("goals"));
+    DocSection {
+        title: t.doc_goals,
+        class: "doc-section doc-goals",
+        blocks,
+    }
+}
 
-    section(&mut out, t.doc_market, "doc-market");
-    written(&mut out, t, plan, "market");
-    out.push_str("</section>");
-
-    section(&mut out, t.doc_tiers, "doc-tiers");
-    table_start(
-        &mut out,
-        &[
-            t.region,
-            t.market_share,
-            t.active_customers,
-            t.x_tier,
-            t.doc_strategy,
-        ],
-    );
-    for r in &plan.regions {
+fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
+    let rows = plan.regions.iter().map(|r| {
         let tier = s.tier_of(r);
-        out.push_str("<tr>");
-        push_element(&mut out, "th", "", &r.name);
-        push_element(&mut out, "td", "", &percent(r.market_share));
-        push_element(&mut out, "td", "", &r.active_customers.to_string());
         let tier_text = match s.tier_overrides.get(&r.id) {
             Some(o) => format!("{} ({}: {})", t.tier(tier), t.overridden, o.reason),
             None => t.tier(tier).to_string(),
         };
-        push_element(&mut out, "td", "", &tier_text);
-        push_element(&mut out, "td", "class=\"doc-strategy\"", t.strategy(tier));
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
-    written(&mut out, t, plan, "strategy");
-    out.push_str("</section>");
-
-    match bd {
-        Some(bd) => {
-            for (title, level, class) in [
-                (t.doc_targets_region, Level::Region, "doc-regions"),
-                (t.doc_targets_sub, Level::Subdistrict, "doc-subs page-break"),
-                (
-                    t.doc_targets_people,
-                    Level::Salesperson,
-                    "doc-people page-break",
-                ),
-            ] {
-                section(&mut out, title, class);
-                if level == Level::Region {
-                    out.push_str(&super::slides::region_bars_svg(t, lang, plan, s, bd, title));
-                }
-                for (measure, label) in [
-                    (Measure::Amount, t.amount_target),
-                    (Measure::Quantity, t.quantity_target),
-                ] {
-                    push_element(&mut out, "h3", "", label);
-                    targets_table(&mut out, t, plan, bd, level, measure);
-                }
-                out.push_str("</section>");
-            }
+        DocRow {
+            name: r.name.clone(),
+            cells: vec![
+                DocCell::plain(percent(r.market_share)),
+                DocCell::plain(r.active_customers.to_string()),
+                DocCell::words(tier_text),
+                DocCell::with("doc-strategy", t.strategy(tier)),
+            ],
         }
-        None => {
-            section(&mut out, t.doc_targets_region, "doc-regions");
-            push_element(&mut out, "p", "class=\"doc-empty\"", t.doc_no_breakdown);
-            out.push_str("</section>");
-        }
-    }
-
-    section(&mut out, t.doc_schedule, "doc-schedule page-break");
-    table_start(
-        &mut out,
-        &[
-            t.subdistrict,
-            t.milestone_date,
-            t.milestone_title,
-            t.milestone_done,
-            t.target_distributors,
-            t.target_terminals,
+    });
+    DocSection {
+        title: t.doc_tiers,
+        class: "doc-section doc-tiers",
+        blocks: vec![
+            DocBlock::Table(DocTable::of(
+                vec![
+                    t.region,
+                    t.market_share,
+                    t.active_customers,
+                    t.x_tier,
+                    t.doc_strategy,
+                ],
+                rows,
+                plan.regions.len(),
+                all,
+            )),
+            DocBlock::Written("strategy"),
         ],
-    );
-    for r in &plan.regions {
-        for d in &r.subdistricts {
-            let rows = d.milestones.len().max(1);
-            for i in 0..rows {
-                out.push_str("<tr>");
-                push_element(&mut out, "th", "", if i == 0 { &d.name } else { "" });
-                match d.milestones.get(i) {
-                    Some(m) => {
-                        push_element(&mut out, "td", "", &m.date.to_string());
-                        push_element(&mut out, "td", "", &m.title);
-                        push_element(&mut out, "td", "", if m.done { "✓" } else { "" });
-                    }
-                    None => out.push_str("<td></td><td></td><td></td>"),
-                }
-                let names = |v: &Vec<String>| if i == 0 { v.join("、") } else { String::new() };
-                push_element(&mut out, "td", "", &names(&d.target_distributors));
-                push_element(&mut out, "td", "", &names(&d.target_terminals));
-                out.push_str("</tr>");
-            }
+    }
+}
+
+/// Sections 4–6: targets by region (with the chart), sub-district and salesperson, each by
+/// amount and by quantity.
+fn targets(
+    t: &Catalogue,
+    lang: Lang,
+    plan: &Plan,
+    s: &Scenario,
+    bd: &Breakdown,
+    all: bool,
+) -> Vec<DocSection> {
+    [
+        (
+            t.doc_targets_region,
+            Level::Region,
+            "doc-section doc-regions",
+        ),
+        (
+            t.doc_targets_sub,
+            Level::Subdistrict,
+            "doc-section doc-subs page-break",
+        ),
+        (
+            t.doc_targets_people,
+            Level::Salesperson,
+            "doc-section doc-people page-break",
+        ),
+    ]
+    .into_iter()
+    .map(|(title, level, class)| {
+        let mut blocks = Vec::new();
+        if level == Level::Region {
+            blocks.push(DocBlock::Chart(region_bars(t, lang, plan, s, bd, title)));
+        }
+        for (measure, label) in [
+            (Measure::Amount, t.amount_target),
+            (Measure::Quantity, t.quantity_target),
+        ] {
+            blocks.push(DocBlock::Heading(label));
+            blocks.push(DocBlock::Table(targets_table(
+                t, plan, bd, level, measure, all,
+            )));
+        }
+        DocSection {
+            title,
+            class,
+            blocks,
+        }
+    })
+    .collect()
+}
+
+/// The nodes of one level: name, parent (below regions), year and months, for one measure.
+fn targets_table(
+    t: &Catalogue,
+    plan: &Plan,
+    bd: &Breakdown,
+    level: Level,
+    measure: Measure,
+    all: bool,
+) -> DocTable {
+    let parent_level = match level {
+        Level::Salesperson => Some(Level::Subdistrict),
+        Level::Subdistrict => Some(Level::Region),
+        _ => None,
+    };
+    let mut headers = vec![t.level(level)];
+    headers.extend(parent_level.map(|l| t.level(l)));
+    headers.push(t.col_year);
+    headers.extend(bd.months().iter().map(|m| t.month_name(m.month)));
+    let of_level = || {
+        bd.nodes()
+            .iter()
+            .enumerate()
+            .filter(move |(_, n)| n.level == level)
+    };
+    let rows = of_level().map(|(i, n)| {
+        let mut cells = Vec::with_capacity(2 + bd.months().len());
+        if parent_level.is_some() {
+            let parent = n.parent.map(|p| node_name(plan, bd.nodes()[p].pos));
+            cells.push(DocCell::with("doc-parent", parent.unwrap_or_default()));
+        }
+        cells.push(DocCell::with("doc-year", grouped(bd.annual(i, measure))));
+        cells.extend(bd.monthly(i, measure).map(|v| DocCell::plain(grouped(v))));
+        DocRow {
+            name: node_name(plan, n.pos).to_string(),
+            cells,
+        }
+    });
+    DocTable::of(headers, rows, of_level().count(), all)
+}
+
+/// Every sub-district's milestones (a row each), with its target distributors and terminals on
+/// its first row.
+fn schedule(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
+    let subdistricts = || plan.regions.iter().flat_map(|r| &r.subdistricts);
+    let total = subdistricts().map(|d| d.milestones.len().max(1)).sum();
+    let mut rows = Vec::new();
+    for d in subdistricts() {
+        if !all && rows.len() >= ROWS_ON_SCREEN {
+            break;
+        }
+        for i in 0..d.milestones.len().max(1) {
+            let mut cells = match d.milestones.get(i) {
+                Some(m) => vec![
+                    DocCell::words(m.date.to_string()),
+                    DocCell::words(m.title.clone()),
+                    DocCell::words(if m.done { "✓" } else { "" }),
+                ],
+                None => vec![DocCell::words(""), DocCell::words(""), DocCell::words("")],
+            };
+            let names = |v: &[String]| if i == 0 { v.join("、") } else { String::new() };
+            cells.push(DocCell::words(names(&d.target_distributors)));
+            cells.push(DocCell::words(names(&d.target_terminals)));
+            rows.push(DocRow {
+                name: if i == 0 {
+                    d.name.clone()
+                } else {
+                    String::new()
+                },
+                cells,
+            });
         }
     }
-    out.push_str("</tbody></table></section>");
-
-    section(&mut out, t.doc_budget, "doc-budget");
-    push_element(&mut out, "p", "", t.doc_spend_note);
-    table_start(&mut out, &[t.region, t.x_tier, t.distributor_spend]);
-    for r in &plan.regions {
-        let tier = s.tier_of(r);
-        out.push_str("<tr>");
-        push_element(&mut out, "th", "", &r.name);
-        push_element(&mut out, "td", "", t.tier(tier));
-        push_element(
-            &mut out,
-            "td",
-            "",
-            &percent(s.tier_policies.get(tier).distributor_spend),
-        );
-        out.push_str("</tr>");
+    DocSection {
+        title: t.doc_schedule,
+        class: "doc-section doc-schedule page-break",
+        blocks: vec![DocBlock::Table(DocTable::of(
+            vec![
+                t.subdistrict,
+                t.milestone_date,
+                t.milestone_title,
+                t.milestone_done,
+                t.target_distributors,
+                t.target_terminals,
+            ],
+            rows.into_iter(),
+            total,
+            all,
+        ))],
     }
-    out.push_str("</tbody></table></section>");
+}
 
-    section(&mut out, t.doc_team, "doc-team");
-    table_start(
-        &mut out,
-        &[t.region, t.manager, t.subdistrict, t.salespeople],
-    );
+/// Each region's tier and the share of its spend that goes to distributors.
+fn budget(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
+    let rows = plan.regions.iter().map(|r| {
+        let tier = s.tier_of(r);
+        DocRow {
+            name: r.name.clone(),
+            cells: vec![
+                DocCell::words(t.tier(tier)),
+                DocCell::plain(percent(s.tier_policies.get(tier).distributor_spend)),
+            ],
+        }
+    });
+    DocSection {
+        title: t.doc_budget,
+        class: "doc-section doc-budget",
+        blocks: vec![
+            DocBlock::Line {
+                class: "",
+                text: t.doc_spend_note.to_string(),
+            },
+            DocBlock::Table(DocTable::of(
+                vec![t.region, t.x_tier, t.distributor_spend],
+                rows,
+                plan.regions.len(),
+                all,
+            )),
+        ],
+    }
+}
+
+/// Each sub-district's people (with their roles), under its region and manager.
+fn team(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
+    let total = plan.regions.iter().map(|r| r.subdistricts.len()).sum();
+    let mut rows = Vec::new();
     for r in &plan.regions {
+        if !all && rows.len() >= ROWS_ON_SCREEN {
+            break;
+        }
         for (i, d) in r.subdistricts.iter().enumerate() {
-            out.push_str("<tr>");
-            push_element(&mut out, "th", "", if i == 0 { &r.name } else { "" });
-            push_element(&mut out, "td", "", if i == 0 { &r.manager } else { "" });
-            push_element(&mut out, "td", "", &d.name);
             let people: Vec<String> = d
                 .salespeople
                 .iter()
@@ -287,16 +468,30 @@ pub fn plan_document_html(
                     }
                 })
                 .collect();
-            push_element(&mut out, "td", "", &people.join("、"));
-            out.push_str("</tr>");
+            rows.push(DocRow {
+                name: if i == 0 {
+                    r.name.clone()
+                } else {
+                    String::new()
+                },
+                cells: vec![
+                    DocCell::words(if i == 0 { r.manager.as_str() } else { "" }),
+                    DocCell::words(d.name.clone()),
+                    DocCell::words(people.join("、")),
+                ],
+            });
         }
     }
-    out.push_str("</tbody></table></section>");
-
-    section(&mut out, t.doc_risks, "doc-risks");
-    written(&mut out, t, plan, "risks");
-    out.push_str("</section></article>");
-    out
+    DocSection {
+        title: t.doc_team,
+        class: "doc-section doc-team",
+        blocks: vec![DocBlock::Table(DocTable::of(
+            vec![t.region, t.manager, t.subdistrict, t.salespeople],
+            rows.into_iter(),
+            total,
+            all,
+        ))],
+    }
 }
 
 #[cfg(test)]
@@ -306,33 +501,212 @@ mod tests {
     use crate::core::sample::sample_plan;
     use crate::i18n::{EN, ZH};
 
+    /// Every text of the document, in order (sections' titles, lines, tables, chart labels).
+    fn texts(doc: &PlanDocument) -> Vec<String> {
+        let mut out = vec![
+            doc.title.to_string(),
+            doc.plan_name.clone(),
+            doc.headline.clone(),
+        ];
+        for s in &doc.sections {
+            out.push(s.title.to_string());
+            for b in &s.blocks {
+                match b {
+                    DocBlock::Line { text, .. } => out.push(text.clone()),
+                    DocBlock::Heading(h) | DocBlock::Missing(h) => out.push(h.to_string()),
+                    DocBlock::Written(_) => {}
+                    DocBlock::Chart(c) => out.extend(
+                        c.rows
+                            .iter()
+                            .flat_map(|r| [r.label.clone(), r.text.clone()]),
+                    ),
+                    DocBlock::Table(table) => {
+                        out.extend(table.headers.iter().map(|h| h.to_string()));
+                        for row in &table.rows {
+                            out.push(row.name.clone());
+                            out.extend(row.cells.iter().map(|c| c.text.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn section<'a>(doc: &'a PlanDocument, class: &str) -> &'a DocSection {
+        doc.sections
+            .iter()
+            .find(|s| s.class.split(' ').any(|c| c == class))
+            .unwrap_or_else(|| panic!("no section {class}"))
+    }
+
     #[test]
     fn the_document_holds_every_region_and_salesperson_and_the_written_sections() {
         let mut plan = sample_plan(Lang::Zh);
         plan.notes
-            .insert("risks".into(), "竞品降价\n经销商资金紧张".into());
+            .insert("risks".into(), "竞品降价\n\n  经销商资金紧张 ".into());
         let s = plan.adopted().unwrap().clone();
         let bd = compute(&plan, &s).unwrap();
-        let html = plan_document_html(&ZH, Lang::Zh, &plan, &s, Some(&bd));
+        let doc = plan_document(&ZH, Lang::Zh, &plan, &s, Some(&bd), false);
+        let all = texts(&doc);
+        let has = |text: &str| all.iter().any(|x| x.contains(text));
         for r in &plan.regions {
-            assert!(html.contains(&r.name), "missing region {}", r.name);
+            assert!(has(&r.name), "missing region {}", r.name);
             for d in &r.subdistricts {
                 for p in &d.salespeople {
-                    assert!(html.contains(&p.name), "missing salesperson {}", p.name);
+                    assert!(has(&p.name), "missing salesperson {}", p.name);
                 }
             }
         }
-        for part in [
-            "区域销售计划书",
-            "十、风险与对策",
-            "<p>竞品降价</p>",
-            "大本营",
-            "1.18亿",
-            "待填写",
-        ] {
-            assert!(html.contains(part), "missing {part}");
+        assert_eq!(doc.title, "区域销售计划书");
+        assert_eq!(doc.sections.last().unwrap().title, "十、风险与对策");
+        for part in ["大本营", "1.18亿"] {
+            assert!(has(part), "missing {part}");
         }
-        let en = plan_document_html(&EN, Lang::En, &plan, &s, None);
-        assert!(en.contains("cannot be computed") && en.contains("Regional Sales Plan"));
+        assert_eq!(
+            section(&doc, "doc-risks").blocks,
+            [DocBlock::Written("risks")]
+        );
+        assert_eq!(
+            written(&ZH, &plan, "risks").paragraphs,
+            ["竞品降价", "经销商资金紧张"],
+            "a paragraph per written line"
+        );
+        let empty = written(&ZH, &plan, "goals");
+        assert!(empty.paragraphs.is_empty());
+        assert!(empty.invitation.starts_with("待填写"));
+        let en = plan_document(&EN, Lang::En, &plan, &s, None, false);
+        assert_eq!(en.title, "Regional Sales Plan");
+        assert_eq!(
+            section(&en, "doc-regions").blocks,
+            [DocBlock::Missing(EN.doc_no_breakdown)]
+        );
+        assert!(EN.doc_no_breakdown.contains("cannot be computed"));
+    }
+
+    #[test]
+    fn target_tables_give_each_node_its_parent_year_and_months() {
+        let plan = sample_plan(Lang::En);
+        let s = plan.adopted().unwrap();
+        let bd = compute(&plan, s).unwrap();
+        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false);
+        let people = section(&doc, "doc-people");
+        assert!(people.class.contains("page-break"));
+        let DocBlock::Table(amounts) = &people.blocks[1] else {
+            panic!("{:?}", people.blocks[1]);
+        };
+        assert_eq!(people.blocks[0], DocBlock::Heading(EN.amount_target));
+        assert_eq!(amounts.headers.len(), 3 + 12, "name, parent, year, months");
+        let count: usize = plan
+            .regions
+            .iter()
+            .flat_map(|r| &r.subdistricts)
+            .map(|d| d.salespeople.len())
+            .sum();
+        assert_eq!(amounts.rows.len(), count);
+        let first = &amounts.rows[0];
+        let d = &plan.regions[0].subdistricts[0];
+        assert_eq!(first.name, d.salespeople[0].name);
+        assert_eq!(first.cells[0], DocCell::with("doc-parent", d.name.clone()));
+        assert_eq!(first.cells[1].class, "doc-year");
+        assert_eq!(first.cells.len(), 2 + 12);
+        let regions = section(&doc, "doc-regions");
+        let DocBlock::Chart(chart) = &regions.blocks[0] else {
+            panic!("targets by region open with the chart");
+        };
+        assert_eq!(chart.rows.len(), plan.regions.len());
+        let DocBlock::Table(region_table) = &regions.blocks[2] else {
+            panic!("{:?}", regions.blocks[2]);
+        };
+        assert_eq!(
+            region_table.headers.len(),
+            2 + 12,
+            "regions have no parent column"
+        );
+        assert_eq!(
+            region_table.rows[0].cells[0].text,
+            grouped(bd.annual(bd.find(&plan.regions[0].id).unwrap(), Measure::Amount))
+        );
+    }
+
+    #[test]
+    fn a_long_table_holds_its_first_rows_on_screen_and_all_for_printing() {
+        let plan = crate::core::sample::scaled_plan(1_000);
+        let s = plan.adopted().unwrap();
+        let bd = compute(&plan, s).unwrap();
+        let people = |all: bool| {
+            let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), all);
+            let DocBlock::Table(table) = section(&doc, "doc-people").blocks[1].clone() else {
+                panic!("the salespeople's amounts");
+            };
+            (doc, table)
+        };
+        let (doc, screen) = people(false);
+        assert_eq!(screen.rows.len(), ROWS_ON_SCREEN);
+        assert_eq!(screen.total, 1_000);
+        assert_eq!(
+            screen.left_out(&EN).as_deref(),
+            Some("60 of 1,000 rows shown here; the printed plan holds them all.")
+        );
+        let DocBlock::Table(tiers) = &section(&doc, "doc-tiers").blocks[0] else {
+            panic!("the tier table");
+        };
+        assert_eq!(tiers.rows.len(), plan.regions.len());
+        assert_eq!(tiers.left_out(&EN), None, "a short table is whole");
+        let (printed, all) = people(true);
+        assert_eq!(all.rows.len(), 1_000);
+        assert_eq!(all.left_out(&EN), None);
+        assert_eq!(
+            all.rows[..ROWS_ON_SCREEN],
+            screen.rows[..],
+            "the same first rows"
+        );
+        for class in ["doc-schedule", "doc-team"] {
+            let DocBlock::Table(table) = &section(&printed, class).blocks[0] else {
+                panic!("{class}");
+            };
+            assert_eq!(table.rows.len(), table.total, "{class} prints whole");
+        }
+    }
+
+    #[test]
+    fn tiers_schedule_budget_and_team_come_from_the_plan() {
+        let plan = sample_plan(Lang::En);
+        let s = plan.adopted().unwrap();
+        let doc = plan_document(&EN, Lang::En, &plan, s, None, false);
+        let DocBlock::Table(tiers) = &section(&doc, "doc-tiers").blocks[0] else {
+            panic!("the tier table");
+        };
+        assert_eq!(tiers.rows[0].name, "Changsha");
+        assert_eq!(tiers.rows[0].cells[0].text, "64.5%");
+        assert_eq!(tiers.rows[0].cells[2].text, "Base camp");
+        assert_eq!(tiers.rows[0].cells[3].class, "doc-strategy");
+        let DocBlock::Table(schedule) = &section(&doc, "doc-schedule").blocks[0] else {
+            panic!("the schedule");
+        };
+        let milestones: usize = plan
+            .regions
+            .iter()
+            .flat_map(|r| &r.subdistricts)
+            .map(|d| d.milestones.len().max(1))
+            .sum();
+        assert_eq!(schedule.rows.len(), milestones, "a row per milestone");
+        let DocBlock::Table(team) = &section(&doc, "doc-team").blocks[0] else {
+            panic!("the team");
+        };
+        assert_eq!(
+            team.rows[0].cells[0],
+            DocCell::words(plan.regions[0].manager.clone()),
+            "names read from the left"
+        );
+        assert_eq!(
+            team.rows[1].name, "",
+            "a region is named on its first row only"
+        );
+        let DocBlock::Table(budget) = &section(&doc, "doc-budget").blocks[1] else {
+            panic!("the budget");
+        };
+        assert_eq!(budget.rows.len(), plan.regions.len());
+        assert!(budget.rows[0].cells[1].text.ends_with('%'));
     }
 }

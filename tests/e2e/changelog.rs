@@ -82,8 +82,7 @@ async fn a_change_with_its_reason_is_logged_searched_kept_exported_and_restored(
 
     // Restore the state before the second change: the share is 66 again, and that is a change
     // of its own, logged and undoable (from the toast, like a deletion, or with Undo).
-    b.click("tr[data-entry=\"1\"] button[data-action^=\"restore|1|\"]")
-        .await;
+    b.click("tr[data-entry=\"1\"] button.log-restore").await;
     b.wait_for_text("#log-table", "Restored the state before the change of")
         .await;
     b.wait_for_text(".toast", "Restored the state before the change of")
@@ -97,8 +96,7 @@ async fn a_change_with_its_reason_is_logged_searched_kept_exported_and_restored(
 
     // The state before the first change.
     b.click("#tab-log").await;
-    b.click("tr[data-entry=\"0\"] button[data-action^=\"restore|0|\"]")
-        .await;
+    b.click("tr[data-entry=\"0\"] button.log-restore").await;
     b.wait_for_text("tr[data-entry=\"2\"]", "Restored the state before")
         .await;
     b.click("#tab-territory").await;
@@ -106,8 +104,19 @@ async fn a_change_with_its_reason_is_logged_searched_kept_exported_and_restored(
     assert_eq!(b.value_of("#region-share").await, "64.5");
     b.click("#toast-undo").await;
     b.wait_for("#region-share[value=\"70\"]").await;
+    // The message's undo is a step of the one history: the restore leaves the log, which holds
+    // the two changes again, with the reason, and Redo brings the restore back.
     b.click("#tab-log").await;
-    b.wait_for_text("#log-table", "Undo: Restored the state before")
+    b.wait_until("document.querySelectorAll('#log-table tbody tr').length === 2")
+        .await;
+    let shown = rows(&b).await;
+    assert!(
+        shown[0].contains("66 → 70") && shown[1].contains("64.5 → 66"),
+        "{shown:?}"
+    );
+    assert_eq!(b.value_of("tr[data-entry=\"0\"] .log-reason").await, REASON);
+    b.click("#redo").await;
+    b.wait_for_text("tr[data-entry=\"2\"]", "Restored the state before")
         .await;
     assert!(b.js_errors().await.is_empty());
 }
@@ -253,8 +262,7 @@ async fn a_duplicated_plan_logs_its_new_name_and_restores_its_earlier_states() {
     b.click("#tab-log").await;
     b.wait_for_text("tr[data-entry=\"1\"]", "(copy)").await;
     // The copy has a new id; its log still brings back the share before the first change.
-    b.click("tr[data-entry=\"0\"] button[data-action^=\"restore|0|\"]")
-        .await;
+    b.click("tr[data-entry=\"0\"] button.log-restore").await;
     b.wait_for_text(".toast", "Restored the state before").await;
     b.click("#tab-territory").await;
     b.click_text(".tree-row", "Changsha").await;

@@ -1,6 +1,6 @@
-//! The execution pages (execution.html): actuals typed and imported, the deviation list, the
-//! leaderboard, the customer archive, the distributor scorecard and expenses — and that all of
-//! it is still there after a reload.
+//! The execution routes of the app (计划执行): actuals typed and imported, the deviation list,
+//! the leaderboard, the customer archive, the distributor scorecard and expenses — and that all
+//! of it is still there after a reload, in one history with the planning routes.
 
 use std::path::{Path, PathBuf};
 
@@ -44,6 +44,31 @@ async fn value_becomes(b: &Browser, css: &str, value: &str) {
         serde_json::to_string(value).unwrap()
     ))
     .await;
+}
+
+/// The amount input of a salesperson's row on the actuals route.
+fn amount_input(salesperson: &str) -> String {
+    format!("tr[data-person=\"{salesperson}\"] input.figure-amount")
+}
+
+/// The salespeople with actuals in the stored plan `plan_id` (none when it is not stored yet).
+async fn stored_actuals(b: &Browser, plan_id: &str) -> Vec<String> {
+    let Some(text) = b
+        .get_local_storage(&format!("region-planner/plan/{plan_id}"))
+        .await
+    else {
+        return Vec::new();
+    };
+    let plan = region_planner::core::format::read_plan(&text).unwrap();
+    plan.execution.actuals.keys().cloned().collect()
+}
+
+/// Renames the open plan from the header (a change of the planning part).
+async fn rename_plan(b: &Browser, name: &str) {
+    b.click("#plan-rename-button").await;
+    b.type_into("#plan-rename", name).await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text("#plan-select", name).await;
 }
 
 async fn pick_file(b: &Browser, css: &str, path: &Path) {
@@ -91,7 +116,7 @@ fn plan_people(plan: &Plan) -> usize {
 
 #[tokio::test]
 async fn imported_actuals_show_deviations_and_the_leaderboard_and_survive_a_reload() {
-    let b = open("/execution.html#/actuals").await;
+    let b = open("/#/actuals").await;
     let (csv, slow) = sample_actuals(2);
     let people = plan_people(&sample_plan(Lang::En));
     let path = temp_file("actuals-jan-feb.csv", csv.as_bytes());
@@ -139,13 +164,14 @@ async fn imported_actuals_show_deviations_and_the_leaderboard_and_survive_a_relo
     assert!(slow.iter().all(|(_, n)| halves.contains(&n)));
     let first_half = rates.iter().position(|r| r == "50%").unwrap();
     assert!(rates[..first_half].iter().all(|r| r == "100%"), "{rates:?}");
-    b.click("#present").await;
-    b.wait_for("#presentation .leaderboard").await;
+    b.click("#present-leaderboard").await;
+    b.wait_for("#leaderboard-presentation .leaderboard").await;
     b.screenshot(artifacts_dir().join("screens/execution-leaderboard-presented.png"))
         .await;
     b.press(&Key::Escape).await;
-    b.wait_gone("#presentation").await;
+    b.wait_gone("#leaderboard-presentation").await;
 
+    // The app reopens on the route used last, with everything saved.
     b.reload().await;
     b.wait_for(READY).await;
     b.wait_for(".leaderboard").await;
@@ -173,7 +199,7 @@ async fn imported_actuals_show_deviations_and_the_leaderboard_and_survive_a_relo
 
 #[tokio::test]
 async fn a_broken_actuals_file_lists_every_problem_and_stores_nothing_until_skipped() {
-    let b = open("/execution.html#/actuals").await;
+    let b = open("/#/actuals").await;
     let plan = sample_plan(Lang::En);
     let id = &plan.salespeople().next().unwrap().id;
     let csv = format!(
@@ -203,12 +229,9 @@ async fn a_broken_actuals_file_lists_every_problem_and_stores_nothing_until_skip
     );
     b.screenshot(artifacts_dir().join("screens/execution-import-problems.png"))
         .await;
-    // Nothing was stored.
-    let stored = b.local_storage_keys().await;
-    assert!(
-        !stored.iter().any(|k| k.starts_with("region-planner/plan/")),
-        "{stored:?}"
-    );
+    // Nothing was stored: the plan in storage (saved when the app opened) has no actuals.
+    assert!(stored_actuals(&b, &plan.id).await.is_empty());
+    assert_eq!(b.value_of(&amount_input(id)).await, "");
 
     // A wrong header and a file saved in another encoding are refused as a whole.
     let path = temp_file("wrong-header.csv", b"person,month,sales\nx,2027-01,1\n");
@@ -227,32 +250,51 @@ async fn a_broken_actuals_file_lists_every_problem_and_stores_nothing_until_skip
     pick_file(&b, "#actuals-file", &path).await;
     b.wait_for_text("#actuals-preview .problems", "not UTF-8")
         .await;
+    // Excel's "Unicode text" is UTF-16: refused the same way.
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(
+            "salesperson_id,month,amount,quantity,collections\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let path = temp_file("utf16.csv", &utf16);
+    pick_file(&b, "#actuals-file", &path).await;
+    b.wait_for_text("#actuals-preview .preview-summary", "0 rows")
+        .await;
+    b.wait_for_text("#actuals-preview .problems", "not UTF-8")
+        .await;
+    assert!(stored_actuals(&b, &plan.id).await.is_empty());
 
     // Skipping the bad lines imports the one good line.
     let path = temp_file("broken-actuals-again.csv", csv.as_bytes());
     pick_file(&b, "#actuals-file", &path).await;
     b.click("#import-skip").await;
     b.wait_for_text(".toast-text", "Imported 1 rows").await;
-    let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
-    assert_eq!(b.value_of(&amount).await, "1000");
+    value_becomes(&b, &amount_input(id), "1000").await;
+    b.wait_gone("#actuals-preview").await;
 }
 
 #[tokio::test]
 async fn typed_actuals_are_checked_saved_and_shown_after_a_reload() {
-    let b = open("/execution.html#/actuals").await;
+    let b = open("/#/actuals").await;
     let plan = sample_plan(Lang::En);
     let id = &plan.salespeople().nth(1).unwrap().id;
-    let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
+    let amount = amount_input(id);
     b.type_into(&amount, "12x").await;
     b.press(&Key::Enter).await;
     b.wait_for(&format!("{amount}[aria-invalid=\"true\"]"))
         .await;
     b.wait_for_text(".actuals ~ .field-error", "Amount: “12x” is not a number.")
         .await;
+    assert_eq!(b.value_of(&amount).await, "12x", "the refused text stays");
+    assert!(stored_actuals(&b, &plan.id).await.is_empty());
     b.type_into(&amount, "380000").await;
     b.press(&Key::Enter).await;
     b.wait_gone(&format!("{amount}[aria-invalid=\"true\"]"))
         .await;
+    b.wait_gone(".actuals ~ .field-error").await;
     b.reload().await;
     b.wait_for(READY).await;
     b.wait_for(&amount).await;
@@ -575,15 +617,51 @@ async fn awkward_ids_reach_their_budget_and_record() {
     assert_eq!(stored.execution.customers[0].subdistrict, sub);
 }
 
+/// The execution routes are tabs of the one app: reached and left like any other, the address
+/// follows them, and an old bookmark of the execution pages (`execution.html#/…`) opens the
+/// same route.
 #[tokio::test]
-async fn the_planner_links_to_the_execution_pages_and_back() {
+async fn the_tabs_reach_the_execution_routes_and_back() {
     let b = open("/").await;
-    b.click("#tab-execution").await;
-    b.wait_for("#exec-nav").await;
     b.wait_for(READY).await;
-    b.click("#back-to-plan").await;
-    b.wait_for("#tab-execution").await;
-    // A sub-district's named target customers lead to their records.
+    for (tab, probe) in [
+        ("actuals", ".actuals"),
+        ("tracking", ".deviations-none, .deviations"),
+        ("competition", ".leaderboard"),
+    ] {
+        b.click(&format!("#tab-{tab}")).await;
+        b.wait_for(probe).await;
+        b.wait_for(&format!("#tab-{tab}[aria-selected=\"true\"]"))
+            .await;
+        assert!(b.url().await.ends_with(&format!("#/{tab}")));
+        b.wait_for_text("#tracked-scenario", "★ Baseline").await;
+    }
+    b.click("#tab-breakdown").await;
+    b.wait_for("#tab-breakdown[aria-selected=\"true\"]").await;
+    assert!(b.url().await.ends_with("#/breakdown"));
+    assert!(
+        !b.exists("#tracked-scenario").await,
+        "only the execution routes say what they track"
+    );
+    b.click("#tab-actuals").await;
+    b.wait_for(".actuals").await;
+
+    // Old bookmarks of the execution pages open the same route of the app.
+    b.open("/execution.html#/competition").await;
+    b.wait_for(READY).await;
+    b.wait_for(".leaderboard").await;
+    let url = b.url().await;
+    assert!(url.ends_with("/index.html#/competition"), "{url}");
+    b.open("/execution.html").await;
+    b.wait_for(READY).await;
+    b.wait_for("#tab-tracking[aria-selected=\"true\"]").await;
+    assert!(b.url().await.ends_with("/index.html#/tracking"));
+}
+
+/// A sub-district's named target customers lead to their records in the customer archive.
+#[tokio::test]
+async fn a_subdistricts_target_customers_lead_to_their_records() {
+    let b = open("/").await;
     b.click_text(".tree-row", "Furong District").await;
     b.wait_for("#open-archive").await;
     b.screenshot(artifacts_dir().join("screens/planner-subdistrict-archive-link.png"))
@@ -594,10 +672,13 @@ async fn the_planner_links_to_the_execution_pages_and_back() {
 }
 
 /// A year of actuals for `planner sample --scale 10000` (120,000 rows): from picking the file
-/// to the preview, and from "Import" to the figures stored and shown, within 1 s in all.
+/// to the preview, and from "Import" to the figures stored and shown, within 1 s in all; then
+/// each execution route opens within 300 ms and a typed figure is on screen within 100 ms.
 #[tokio::test]
 async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second() {
     const BUDGET_MS: f64 = 1000.0;
+    const ROUTE_MS: f64 = 300.0;
+    const TYPING_MS: f64 = 100.0;
     let mut plan = region_planner::core::sample::scaled_plan(10_000);
     let year = region_planner::core::execution::sample_execution(&plan, 12);
     let mut holder = plan.clone();
@@ -611,7 +692,7 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
         .timeout(std::time::Duration::from_secs(60))
         .launch()
         .await;
-    b.open("/execution.html").await;
+    b.open("/#/actuals").await;
     b.wait_for(READY).await;
     b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
         .await;
@@ -620,7 +701,6 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
         &format!("{{\"order\":[\"{0}\"],\"current\":\"{0}\"}}", plan.id),
     )
     .await;
-    b.open("/execution.html#/actuals").await;
     b.reload().await;
     b.wait_for(READY).await;
     b.wait_for("#actuals-file").await;
@@ -686,12 +766,11 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
         "preview {preview_ms:.0} ms + import {apply_ms:.0} ms is over {BUDGET_MS} ms"
     );
 
-    // The other pages at this size: from the tab's click to the page on screen.
+    // The other routes at this size: from the tab's click to the page on screen.
     let mut figures = Vec::new();
     for (tab, probe) in [
         ("#tab-tracking", ".deviations"),
         ("#tab-competition", ".leaderboard"),
-        ("#tab-expenses", ".expenses"),
         ("#tab-actuals", ".actuals"),
     ] {
         let ms = b
@@ -714,43 +793,62 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
             .unwrap();
         figures.push(format!("{tab} {ms:.0} ms"));
         assert!(
-            ms <= BUDGET_MS,
-            "{tab} took {ms:.0} ms at 10,000 salespeople"
+            ms <= ROUTE_MS,
+            "{tab} took {ms:.0} ms at 10,000 salespeople (budget {ROUTE_MS} ms)"
         );
     }
-    // Typing one figure: stored, logged, saved and redrawn.
-    let ms = b
-        .exec_js(
-            "const input = document.querySelector('.actuals input[data-action$=\"|amount\"]');
+    // Typing one figure: checked, stored and logged, the row's completion redrawn (the
+    // breakdown is not recomputed: it depends on the planning part only). Timed to the frame
+    // that draws it; the change log's restore patch and the save come after that frame, and
+    // are timed too.
+    let timing = b
+        .exec_js_with(
+            "const row = document.querySelector('.actuals tbody tr');
+             const input = row.querySelector('input.figure-amount');
+             const completion = row.querySelector('td.completion');
+             const before = completion.textContent;
              input.value = '123457';
              const start = performance.now();
              input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
              return new Promise(resolve => {
                const check = () => {
-                 if (input.getAttribute('value') === '123457')
-                   requestAnimationFrame(() => resolve(performance.now() - start));
-                 else requestAnimationFrame(check);
+                 if (completion.textContent !== before) {
+                   const drawn = performance.now() - start;
+                   const saved = () => {
+                     if ((localStorage.getItem(arguments[0]) || '').includes('123457'))
+                       resolve([drawn, performance.now() - start]);
+                     else setTimeout(saved, 5);
+                   };
+                   saved();
+                 } else requestAnimationFrame(check);
                };
                check();
              });",
+            vec![format!("region-planner/plan/{}", plan.id).into()],
         )
-        .await
-        .as_f64()
-        .unwrap();
-    figures.push(format!("typing one figure {ms:.0} ms"));
-    assert!(ms <= BUDGET_MS, "typing one figure took {ms:.0} ms");
+        .await;
+    let drawn = timing[0].as_f64().unwrap();
+    let idle = timing[1].as_f64().unwrap();
+    figures.push(format!(
+        "typing one figure {drawn:.0} ms on screen ({idle:.0} ms with its log entry and save)"
+    ));
     println!(
-        "execution pages at 10,000 salespeople with a year of actuals: {}",
+        "execution routes at 10,000 salespeople with a year of actuals: {}",
         figures.join(", ")
+    );
+    assert!(
+        drawn <= TYPING_MS,
+        "typing one figure took {drawn:.0} ms to show (budget {TYPING_MS} ms)"
     );
 }
 
-/// Every page in Chinese, with the sample execution data: the words are Chinese, amounts use
-/// 万, and each page is photographed for a look at the projector size.
+/// Every execution route in Chinese, with the sample execution data: the words are Chinese,
+/// in the product's terms (业务人员, 销售额), amounts use 万, and each route is photographed
+/// for a look at the projector size.
 #[tokio::test]
 async fn every_page_reads_in_chinese_with_sample_data() {
-    let b = open_in("/execution.html#/actuals", "zh-CN").await;
-    b.click("button[data-action=\"demo\"]").await;
+    let b = open_in("/#/actuals", "zh-CN").await;
+    b.click("#fill-sample").await;
     b.wait_for_text(".toast-text", "已填入示例执行数据").await;
     let pages = [
         ("actuals", "实际销售"),
@@ -771,25 +869,28 @@ async fn every_page_reads_in_chinese_with_sample_data() {
             "price_violations",
             "collection_days",
             "Sub-district",
+            "Completion",
+            "销售人员",
         ] {
             assert!(
                 !text.contains(key),
-                "untranslated {key:?} on the {slug} page"
+                "untranslated {key:?} on the {slug} route"
             );
         }
+        assert!(text.contains("万"), "amounts in 万 on the {slug} route");
     }
-    let text = b.visible_text().await;
-    assert!(
-        !text.contains("Completion"),
-        "untranslated text on the page"
-    );
+    b.click("#tab-actuals").await;
+    b.wait_for_text(".actuals th", "业务人员").await;
+    b.wait_for_text(".actuals th", "销售额").await;
     b.click("#switch-language").await;
     b.wait_for_text("#tab-expenses", "Expenses").await;
+    b.wait_for_text(".actuals th", "Salesperson").await;
 }
 
 #[tokio::test]
 async fn a_full_storage_is_reported_and_the_typed_figure_stays_on_the_page() {
-    let b = open("/execution.html#/actuals").await;
+    let b = open("/#/actuals").await;
+    b.wait_for(READY).await;
     b.exec_js(
         "let chunk = 'x'.repeat(1 << 20); let i = 0;
          try { for (;;) { localStorage.setItem('filler-' + i, chunk); i++; } } catch (e) {}
@@ -801,12 +902,14 @@ async fn a_full_storage_is_reported_and_the_typed_figure_stays_on_the_page() {
     .await;
     let plan = sample_plan(Lang::En);
     let id = &plan.salespeople().next().unwrap().id;
-    let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
+    let amount = amount_input(id);
     b.type_into(&amount, "250000").await;
     b.press(&Key::Enter).await;
-    b.wait_for_text("#save-error", "Local storage is full")
-        .await;
-    assert!(b.exists("#save-error button[data-action=\"export\"]").await);
+    b.wait_for_text("#save-error", "storage is full").await;
+    assert!(
+        b.exists("#save-error button").await,
+        "the plan can be exported instead"
+    );
     assert_eq!(
         b.value_of(&amount).await,
         "250000",
@@ -814,26 +917,32 @@ async fn a_full_storage_is_reported_and_the_typed_figure_stays_on_the_page() {
     );
 }
 
-/// The planner and the execution pages open on the same plan in two tabs: what one saves, the
-/// other shows, and an edit in one never wipes out the other's.
+/// Two tabs of the app on the same plan, one on the territory and one recording actuals: what
+/// one saves, the other shows, and an edit in one never wipes out the other's. Both tabs'
+/// edits are in the plan's one change log, which can bring back the state between them.
 #[tokio::test]
-async fn the_planner_and_the_execution_pages_in_two_tabs_keep_each_others_changes() {
-    let b = open("/").await;
-    let planner = b.client().window().await.unwrap();
-    // A first edit in the planner stores the plan both tabs open.
+async fn the_planning_and_the_execution_routes_in_two_tabs_keep_each_others_changes() {
+    let plan = sample_plan(Lang::En);
+    let b = open("/#/territory").await;
+    let planning = b.client().window().await.unwrap();
+    // A first edit in the planning tab stores the plan both tabs open.
     b.click_text(".tree-row", "Changsha").await;
     b.type_into("#region-notes", "Key account focus").await;
     b.press(&Key::Enter).await;
+    b.wait_until(&format!(
+        "(localStorage.getItem('region-planner/plan/{}') || '').includes('Key account focus')",
+        plan.id
+    ))
+    .await;
     let execution = b.client().new_window(true).await.unwrap().handle;
     b.client()
         .switch_to_window(execution.clone())
         .await
         .unwrap();
-    b.open("/execution.html#/actuals").await;
+    b.open("/#/actuals").await;
     b.wait_for(READY).await;
-    let plan = sample_plan(Lang::En);
     let id = &plan.salespeople().next().unwrap().id;
-    let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
+    let amount = amount_input(id);
     b.type_into(&amount, "123456").await;
     b.press(&Key::Enter).await;
     b.wait_until(&format!(
@@ -842,8 +951,8 @@ async fn the_planner_and_the_execution_pages_in_two_tabs_keep_each_others_change
     ))
     .await;
 
-    // The planner shows the execution pages' version, then edits on top of it.
-    b.client().switch_to_window(planner.clone()).await.unwrap();
+    // The planning tab shows the execution tab's version, then edits on top of it.
+    b.client().switch_to_window(planning.clone()).await.unwrap();
     b.wait_for_text(".toast-text", "changed in another tab")
         .await;
     b.click_text(".tree-row", "Zhuzhou").await;
@@ -859,84 +968,82 @@ async fn the_planner_and_the_execution_pages_in_two_tabs_keep_each_others_change
     assert_eq!(
         b.value_of(&amount).await,
         "123456",
-        "the actual survived the planner's edit"
+        "the actual survived the planning tab's edit"
     );
     let stored = b
         .get_local_storage(&format!("region-planner/plan/{}", plan.id))
         .await
         .unwrap();
     assert!(stored.contains("123456") && stored.contains("Second dealer meeting"));
+    let mut stored = region_planner::core::format::read_plan(&stored).unwrap();
 
-    // Both tabs' changes are in the plan's one change log, in order, and the state before the
-    // execution pages' change can be restored: their figure and the later note go, the first
+    // Both tabs' changes are in the one change log, in order, and the log brings back the
+    // state before the execution tab's figure: the figure and the later note go, the first
     // note stays.
-    b.client().switch_to_window(planner).await.unwrap();
-    b.click("#tab-log").await;
-    b.wait_for_text("#log-table", "Actuals · ").await;
-    let rows = b.texts_of("#log-table tbody tr").await;
-    assert!(rows[0].contains("Second dealer meeting"), "{rows:?}");
-    assert!(rows[1].contains("Amount: 123456"), "{rows:?}");
-    assert!(rows[2].contains("Key account focus"), "{rows:?}");
-    b.click("tr[data-entry=\"1\"] button[data-action^=\"restore|1|\"]")
-        .await;
-    b.wait_for_text("#log-table", "Restored the state before")
-        .await;
-    let stored = b
-        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
-        .await
-        .unwrap();
-    let restored = region_planner::core::format::read_plan(&stored).unwrap();
-    assert!(restored.execution.actuals.is_empty(), "the figure is gone");
-    let notes: Vec<&str> = restored.regions.iter().map(|r| r.notes.as_str()).collect();
+    let log: Vec<&str> = stored.change_log.iter().map(|c| c.what.as_str()).collect();
+    assert_eq!(log.len(), 3, "{log:?}");
+    assert!(log[0].contains("Key account focus"), "{log:?}");
+    assert!(
+        log[1].contains("Actuals · ") && log[1].contains("Amount: 123456"),
+        "{log:?}"
+    );
+    assert!(log[2].contains("Second dealer meeting"), "{log:?}");
+    let log = stored.change_log.clone();
+    let current = region_planner::core::changelog::json_without_log(&mut stored);
+    let before = region_planner::core::changelog::state_at(&log, 1, &current)
+        .expect("the log restores the state before the figure");
+    let before = region_planner::core::format::read_plan(&before).unwrap();
+    assert!(before.execution.actuals.is_empty(), "the figure is gone");
+    let notes: Vec<&str> = before.regions.iter().map(|r| r.notes.as_str()).collect();
     assert!(notes.contains(&"Key account focus"), "{notes:?}");
     assert!(!notes.contains(&"Second dealer meeting"), "{notes:?}");
-    b.client().switch_to_window(execution).await.unwrap();
-    value_becomes(&b, &amount, "").await;
 }
 
-/// The execution data travels with the plan: exported from the planner, imported into a fresh
-/// browser, the same leaderboard and customer archive show.
+/// The execution data travels with the plan: exported, imported into a fresh browser, the
+/// same records and the same leaderboard show.
 #[tokio::test]
 async fn execution_data_is_exported_and_imported_with_the_plan() {
-    let a = open("/execution.html#/actuals").await;
-    a.click("button[data-action=\"demo\"]").await;
+    let a = open("/#/actuals").await;
+    a.click("#fill-sample").await;
     a.wait_for_text(".toast-text", "Sample execution data added")
         .await;
     a.click("#tab-competition").await;
     let board = a.wait_for(".leaderboard").await.text().await.unwrap();
-    a.click("#tab-customers").await;
-    let customers = a.wait_for(".customers").await.text().await.unwrap();
-
-    a.open("/#/territory").await;
-    a.wait_for(READY).await;
     a.capture_downloads().await;
     a.click("#export-json").await;
     let json = a.downloaded(0).await;
+    let exported = region_planner::core::format::read_plan(&json).unwrap();
     assert!(
-        json.contains("\"execution\""),
+        !exported.execution.actuals.is_empty() && !exported.execution.customers.is_empty(),
         "the export carries the execution data"
     );
     let path = temp_file("plan-with-execution.json", json.as_bytes());
 
-    let b = open("/#/territory").await;
+    let b = open("/#/competition").await;
     pick_file(&b, "#import-file", &path).await;
     b.wait_for("#confirm-copy").await;
     b.click("#confirm-copy").await;
     b.wait_for_text(".toast", "Imported").await;
-    b.open("/execution.html#/competition").await;
-    b.wait_for(READY).await;
     let imported = b.wait_for(".leaderboard").await.text().await.unwrap();
     assert_eq!(imported, board);
-    b.click("#tab-customers").await;
-    let imported = b.wait_for(".customers").await.text().await.unwrap();
-    assert_eq!(imported, customers);
+    let copy = b
+        .exec_js(
+            "const index = JSON.parse(localStorage.getItem('region-planner/index'));
+             return localStorage.getItem('region-planner/plan/' + index.current);",
+        )
+        .await;
+    let copy = region_planner::core::format::read_plan(copy.as_str().unwrap()).unwrap();
+    assert_eq!(
+        copy.execution, exported.execution,
+        "every record arrived: actuals, notes, customers, figures, budgets, spend"
+    );
 }
 
-/// The planner keeps a plan's execution data without reading it; a file whose execution data
-/// is damaged is imported there, and the execution pages say which plan they cannot open and
-/// why (the planner still shows it, and nothing is lost).
+/// One reader checks every plan in full, execution data included: a stored plan whose
+/// execution data is damaged is named as unreadable, with the reason, and left as it is; a
+/// file with damaged execution data is not imported.
 #[tokio::test]
-async fn a_plan_with_damaged_execution_data_is_named_on_the_execution_pages() {
+async fn a_plan_with_damaged_execution_data_is_refused_and_kept_as_it_is() {
     let mut plan = sample_plan(Lang::En);
     plan.id = "damaged".into();
     plan.name = "Damaged actuals".into();
@@ -945,31 +1052,65 @@ async fn a_plan_with_damaged_execution_data_is_named_on_the_execution_pages() {
     json["execution"] = serde_json::json!({
         "actuals": [{"salesperson": "p1", "months": "2027-01 lots 1 1"}]
     });
-    let path = temp_file("damaged-execution.json", json.to_string().as_bytes());
-    let b = open("/#/territory").await;
-    pick_file(&b, "#import-file", &path).await;
-    b.wait_for_text(".toast", "Imported").await;
-    b.open("/execution.html#/actuals").await;
-    b.wait_for(READY).await;
-    b.wait_for_text(".banner.error", "“damaged” cannot be opened on these pages")
-        .await;
-    b.wait_for_text(".banner.error", "months '2027-01 lots 1 1' is not valid")
-        .await;
-    b.open("/#/territory").await;
-    b.wait_for(READY).await;
-    b.wait_for_text("#plan-select", "Damaged actuals").await;
-}
+    let damaged = json.to_string();
+    let reason = region_planner::core::format::read_plan(&damaged)
+        .expect_err("the reader refuses damaged execution data");
+    let reason = region_planner::i18n::catalogue(Lang::En).read_error(&reason);
 
-/// Every change on the execution pages can be undone and redone, with the buttons or the keys.
-#[tokio::test]
-async fn changes_are_undone_and_redone() {
-    let b = open("/execution.html#/actuals").await;
-    let plan = sample_plan(Lang::En);
+    let b = open("/#/actuals").await;
+    b.wait_for(READY).await;
+    b.set_local_storage("region-planner/plan/damaged", &damaged)
+        .await;
+    b.set_local_storage(
+        "region-planner/index",
+        "{\"order\":[\"damaged\"],\"current\":\"damaged\"}",
+    )
+    .await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.wait_for_text(".banner.error", "“damaged” could not be opened")
+        .await;
+    b.wait_for_text(".banner.error", &reason).await;
+    // Another plan is open meanwhile; working on it leaves the damaged one untouched.
+    b.wait_for(".actuals").await;
     let id = &plan.salespeople().next().unwrap().id;
-    let amount = format!("tr[data-person=\"{id}\"] input[data-action$=\"|amount\"]");
-    b.type_into(&amount, "5000").await;
+    b.type_into(&amount_input(id), "1000").await;
     b.press(&Key::Enter).await;
     b.wait_for("#undo:not([disabled])").await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.wait_for_text(".banner.error", "“damaged” could not be opened")
+        .await;
+    assert_eq!(
+        b.get_local_storage("region-planner/plan/damaged").await,
+        Some(damaged.clone()),
+        "the stored text is never replaced"
+    );
+
+    // The same plan as a file is refused by the same reader.
+    let path = temp_file("damaged-execution.json", damaged.as_bytes());
+    pick_file(&b, "#import-file", &path).await;
+    b.wait_for_text(".toast", "damaged-execution.json").await;
+    let options = b.texts_of("#plan-select option").await;
+    assert!(
+        !options.iter().any(|o| o == "Damaged actuals"),
+        "{options:?}"
+    );
+}
+
+/// Planning and execution share one history: every change, on any route, is undone and
+/// redone in order, with the buttons or the keys.
+#[tokio::test]
+async fn changes_are_undone_and_redone() {
+    let b = open("/#/actuals").await;
+    let plan = sample_plan(Lang::En);
+    // A planning change first: the plan's name.
+    rename_plan(&b, "Hunan, renamed").await;
+    let id = &plan.salespeople().next().unwrap().id;
+    let amount = amount_input(id);
+    b.type_into(&amount, "5000").await;
+    b.press(&Key::Enter).await;
+    value_becomes(&b, &amount, "5000").await;
     // Typed over the old value as a person does (WebDriver's clear would commit an empty
     // value first, a step of its own).
     b.click(&amount).await;
@@ -982,11 +1123,21 @@ async fn changes_are_undone_and_redone() {
     b.click("h2").await;
     b.press(&(Key::Control + "z")).await;
     value_becomes(&b, &amount, "").await;
-    assert!(b.exists("#undo[disabled]").await, "nothing left to undo");
+    assert!(
+        b.exists("#undo:not([disabled])").await,
+        "the rename is left"
+    );
+    // The same history goes on into the planning change.
+    b.press(&(Key::Control + "z")).await;
+    b.wait_for_text("#plan-select", &plan.name).await;
+    b.wait_for("#undo[disabled]").await;
+    b.press(&(Key::Control + &*(Key::Shift + "z"))).await;
+    b.wait_for_text("#plan-select", "Hunan, renamed").await;
     b.press(&(Key::Control + &*(Key::Shift + "z"))).await;
     value_becomes(&b, &amount, "5000").await;
     b.click("#redo").await;
     value_becomes(&b, &amount, "6000").await;
+    b.wait_for("#redo[disabled]").await;
     // An import is undone from its message.
     let csv = format!("salesperson_id,month,amount,quantity,collections\n{id},2027-01,7000,1,1\n");
     let path = temp_file("one-row.csv", csv.as_bytes());
@@ -995,4 +1146,5 @@ async fn changes_are_undone_and_redone() {
     value_becomes(&b, &amount, "7000").await;
     b.click("#toast-undo").await;
     value_becomes(&b, &amount, "6000").await;
+    b.wait_gone("#toast-undo").await;
 }

@@ -85,6 +85,11 @@ pub enum ExecutionEdit {
     StaleDays(u32),
     /// A scorecard measure's weight.
     ScoreWeight(ScoreMeasure, Decimal),
+    /// Plausible execution data for the plan's first `months` months, to try the execution
+    /// routes out; only into a plan with no execution data (nothing recorded is replaced).
+    FillSample {
+        months: usize,
+    },
 }
 
 impl ExecutionEdit {
@@ -216,6 +221,13 @@ impl ExecutionEdit {
                 let before = weights.get(*m);
                 weights.set(*m, *v);
                 changed(before != *v)
+            }
+            ExecutionEdit::FillSample { months } => {
+                if !plan.execution.is_empty() {
+                    return changed(false);
+                }
+                plan.execution = execution::sample_execution(plan, *months);
+                changed(!plan.execution.is_empty())
             }
         }
     }

@@ -337,6 +337,29 @@ fn execution_edits_reach_the_records() {
 }
 
 #[test]
+fn sample_execution_data_fills_only_an_empty_record() {
+    let (mut p, _) = plan();
+    let fill = Edit::Execution(ExecutionEdit::FillSample { months: 3 });
+    assert_eq!(fill.apply(&mut p).map(|a| a.changed), Ok(true));
+    let months: std::collections::BTreeSet<YearMonth> = p
+        .execution
+        .actuals
+        .values()
+        .flat_map(|m| m.keys().copied())
+        .collect();
+    assert_eq!(months.len(), 3);
+    assert!(!p.execution.customers.is_empty());
+    let filled = p.execution.clone();
+    assert_eq!(
+        fill.apply(&mut p).map(|a| a.changed),
+        Ok(false),
+        "recorded data is never replaced"
+    );
+    assert_eq!(p.execution, filled);
+    assert_eq!(fill.part(), Part::Execution);
+}
+
+#[test]
 fn each_edit_names_the_part_it_changes() {
     let (p, s) = plan();
     let r = p.regions[0].id.clone();

@@ -22,12 +22,9 @@ fn record(gesture: Option<u64>) -> Record<'static> {
     Record { at: AT, gesture }
 }
 
-/// The change log's description of a share edit: old → new.
-fn describe(before: &Plan, after: &Plan) -> String {
-    format!(
-        "{} → {}",
-        before.regions[0].market_share, after.regions[0].market_share
-    )
+/// The change log's description of an edit of the first region's share to `value`: old → new.
+fn describe(value: i64) -> impl FnOnce(&Plan) -> String {
+    move |before| format!("{} → {value}", before.regions[0].market_share)
 }
 
 #[test]
@@ -35,7 +32,7 @@ fn an_edit_is_logged_and_undone_and_redone() {
     let mut e = editor();
     let original = e.plan().clone();
     let edit = share(&e, 70);
-    e.apply(&edit, record(None), describe).unwrap();
+    e.apply(&edit, record(None), describe(70)).unwrap();
     assert_eq!(e.plan().regions[0].market_share, Decimal::from(70));
     let entry = e.log().last().unwrap();
     assert_eq!(entry.what, "64.5 → 70");
@@ -57,15 +54,19 @@ fn a_refused_or_empty_edit_leaves_no_step_and_no_entry() {
         region: e.plan().regions[0].id.clone(),
         field: RegionField::MarketShare(e.plan().regions[0].market_share),
     };
-    assert!(!e.apply(&unchanged, record(None), describe).unwrap().changed);
+    assert!(
+        !e.apply(&unchanged, record(None), describe(0))
+            .unwrap()
+            .changed
+    );
     let bad = Edit::Region {
         region: e.plan().regions[0].id.clone(),
         field: RegionField::Name(String::new()),
     };
-    assert!(e.apply(&bad, record(None), describe).is_err());
+    assert!(e.apply(&bad, record(None), describe(0)).is_err());
     assert!(!e.can_undo());
     assert!(e.log().is_empty());
-    e.apply(&same, record(None), describe).unwrap();
+    e.apply(&same, record(None), describe(0)).unwrap();
     assert!(e.can_undo());
 }
 
@@ -75,7 +76,7 @@ fn a_gesture_is_one_step_and_one_entry() {
     let original = e.plan().clone();
     for value in [65, 66, 68, 71] {
         let edit = share(&e, value);
-        e.apply(&edit, record(Some(7)), describe).unwrap();
+        e.apply(&edit, record(Some(7)), describe(value)).unwrap();
     }
     assert_eq!(e.log().len(), 1);
     assert_eq!(
@@ -85,7 +86,7 @@ fn a_gesture_is_one_step_and_one_entry() {
     );
     // A new gesture starts a new step.
     let edit = share(&e, 20);
-    e.apply(&edit, record(Some(8)), describe).unwrap();
+    e.apply(&edit, record(Some(8)), describe(20)).unwrap();
     assert_eq!(e.log().len(), 2);
     e.undo();
     assert_eq!(e.plan().regions[0].market_share, Decimal::from(71));
@@ -99,13 +100,13 @@ fn the_log_restores_any_earlier_state() {
     let original = e.plan().clone();
     for value in [10, 20, 30] {
         let edit = share(&e, value);
-        e.apply(&edit, record(None), describe).unwrap();
+        e.apply(&edit, record(None), describe(value)).unwrap();
     }
     let first = e.state_at(1).expect("restorable");
     assert_eq!(first.regions[0].market_share, Decimal::from(10));
     let start = e.state_at(0).expect("restorable");
     assert_eq!(start.regions, original.regions);
-    e.apply(&Edit::Restore(Box::new(start)), record(None), |_, _| {
+    e.apply(&Edit::Restore(Box::new(start)), record(None), |_| {
         "restored".into()
     })
     .unwrap();
@@ -118,9 +119,9 @@ fn the_log_restores_any_earlier_state() {
 fn reasons_survive_undo_and_redo() {
     let mut e = editor();
     let edit = share(&e, 70);
-    e.apply(&edit, record(None), describe).unwrap();
+    e.apply(&edit, record(None), describe(70)).unwrap();
     let edit = share(&e, 71);
-    e.apply(&edit, record(None), describe).unwrap();
+    e.apply(&edit, record(None), describe(71)).unwrap();
     assert!(e.set_reason(0, "dealer meeting"));
     e.undo();
     assert_eq!(e.log()[0].reason, "dealer meeting");
@@ -132,9 +133,9 @@ fn reasons_survive_undo_and_redo() {
 fn planning_and_execution_share_one_history() {
     let mut e = editor();
     let edit = share(&e, 70);
-    e.apply(&edit, record(None), describe).unwrap();
+    e.apply(&edit, record(None), describe(70)).unwrap();
     let stale = Edit::Execution(ExecutionEdit::StaleDays(7));
-    e.apply(&stale, record(None), |_, _| "stale days 7".into())
+    e.apply(&stale, record(None), |_| "stale days 7".into())
         .unwrap();
     assert_eq!(e.undo(), Some(Part::Execution));
     assert_eq!(e.plan().execution.settings.stale_days, 30);
@@ -148,9 +149,142 @@ fn the_history_of_a_large_plan_is_bounded_by_its_size() {
     let mut e = Editor::with_undo_bytes(plan, size * 5 + size / 2);
     for value in 0..12 {
         let edit = share(&e, value);
-        e.apply(&edit, record(None), describe).unwrap();
+        e.apply(&edit, record(None), describe(value)).unwrap();
     }
     let undone = std::iter::from_fn(|| e.undo()).count();
     assert_eq!(undone, 5, "five states of this size fit the budget");
     assert_eq!(e.plan().regions[0].market_share, Decimal::from(6));
+}
+
+fn typed(e: &Editor, amount: i64) -> Edit {
+    Edit::Execution(ExecutionEdit::Actual {
+        salesperson: e.plan().regions[0].subdistricts[0].salespeople[0]
+            .id
+            .clone(),
+        month: crate::core::period::YearMonth::new(2027, 2).unwrap(),
+        actual: Some(crate::core::execution::Actual {
+            amount: Decimal::from(amount),
+            ..Default::default()
+        }),
+    })
+}
+
+fn typed_amount(e: &Editor) -> Option<Decimal> {
+    let who = &e.plan().regions[0].subdistricts[0].salespeople[0].id;
+    e.plan()
+        .execution
+        .actuals
+        .get(who)
+        .and_then(|m| m.values().next())
+        .map(|a| a.amount)
+}
+
+#[test]
+fn typed_actuals_are_undone_and_redone_exactly_in_one_history_with_planning() {
+    let mut e = editor();
+    let original = e.plan().clone();
+    e.apply(&share(&e, 70), record(None), describe(70)).unwrap();
+    e.settle();
+    let renamed = e.plan().clone();
+    for amount in [5000, 6000] {
+        let edit = typed(&e, amount);
+        e.apply(&edit, record(None), |_| format!("Amount: {amount}"))
+            .unwrap();
+    }
+    assert_eq!(typed_amount(&e), Some(Decimal::from(6000)));
+    assert_eq!(e.log().len(), 3);
+    assert_eq!(e.undo(), Some(Part::Execution));
+    assert_eq!(typed_amount(&e), Some(Decimal::from(5000)));
+    assert_eq!(e.undo(), Some(Part::Execution));
+    assert!(
+        e.plan() == &renamed,
+        "the plan and its log as before the figures"
+    );
+    assert_eq!(e.undo(), Some(Part::Planning));
+    assert!(e.plan() == &original);
+    assert_eq!(e.redo(), Some(Part::Planning));
+    assert_eq!(e.redo(), Some(Part::Execution));
+    assert_eq!(e.redo(), Some(Part::Execution));
+    assert_eq!(typed_amount(&e), Some(Decimal::from(6000)));
+    assert_eq!(e.log().len(), 3);
+    assert_eq!(e.log()[2].what, "Amount: 6000");
+    assert!(!e.can_redo());
+}
+
+#[test]
+fn a_log_entry_restores_its_state_once_settled() {
+    let mut e = editor();
+    let original = e.plan().clone();
+    let edit = typed(&e, 5000);
+    e.apply(&edit, record(None), |_| "typed".into()).unwrap();
+    assert_eq!(e.log()[0].undo, None, "the patch follows the screen");
+    assert!(e.settle());
+    assert!(!e.settle(), "nothing left to compute");
+    assert!(e.log()[0].undo.is_some());
+    // Each way of knowing the state before: an inverse edit (above), the JSON of the state
+    // before, and the newest undo step's copy.
+    e.apply(&typed(&e, 6000), record(None), |_| "again".into())
+        .unwrap();
+    e.apply(&share(&e, 70), record(None), describe(70)).unwrap();
+    e.undo();
+    e.apply(&share(&e, 71), record(None), describe(71)).unwrap();
+    let start = e.state_at(0).expect("every entry restores");
+    assert_eq!(start.execution, original.execution);
+    assert_eq!(start.regions, original.regions);
+    let second = e.state_at(2).expect("restorable");
+    assert_eq!(second.regions, original.regions);
+    assert_eq!(
+        second
+            .execution
+            .actuals
+            .values()
+            .next()
+            .unwrap()
+            .values()
+            .next()
+            .unwrap()
+            .amount,
+        Decimal::from(6000)
+    );
+}
+
+#[test]
+fn typed_actuals_hold_no_copy_of_the_plan() {
+    let plan = sample_plan(Lang::En);
+    let size = changelog::json_without_log(&mut plan.clone()).len();
+    // Room for one copy of the plan only.
+    let mut e = Editor::with_undo_bytes(plan, size + size / 2);
+    e.apply(&share(&e, 70), record(None), describe(70)).unwrap();
+    for amount in 1..=20 {
+        let edit = typed(&e, amount);
+        e.apply(&edit, record(None), |_| String::new()).unwrap();
+    }
+    let undone = std::iter::from_fn(|| e.undo()).count();
+    assert_eq!(undone, 21, "twenty figures and the share");
+    assert_eq!(typed_amount(&e), None);
+}
+
+#[test]
+fn a_refused_figure_changes_nothing() {
+    let mut e = editor();
+    let original = e.plan().clone();
+    let outside = Edit::Execution(ExecutionEdit::Actual {
+        salesperson: "nobody".into(),
+        month: crate::core::period::YearMonth::new(2027, 2).unwrap(),
+        actual: Some(Default::default()),
+    });
+    assert!(e.apply(&outside, record(None), |_| String::new()).is_err());
+    let negative = Edit::Execution(ExecutionEdit::Actual {
+        salesperson: original.regions[0].subdistricts[0].salespeople[0]
+            .id
+            .clone(),
+        month: crate::core::period::YearMonth::new(2027, 2).unwrap(),
+        actual: Some(crate::core::execution::Actual {
+            amount: Decimal::from(-1),
+            ..Default::default()
+        }),
+    });
+    assert!(e.apply(&negative, record(None), |_| String::new()).is_err());
+    assert_eq!(e.plan(), &original);
+    assert!(!e.can_undo());
 }

@@ -1,40 +1,37 @@
 //! Sales competition (销售竞赛): salespeople ranked by completion rate over a month, a quarter or
 //! the year, within a region or company-wide.
 
-use std::fmt::Write;
-
-use super::{measure_toggles, rate, select};
+use super::{Choice, rate};
 use crate::core::execution::{Scope, Standing, Window};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
-use crate::core::scenario::Measure;
 use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
-use crate::view::html::{push_element, push_escaped};
 use crate::view::numbers::amount;
 
-/// The window as a value of the window select (`month|2027-03`, `quarter|2`, `year`).
+/// The window as a choice's value (`month-2027-03`, `quarter-2`, `year`).
 pub fn window_key(w: Window) -> String {
     match w {
-        Window::Month(m) => format!("month|{m}"),
-        Window::Quarter(q) => format!("quarter|{q}"),
+        Window::Month(m) => format!("month-{m}"),
+        Window::Quarter(q) => format!("quarter-{q}"),
         Window::Period => "year".into(),
     }
 }
 
-/// The window a select value stands for.
+/// The window a choice's value stands for.
 pub fn window_from_key(key: &str) -> Option<Window> {
-    match key.split_once('|') {
-        Some(("month", m)) => m.parse().ok().map(Window::Month),
-        Some(("quarter", q)) => q
-            .parse()
-            .ok()
-            .filter(|q| (1..=4).contains(q))
-            .map(Window::Quarter),
-        None if key == "year" => Some(Window::Period),
-        _ => None,
+    if key == "year" {
+        return Some(Window::Period);
     }
+    if let Some(m) = key.strip_prefix("month-") {
+        return m.parse().ok().map(Window::Month);
+    }
+    key.strip_prefix("quarter-")?
+        .parse()
+        .ok()
+        .filter(|q| (1..=4).contains(q))
+        .map(Window::Quarter)
 }
 
 pub fn window_name(t: &ExecText, w: Window) -> String {
@@ -45,99 +42,68 @@ pub fn window_name(t: &ExecText, w: Window) -> String {
     }
 }
 
-/// The scope as a select value: empty for the company, else the region's id.
-pub fn scope_name<'p>(t: &ExecText, plan: &'p Plan, scope: &Scope) -> &'p str
-where
-    ExecText: 'p,
-{
+/// The windows a leaderboard can cover: the year, each quarter, each month of the period.
+pub fn window_choices(t: &ExecText, months: &[YearMonth]) -> Vec<Choice> {
+    let quarters = (1..=months.len().div_ceil(3) as u32).map(|q| {
+        let w = Window::Quarter(q);
+        Choice::new(
+            window_key(w),
+            format!("{} · {}", t.window_quarter, window_name(t, w)),
+        )
+    });
+    let months = months.iter().map(|m| {
+        Choice::new(
+            window_key(Window::Month(*m)),
+            format!("{} · {m}", t.window_month),
+        )
+    });
+    std::iter::once(Choice::new("year", t.window_year))
+        .chain(quarters)
+        .chain(months)
+        .collect()
+}
+
+/// The scope as a choice's value: empty for the company, else the region's id.
+pub fn scope_key(scope: &Scope) -> String {
+    match scope {
+        Scope::Company => String::new(),
+        Scope::Region(id) => id.clone(),
+    }
+}
+
+pub fn scope_from_key(key: &str) -> Scope {
+    if key.is_empty() {
+        Scope::Company
+    } else {
+        Scope::Region(key.to_string())
+    }
+}
+
+/// Who can compete: the company, or one region.
+pub fn scope_choices(t: &ExecText, plan: &Plan) -> Vec<Choice> {
+    std::iter::once(Choice::new("", t.company_wide))
+        .chain(plan.regions.iter().map(|r| Choice::new(&r.id, &r.name)))
+        .collect()
+}
+
+pub fn scope_name<'p>(t: &'p ExecText, plan: &'p Plan, scope: &Scope) -> &'p str {
     match scope {
         Scope::Company => t.company_wide,
         Scope::Region(id) => plan.region(id).map_or(t.company_wide, |r| r.name.as_str()),
     }
 }
 
-/// Window, scope and measure.
-pub fn controls_html(
-    t: &ExecText,
-    plan: &Plan,
-    months: &[YearMonth],
-    window: Window,
-    scope: &Scope,
-    measure: Measure,
-) -> String {
-    let mut out = String::from("<div class=\"toolbar\">");
-    let mut options = String::new();
-    let mut option = |key: String, label: String| {
-        let selected = key == window_key(window);
-        options.push_str("<option value=\"");
-        push_escaped(&mut options, &key);
-        options.push('"');
-        if selected {
-            options.push_str(" selected");
-        }
-        options.push('>');
-        push_escaped(&mut options, &label);
-        options.push_str("</option>");
-    };
-    option("year".into(), t.window_year.into());
-    for q in 1..=months.len().div_ceil(3) as u32 {
-        let w = Window::Quarter(q);
-        option(
-            window_key(w),
-            format!("{} · {}", t.window_quarter, window_name(t, w)),
-        );
-    }
-    for m in months {
-        option(
-            window_key(Window::Month(*m)),
-            format!("{} · {m}", t.window_month),
-        );
-    }
-    select(&mut out, t.window_label, "window", &options);
-    let mut regions = String::new();
-    let _ = write!(
-        regions,
-        "<option value=\"\"{}>{}</option>",
-        if *scope == Scope::Company {
-            " selected"
-        } else {
-            ""
-        },
-        t.company_wide
-    );
-    for r in &plan.regions {
-        regions.push_str("<option value=\"");
-        push_escaped(&mut regions, &r.id);
-        regions.push('"');
-        if *scope == Scope::Region(r.id.clone()) {
-            regions.push_str(" selected");
-        }
-        regions.push('>');
-        push_escaped(&mut regions, &r.name);
-        regions.push_str("</option>");
-    }
-    select(&mut out, t.region, "scope", &regions);
-    measure_toggles(&mut out, t, measure);
-    let _ = write!(
-        out,
-        "<button type=\"button\" class=\"btn present-button\" id=\"present\" data-action=\"present\">▶ {}</button></div>",
-        t.present
-    );
-    out
+/// The title of a leaderboard: "Leaderboard · Q1 · Company-wide".
+pub fn title(t: &ExecText, plan: &Plan, window: Window, scope: &Scope) -> String {
+    fill(
+        t.leaderboard_title,
+        &[&window_name(t, window), scope_name(t, plan, scope)],
+    )
 }
 
-/// The leaderboard table: rank, salesperson, region, sub-district, target, actual, completion.
-pub fn leaderboard_html(
-    t: &ExecText,
-    lang: Lang,
-    title: &str,
-    list: &[Standing],
-    limit: usize,
-) -> String {
-    let mut out = String::new();
-    push_element(&mut out, "h3", "class=\"leaderboard-title\"", title);
-    out.push_str("<table class=\"grid leaderboard\"><thead><tr>");
-    for h in [
+/// The leaderboard's column headings.
+pub fn columns(t: &ExecText) -> [&'static str; 7] {
+    [
         t.rank,
         t.salesperson,
         t.region,
@@ -145,52 +111,46 @@ pub fn leaderboard_html(
         t.target,
         t.actual,
         t.completion,
-    ] {
-        push_element(&mut out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
-    for s in list.iter().take(limit) {
-        let podium = match s.rank {
-            Some(r @ 1..=3) => format!(" podium-{r}"),
-            _ => String::new(),
-        };
-        let _ = write!(out, "<tr class=\"standing{podium}\">");
-        push_element(
-            &mut out,
-            "td",
-            "class=\"rank\"",
-            &s.rank.map_or(t.none_dash.to_string(), |r| r.to_string()),
-        );
-        push_element(&mut out, "td", "class=\"name\"", &s.name);
-        push_element(&mut out, "td", "", &s.region);
-        push_element(&mut out, "td", "", &s.subdistrict);
-        push_element(&mut out, "td", "class=\"num\"", &amount(s.target, lang));
-        push_element(&mut out, "td", "class=\"num\"", &amount(s.actual, lang));
-        push_element(
-            &mut out,
-            "td",
-            "class=\"num completion\"",
-            &rate(t, s.completion),
-        );
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table>");
-    super::more_rows(
-        &mut out,
-        t,
-        limit.min(list.len()),
-        list.len(),
-        "all-standings",
-    );
-    out
+    ]
 }
 
-/// The title of a leaderboard.
-pub fn title(t: &ExecText, plan: &Plan, window: Window, scope: &Scope) -> String {
-    fill(
-        t.leaderboard_title,
-        &[&window_name(t, window), scope_name(t, plan, scope)],
-    )
+/// A salesperson's row on a leaderboard.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StandingRow {
+    pub id: String,
+    /// "1", or "—" for someone without a target.
+    pub rank: String,
+    /// 1–3 on the podium (drawn in gold, silver, bronze).
+    pub podium: Option<usize>,
+    pub name: String,
+    pub region: String,
+    pub subdistrict: String,
+    pub target: String,
+    pub actual: String,
+    pub completion: String,
+}
+
+/// The first `limit` standings as rows.
+pub fn standing_rows(
+    t: &ExecText,
+    lang: Lang,
+    list: &[Standing],
+    limit: usize,
+) -> Vec<StandingRow> {
+    list.iter()
+        .take(limit)
+        .map(|s| StandingRow {
+            id: s.id.clone(),
+            rank: s.rank.map_or(t.none_dash.to_string(), |r| r.to_string()),
+            podium: s.rank.filter(|r| (1..=3).contains(r)),
+            name: s.name.clone(),
+            region: s.region.clone(),
+            subdistrict: s.subdistrict.clone(),
+            target: amount(s.target, lang),
+            actual: amount(s.actual, lang),
+            completion: rate(t, s.completion),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -199,6 +159,7 @@ mod tests {
     use crate::core::breakdown::compute;
     use crate::core::execution::{Tracking, leaderboard, sample_execution};
     use crate::core::sample::sample_plan;
+    use crate::core::scenario::Measure;
     use crate::i18n::exec::{EXEC_EN, EXEC_ZH};
 
     #[test]
@@ -207,8 +168,24 @@ mod tests {
         for w in [Window::Month(m), Window::Quarter(2), Window::Period] {
             assert_eq!(window_from_key(&window_key(w)), Some(w));
         }
-        assert_eq!(window_from_key("quarter|9"), None);
+        assert_eq!(window_from_key("quarter-9"), None);
         assert_eq!(window_from_key("nonsense"), None);
+        let scope = Scope::Region("r|1\"".into());
+        assert_eq!(scope_from_key(&scope_key(&scope)), scope);
+        assert_eq!(scope_from_key(&scope_key(&Scope::Company)), Scope::Company);
+    }
+
+    #[test]
+    fn a_year_offers_itself_four_quarters_and_twelve_months() {
+        let plan = sample_plan(Lang::En);
+        let choices = window_choices(&EXEC_EN, &plan.period.months());
+        assert_eq!(choices.len(), 1 + 4 + 12);
+        assert_eq!(choices[0], Choice::new("year", "Year"));
+        assert_eq!(choices[1], Choice::new("quarter-1", "Quarter · Q1"));
+        assert_eq!(choices[5].label, "Month · 2027-01");
+        let scopes = scope_choices(&EXEC_ZH, &plan);
+        assert_eq!(scopes[0], Choice::new("", "全公司"));
+        assert_eq!(scopes.len(), 1 + plan.regions.len());
     }
 
     #[test]
@@ -225,30 +202,30 @@ mod tests {
             Window::Quarter(1),
             &Scope::Company,
         );
-        let html = leaderboard_html(
-            &EXEC_ZH,
-            Lang::Zh,
-            &title(&EXEC_ZH, &plan, Window::Quarter(1), &Scope::Company),
-            &list,
-            100,
-        );
-        assert!(html.contains("第1季度"));
-        let top = leaderboard_html(&EXEC_ZH, Lang::Zh, "", &list, 3);
-        assert_eq!(top.matches("<tr class=\"standing").count(), 3);
-        assert!(top.contains("data-action=\"all-standings\""));
-        assert_eq!(html.matches("podium-1").count(), 1);
         assert_eq!(
-            html.matches("<tr class=\"standing").count(),
-            plan.salespeople().count()
+            title(&EXEC_ZH, &plan, Window::Quarter(1), &Scope::Company),
+            "排行榜 · 第1季度 · 全公司"
         );
-        let controls = controls_html(
-            &EXEC_EN,
+        let rows = standing_rows(&EXEC_ZH, Lang::Zh, &list, 100);
+        assert_eq!(rows.len(), plan.salespeople().count());
+        assert_eq!(rows.iter().filter(|r| r.podium == Some(1)).count(), 1);
+        assert_eq!(rows[0].rank, "1");
+        assert_eq!(rows[0].podium, Some(1));
+        assert!(rows[3..].iter().all(|r| r.podium.is_none()));
+        assert_eq!(standing_rows(&EXEC_ZH, Lang::Zh, &list, 3).len(), 3);
+        let region = &plan.regions[0];
+        let in_region = leaderboard(
             &plan,
-            b.months(),
-            Window::Quarter(1),
-            &Scope::Company,
+            &b,
+            &tr,
             Measure::Amount,
+            Window::Quarter(1),
+            &Scope::Region(region.id.clone()),
         );
-        assert!(controls.contains("value=\"quarter|1\" selected"));
+        assert!(
+            standing_rows(&EXEC_ZH, Lang::Zh, &in_region, 100)
+                .iter()
+                .all(|r| r.region == region.name)
+        );
     }
 }

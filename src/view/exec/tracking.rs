@@ -1,75 +1,88 @@
 //! Completion and pace at every level, and the deviation list (偏差) with corrective actions.
 
 use std::collections::HashSet;
-use std::fmt::Write;
 
-use super::{measure_toggles, month_options, rate, select, text_input};
+use super::rate;
 use crate::core::breakdown::{Breakdown, node_name};
 use crate::core::execution::{Deviation, Status, Tracking};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure};
 use crate::i18n::exec::ExecText;
-use crate::view::html::{push_element, push_escaped};
 use crate::view::numbers::amount;
 
-/// The controls: as-of month, measure, alert threshold.
-pub fn controls_html(
-    t: &ExecText,
-    plan: &Plan,
-    b: &Breakdown,
-    tr: &Tracking,
-    measure: Measure,
-    threshold_error: Option<&str>,
-) -> String {
-    let mut out = String::from("<div class=\"toolbar\">");
-    let mut options = String::new();
-    month_options(&mut options, b.months(), tr.as_of());
-    select(&mut out, t.as_of, "as-of", &options);
-    measure_toggles(&mut out, t, measure);
-    let threshold = plan.execution.settings.deviation_threshold.normalize();
-    text_input(
-        &mut out,
-        t.threshold,
-        "threshold",
-        &threshold.to_string(),
-        "narrow",
-        threshold_error,
-    );
-    out.push_str("</div>");
-    out
+/// How a node stands against its pace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Standing {
+    /// Behind pace by more than the threshold.
+    Behind,
+    OnTrack,
+    /// No target to date to measure against.
+    Unmeasured,
 }
 
-fn status_cells(out: &mut String, t: &ExecText, lang: Lang, s: &Status) {
-    for v in [s.target, s.target_to_date, s.actual] {
-        push_element(out, "td", "class=\"num\"", &amount(v, lang));
+impl Standing {
+    /// The CSS class of the status cell.
+    pub fn class(self) -> &'static str {
+        match self {
+            Standing::Behind => "status behind",
+            Standing::OnTrack => "status ok",
+            Standing::Unmeasured => "status",
+        }
     }
-    push_element(out, "td", "class=\"num\"", &rate(t, s.completion));
-    push_element(out, "td", "class=\"num\"", &rate(t, s.pace));
-    if s.behind {
-        push_element(out, "td", "class=\"status behind\"", t.behind);
+}
+
+/// A node's figures over the period, formatted.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StatusCells {
+    pub target: String,
+    pub target_to_date: String,
+    pub actual: String,
+    pub completion: String,
+    pub pace: String,
+    pub standing: Standing,
+    /// The word for the standing.
+    pub status: &'static str,
+}
+
+fn status_cells(t: &ExecText, lang: Lang, s: &Status) -> StatusCells {
+    let standing = if s.behind {
+        Standing::Behind
     } else if s.pace.is_some() {
-        push_element(out, "td", "class=\"status ok\"", t.on_track);
+        Standing::OnTrack
     } else {
-        push_element(out, "td", "class=\"status\"", t.none_dash);
+        Standing::Unmeasured
+    };
+    StatusCells {
+        target: amount(s.target, lang),
+        target_to_date: amount(s.target_to_date, lang),
+        actual: amount(s.actual, lang),
+        completion: rate(t, s.completion),
+        pace: rate(t, s.pace),
+        standing,
+        status: match standing {
+            Standing::Behind => t.behind,
+            Standing::OnTrack => t.on_track,
+            Standing::Unmeasured => t.none_dash,
+        },
     }
 }
 
-/// Company, regions, and the children of expanded rows, each with its period target, target
-/// and actual to date, completion, pace and status.
-pub fn tracking_html(
-    t: &ExecText,
-    lang: Lang,
-    plan: &Plan,
-    b: &Breakdown,
-    tr: &Tracking,
-    measure: Measure,
-    expanded: &HashSet<String>,
-) -> String {
-    let mut out = String::new();
-    push_element(&mut out, "h3", "", t.tracking_title);
-    out.push_str("<table class=\"grid tracking\"><thead><tr>");
-    for h in [
+/// A row of the completion table: a node at its depth (company 0 … salesperson 3).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct LevelRow {
+    pub id: String,
+    pub depth: u8,
+    pub name: String,
+    /// Whether the row can be opened to show its children (the company is always open).
+    pub expandable: bool,
+    pub open: bool,
+    pub cells: StatusCells,
+}
+
+/// The completion table's column headings.
+pub fn level_columns(t: &ExecText) -> [&'static str; 7] {
+    [
         t.name,
         t.target,
         t.target_to_date,
@@ -77,75 +90,65 @@ pub fn tracking_html(
         t.completion,
         t.pace,
         t.status,
-    ] {
-        push_element(&mut out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
+    ]
+}
+
+/// The company, its regions, and the children of every open row, in tree order, each with
+/// its period target, target and actual to date, completion, pace and status.
+pub fn level_rows(
+    t: &ExecText,
+    lang: Lang,
+    plan: &Plan,
+    b: &Breakdown,
+    tr: &Tracking,
+    measure: Measure,
+    expanded: &HashSet<String>,
+) -> Vec<LevelRow> {
+    let mut rows = Vec::new();
     let mut stack = vec![0usize];
     while let Some(i) = stack.pop() {
         let node = &b.nodes()[i];
-        let depth = match node.level {
-            Level::Company => 0,
-            Level::Region => 1,
-            Level::Subdistrict => 2,
-            Level::Salesperson => 3,
-        };
         let open = i == 0 || expanded.contains(&node.id);
-        let s = tr.total(b, i, measure);
-        let _ = write!(
-            out,
-            "<tr class=\"depth-{depth}{}\" data-node=\"",
-            if s.behind { " is-behind" } else { "" }
-        );
-        push_escaped(&mut out, &node.id);
-        out.push_str("\"><td class=\"name\">");
-        if i != 0 && b.children(i).len() > 0 {
-            let _ = write!(
-                out,
-                "<button type=\"button\" class=\"icon\" aria-expanded=\"{open}\" data-action=\"toggle|"
-            );
-            push_escaped(&mut out, &node.id);
-            let _ = write!(out, "\">{}</button>", if open { "▾" } else { "▸" });
-        }
-        push_escaped(&mut out, node_name(plan, node.pos));
-        out.push_str("</td>");
-        status_cells(&mut out, t, lang, &s);
-        out.push_str("</tr>");
+        rows.push(LevelRow {
+            id: node.id.clone(),
+            depth: match node.level {
+                Level::Company => 0,
+                Level::Region => 1,
+                Level::Subdistrict => 2,
+                Level::Salesperson => 3,
+            },
+            name: node_name(plan, node.pos).to_string(),
+            expandable: i != 0 && b.children(i).len() > 0,
+            open,
+            cells: status_cells(t, lang, &tr.total(b, i, measure)),
+        });
         if open {
             let children: Vec<usize> = b.children(i).collect();
             stack.extend(children.into_iter().rev());
         }
     }
-    out.push_str("</tbody></table>");
-    out
+    rows
 }
 
-/// Everyone behind pace, lowest pace first, with a corrective-action note and a done box.
-pub fn deviations_html(
-    t: &ExecText,
-    lang: Lang,
-    list: &[Deviation],
-    limit: usize,
-    note_errors: &[(String, String)],
-) -> String {
-    let mut out = String::new();
-    push_element(
-        &mut out,
-        "h3",
-        "id=\"deviations-title\"",
-        t.deviations_title,
-    );
-    if list.is_empty() {
-        push_element(
-            &mut out,
-            "p",
-            "class=\"empty deviations-none\"",
-            t.deviations_none,
-        );
-        return out;
-    }
-    out.push_str("<table class=\"grid deviations\"><thead><tr>");
-    for h in [
+/// A row of the deviation list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DeviationRow {
+    pub id: String,
+    pub name: String,
+    pub level: &'static str,
+    pub target_to_date: String,
+    pub actual: String,
+    pub pace: String,
+    pub shortfall: String,
+    /// The corrective action written for this month.
+    pub note: String,
+    /// Whether that action is done.
+    pub done: bool,
+}
+
+/// The deviation list's column headings.
+pub fn deviation_columns(t: &ExecText) -> [&'static str; 8] {
+    [
         t.name,
         t.level,
         t.target_to_date,
@@ -154,72 +157,36 @@ pub fn deviations_html(
         t.shortfall,
         t.action_note,
         t.action_done,
-    ] {
-        push_element(&mut out, "th", "", h);
-    }
-    out.push_str("</tr></thead><tbody>");
-    for d in list.iter().take(limit) {
-        out.push_str("<tr class=\"deviation\" data-node=\"");
-        push_escaped(&mut out, &d.id);
-        out.push_str("\">");
-        push_element(&mut out, "td", "class=\"name\"", &d.name);
-        push_element(&mut out, "td", "", level_name(t, d.level));
-        push_element(
-            &mut out,
-            "td",
-            "class=\"num\"",
-            &amount(d.status.target_to_date, lang),
-        );
-        push_element(
-            &mut out,
-            "td",
-            "class=\"num\"",
-            &amount(d.status.actual, lang),
-        );
-        push_element(
-            &mut out,
-            "td",
-            "class=\"num behind\"",
-            &rate(t, d.status.pace),
-        );
-        push_element(&mut out, "td", "class=\"num\"", &amount(d.shortfall, lang));
-        let (note, done) = d
-            .note
-            .as_ref()
-            .map_or(("", false), |n| (n.note.as_str(), n.done));
-        let error = note_errors
-            .iter()
-            .find(|(id, _)| *id == d.id)
-            .map(|(_, e)| e.as_str());
-        out.push_str("<td class=\"note-cell\">");
-        let mut field = String::new();
-        text_input(
-            &mut field,
-            t.action_note,
-            &format!("note|{}", d.id),
-            note,
-            "note",
-            error,
-        );
-        out.push_str(&field);
-        out.push_str("</td><td><input type=\"checkbox\" data-action=\"done|");
-        push_escaped(&mut out, &d.id);
-        let _ = write!(
-            out,
-            "\" aria-label=\"{}\"{}></td></tr>",
-            t.action_done,
-            if done { " checked" } else { "" }
-        );
-    }
-    out.push_str("</tbody></table>");
-    super::more_rows(
-        &mut out,
-        t,
-        limit.min(list.len()),
-        list.len(),
-        "all-deviations",
-    );
-    out
+    ]
+}
+
+/// The first `limit` deviations, lowest pace first, with their notes.
+pub fn deviation_rows(
+    t: &ExecText,
+    lang: Lang,
+    list: &[Deviation],
+    limit: usize,
+) -> Vec<DeviationRow> {
+    list.iter()
+        .take(limit)
+        .map(|d| {
+            let (note, done) = d
+                .note
+                .as_ref()
+                .map_or((String::new(), false), |n| (n.note.clone(), n.done));
+            DeviationRow {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                level: level_name(t, d.level),
+                target_to_date: amount(d.status.target_to_date, lang),
+                actual: amount(d.status.actual, lang),
+                pace: rate(t, d.status.pace),
+                shortfall: amount(d.shortfall, lang),
+                note,
+                done,
+            }
+        })
+        .collect()
 }
 
 pub fn level_name(t: &ExecText, level: Level) -> &'static str {
@@ -231,56 +198,42 @@ pub fn level_name(t: &ExecText, level: Level) -> &'static str {
     }
 }
 
-/// The breakdown could not be computed: say why instead of a table.
-pub fn breakdown_failed_html(message: &str) -> String {
-    let mut out = String::new();
-    push_element(
-        &mut out,
-        "p",
-        "class=\"banner error\" role=\"alert\"",
-        message,
-    );
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::breakdown::compute;
-    use crate::core::execution::{Actual, deviations, set_actual};
+    use crate::core::execution::{Actual, deviations, set_actual, set_deviation_note};
     use crate::core::period::YearMonth;
     use crate::core::sample::sample_plan;
     use crate::i18n::exec::EXEC_EN;
     use rust_decimal::Decimal;
 
     #[test]
-    fn a_person_far_behind_is_listed_with_a_note_field() {
+    fn a_person_far_behind_is_listed_with_the_note_written_for_the_month() {
         let mut plan = sample_plan(Lang::En);
         let b = compute(&plan, plan.adopted().unwrap()).unwrap();
         let person = b.at_level(Level::Salesperson).next().unwrap();
         let id = b.nodes()[person].id.clone();
         let jan = YearMonth::new(2027, 1).unwrap();
-        let k = b.months().iter().position(|m| *m == jan).unwrap();
-        let target = b.month_value(person, Measure::Amount, k);
+        let target = b.month_value(person, Measure::Amount, 0);
         // Half the month's target: 50% pace, far behind a 10% threshold.
         let half = Actual {
             amount: target / Decimal::TWO,
             ..Actual::default()
         };
         set_actual(&mut plan, &id, jan, half).unwrap();
+        set_deviation_note(&mut plan, &id, jan, "Joint visits", true).unwrap();
         let tr = Tracking::new(&plan, &b, None);
         let list = deviations(&plan, &b, &tr, Measure::Amount);
-        assert!(list.iter().any(|d| d.id == id));
-        let html = deviations_html(&EXEC_EN, Lang::En, &list, 100, &[]);
-        assert!(html.contains(&format!("data-action=\"note|{id}\"")));
-        assert!(!html.contains("all-deviations"));
-        if list.len() > 1 {
-            let first = deviations_html(&EXEC_EN, Lang::En, &list, 1, &[]);
-            assert_eq!(first.matches("<tr class=\"deviation\"").count(), 1);
-            assert!(first.contains(&format!("Show all {}", list.len())));
-        }
-        assert!(html.contains("50%"), "{html}");
-        let table = tracking_html(
+        let rows = deviation_rows(&EXEC_EN, Lang::En, &list, 100);
+        let row = rows.iter().find(|r| r.id == id).expect("listed");
+        assert_eq!(row.pace, "50%");
+        assert_eq!(row.level, "Salesperson");
+        assert_eq!((row.note.as_str(), row.done), ("Joint visits", true));
+        assert_eq!(row.shortfall, amount(target - half.amount, Lang::En));
+        assert_eq!(deviation_rows(&EXEC_EN, Lang::En, &list, 1).len(), 1);
+
+        let levels = level_rows(
             &EXEC_EN,
             Lang::En,
             &plan,
@@ -289,11 +242,39 @@ mod tests {
             Measure::Amount,
             &HashSet::new(),
         );
-        assert!(table.contains("is-behind"));
-        assert_eq!(
-            table.matches("<tr class=\"depth-1").count(),
-            plan.regions.len()
-        );
+        assert_eq!(levels[0].depth, 0);
+        assert_eq!(levels[0].cells.standing, Standing::Behind);
+        assert_eq!(levels[0].cells.status, "Behind");
+        let regions: Vec<&LevelRow> = levels.iter().filter(|r| r.depth == 1).collect();
+        assert_eq!(regions.len(), plan.regions.len());
+        assert_eq!(levels.len(), 1 + plan.regions.len(), "regions start closed");
+        assert!(regions.iter().all(|r| r.expandable && !r.open));
+    }
+
+    #[test]
+    fn an_open_region_shows_its_sub_districts_under_it() {
+        let plan = sample_plan(Lang::En);
+        let b = compute(&plan, plan.adopted().unwrap()).unwrap();
+        let tr = Tracking::new(&plan, &b, None);
+        let region = &plan.regions[0];
+        let open = HashSet::from([region.id.clone()]);
+        let rows = level_rows(&EXEC_EN, Lang::En, &plan, &b, &tr, Measure::Amount, &open);
+        assert_eq!(rows[1].id, region.id);
+        assert!(rows[1].open);
+        let subs: Vec<&str> = rows[2..2 + region.subdistricts.len()]
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect();
+        let expected: Vec<&str> = region
+            .subdistricts
+            .iter()
+            .map(|d| d.name.as_str())
+            .collect();
+        assert_eq!(subs, expected);
+        assert!(rows[2..].iter().all(|r| r.depth <= 2));
+        // Nothing recorded: no pace to be behind.
+        assert_eq!(rows[1].cells.standing, Standing::Unmeasured);
+        assert_eq!(rows[1].cells.pace, "—");
     }
 
     #[test]
@@ -301,8 +282,7 @@ mod tests {
         let plan = sample_plan(Lang::Zh);
         let b = compute(&plan, plan.adopted().unwrap()).unwrap();
         let tr = Tracking::new(&plan, &b, None);
-        let list = deviations(&plan, &b, &tr, Measure::Amount);
-        let html = deviations_html(&EXEC_EN, Lang::En, &list, 100, &[]);
-        assert!(html.contains(EXEC_EN.deviations_none));
+        assert!(deviations(&plan, &b, &tr, Measure::Amount).is_empty());
+        assert_eq!(tr.as_of(), None);
     }
 }

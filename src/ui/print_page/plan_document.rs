@@ -1,0 +1,44 @@
+//! The document itself.
+
+use leptos::prelude::*;
+
+use super::DrawAll;
+use super::doc_section::DocSectionView;
+use crate::core::edit::Part;
+use crate::ui::state::use_app;
+use crate::view::print_doc::plan_document;
+
+/// The plan document of the adopted scenario, from the plan's data; redrawn when the planning
+/// part changes (a written section redraws on its own). The long tables hold their first rows
+/// on screen and every row while printing.
+#[component]
+pub fn PlanDocumentView() -> impl IntoView {
+    let app = use_app();
+    let DrawAll(all) = expect_context::<DrawAll>();
+    let doc = Memo::new(move |_| {
+        let (t, lang, all) = (app.t(), app.lang.get(), all.get());
+        let computed = app.adopted_breakdown.get();
+        let bd = computed.as_ref().and_then(|c| c.0.as_ref().as_ref().ok());
+        app.with_plan(Part::Planning, |p| {
+            p.adopted().map(|s| plan_document(t, lang, p, s, bd, all))
+        })
+    });
+    move || {
+        doc.get().map(|doc| {
+            view! {
+                <article class="plan-doc" id="plan-doc">
+                    <header class="doc-head">
+                        <h1>{doc.title}</h1>
+                        <p class="doc-plan-name">{doc.plan_name}</p>
+                        <p>{doc.headline}</p>
+                    </header>
+                    {doc
+                        .sections
+                        .into_iter()
+                        .map(|section| view! { <DocSectionView section=section /> })
+                        .collect_view()}
+                </article>
+            }
+        })
+    }
+}
