@@ -6,12 +6,12 @@ mod add_customer_form;
 mod customer_list;
 mod customer_record;
 mod record_history;
-mod region_select;
 mod stale_customers;
 mod target_customers;
 
 use leptos::prelude::*;
 
+use super::exec::ExecPage;
 use super::state::{App, use_app};
 use crate::core::edit::Part;
 use add_customer_form::AddCustomerForm;
@@ -42,16 +42,14 @@ pub fn CustomersPage() -> impl IntoView {
             .then_some(id)
     });
     view! {
-        <div class="exec-page customers-page">
-            <h2>{move || app.x().page_customers}</h2>
-            <p class="intro">{move || app.x().customers_intro}</p>
-            <div class="card" id="customers">
+        <ExecPage title=|x| x.page_customers intro=|x| x.customers_intro>
+            <div class="card customers-page" id="customers">
                 <AddCustomerForm search=search />
                 {move || open.get().map(|id| view! { <CustomerRecord id=id /> })}
                 <CustomerList search=search />
                 <StaleCustomers />
                 <TargetCustomers />
             </div>
-        </div>
+        </ExecPage>
     }
 }

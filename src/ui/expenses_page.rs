@@ -8,6 +8,7 @@ mod spend_list;
 
 use leptos::prelude::*;
 
+use super::exec::ExecPage;
 use super::fields::{Control, Field};
 use super::state::use_app;
 use crate::core::edit::{Edit, ExecutionEdit, Part};
@@ -43,10 +44,8 @@ pub fn ExpensesPage() -> impl IntoView {
         parse_percent(&text).map(|v| Edit::Execution(ExecutionEdit::DiscountThreshold(v)))
     };
     view! {
-        <div class="exec-page expenses-page">
-            <h2>{move || app.x().page_expenses}</h2>
-            <p class="intro">{move || app.x().expenses_intro}</p>
-            <div class="card" id="expenses">
+        <ExecPage title=|x| x.page_expenses intro=|x| x.expenses_intro>
+            <div class="card expenses-page" id="expenses">
                 <Show when=move || view_model.with(Option::is_some)
                     fallback=move || view! {
                         <p class="banner error">{move || app.x().no_adopted}</p>
@@ -62,6 +61,6 @@ pub fn ExpensesPage() -> impl IntoView {
                     <SpendList view_model=view_model />
                 </Show>
             </div>
-        </div>
+        </ExecPage>
     }
 }

@@ -3,15 +3,17 @@
 //! its reason.
 
 mod figures_form;
+mod score_files;
 mod score_ranking;
 mod score_weights;
 
 use leptos::prelude::*;
 
+use super::exec::ExecPage;
 use super::state::use_app;
-use crate::core::period::YearMonth;
-use crate::view::exec::scorecard::{month_choices, start_month};
+use crate::view::exec::scorecard::start_month;
 use figures_form::FiguresEntry;
+use score_files::{ScoreImport, ScoreToolbar};
 use score_ranking::ScoreRanking;
 use score_weights::ScoreWeights;
 
@@ -21,29 +23,22 @@ pub fn ScorecardPage() -> impl IntoView {
     let app = use_app();
     let month = RwSignal::new(app.with_plan_untracked(start_month));
     let customer = RwSignal::new(None::<String>);
-    let months =
-        Memo::new(move |_| app.with_plan(crate::core::edit::Part::Planning, month_choices));
+    let pending = RwSignal::new(None);
+    // Another plan opened: its own month, and nothing chosen or picked for the other plan.
+    Effect::new(move |previous: Option<String>| {
+        let id = app.plan_id.get();
+        if previous.is_some_and(|p| p != id) {
+            month.set(app.with_plan_untracked(start_month));
+            customer.set(None);
+            pending.set(None);
+        }
+        id
+    });
     view! {
-        <div class="exec-page scorecard-page">
-            <h2>{move || app.x().page_scorecard}</h2>
-            <p class="intro">{move || app.x().scorecard_intro}</p>
-            <div class="card" id="scorecard">
-                <div class="toolbar">
-                    <label class="field-inline">
-                        <span>{move || app.x().month}</span>
-                        <select id="score-month" prop:value=move || month.get().to_string()
-                            on:change=move |ev| {
-                                if let Ok(m) = event_target_value(&ev).parse::<YearMonth>() {
-                                    month.set(m);
-                                }
-                            }>
-                            {move || months.get().into_iter().map(|(v, l)| {
-                                let selected = v == month.get_untracked().to_string();
-                                view! { <option value=v selected=selected>{l}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
-                </div>
+        <ExecPage title=|x| x.page_scorecard intro=|x| x.scorecard_intro>
+            <div class="card scorecard-page" id="scorecard">
+                <ScoreToolbar month=month pending=pending />
+                <ScoreImport month=month pending=pending />
                 <ScoreWeights />
                 {move || {
                     let m = month.get();
@@ -51,6 +46,6 @@ pub fn ScorecardPage() -> impl IntoView {
                 }}
                 <ScoreRanking month=month />
             </div>
-        </div>
+        </ExecPage>
     }
 }

@@ -6,11 +6,8 @@ pub mod actuals;
 pub mod competition;
 pub mod customers;
 pub mod expenses;
-mod legacy_html;
 pub mod scorecard;
 pub mod tracking;
-
-pub use legacy_html::{file_buttons, import_preview_html, month_options, select, text_input};
 
 use rust_decimal::Decimal;
 

@@ -3,12 +3,13 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use super::region_select::RegionSelect;
 use crate::core::edit::{Edit, ExecutionEdit, Part};
 use crate::core::execution::CustomerKind;
+use crate::ui::exec::ChoiceSelect;
 use crate::ui::fields::is_commit_enter;
 use crate::ui::state::{What, use_app};
 use crate::view::exec::customers::{kind_choices, region_of, subdistricts_of};
+use crate::view::exec::expenses::region_choices;
 
 /// Adds a record (and opens it); the name box empties for the next one. Also holds the search.
 #[component]
@@ -22,6 +23,7 @@ pub fn AddCustomerForm(
     let subdistrict = RwSignal::new(String::new());
     let name = NodeRef::<Input>::new();
     let error = RwSignal::new(None::<String>);
+    let regions = Memo::new(move |_| app.with_plan(Part::Planning, region_choices));
     let subdistricts = Memo::new(move |_| {
         let x = app.x();
         region.with(|r| app.with_plan(Part::Planning, |p| subdistricts_of(x, p, r)))
@@ -58,20 +60,14 @@ pub fn AddCustomerForm(
 
     view! {
         <div class="toolbar add-customer">
-            <label class="field-inline">
-                <span>{move || app.x().kind}</span>
-                <select id="new-kind"
-                    on:change=move |ev| {
-                        if let Some(k) = CustomerKind::from_key(&event_target_value(&ev)) {
-                            kind.set(k);
-                        }
-                    }>
-                    {move || kind_choices(app.x()).into_iter().map(|(value, label)| {
-                        let selected = value == kind.get_untracked().key();
-                        view! { <option value=value selected=selected>{label}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
+            <ChoiceSelect id="new-kind" label=Signal::derive(move || app.x().kind.to_string())
+                choices=Signal::derive(move || kind_choices(app.x()))
+                value=Signal::derive(move || kind.get().key().to_string())
+                on_change=move |v: String| {
+                    if let Some(k) = CustomerKind::from_key(&v) {
+                        kind.set(k);
+                    }
+                } />
             <label class="field-inline" class:invalid=move || error.with(Option::is_some)>
                 <span>{move || app.x().new_customer_name}</span>
                 <input type="text" id="new-customer-name" node_ref=name
@@ -84,21 +80,15 @@ pub fn AddCustomerForm(
                     } />
                 <span class="field-error" role="alert">{move || error.get()}</span>
             </label>
-            <RegionSelect id="new-region" value=region
-                on_change=move |r| {
+            <ChoiceSelect id="new-region" label=Signal::derive(move || app.x().region.to_string())
+                choices=regions value=region
+                on_change=move |r: String| {
                     region.set(r);
                     subdistrict.set(String::new());
                 } />
-            <label class="field-inline">
-                <span>{move || app.x().subdistrict}</span>
-                <select id="new-sub" prop:value=move || subdistrict.get()
-                    on:change=move |ev| subdistrict.set(event_target_value(&ev))>
-                    {move || subdistricts.get().into_iter().map(|(value, label)| {
-                        let selected = value == subdistrict.get_untracked();
-                        view! { <option value=value selected=selected>{label}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
+            <ChoiceSelect id="new-sub" label=Signal::derive(move || app.x().subdistrict.to_string())
+                choices=subdistricts value=subdistrict
+                on_change=move |v: String| subdistrict.set(v) />
             <button type="button" class="btn primary" id="add-customer" on:click=move |_| add()>
                 {move || app.x().add_customer}
             </button>

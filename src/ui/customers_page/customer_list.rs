@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::core::edit::Part;
+use crate::ui::exec::MoreRowsLine;
 use crate::ui::state::use_app;
+use crate::view::exec::FIRST_ROWS;
 use crate::view::exec::customers::{CustomerRow, customer_rows};
 
 /// A record on the list; the open one is marked.
@@ -36,7 +38,8 @@ fn CustomerListRow(
     }
 }
 
-/// The archive's records, or a word on how to start one.
+/// The archive's records (the first hundred until all are asked for), or a word on how to
+/// start one.
 #[component]
 pub fn CustomerList(
     /// What the list is filtered by, as typed.
@@ -49,6 +52,15 @@ pub fn CustomerList(
         app.with_plan(Part::Planning, |_| ());
         let x = app.x();
         search.with(|s| app.with_plan(Part::Execution, |p| customer_rows(x, p, s)))
+    });
+    let show_all = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        let limit = if show_all.get() {
+            usize::MAX
+        } else {
+            FIRST_ROWS
+        };
+        rows.with(|r| r.iter().take(limit).cloned().collect::<Vec<_>>())
     });
     let any =
         Memo::new(move |_| app.with_plan(Part::Execution, |p| !p.execution.customers.is_empty()));
@@ -67,11 +79,14 @@ pub fn CustomerList(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|row| row.clone() let:row>
+                    <For each=move || shown.get() key=|row| row.clone() let:row>
                         <CustomerListRow row=row />
                     </For>
                 </tbody>
             </table>
+            <MoreRowsLine shown=Signal::derive(move || shown.with(Vec::len))
+                total=Signal::derive(move || rows.with(Vec::len))
+                on_show_all=move |()| show_all.set(true) />
         </Show>
     }
 }

@@ -3,15 +3,22 @@
 use leptos::prelude::*;
 
 use super::record_history::RecordHistory;
-use super::region_select::RegionSelect;
 use crate::core::edit::{Edit, ExecutionEdit, Part};
 use crate::core::execution::CustomerField;
 use crate::i18n::fill;
+use crate::ui::exec::ChoiceSelect;
 use crate::ui::fields::{Control, Field};
 use crate::ui::state::{UndoAction, What, today, use_app};
+use crate::view::exec::Choice;
 use crate::view::exec::customers::{
     RecordField, RecordInput, record_fields, region_of, subdistricts_of,
 };
+use crate::view::exec::expenses::region_choices;
+
+/// Choices as a field's select takes them.
+fn options(choices: Vec<Choice>) -> Vec<(String, String)> {
+    choices.into_iter().map(|c| (c.value, c.label)).collect()
+}
 
 /// The record's sub-district, picked within a region: the region follows the record until
 /// another is chosen to look in.
@@ -49,15 +56,16 @@ fn RecordSubdistrict(
         }))
     };
     view! {
-        <RegionSelect id="customer-region" value=region
-            on_change=move |r| looking_in.set(Some(r)) />
+        <ChoiceSelect id="customer-region" label=Signal::derive(move || app.x().region.to_string())
+            choices=Signal::derive(move || app.with_plan(Part::Planning, region_choices))
+            value=region on_change=move |r: String| looking_in.set(Some(r)) />
         {move || {
             let x = app.x();
             let choices = region.with(|r| {
                 app.with_plan(Part::Planning, |p| subdistricts_of(x, p, r))
             });
             view! {
-                <Field label=label value=stored to_edit=to_edit control=Control::Select(choices)
+                <Field label=label value=stored to_edit=to_edit control=Control::Select(options(choices))
                     id="customer-subdistrict" />
             }
         }}
@@ -87,7 +95,7 @@ fn RecordFieldInput(
     let control = match field.input {
         RecordInput::Text => Control::Text,
         RecordInput::Date => Control::Date,
-        RecordInput::Choice(choices) => Control::Select(choices),
+        RecordInput::Choice(choices) => Control::Select(options(choices)),
         RecordInput::Subdistrict => {
             return view! { <RecordSubdistrict customer=id.get_value() label=field.label /> }
                 .into_any();

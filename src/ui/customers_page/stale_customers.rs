@@ -6,8 +6,10 @@ use crate::core::edit::{Edit, ExecutionEdit, Part};
 use crate::core::execution::CustomerField;
 use crate::core::field::parse_count;
 use crate::i18n::fill;
+use crate::ui::exec::MoreRowsLine;
 use crate::ui::fields::{Control, Field};
 use crate::ui::state::{App, What, today, use_app};
+use crate::view::exec::FIRST_ROWS;
 use crate::view::exec::customers::{StaleRow, stale_rows};
 
 /// Records a visit today to record `id`.
@@ -61,7 +63,8 @@ fn StaleListRow(
     }
 }
 
-/// The stale list with its number of days.
+/// The stale list with its number of days (the hundred longest unvisited until all are asked
+/// for).
 #[component]
 pub fn StaleCustomers() -> impl IntoView {
     let app = use_app();
@@ -71,6 +74,15 @@ pub fn StaleCustomers() -> impl IntoView {
         app.with_plan(Part::Planning, |_| ());
         let x = app.x();
         app.with_plan(Part::Execution, |p| stale_rows(x, p, today(), days.get()))
+    });
+    let show_all = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        let limit = if show_all.get() {
+            usize::MAX
+        } else {
+            FIRST_ROWS
+        };
+        rows.with(|r| r.iter().take(limit).cloned().collect::<Vec<_>>())
     });
     let to_edit =
         |text: String| parse_count(&text).map(|d| Edit::Execution(ExecutionEdit::StaleDays(d)));
@@ -89,11 +101,14 @@ pub fn StaleCustomers() -> impl IntoView {
                 fallback=move || view! { <p class="empty">{move || app.x().stale_none}</p> }>
                 <table class="grid stale-list">
                     <tbody>
-                        <For each=move || rows.get() key=|row| row.clone() let:row>
+                        <For each=move || shown.get() key=|row| row.clone() let:row>
                             <StaleListRow row=row />
                         </For>
                     </tbody>
                 </table>
+                <MoreRowsLine shown=Signal::derive(move || shown.with(Vec::len))
+                    total=Signal::derive(move || rows.with(Vec::len))
+                    on_show_all=move |()| show_all.set(true) />
             </Show>
         </section>
     }

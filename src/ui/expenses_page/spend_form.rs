@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::core::edit::{Edit, ExecutionEdit, Part};
 use crate::core::execution::Channel;
+use crate::ui::exec::ChoiceSelect;
 use crate::ui::fields::is_commit_enter;
 use crate::ui::state::{What, today, use_app};
 use crate::view::exec::expenses::{SpendDraft, SpendInput, channel_choices, region_choices};
@@ -59,51 +60,12 @@ fn SpendText(
     }
 }
 
-/// A choice of the form.
-#[component]
-fn SpendChoice(
-    /// The label.
-    #[prop(into)]
-    label: Signal<&'static str>,
-    /// The select's DOM id.
-    id: &'static str,
-    /// (value, label) pairs.
-    #[prop(into)]
-    choices: Signal<Vec<(String, String)>>,
-    /// The chosen value, kept by the form.
-    #[prop(into)]
-    value: Signal<String>,
-    /// Takes the choice.
-    #[prop(into)]
-    on_change: Callback<String>,
-) -> impl IntoView {
-    view! {
-        <label class="field-inline">
-            <span>{move || label.get()}</span>
-            <select id=id prop:value=move || value.get()
-                on:change=move |ev| on_change.run(event_target_value(&ev))>
-                {move || {
-                    let chosen = value.get_untracked();
-                    choices
-                        .get()
-                        .into_iter()
-                        .map(|(v, l)| {
-                            let selected = v == chosen;
-                            view! { <option value=v selected=selected>{l}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </label>
-    }
-}
-
 /// Records a spend for a region and channel.
 #[component]
 pub fn SpendForm() -> impl IntoView {
     let app = use_app();
     let regions = Memo::new(move |_| app.with_plan(Part::Planning, region_choices));
-    let first_region = regions.with_untracked(|r| r.first().map(|(id, _)| id.clone()));
+    let first_region = regions.with_untracked(|r| r.first().map(|c| c.value.clone()));
     let draft = RwSignal::new(SpendDraft::new(
         today(),
         &first_region.unwrap_or_default(),
@@ -165,13 +127,13 @@ pub fn SpendForm() -> impl IntoView {
                 value=text_of(|d| d.date.clone())
                 on_input=move |v| draft.update(|d| d.date = v)
                 error=error_of(SpendInput::Date) on_enter=on_enter />
-            <SpendChoice label=Signal::derive(move || app.x().region) id="spend-region"
-                choices=regions value=text_of(|d| d.region.clone())
-                on_change=move |v| draft.update(|d| d.region = v) />
-            <SpendChoice label=Signal::derive(move || app.x().channel) id="spend-channel"
-                choices=Signal::derive(move || channel_choices(app.x()))
+            <ChoiceSelect label=Signal::derive(move || app.x().region.to_string())
+                id="spend-region" choices=regions value=text_of(|d| d.region.clone())
+                on_change=move |v: String| draft.update(|d| d.region = v) />
+            <ChoiceSelect label=Signal::derive(move || app.x().channel.to_string())
+                id="spend-channel" choices=Signal::derive(move || channel_choices(app.x()))
                 value=text_of(|d| d.channel.clone())
-                on_change=move |v| draft.update(|d| d.channel = v) />
+                on_change=move |v: String| draft.update(|d| d.channel = v) />
             <SpendText label=Signal::derive(move || app.x().amount) id="spend-amount" kind="text"
                 numeric=true node_ref=amount_input
                 value=text_of(|d| d.amount.clone())

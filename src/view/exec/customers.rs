@@ -4,13 +4,11 @@
 
 use chrono::NaiveDate;
 
+use super::Choice;
 use crate::core::execution::{Customer, CustomerField, CustomerKind, linked_customer, stale};
 use crate::core::model::Plan;
 use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
-
-/// A choice of a select: its value and what it shows.
-pub type Choice = (String, String);
 
 pub fn kind_name(t: &ExecText, kind: CustomerKind) -> &'static str {
     match kind {
@@ -30,7 +28,7 @@ pub fn field_name(t: &ExecText, field: CustomerField) -> &'static str {
 /// The kinds a record can be, distributor first.
 pub fn kind_choices(t: &ExecText) -> Vec<Choice> {
     [CustomerKind::Distributor, CustomerKind::Terminal]
-        .map(|k| (k.key().to_string(), kind_name(t, k).to_string()))
+        .map(|k| Choice::new(k.key(), kind_name(t, k)))
         .to_vec()
 }
 
@@ -38,12 +36,12 @@ pub fn kind_choices(t: &ExecText) -> Vec<Choice> {
 /// picked within its region: a flat list of every sub-district of a large territory (a
 /// thousand) would be slow to draw and to search by eye.
 pub fn subdistricts_of(t: &ExecText, plan: &Plan, region: &str) -> Vec<Choice> {
-    std::iter::once((String::new(), t.unlinked.to_string()))
+    std::iter::once(Choice::new("", t.unlinked))
         .chain(
             plan.region(region)
                 .into_iter()
                 .flat_map(|r| &r.subdistricts)
-                .map(|d| (d.id.clone(), d.name.clone())),
+                .map(|d| Choice::new(d.id.clone(), d.name.clone())),
         )
         .collect()
 }
@@ -109,7 +107,7 @@ pub fn customer_rows(t: &ExecText, plan: &Plan, search: &str) -> Vec<CustomerRow
 pub enum RecordInput {
     Text,
     Date,
-    /// One of these (value, label) choices.
+    /// One of these choices.
     Choice(Vec<Choice>),
     /// A sub-district, picked within a region ([`subdistricts_of`]).
     Subdistrict,
@@ -312,15 +310,15 @@ mod tests {
         assert_eq!(
             input(CustomerField::Kind),
             RecordInput::Choice(vec![
-                ("distributor".into(), "Distributor".into()),
-                ("terminal".into(), "Terminal".into())
+                Choice::new("distributor", "Distributor"),
+                Choice::new("terminal", "Terminal")
             ])
         );
         let region = region_of(&plan, &sub);
         assert_eq!(region, plan.regions[0].id);
         let choices = subdistricts_of(&EXEC_EN, &plan, &region);
-        assert_eq!(choices[0], (String::new(), "(not linked)".to_string()));
-        assert_eq!(choices[1], (sub.clone(), "Furong District".to_string()));
+        assert_eq!(choices[0], Choice::new("", "(not linked)"));
+        assert_eq!(choices[1], Choice::new(sub.clone(), "Furong District"));
         assert_eq!(choices.len(), 1 + plan.regions[0].subdistricts.len());
         let last = plan.regions.last().unwrap();
         assert_eq!(region_of(&plan, &last.subdistricts[0].id), last.id);

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::rate;
+use super::{Choice, rate};
 use crate::core::execution::{Channel, Expense, ExpenseRow, expense_report};
 use crate::core::field::{FieldError, parse_date, parse_non_negative, parse_percent, parse_text};
 use crate::core::lang::Lang;
@@ -122,18 +122,18 @@ pub fn expenses_view(t: &ExecText, lang: Lang, plan: &Plan, scenario: &Scenario)
     }
 }
 
-/// The regions a spend can be recorded for, as (id, name) choices.
-pub fn region_choices(plan: &Plan) -> Vec<(String, String)> {
+/// The regions a spend can be recorded for (or a sub-district picked in), by id.
+pub fn region_choices(plan: &Plan) -> Vec<Choice> {
     plan.regions
         .iter()
-        .map(|r| (r.id.clone(), r.name.clone()))
+        .map(|r| Choice::new(r.id.clone(), r.name.clone()))
         .collect()
 }
 
-/// The channels of a spend, as (key, name) choices.
-pub fn channel_choices(t: &ExecText) -> Vec<(String, String)> {
+/// The channels of a spend, by key.
+pub fn channel_choices(t: &ExecText) -> Vec<Choice> {
     Channel::ALL
-        .map(|c| (c.key().to_string(), channel_name(t, c).to_string()))
+        .map(|c| Choice::new(c.key(), channel_name(t, c)))
         .to_vec()
 }
 

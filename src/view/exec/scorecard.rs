@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::rate;
+use super::{ImportPreview, import_preview, rate};
 use crate::core::execution::{
     CustomerKind, ScoreFigures, ScoreMeasure, ScorePreview, ScoreRow, ScoreWeights,
     latest_actual_month, score_months,
@@ -150,15 +150,6 @@ pub fn start_month(plan: &Plan) -> YearMonth {
         .unwrap_or(plan.period.start)
 }
 
-/// The months of the plan's period as (value, label) choices.
-pub fn month_choices(plan: &Plan) -> Vec<(String, String)> {
-    plan.period
-        .months()
-        .into_iter()
-        .map(|m| (m.to_string(), m.to_string()))
-        .collect()
-}
-
 /// A figure of the form with the value stored for the month.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct FigureInput {
@@ -292,9 +283,9 @@ fn one_decimal(t: &ExecText, v: Option<Decimal>) -> String {
     })
 }
 
-/// What a figures file would store: rows, distributors, months, and how many replace figures
-/// already stored.
-pub fn preview_summary(t: &ExecText, plan: &Plan, preview: &ScorePreview) -> String {
+/// What a figures file would store (rows, distributors, months, and how many replace figures
+/// already stored), with every problem per line, and the choices it offers.
+pub fn preview(t: &ExecText, plan: &Plan, file: &str, preview: &ScorePreview) -> ImportPreview {
     let mut ids: Vec<&str> = preview.rows.iter().map(|r| r.customer.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -308,7 +299,7 @@ pub fn preview_summary(t: &ExecText, plan: &Plan, preview: &ScorePreview) -> Str
                 .any(|e| e.customer == r.customer && e.month == r.month)
         })
         .count();
-    fill(
+    let summary = fill(
         t.score_preview_summary,
         &[
             &preview.rows.len().to_string(),
@@ -316,6 +307,14 @@ pub fn preview_summary(t: &ExecText, plan: &Plan, preview: &ScorePreview) -> Str
             &preview.months().len().to_string(),
             &replaced.to_string(),
         ],
+    );
+    import_preview(
+        t,
+        file,
+        summary,
+        preview.problems.iter().map(|p| t.problem(p)),
+        preview.bad_lines(),
+        preview.rows.len(),
     )
 }
 
@@ -427,16 +426,29 @@ mod tests {
         );
 
         let csv = score_csv(&plan).replace(",80,", ",eighty,");
-        let preview = parse_score_figures(&plan, csv.as_bytes());
-        assert_eq!(
-            EXEC_EN.problem(&preview.problems[0]),
-            "Line 2, completed_volume: “eighty” is not a number"
+        let bad = preview(
+            &EXEC_EN,
+            &plan,
+            "feb.csv",
+            &parse_score_figures(&plan, csv.as_bytes()),
         );
-        let good = parse_score_figures(&plan, score_csv(&plan).as_bytes());
+        assert_eq!(bad.title, "Import preview: feb.csv");
         assert_eq!(
-            preview_summary(&EXEC_EN, &plan, &good),
+            bad.problems,
+            ["Line 2, completed_volume: “eighty” is not a number"]
+        );
+        assert_eq!((bad.apply, bad.skip), (None, None), "no good row to import");
+        let good = preview(
+            &EXEC_EN,
+            &plan,
+            "feb.csv",
+            &parse_score_figures(&plan, score_csv(&plan).as_bytes()),
+        );
+        assert_eq!(
+            good.summary,
             "1 rows for 1 distributors in 1 month(s); 1 replace figures already stored."
         );
+        assert_eq!(good.apply.as_deref(), Some("Import 1 rows"));
     }
 
     #[test]
@@ -445,7 +457,6 @@ mod tests {
         let month = plan.period.start;
         assert_eq!(figures_form(&EXEC_EN, &plan, None, month), None);
         assert_eq!(start_month(&plan), month);
-        assert_eq!(month_choices(&plan).len(), 12);
         let weights = weight_fields(&EXEC_ZH, &ScoreWeights::default());
         assert_eq!(weights[5].label, "窜货");
         assert_eq!(weights[5].value, "1");
