@@ -9,7 +9,6 @@ pub mod detail_forms;
 pub mod diff_chart;
 pub mod exec;
 pub mod explain;
-pub mod html;
 pub mod lock_form;
 pub mod numbers;
 pub mod print_doc;

@@ -60,10 +60,10 @@ fn open_state() -> AppState {
 pub fn App() -> impl IntoView {
     let app = open_state();
     super::save::start(app);
-    if let Some(fragment) = super::route::start(app) {
-        if fragment.starts_with(crate::core::share_link::FRAGMENT_PREFIX) {
-            super::library::open_shared(app, fragment);
-        }
+    if let Some(fragment) = super::route::start(app)
+        && fragment.starts_with(crate::core::share_link::FRAGMENT_PREFIX)
+    {
+        super::library::open_shared(app, fragment);
     }
     super::keys::start(app);
     Effect::new(move |_| {
