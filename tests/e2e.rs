@@ -140,3 +140,23 @@ async fn app_start_over_a_slow_link_is_fast() {
          painted {painted:.0} ms after navigation (medians; {runs}); the budget is {BUDGET_MS} ms"
     );
 }
+
+/// The app reopens on the route used last, planning or execution, when its address names none.
+#[tokio::test]
+async fn the_app_reopens_on_the_route_used_last() {
+    let b = Browser::options().lang("en-US").open("/").await;
+    b.wait_for(r#"#tab-territory[aria-selected="true"]"#).await;
+    for route in ["competition", "compare"] {
+        b.click(&format!("#tab-{route}")).await;
+        b.wait_for(&format!("#tab-{route}[aria-selected=\"true\"]"))
+            .await;
+        b.open("/").await;
+        b.wait_for(READY).await;
+        b.wait_for(&format!("#tab-{route}[aria-selected=\"true\"]"))
+            .await;
+        assert!(
+            b.url().await.ends_with(&format!("#/{route}")),
+            "the address names the route again"
+        );
+    }
+}
