@@ -4,9 +4,11 @@
 
 mod add_box;
 mod field;
+mod rename_box;
 
 pub use add_box::AddBox;
 pub use field::{Control, Field};
+pub use rename_box::RenameBox;
 
 use leptos::ev::KeyboardEvent;
 

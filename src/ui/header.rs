@@ -1,10 +1,9 @@
 //! The header: the product's name, the plan switcher with its actions, undo/redo, import and
 //! export, share and the language switch.
 
-use leptos::html::Input;
 use leptos::prelude::*;
 
-use super::fields::is_commit_enter;
+use super::fields::RenameBox;
 use super::library;
 use super::state::{Pending, What, use_app};
 use crate::core::edit::Part;
@@ -16,25 +15,15 @@ use crate::storage::browser;
 pub fn Header() -> impl IntoView {
     let app = use_app();
     let renaming = RwSignal::new(false);
-    let rename_error = RwSignal::new(None::<String>);
-    let rename_box = NodeRef::<Input>::new();
     let name = Memo::new(move |_| app.with_plan(Part::Planning, |p| p.name.clone()));
 
-    let commit_rename = move || {
-        let Some(input) = rename_box.get_untracked() else {
-            return;
-        };
+    let commit_rename = move |new: String| {
         let t = app.t_now();
         let old = name.get_untracked();
-        let new = input.value();
         let edit = Edit::Plan(PlanField::Name(new.clone()));
-        match app.apply(edit, What::field(t.plan, old, new.trim())) {
-            Ok(_) => {
-                renaming.set(false);
-                rename_error.set(None);
-            }
-            Err(e) => rename_error.set(Some(t.edit_error(&e))),
-        }
+        app.apply(edit, What::field(t.plan, old, new.trim()))
+            .map(|_| renaming.set(false))
+            .map_err(|e| t.edit_error(&e))
     };
     let switch_language = move |_| {
         let next = match app.lang.get_untracked() {
@@ -56,23 +45,8 @@ pub fn Header() -> impl IntoView {
         let t = app.t();
         if renaming.get() {
             view! {
-                <input type="text" id="plan-rename" node_ref=rename_box aria-label=t.plan_name
-                    prop:value=move || name.get()
-                    on:keydown=move |ev| {
-                        if is_commit_enter(&ev) {
-                            ev.prevent_default();
-                            commit_rename();
-                        } else if ev.key() == "Escape" {
-                            renaming.set(false);
-                            rename_error.set(None);
-                        }
-                    }
-                    on:blur=move |_| {
-                        if renaming.get_untracked() {
-                            commit_rename();
-                        }
-                    } />
-                <span class="field-error" role="alert">{move || rename_error.get()}</span>
+                <RenameBox id="plan-rename" label=t.plan_name value=name
+                    on_commit=commit_rename on_cancel=move |()| renaming.set(false) />
             }
             .into_any()
         } else {
@@ -92,13 +66,6 @@ pub fn Header() -> impl IntoView {
             .into_any()
         }
     };
-    // The rename box has the keyboard as soon as it appears.
-    Effect::new(move |_| {
-        if let Some(input) = rename_box.get() {
-            let _ = input.focus();
-            input.select();
-        }
-    });
 
     move || {
         let t = app.t();

@@ -1,9 +1,8 @@
 //! The scenario (方案) on screen: switch, add, duplicate, rename, delete, adopt.
 
-use leptos::html::Input;
 use leptos::prelude::*;
 
-use super::fields::is_commit_enter;
+use super::fields::RenameBox;
 use super::state::{App, Pending, What, use_app};
 use crate::core::edit::{Edit, Part, ScenarioField};
 use crate::i18n::fill;
@@ -24,8 +23,6 @@ fn apply_and_show(app: App, edit: Edit, what: String) {
 pub fn ScenarioBar() -> impl IntoView {
     let app = use_app();
     let renaming = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let rename_box = NodeRef::<Input>::new();
     let scenarios = Memo::new(move |_| {
         app.with_plan(Part::Planning, |p| {
             p.scenarios
@@ -48,24 +45,16 @@ pub fn ScenarioBar() -> impl IntoView {
         scenarios.with(|list| list.iter().any(|(sid, _, a)| *sid == id && *a))
     };
 
-    let commit_rename = move || {
-        let Some(input) = rename_box.get_untracked() else {
-            return;
-        };
+    let commit_rename = move |new: String| {
         let t = app.t_now();
-        let new = input.value();
         let old = current_name();
         let edit = Edit::Scenario {
             scenario: app.scenario.get_untracked(),
             field: ScenarioField::Name(new.clone()),
         };
-        match app.apply(edit, What::field(t.scenario, old, new.trim())) {
-            Ok(_) => {
-                renaming.set(false);
-                error.set(None);
-            }
-            Err(e) => error.set(Some(t.edit_error(&e))),
-        }
+        app.apply(edit, What::field(t.scenario, old, new.trim()))
+            .map(|_| renaming.set(false))
+            .map_err(|e| t.edit_error(&e))
     };
     let adopt = move |_| {
         let t = app.t_now();
@@ -91,33 +80,13 @@ pub fn ScenarioBar() -> impl IntoView {
         };
         apply_and_show(app, edit, fill(t.log_added, &[&name]));
     };
-    Effect::new(move |_| {
-        if let Some(input) = rename_box.get() {
-            let _ = input.focus();
-            input.select();
-        }
-    });
 
     let switcher = move || {
         let t = app.t();
         if renaming.get() {
             view! {
-                <input type="text" id="scenario-rename" node_ref=rename_box
-                    aria-label=t.scenario_name prop:value=current_name
-                    on:keydown=move |ev| {
-                        if is_commit_enter(&ev) {
-                            ev.prevent_default();
-                            commit_rename();
-                        } else if ev.key() == "Escape" {
-                            renaming.set(false);
-                            error.set(None);
-                        }
-                    }
-                    on:blur=move |_| {
-                        if renaming.get_untracked() {
-                            commit_rename();
-                        }
-                    } />
+                <RenameBox id="scenario-rename" label=t.scenario_name value=Signal::derive(current_name)
+                    on_commit=commit_rename on_cancel=move |()| renaming.set(false) />
             }
             .into_any()
         } else {
@@ -170,7 +139,6 @@ pub fn ScenarioBar() -> impl IntoView {
                     on:click=move |_| {
                         app.confirm.set(Some(Pending::DeleteScenario(app.scenario.get_untracked())))
                     }>{t.delete_scenario}</button>
-                <span class="field-error" role="alert">{move || error.get()}</span>
             </div>
         }
     }

@@ -3,9 +3,8 @@
 //! salespeople.
 
 use region_planner::core::scenario::Measure;
-use serde_json::Value;
 
-use super::support::Browser;
+use super::support::{Browser, time_until};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
@@ -264,39 +263,6 @@ pub async fn large_plan(path: &str) -> Browser {
         .await;
     open_stored(&b, &plan, path).await;
     b
-}
-
-/// Runs `act` (a script over `el`, the element matching `target`, and `value`) and measures, in
-/// the page, how long until `probe` (a CSS selector) shows `expected`.
-async fn time_until(
-    b: &Browser,
-    act: &str,
-    target: &str,
-    value: &str,
-    probe: &str,
-    expected: &str,
-) -> f64 {
-    let script = format!(
-        "const [target, value, probe, expected] = arguments;
-         const el = document.querySelector(target);
-         const start = performance.now();
-         {act}
-         return new Promise(resolve => {{
-           const check = () => {{
-             const p = document.querySelector(probe);
-             if (p && p.textContent.includes(expected)) resolve(performance.now() - start);
-             else requestAnimationFrame(check);
-           }};
-           check();
-         }});"
-    );
-    let v: Value = b
-        .exec_js_with(
-            &script,
-            vec![target.into(), value.into(), probe.into(), expected.into()],
-        )
-        .await;
-    v.as_f64().expect("the change showed on screen")
 }
 
 /// Changes an input the way a person does (value, then `change` as Enter fires it).

@@ -50,3 +50,36 @@ pub fn artifacts_dir() -> PathBuf {
     let _ = std::fs::create_dir_all(&dir);
     dir
 }
+
+/// Runs `act` (a script over `el`, the element matching `target`, and `value`) and measures, in
+/// the page, how long until `probe` (a CSS selector) shows `expected`.
+pub async fn time_until(
+    b: &Browser,
+    act: &str,
+    target: &str,
+    value: &str,
+    probe: &str,
+    expected: &str,
+) -> f64 {
+    let script = format!(
+        "const [target, value, probe, expected] = arguments;
+         const el = document.querySelector(target);
+         const start = performance.now();
+         {act}
+         return new Promise(resolve => {{
+           const check = () => {{
+             const p = document.querySelector(probe);
+             if (p && p.textContent.includes(expected)) resolve(performance.now() - start);
+             else requestAnimationFrame(check);
+           }};
+           check();
+         }});"
+    );
+    let v: serde_json::Value = b
+        .exec_js_with(
+            &script,
+            vec![target.into(), value.into(), probe.into(), expected.into()],
+        )
+        .await;
+    v.as_f64().expect("the change showed on screen")
+}

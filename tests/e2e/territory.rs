@@ -1,7 +1,7 @@
 //! The territory as a manager uses it: the sample plan, editing the tree, reloading, several
 //! plans, bad input and damaged storage.
 
-use super::support::{Browser, Key, artifacts_dir};
+use super::support::{Browser, Key, artifacts_dir, time_until};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 const TREE: &str = ".tree";
@@ -552,40 +552,6 @@ async fn ids_with_separators_quotes_backslashes_and_unicode_edit_the_right_node(
     b.wait_for_text(".toast", "Wang Wei 2").await;
     b.click("#toast-undo").await;
     b.wait_for_text(TREE, "Wang Wei 2").await;
-}
-
-/// Runs `act` (a script over `el`, the element matching `target`, and `value`) and measures, in
-/// the page, how long until the first element matching `probe` shows `expected` — the way the
-/// breakdown's timing tests measure.
-async fn time_until(
-    b: &Browser,
-    act: &str,
-    target: &str,
-    value: &str,
-    probe: &str,
-    expected: &str,
-) -> f64 {
-    let script = format!(
-        "const [target, value, probe, expected] = arguments;
-         const el = document.querySelector(target);
-         const start = performance.now();
-         {act}
-         return new Promise(resolve => {{
-           const check = () => {{
-             const p = document.querySelector(probe);
-             if (p && p.textContent.includes(expected)) resolve(performance.now() - start);
-             else requestAnimationFrame(check);
-           }};
-           check();
-         }});"
-    );
-    b.exec_js_with(
-        &script,
-        vec![target.into(), value.into(), probe.into(), expected.into()],
-    )
-    .await
-    .as_f64()
-    .expect("the change showed on screen")
 }
 
 /// The median of three.
