@@ -1,8 +1,9 @@
 //! Reading CSV (RFC 4180) record by record: fields separated by commas, records by CRLF or LF,
-//! quoted fields holding commas, doubled quotes and line breaks. About sixty lines by hand
-//! instead of the `csv` crate: the reader also goes into the wasm app, whose size is budgeted,
-//! and unquoted fields are borrowed from the text, so a 120,000-line file is read without a
-//! copy of each field.
+//! quoted fields holding commas, doubled quotes and line breaks. By hand rather than the `csv`
+//! crate: `csv` reads malformed quoting without an error (text after a closing quote is joined
+//! to the field, an unclosed quote runs to the end of the file), while an import must name the
+//! line of a broken quote and keep the lines after it. Unquoted fields are borrowed from the
+//! text, so a 120,000-line file is read without a copy of each field.
 
 use std::borrow::Cow;
 
