@@ -19,6 +19,7 @@ use super::result::Breakdown;
 use super::weights::{
     FactorPart, GroupWeights, Siblings, factor_parts, manual_of, sales_of, sibling_weights,
 };
+use super::zeros::{ZeroCause, cause as zero_cause};
 
 /// Why a node's explanation cannot be given.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -71,6 +72,8 @@ pub struct MeasureExplanation {
     pub rounded: Decimal,
     /// `rounded − exact`: always less than one unit either way.
     pub rounding: Decimal,
+    /// Why the value is zero while the parent's is not (`None` otherwise).
+    pub zero: Option<ZeroCause>,
     pub months: Vec<MonthExplanation>,
 }
 
@@ -152,6 +155,8 @@ pub fn explain_in(
     let units = Measure::ALL.map(|m| Some(breakdown.unit(m)));
     sibling_locks(scenario, siblings, units, &mut locks, &mut Vec::new());
     let ctx = Context {
+        plan,
+        pos,
         breakdown,
         scenario,
         siblings,
@@ -258,6 +263,7 @@ fn company(b: &Breakdown, scenario: &Scenario, node: NodeRef) -> Explanation {
             exact: target,
             rounded: target,
             rounding: Decimal::ZERO,
+            zero: None,
             months,
         }
     };
@@ -272,6 +278,8 @@ fn company(b: &Breakdown, scenario: &Scenario, node: NodeRef) -> Explanation {
 }
 
 struct Context<'a> {
+    plan: &'a Plan,
+    pos: NodePos,
     breakdown: &'a Breakdown,
     scenario: &'a Scenario,
     siblings: Siblings<'a>,
@@ -301,14 +309,18 @@ impl Context<'_> {
                 (Basis::Share(share), exact)
             }
         };
+        let parent_value = b.annual(self.parent, measure);
+        let zero = (rounded.is_zero() && !parent_value.is_zero())
+            .then(|| zero_cause(self.plan, self.scenario, b, self.pos, self.parent, measure));
         MeasureExplanation {
             measure,
             unit,
-            parent_value: Some(b.annual(self.parent, measure)),
+            parent_value: Some(parent_value),
             basis,
             exact,
             rounded,
             rounding: rounded - exact,
+            zero,
             months: self.months(measure),
         }
     }
