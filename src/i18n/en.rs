@@ -335,6 +335,8 @@ pub static EN: Catalogue = Catalogue {
     err_not_a_date: "“{}” is not a date (YYYY-MM-DD).",
     err_not_whole: "“{}” is not a whole number.",
     err_too_large: "Too large.",
+    err_grouping: "“{}”: separators must group the digits by three (1,234,567).",
+    err_ambiguous: "“{}” can be read more than one way; write it out in full (15,000 or 1万5000).",
     err_not_positive: "Must be greater than zero.",
     err_too_long: "At most {} characters.",
     err_read_not_json: "not valid JSON (line {}, column {}): {}",

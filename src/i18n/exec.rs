@@ -55,6 +55,8 @@ texts! {
     err_not_a_date: "“{}” is not a date (YYYY-MM-DD).", "“{}”不是日期（格式 YYYY-MM-DD）。";
     err_not_whole: "“{}” is not a whole number.", "“{}”不是整数。";
     err_too_large: "Too large.", "数值过大。";
+    err_grouping: "“{}”: separators must group the digits by three (1,234,567).", "“{}”：千分位分隔符须每三位一组（如 1,234,567）。";
+    err_ambiguous: "“{}” can be read more than one way; write it out in full (15,000 or 1万5000).", "“{}”有多种读法，请写完整（如 15,000 或 1万5000）。";
     err_not_positive: "Must be greater than zero.", "必须大于零。";
     err_too_long: "At most {} characters.", "最多 {} 个字符。";
     err_reason_required: "Needs a written reason.", "需要填写理由。";
@@ -280,6 +282,8 @@ impl ExecText {
             FieldError::NotADate(s) => fill(self.err_not_a_date, &[s]),
             FieldError::NotAWholeNumber(s) => fill(self.err_not_whole, &[s]),
             FieldError::TooLarge => self.err_too_large.to_string(),
+            FieldError::Grouping(s) => fill(self.err_grouping, &[s]),
+            FieldError::Ambiguous(s) => fill(self.err_ambiguous, &[s]),
             FieldError::NotPositive => self.err_not_positive.to_string(),
             FieldError::TooLong(n) => fill(self.err_too_long, &[&n.to_string()]),
             FieldError::ReasonRequired => self.err_reason_required.to_string(),

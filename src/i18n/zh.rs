@@ -335,6 +335,8 @@ pub static ZH: Catalogue = Catalogue {
     err_not_a_date: "“{}”不是日期（格式 YYYY-MM-DD）。",
     err_not_whole: "“{}”不是整数。",
     err_too_large: "数值过大。",
+    err_grouping: "“{}”：千分位分隔符须每三位一组（如 1,234,567）。",
+    err_ambiguous: "“{}”有多种读法，请写完整（如 15,000 或 1万5000）。",
     err_not_positive: "必须大于零。",
     err_too_long: "最多 {} 个字符。",
     err_read_not_json: "不是有效的 JSON（第 {} 行，第 {} 列）：{}",
