@@ -114,6 +114,10 @@ pub fn explain_view(t: &Catalogue, x: &Explanation, measure: Measure) -> Explain
     if let Some(cause) = m.zero {
         facts.push(fact(t.x_zero, cause_text(t, cause, &grouped(m.unit))));
     }
+    if x.even_months {
+        let n = m.months.len().to_string();
+        facts.push(fact(t.x_months_even, fill(t.season_even, &[&n])));
+    }
     facts.push(fact(t.x_exact, short(m.exact, 4)));
     facts.push(fact(t.x_rounded, grouped(m.rounded)));
     let sign = if m.rounding > Decimal::ZERO { "+" } else { "" };

@@ -45,6 +45,9 @@ pub struct Explanation {
     pub factors: Vec<FactorPart>,
     /// Amount, then quantity.
     pub measures: [MeasureExplanation; 2],
+    /// Every month weighs the same (no seasonality profile): the company's months are an
+    /// equal split rounded by largest remainder.
+    pub even_months: bool,
 }
 
 /// A region's tier as it bears on its weight.
@@ -194,6 +197,7 @@ pub fn explain_in(
         tier,
         factors,
         measures: Measure::ALL.map(|m| ctx.measure(m)),
+        even_months: scenario.even_months(),
     })
 }
 
@@ -208,9 +212,9 @@ fn siblings_of(plan: &Plan, pos: NodePos) -> (Siblings<'_>, usize) {
     }
 }
 
-fn seasonality(scenario: &Scenario, month: usize) -> Decimal {
+fn seasonality(scenario: &Scenario, month: usize, months: usize) -> Decimal {
     scenario
-        .seasonality
+        .month_shares(months)
         .get(month)
         .copied()
         .flatten()
@@ -223,7 +227,7 @@ fn decimal(units: Decimal, unit: Decimal) -> Decimal {
 
 fn company(b: &Breakdown, scenario: &Scenario, node: NodeRef) -> Explanation {
     let shares: Vec<Decimal> = (0..b.months().len())
-        .map(|j| seasonality(scenario, j))
+        .map(|j| seasonality(scenario, j, b.months().len()))
         .collect();
     let mut season = Vec::new();
     let season_total = int_weights(&shares, &mut season).unwrap_or(0);
@@ -274,6 +278,7 @@ fn company(b: &Breakdown, scenario: &Scenario, node: NodeRef) -> Explanation {
         tier: None,
         factors: Vec::new(),
         measures: Measure::ALL.map(measure),
+        even_months: scenario.even_months(),
     }
 }
 
@@ -411,7 +416,7 @@ impl Context<'_> {
                 let rounded = b.month_value(self.index, measure, j);
                 MonthExplanation {
                     month,
-                    seasonality: seasonality(self.scenario, j),
+                    seasonality: seasonality(self.scenario, j, b.months().len()),
                     parent_value: Some(b.month_value(self.parent, measure, j)),
                     exact,
                     rounded,
