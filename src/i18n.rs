@@ -4,6 +4,7 @@
 mod breakdown;
 mod en;
 pub mod exec;
+mod read_errors;
 mod zh;
 
 use crate::core::field::FieldError;
@@ -389,6 +390,23 @@ catalogue_keys! {
     err_read_invalid,
     err_read_too_large,
     err_read_too_deep,
+    json_eof,
+    json_expected_value,
+    json_expected_punct,
+    json_key_string,
+    json_trailing,
+    json_number,
+    json_string,
+    json_missing_field,
+    json_unknown_field,
+    json_wrong_type,
+    json_unknown_variant,
+    json_other,
+    issue_duplicate_id,
+    issue_unknown_id,
+    issue_no_scenario,
+    issue_month_count,
+    issue_version,
     bd_unit_not_positive,
     bd_negative_target,
     bd_target_not_multiple,
@@ -497,7 +515,11 @@ impl Catalogue {
                 reason,
             } => fill(
                 self.err_read_not_json,
-                &[&line.to_string(), &column.to_string(), reason],
+                &[
+                    &line.to_string(),
+                    &column.to_string(),
+                    &self.json_reason(reason),
+                ],
             ),
             ReadError::WrongShape {
                 line,
@@ -505,7 +527,11 @@ impl Catalogue {
                 reason,
             } => fill(
                 self.err_read_wrong_shape,
-                &[&line.to_string(), &column.to_string(), reason],
+                &[
+                    &line.to_string(),
+                    &column.to_string(),
+                    &self.json_reason(reason),
+                ],
             ),
             ReadError::FutureVersion { found } => fill(
                 self.err_read_future_version,
@@ -515,13 +541,15 @@ impl Catalogue {
                 ],
             ),
             ReadError::Invalid(problems) => {
-                let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+                let first = problems
+                    .first()
+                    .map(|p| self.problem_text(p))
+                    .unwrap_or_default();
                 fill(
                     self.err_read_invalid,
                     &[&problems.len().to_string(), &first],
                 )
             }
-            // Not translated yet: the English text (ReadError's Display) until the catalogue has them.
             ReadError::TooLarge { bytes, limit } => {
                 // Whole megabytes, rounded up: a file over the limit never reads as equal to it.
                 let mb = |b: &usize| b.div_ceil(1024 * 1024).to_string();

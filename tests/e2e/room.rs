@@ -91,7 +91,11 @@ async fn amounts_typed_in_wan_yi_and_full_width_are_read_shown_back_and_kept() {
     b.click_text(".tree-row", "长沙").await;
     let last = "#region-last-amount";
     b.type_into(last, "1.18亿").await;
-    assert_eq!(reading_of(&b, last).await, "= 118,000,000", "shown before it is committed");
+    assert_eq!(
+        reading_of(&b, last).await,
+        "= 118,000,000",
+        "shown before it is committed"
+    );
     b.press(&Key::Enter).await;
     value_becomes(&b, last, "118,000,000").await;
     assert_eq!(reading_of(&b, last).await, "", "gone once committed");
@@ -107,16 +111,19 @@ async fn amounts_typed_in_wan_yi_and_full_width_are_read_shown_back_and_kept() {
     b.type_into(last, "1万5").await;
     assert_eq!(reading_of(&b, last).await, "");
     b.press(&Key::Enter).await;
-    b.wait_for_text(".field.invalid .field-error", "有多种读法").await;
+    b.wait_for_text(".field.invalid .field-error", "有多种读法")
+        .await;
     b.click("#tab-log").await;
     // New values are logged formatted like the old ones, however they were typed.
-    b.wait_for_text("#log-table", "118,000,000 → 50,000,000").await;
+    b.wait_for_text("#log-table", "118,000,000 → 50,000,000")
+        .await;
 }
 
 #[tokio::test]
 async fn a_company_target_typed_in_wan_splits_down_the_breakdown() {
     let b = chinese("/#/breakdown").await;
-    b.exec_js("document.querySelector('#bd-settings').open = true;").await;
+    b.exec_js("document.querySelector('#bd-settings').open = true;")
+        .await;
     let target = "#bd-amount-target";
     b.type_into(target, "5千万").await;
     assert_eq!(reading_of(&b, target).await, "= 50,000,000");
