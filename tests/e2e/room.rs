@@ -155,3 +155,145 @@ async fn an_actual_typed_in_wan_is_stored_as_the_amount() {
     b.wait_for(&amount).await;
     assert_eq!(b.value_of(&amount).await, "38000");
 }
+
+/// Whether the message overlaps any table, tree, chart or scrolled table box on the page.
+async fn toast_covers_content(b: &Browser) -> bool {
+    b.exec_js(
+        "const t = document.querySelector('.toast').getBoundingClientRect();
+         return Array.from(document.querySelectorAll('main table, main .tree, main .bd-scroll, main svg'))
+           .some(e => { const r = e.getBoundingClientRect();
+             return r.width > 0 && r.left < t.right && t.left < r.right && r.top < t.bottom && t.top < r.bottom; });",
+    )
+    .await
+    .as_bool()
+    .unwrap()
+}
+
+#[tokio::test]
+async fn messages_sit_in_the_header_time_out_and_errors_stay_until_closed() {
+    use std::time::{Duration, Instant};
+    for (w, h) in [(1280, 720), (1920, 1080)] {
+        let b = Browser::options()
+            .lang("en-US")
+            .window_size(w, h)
+            .open("/#/territory")
+            .await;
+        b.click_text(".tree-row", "Zhao Min").await;
+        b.click(".tree-row.selected .icon.danger").await;
+        b.wait_for_text(".toast", "Zhao Min").await;
+        let shown = Instant::now();
+        assert!(
+            !toast_covers_content(&b).await,
+            "{w}×{h}: the message covers the page"
+        );
+        let in_header = b
+            .exec_js(
+                "const t = document.querySelector('.toast').getBoundingClientRect();
+                 const h = document.querySelector('.topbar').getBoundingClientRect();
+                 return t.top === 0 && t.bottom <= h.bottom + 8;",
+            )
+            .await;
+        assert_eq!(
+            in_header.as_bool(),
+            Some(true),
+            "{w}×{h}: the message sits in the header"
+        );
+        b.screenshot(super::support::artifacts_dir().join(format!("shots/toast-{w}.png")))
+            .await;
+        for route in ["breakdown", "actuals", "log"] {
+            b.click(&format!("#tab-{route}")).await;
+            b.wait_for("main table").await;
+            if b.exists(".toast").await {
+                assert!(
+                    !toast_covers_content(&b).await,
+                    "{route}: the message covers a table"
+                );
+            }
+        }
+        b.wait_gone(".toast").await;
+        let after = shown.elapsed();
+        assert!(
+            after >= Duration::from_millis(5_000) && after <= Duration::from_millis(8_500),
+            "the message went after {after:?}, not about 6 s"
+        );
+    }
+
+    // An error stays until it is closed.
+    let b = english("/#/territory").await;
+    let dir = super::support::artifacts_dir().join("files");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("not-a-plan.json");
+    std::fs::write(&path, "{\"format_version\": 1, \"id\": ").unwrap();
+    b.wait_for("#import-file")
+        .await
+        .send_keys(&path.display().to_string())
+        .await
+        .unwrap();
+    b.wait_for(".toast.error").await;
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    assert!(b.exists(".toast.error").await, "an error stays");
+    b.click(".toast .icon").await;
+    b.wait_gone(".toast").await;
+}
+
+/// ASCII words of two letters or more in the page's text, its placeholders, titles and labels
+/// (plan data aside: the sample's own names are Chinese), less the few that are Chinese
+/// managers' words too.
+async fn english_words(b: &Browser) -> Vec<String> {
+    let found = b
+        .exec_js(
+            "const texts = [document.body.innerText];
+             for (const e of document.querySelectorAll('[placeholder],[title],[aria-label]')) {
+               if (e.offsetParent === null) continue;
+               for (const a of ['placeholder', 'title', 'aria-label']) if (e.getAttribute(a)) texts.push(e.getAttribute(a));
+             }
+             const allowed = new Set(['JSON', 'CSV', 'CNY', 'Excel', 'PDF', 'Ctrl', 'Shift', 'Enter', 'Insert', 'Delete', 'Esc', 'Tab', 'English', 'Alt', 'YYYY', 'MM', 'DD']);
+             const words = new Set();
+             for (const t of texts) for (const w of t.match(/[A-Za-z]{2,}/g) || []) if (!allowed.has(w)) words.add(w);
+             return Array.from(words);",
+        )
+        .await;
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_chinese_screens_have_no_english_words_on_any_route() {
+    let b = chinese("/#/actuals").await;
+    b.click("#fill-sample").await;
+    b.wait_for_text(".toast-text", "已填入示例执行数据").await;
+    let mut found = Vec::new();
+    for route in [
+        "territory",
+        "tiers",
+        "breakdown",
+        "compare",
+        "print",
+        "log",
+        "actuals",
+        "tracking",
+        "competition",
+        "customers",
+        "scorecard",
+        "expenses",
+    ] {
+        b.click(&format!("#tab-{route}")).await;
+        b.wait_for("main").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        b.screenshot(super::support::artifacts_dir().join(format!("shots/zh-{route}.png")))
+            .await;
+        let words = english_words(&b).await;
+        if !words.is_empty() {
+            found.push(format!("{route}: {words:?}"));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English words in the Chinese screens:\n{}",
+        found.join("\n")
+    );
+}
