@@ -4,6 +4,7 @@
 mod breakdown;
 mod en;
 pub mod exec;
+mod read_errors;
 mod zh;
 
 use crate::core::field::FieldError;
@@ -41,6 +42,10 @@ catalogue_keys! {
     plans,
     new_plan,
     new_plan_name,
+    baseline_scenario,
+    new_plan_title,
+    new_plan_company,
+    new_plan_create,
     duplicate_plan,
     copy_suffix,
     rename_plan,
@@ -265,6 +270,8 @@ catalogue_keys! {
     factor_weights,
     seasonality,
     seasonality_total,
+    season_even,
+    x_months_even,
     flat_profile,
     col_year,
     errors_title,
@@ -287,6 +294,20 @@ catalogue_keys! {
     x_rounded,
     x_rounding,
     x_even_fallback,
+    x_zero,
+    zero_with_people,
+    zero_alone,
+    zero_both,
+    zero_cause_history,
+    zero_cause_index,
+    zero_cause_manual,
+    zero_cause_multiplier,
+    zero_cause_locked,
+    zero_cause_siblings_locked,
+    zero_cause_below_unit,
+    zero_fix_even,
+    zero_fix_unlock,
+    zero_show,
     x_tier,
     x_multiplier_applied,
     x_multiplier_off,
@@ -359,6 +380,8 @@ catalogue_keys! {
     err_not_a_date,
     err_not_whole,
     err_too_large,
+    err_grouping,
+    err_ambiguous,
     err_not_positive,
     err_too_long,
     err_read_not_json,
@@ -367,6 +390,23 @@ catalogue_keys! {
     err_read_invalid,
     err_read_too_large,
     err_read_too_deep,
+    json_eof,
+    json_expected_value,
+    json_expected_punct,
+    json_key_string,
+    json_trailing,
+    json_number,
+    json_string,
+    json_missing_field,
+    json_unknown_field,
+    json_wrong_type,
+    json_unknown_variant,
+    json_other,
+    issue_duplicate_id,
+    issue_unknown_id,
+    issue_no_scenario,
+    issue_month_count,
+    issue_version,
     bd_unit_not_positive,
     bd_negative_target,
     bd_target_not_multiple,
@@ -458,6 +498,8 @@ impl Catalogue {
             FieldError::NotADate(s) => fill(self.err_not_a_date, &[s]),
             FieldError::NotAWholeNumber(s) => fill(self.err_not_whole, &[s]),
             FieldError::TooLarge => self.err_too_large.to_string(),
+            FieldError::Grouping(s) => fill(self.err_grouping, &[s]),
+            FieldError::Ambiguous(s) => fill(self.err_ambiguous, &[s]),
             FieldError::NotPositive => self.err_not_positive.to_string(),
             FieldError::TooLong(n) => fill(self.err_too_long, &[&n.to_string()]),
             FieldError::ReasonRequired => self.reason_required.to_string(),
@@ -473,7 +515,11 @@ impl Catalogue {
                 reason,
             } => fill(
                 self.err_read_not_json,
-                &[&line.to_string(), &column.to_string(), reason],
+                &[
+                    &line.to_string(),
+                    &column.to_string(),
+                    &self.json_reason(reason),
+                ],
             ),
             ReadError::WrongShape {
                 line,
@@ -481,7 +527,11 @@ impl Catalogue {
                 reason,
             } => fill(
                 self.err_read_wrong_shape,
-                &[&line.to_string(), &column.to_string(), reason],
+                &[
+                    &line.to_string(),
+                    &column.to_string(),
+                    &self.json_reason(reason),
+                ],
             ),
             ReadError::FutureVersion { found } => fill(
                 self.err_read_future_version,
@@ -491,13 +541,15 @@ impl Catalogue {
                 ],
             ),
             ReadError::Invalid(problems) => {
-                let first = problems.first().map(|p| p.to_string()).unwrap_or_default();
+                let first = problems
+                    .first()
+                    .map(|p| self.problem_text(p))
+                    .unwrap_or_default();
                 fill(
                     self.err_read_invalid,
                     &[&problems.len().to_string(), &first],
                 )
             }
-            // Not translated yet: the English text (ReadError's Display) until the catalogue has them.
             ReadError::TooLarge { bytes, limit } => {
                 // Whole megabytes, rounded up: a file over the limit never reads as equal to it.
                 let mb = |b: &usize| b.div_ceil(1024 * 1024).to_string();

@@ -19,6 +19,7 @@ mod keys;
 mod library;
 mod log_page;
 mod nav;
+mod new_plan_dialog;
 mod pages;
 mod presentation;
 mod print_page;

@@ -18,3 +18,4 @@ pub mod slides;
 pub mod tier_board;
 pub mod tree_keys;
 pub mod tree_rows;
+pub mod zero_notes;

@@ -218,7 +218,8 @@ fn parse_sample(rest: &[String]) -> Result<Command, UsageError> {
         (Some(_), Some(_)) => Err(usage(
             "--lang and --scale cannot be combined (synthetic plans are in English)",
         )),
-        (_, Some(n)) => match n.parse::<usize>() {
+        // Read like every number the product takes: `10,000` and `1万` too.
+        (_, Some(n)) => match crate::core::field::parse_count(n).map(|c| c as usize) {
             Ok(people) if (1..=MAX_SCALE).contains(&people) => Ok(Command::Scaled { people }),
             _ => Err(usage(format!(
                 "--scale takes a number of salespeople from 1 to {MAX_SCALE}, not '{n}'"
@@ -249,6 +250,8 @@ mod tests {
             ("sample --lang zh", Command::Sample { lang: Lang::Zh }),
             ("sample --lang=EN", Command::Sample { lang: Lang::En }),
             ("sample --scale 10000", Command::Scaled { people: 10_000 }),
+            ("sample --scale 10,000", Command::Scaled { people: 10_000 }),
+            ("sample --scale 1万", Command::Scaled { people: 10_000 }),
             (
                 "breakdown plan.json",
                 Command::Breakdown {

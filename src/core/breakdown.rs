@@ -25,6 +25,7 @@ mod result;
 mod split;
 mod tiers;
 mod weights;
+mod zeros;
 
 #[cfg(test)]
 mod cases;
@@ -43,3 +44,4 @@ pub use layout::{BreakdownNode, node_name};
 pub use result::Breakdown;
 pub use tiers::{TierRow, tier_rows};
 pub use weights::FactorPart;
+pub use zeros::{ZeroCause, ZeroTarget, zero_marks, zero_targets};

@@ -242,10 +242,11 @@ impl Edit {
             Edit::Plan(field) => field.apply(plan).map(Applied::changed),
             Edit::Note { section, text } => set_note(plan, section, text).map(Applied::changed),
             Edit::Scenario { scenario, field } => {
+                let months = plan.period.month_count();
                 let s = plan
                     .scenario_mut(scenario)
                     .ok_or_else(|| EditError::UnknownScenario(scenario.clone()))?;
-                field.apply(s).map(Applied::changed)
+                field.apply(s, months).map(Applied::changed)
             }
             Edit::Region { region, field } => {
                 let r = plan

@@ -55,14 +55,14 @@ pub use expenses::{
     set_budget, set_expense_reviewed,
 };
 pub use import::{
-    ACTUALS_HEADER, ActualRow, ActualsPreview, ApplyError, Column, FileColumn, ImportSummary,
-    LineProblem, MonthRow, Preview, ProblemKind, actuals_csv, actuals_template, apply_actuals,
-    parse_actuals,
+    ACTUALS_HEADER, ACTUALS_LABELS, ActualRow, ActualsPreview, ApplyError, Column, FileColumn,
+    ImportSummary, LineProblem, MonthRow, Preview, ProblemKind, actuals_csv, actuals_template,
+    apply_actuals, parse_actuals,
 };
 pub use leaderboard::{Scope, Standing, Window, leaderboard};
 pub use score_import::{
-    SCORE_HEADER, ScoreColumn, ScoreImportRow, ScoreImportSummary, ScorePreview, ScoreProblem,
-    apply_score_figures, parse_score_figures, score_csv, score_template,
+    SCORE_HEADER, SCORE_LABELS, ScoreColumn, ScoreImportRow, ScoreImportSummary, ScorePreview,
+    ScoreProblem, apply_score_figures, parse_score_figures, score_csv, score_template,
 };
 pub use scorecard::{
     MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights, score_figures,

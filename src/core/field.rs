@@ -1,9 +1,12 @@
 //! Parsing what a person types into a field. Each parser names the reason a value is refused;
 //! the caller shows it beside the field and keeps the last good value.
 
+mod number;
+#[cfg(test)]
+mod number_tests;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// Why a typed value was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -26,6 +29,12 @@ pub enum FieldError {
     /// A count that is not a whole number.
     #[error("'{0}' is not a whole number")]
     NotAWholeNumber(String),
+    /// Thousands separators that do not group by three (`1,5` may be a decimal comma).
+    #[error("'{0}': separators must group the digits by three")]
+    Grouping(String),
+    /// A number that reads two ways (`1万5`: 15,000 or 10,005?).
+    #[error("'{0}' can be read more than one way; write it out in full")]
+    Ambiguous(String),
     /// A number too large to be meant.
     #[error("is too large")]
     TooLarge,
@@ -69,34 +78,10 @@ pub fn parse_text(text: &str, max_chars: usize) -> Result<String, FieldError> {
     Ok(t.to_string())
 }
 
-/// A decimal as people type it: thousands separators (`,` or `，`) and spaces allowed.
+/// A number as people type it: thousands separators, full-width digits, `万` / `亿` / `千万`,
+/// a trailing `元` (see [`number`]). Something that could be read two ways is refused.
 pub fn parse_decimal(text: &str) -> Result<Decimal, FieldError> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
-        .collect();
-    if cleaned.is_empty() {
-        return Err(FieldError::Empty);
-    }
-    let valid_chars = cleaned
-        .chars()
-        .enumerate()
-        .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')));
-    if !valid_chars {
-        return Err(FieldError::NotANumber(text.trim().to_string()));
-    }
-    let value = Decimal::from_str(&cleaned).map_err(|e| {
-        if e.to_string().contains("overflow") || cleaned.len() > 28 {
-            FieldError::TooLarge
-        } else {
-            FieldError::NotANumber(text.trim().to_string())
-        }
-    })?;
-    if value.abs() > max_value() {
-        return Err(FieldError::TooLarge);
-    }
-    Ok(value.normalize())
+    number::read_number(text, true)
 }
 
 /// A decimal of zero or more.
@@ -119,9 +104,26 @@ pub fn parse_positive(text: &str) -> Result<Decimal, FieldError> {
 
 /// A percentage 0–100 (a trailing `%` is allowed).
 pub fn parse_percent(text: &str) -> Result<Decimal, FieldError> {
-    let t = text.trim().trim_end_matches(['%', '％']);
-    let v = parse_decimal(t)?;
+    let t = number::normalised(text);
+    let t = t.strip_suffix('%').unwrap_or(&t);
+    let as_typed = || text.trim().to_string();
+    let v = number::read_number(t, false).map_err(|e| match e {
+        FieldError::NotANumber(_) => FieldError::NotANumber(as_typed()),
+        FieldError::Grouping(_) => FieldError::Grouping(as_typed()),
+        FieldError::Ambiguous(_) => FieldError::Ambiguous(as_typed()),
+        e => e,
+    })?;
     check_percent(v)
+}
+
+/// What a typed number will be read as, to show back before it is committed: the amount or
+/// quantity, or the percentage when the text ends in `%`. `None` when it cannot be read.
+pub fn read_back(text: &str) -> Option<Decimal> {
+    if number::normalised(text).ends_with('%') {
+        parse_percent(text).ok()
+    } else {
+        parse_decimal(text).ok()
+    }
 }
 
 /// Checks a percentage already parsed (e.g. from a file).

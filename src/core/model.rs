@@ -249,14 +249,14 @@ impl Plan {
         self.scenarios.iter_mut().find(|s| s.id == id)
     }
 
-    /// Changes the period. Scenarios whose seasonality no longer has one entry per month get a
-    /// flat profile (a profile for twelve months cannot be guessed onto three).
+    /// Changes the period. Scenarios whose seasonality no longer has one entry per month get
+    /// equal months (a profile for twelve months cannot be guessed onto three).
     pub fn set_period(&mut self, period: Period) {
         self.period = period;
         let months = period.month_count();
         for s in &mut self.scenarios {
-            if s.seasonality.len() != months {
-                s.seasonality = Scenario::flat_seasonality(months);
+            if !s.even_months() && s.seasonality.len() != months {
+                s.seasonality = Vec::new();
             }
         }
     }

@@ -531,6 +531,9 @@ pub fn scaled_plan(people: usize) -> Plan {
     scenario.amount_target = Decimal::from((total_last * 11 / 10) / amount_unit * amount_unit);
     scenario.quantity_target = Decimal::from(total_last * 11 / 10 / 25);
     scenario.amount_unit = Decimal::from(amount_unit);
+    // The methods a territory with history and factors is split by (what the timings measure).
+    scenario.methods.region = Method::History;
+    scenario.methods.subdistrict = Method::Weighted;
     scenario.seasonality = SAMPLE_SEASONALITY
         .iter()
         .map(|s| Some(s.parse().expect("month share")))

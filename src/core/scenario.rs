@@ -86,12 +86,15 @@ pub struct LevelMethods {
     pub salesperson: Method,
 }
 
+/// Even at every level: the one method that gives every node a share on any data, so a new
+/// plan's empty territory never leaves anybody at zero. A manager switches to history or the
+/// weighted index once last period's sales or the factors are filled in.
 impl Default for LevelMethods {
     fn default() -> Self {
         Self {
-            region: Method::History,
+            region: Method::Even,
             region_tier_multiplier: false,
-            subdistrict: Method::Weighted,
+            subdistrict: Method::Even,
             salesperson: Method::Even,
         }
     }
@@ -203,7 +206,8 @@ pub struct Scenario {
     #[serde(default)]
     pub manual: BTreeMap<String, NodeValues>,
     /// Share of the period's target in each month, in percent; must total 100. `null` marks a
-    /// month not yet filled in (an error, never a silent zero).
+    /// month not yet filled in (an error, never a silent zero). Empty: every month weighs the
+    /// same (equal weights, split by largest remainder; no rounded percentages).
     pub seasonality: Vec<Option<Decimal>>,
 }
 
@@ -230,7 +234,24 @@ impl Scenario {
             .unwrap_or_else(|| self.thresholds.classify_region(region))
     }
 
-    /// A flat seasonality profile over `months` months (shares sum to exactly 100).
+    /// Whether every month weighs the same (no profile typed).
+    pub fn even_months(&self) -> bool {
+        self.seasonality.is_empty()
+    }
+
+    /// Each month's share in percent, as typed; for equal months `100 / months` (as exact as a
+    /// decimal holds: shown rounded, never used to split).
+    pub fn month_shares(&self, months: usize) -> Vec<Option<Decimal>> {
+        if self.even_months() {
+            let share = Decimal::ONE_HUNDRED / Decimal::from(months.max(1) as u64);
+            vec![Some(share); months]
+        } else {
+            self.seasonality.clone()
+        }
+    }
+
+    /// A profile of rounded percentages over `months` months that sums to exactly 100 (the
+    /// remainder on the first month): what a manager edits from when leaving equal months.
     pub fn flat_seasonality(months: usize) -> Vec<Option<Decimal>> {
         let months = months.max(1);
         let base = (Decimal::from(100) / Decimal::from(months as u64)).trunc_with_scale(2);
@@ -240,8 +261,9 @@ impl Scenario {
         v
     }
 
-    /// A scenario with the domain's defaults.
-    pub fn with_defaults(id: String, name: String, months: usize) -> Self {
+    /// A scenario with the domain's defaults: methods that work on an empty territory (even at
+    /// every level) and equal months.
+    pub fn with_defaults(id: String, name: String, _months: usize) -> Self {
         Self {
             id,
             name,
@@ -264,7 +286,8 @@ impl Scenario {
             },
             locks: BTreeMap::new(),
             manual: BTreeMap::new(),
-            seasonality: Self::flat_seasonality(months),
+            // Equal months: an even year splits into months one unit apart at most.
+            seasonality: Vec::new(),
         }
     }
 }

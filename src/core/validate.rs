@@ -187,7 +187,7 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
                 c.percent(format!("{tp}.share_goal"), goal);
             }
         }
-        if s.seasonality.len() != months {
+        if !s.even_months() && s.seasonality.len() != months {
             c.push(
                 format!("{sp}.seasonality"),
                 Issue::MonthCount {

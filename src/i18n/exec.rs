@@ -55,6 +55,8 @@ texts! {
     err_not_a_date: "“{}” is not a date (YYYY-MM-DD).", "“{}”不是日期（格式 YYYY-MM-DD）。";
     err_not_whole: "“{}” is not a whole number.", "“{}”不是整数。";
     err_too_large: "Too large.", "数值过大。";
+    err_grouping: "“{}”: separators must group the digits by three (1,234,567).", "“{}”：千分位分隔符须每三位一组（如 1,234,567）。";
+    err_ambiguous: "“{}” can be read more than one way; write it out in full (15,000 or 1万5000).", "“{}”有多种读法，请写完整（如 15,000 或 1万5000）。";
     err_not_positive: "Must be greater than zero.", "必须大于零。";
     err_too_long: "At most {} characters.", "最多 {} 个字符。";
     err_reason_required: "Needs a written reason.", "需要填写理由。";
@@ -71,6 +73,12 @@ texts! {
     plan_unreadable: "The plan stored as “{}” cannot be opened on these pages ({}). The planner offers its text for download.", "以“{}”保存的计划无法在执行页打开（{}）。规划页可下载其原文。";
     reloaded: "The plan was changed in another tab; showing that version.", "计划已在另一个标签页中修改，现显示该版本。";
     demo_data: "Fill with sample execution data", "填入示例执行数据";
+    file_actuals_template: "actuals template", "实际销售模板";
+    file_actuals: "actuals", "实际销售";
+    file_score_template: "scorecard template", "考评数据模板";
+    file_score: "scorecard figures", "考评数据";
+    line_column_problem: "Line {}, {}: {}", "第 {} 行，{}：{}";
+    line_problem: "Line {}: {}", "第 {} 行：{}";
     demo_done: "Sample execution data added", "已填入示例执行数据";
     // Measures and columns.
     amount: "Amount", "金额";
@@ -280,6 +288,8 @@ impl ExecText {
             FieldError::NotADate(s) => fill(self.err_not_a_date, &[s]),
             FieldError::NotAWholeNumber(s) => fill(self.err_not_whole, &[s]),
             FieldError::TooLarge => self.err_too_large.to_string(),
+            FieldError::Grouping(s) => fill(self.err_grouping, &[s]),
+            FieldError::Ambiguous(s) => fill(self.err_ambiguous, &[s]),
             FieldError::NotPositive => self.err_not_positive.to_string(),
             FieldError::TooLong(n) => fill(self.err_too_long, &[&n.to_string()]),
             FieldError::ReasonRequired => self.err_reason_required.to_string(),
@@ -297,14 +307,35 @@ impl ExecText {
 
     /// A line of an import file and what is wrong with it.
     pub fn problem<C: FileColumn>(&self, p: &LineProblem<C>) -> String {
-        let mut out = fill(self.line, &[&p.line.to_string()]);
-        if let Some(c) = p.column {
-            out.push_str(", ");
-            out.push_str(c.key());
+        let line = p.line.to_string();
+        let kind = self.problem_kind(&p.kind);
+        match p.column {
+            Some(c) => fill(
+                self.line_column_problem,
+                &[&line, &self.column_name(c.key()), &kind],
+            ),
+            None => fill(self.line_problem, &[&line, &kind]),
         }
-        out.push_str(": ");
-        out.push_str(&self.problem_kind(&p.kind));
-        out
+    }
+
+    /// A file column as a message names it: in English its key, as the file's header spells
+    /// it; in Chinese its label from the template's second line.
+    pub fn column_name(&self, key: &str) -> String {
+        use crate::core::execution::{ACTUALS_HEADER, ACTUALS_LABELS, SCORE_HEADER, SCORE_LABELS};
+        if self.line == EXEC_EN.line {
+            return key.to_string();
+        }
+        [
+            (ACTUALS_HEADER, ACTUALS_LABELS[0]),
+            (SCORE_HEADER, SCORE_LABELS[0]),
+        ]
+        .iter()
+        .find_map(|(header, labels)| {
+            let at = header.split(',').position(|k| k == key)?;
+            labels.split(',').nth(at)
+        })
+        .unwrap_or(key)
+        .to_string()
     }
 
     pub fn problem_kind(&self, k: &ProblemKind) -> String {
@@ -492,7 +523,19 @@ mod tests {
             kind: ProblemKind::NotANumber("abc".into()),
         };
         assert_eq!(EXEC_EN.problem(&p), "Line 3, amount: “abc” is not a number");
-        assert_eq!(EXEC_ZH.problem(&p), "第 3 行, amount: “abc”不是数字");
+        assert_eq!(EXEC_ZH.problem(&p), "第 3 行，销售额：“abc”不是数字");
+        let whole_line = LineProblem::<crate::core::execution::Column> {
+            line: 4,
+            column: None,
+            kind: ProblemKind::Missing,
+        };
+        assert!(EXEC_ZH.problem(&whole_line).starts_with("第 4 行："));
+        let score = LineProblem {
+            line: 2,
+            column: Some(crate::core::execution::ScoreColumn::CrossTerritory),
+            kind: ProblemKind::NotAWholeNumber("1.5".into()),
+        };
+        assert!(EXEC_ZH.problem(&score).starts_with("第 2 行，窜货次数："));
         let e = EditError::Field {
             field: "amount",
             error: crate::core::field::FieldError::Negative,

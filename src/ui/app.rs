@@ -6,6 +6,7 @@ use super::banners::Banners;
 use super::confirm_dialog::ConfirmDialog;
 use super::header::Header;
 use super::nav::Nav;
+use super::new_plan_dialog::NewPlanDialog;
 use super::pages::RouteView;
 use super::presentation::Presentation;
 use super::share_dialog::ShareDialog;
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
             </main>
             <ToastView />
             <ConfirmDialog />
+            <NewPlanDialog />
             <ShareDialog />
             <Presentation />
         </div>

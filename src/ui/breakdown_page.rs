@@ -11,6 +11,7 @@ mod lock_box;
 mod measure_tabs;
 mod problems;
 mod settings_panel;
+mod zero_banner;
 
 use leptos::prelude::*;
 
@@ -22,6 +23,7 @@ use explain_panel::ExplainPanel;
 use measure_tabs::MeasureTabs;
 use problems::Problems;
 use settings_panel::SettingsPanel;
+use zero_banner::ZeroBanner;
 
 /// The breakdown a [`Computed`] holds, if it could be computed.
 fn good(c: &Computed) -> Option<&Breakdown> {
@@ -83,6 +85,7 @@ pub fn BreakdownPage() -> impl IntoView {
             <ScenarioBar />
             <SettingsPanel />
             <Problems />
+            <ZeroBanner />
             <div class="bd-main">
                 <section class="bd-table-card card">
                     <MeasureTabs />

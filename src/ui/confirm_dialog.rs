@@ -32,11 +32,12 @@ impl Answer {
     }
 }
 
-/// The question and its answers, the safest first.
-fn question(app: App, p: &Pending) -> (String, Vec<Answer>) {
+/// The question and its answers, the safest first; `None` for a question with a dialog of its
+/// own (a new plan's name and company).
+fn question(app: App, p: &Pending) -> Option<(String, Vec<Answer>)> {
     let t = app.t_now();
     let delete = vec![Answer::Cancel, Answer::Delete];
-    match p {
+    Some(match p {
         Pending::DeletePlan => {
             let name = app.with_plan_untracked(|x| x.name.clone());
             (fill(t.confirm_delete_plan, &[&name]), delete)
@@ -56,7 +57,8 @@ fn question(app: App, p: &Pending) -> (String, Vec<Answer>) {
             fill(t.share_offer, &[&plan.name]),
             vec![Answer::Import, Answer::Cancel],
         ),
-    }
+        Pending::NewPlan => return None,
+    })
 }
 
 /// Deletes a scenario; the message offers to bring it back.
@@ -102,7 +104,7 @@ pub fn ConfirmDialog() -> impl IntoView {
     move || {
         let pending = app.confirm.get()?;
         let t = app.t();
-        let (message, answers) = question(app, &pending);
+        let (message, answers) = question(app, &pending)?;
         let label = move |a: Answer| match a {
             Answer::Cancel => t.cancel,
             Answer::Delete => t.delete,

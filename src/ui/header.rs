@@ -78,7 +78,7 @@ pub fn Header() -> impl IntoView {
                 <div class="plan-switch">
                     {switcher}
                     <button type="button" class="btn" id="plan-new"
-                        on:click=move |_| library::new_plan(app)>{t.new_plan}</button>
+                        on:click=move |_| app.confirm.set(Some(Pending::NewPlan))>{t.new_plan}</button>
                     <button type="button" class="btn" id="plan-duplicate"
                         on:click=move |_| library::duplicate_plan(app)>{t.duplicate_plan}</button>
                     <button type="button" class="btn" id="plan-rename-button"

@@ -33,21 +33,15 @@ fn add_to_library(app: App, plan: Plan) {
     app.open_plan(plan);
 }
 
-/// An empty plan for this year, with one scenario, and opens it.
-pub fn new_plan(app: App) {
+/// An empty plan for this year named by the manager, with one scenario, opened on its
+/// territory (where a plan starts).
+pub fn new_plan(app: App, name: String, company: String) {
     let t = app.t_now();
-    let (company, currency, year, scenario) = app.with_plan_untracked(|p| {
-        (
-            p.company.clone(),
-            p.currency.clone(),
-            p.period.start.year,
-            p.adopted().map(|s| s.name.clone()),
-        )
-    });
+    let (currency, year) = app.with_plan_untracked(|p| (p.currency.clone(), p.period.start.year));
     let mut plan = Plan {
         format_version: FORMAT_VERSION,
         id: new_plan_id(app),
-        name: t.new_plan_name.to_string(),
+        name,
         company,
         currency,
         period: Period::fiscal_year(year),
@@ -62,11 +56,12 @@ pub fn new_plan(app: App) {
     let sid = plan.fresh_id("s");
     plan.scenarios.push(Scenario::with_defaults(
         sid.clone(),
-        scenario.unwrap_or_else(|| "Baseline".into()),
+        t.baseline_scenario.to_string(),
         plan.period.month_count(),
     ));
     plan.adopted_scenario = sid;
     add_to_library(app, plan);
+    app.route.set(super::route::Route::Territory);
 }
 
 /// A copy of the open plan under a new name; the copy's change log goes on, from the rename.
@@ -118,7 +113,11 @@ pub fn delete_current_plan(app: App) {
     let text = fill(app.t_now().plan_deleted, &[&plan.name]);
     match next.and_then(|id| browser::load_plan(&id).ok()) {
         Some(other) => app.open_plan(other),
-        None => new_plan(app),
+        None => new_plan(
+            app,
+            app.t_now().new_plan_name.to_string(),
+            plan.company.clone(),
+        ),
     }
     app.notify(text, Some(UndoAction::DeletedPlan(Box::new(plan))));
 }

@@ -55,6 +55,8 @@ pub enum Pending {
     DeleteScenario(String),
     /// Delete this unreadable stored entry (by key)?
     DeleteBrokenEntry(String),
+    /// A new plan: what is it called, and for which company?
+    NewPlan,
 }
 
 /// What the share dialog shows.

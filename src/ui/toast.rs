@@ -1,5 +1,5 @@
-//! A short message at the foot of the screen, with an undo button when there is a way back.
-//! Messages time out; an error stays until closed.
+//! A short message in the header strip, with an undo button when there is a way back.
+//! Messages time out after six seconds; an error stays until closed.
 
 use leptos::prelude::*;
 
@@ -38,7 +38,7 @@ pub fn ToastView() -> impl IntoView {
             view! {
                 <div class="toast-host" id="toast-host">
                     <div class="toast" class:error=toast.error role="status">
-                        <span class="toast-text">{toast.text}</span>
+                        <span class="toast-text" title=toast.text.clone()>{toast.text.clone()}</span>
                         {undo.map(|action| view! {
                             <button type="button" class="btn primary" id="toast-undo"
                                 on:click=move |_| library::run_undo(app, action.clone())>{t.undo}</button>

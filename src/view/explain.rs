@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::numbers::{grouped, percent};
+use super::zero_notes::cause_text;
 use crate::core::breakdown::{Basis, Explanation};
 use crate::core::scenario::Measure;
 use crate::i18n::{Catalogue, fill};
@@ -109,6 +110,13 @@ pub fn explain_view(t: &Catalogue, x: &Explanation, measure: Measure) -> Explain
                 facts.push(fact(t.x_share, t.x_even_fallback));
             }
         }
+    }
+    if let Some(cause) = m.zero {
+        facts.push(fact(t.x_zero, cause_text(t, cause, &grouped(m.unit))));
+    }
+    if x.even_months {
+        let n = m.months.len().to_string();
+        facts.push(fact(t.x_months_even, fill(t.season_even, &[&n])));
     }
     facts.push(fact(t.x_exact, short(m.exact, 4)));
     facts.push(fact(t.x_rounded, grouped(m.rounded)));
@@ -251,5 +259,24 @@ mod tests {
             v.facts
         );
         assert_eq!(v.factors, None, "regions split by history have no factors");
+    }
+
+    #[test]
+    fn a_zero_target_says_why_it_is_zero() {
+        let plan = sample_plan(Lang::Zh);
+        let scenario = plan.adopted().unwrap();
+        let huaihua = plan.regions.iter().find(|r| r.name == "怀化").unwrap();
+        let x = explain(&plan, scenario, &huaihua.id).unwrap();
+        let v = explain_view(&ZH, &x, Measure::Amount);
+        let why = v.facts.iter().find(|f| f.label == "为何为 0");
+        assert_eq!(
+            why.map(|f| f.value.as_str()),
+            Some("上期没有销售，按历史比例分不到指标；请选择其他分解方法"),
+            "{:#?}",
+            v.facts
+        );
+        let other = explain(&plan, scenario, &plan.regions[0].id).unwrap();
+        let v = explain_view(&ZH, &other, Measure::Amount);
+        assert!(v.facts.iter().all(|f| f.label != "为何为 0"));
     }
 }

@@ -110,4 +110,62 @@ mod tests {
         assert_eq!(compact(d("9800"), Lang::En), "9,800");
         assert_eq!(compact(d("12980000"), Lang::Zh), "1298万");
     }
+
+    mod every_number_shown_parses_back {
+        use super::*;
+        use crate::core::field::{parse_decimal, parse_percent};
+        use proptest::prelude::*;
+
+        /// A non-negative amount with up to four decimals, up to a hundred billion.
+        fn any_amount() -> impl Strategy<Value = Decimal> {
+            (0i64..100_000_000_000_000, 0u32..=4).prop_map(|(n, scale)| Decimal::new(n, scale))
+        }
+
+        /// The value a display rounded to a multiple of `of` with two decimals shows.
+        fn shown_as(v: Decimal, of: i64) -> Decimal {
+            let of = Decimal::from(of);
+            ((v / of).round_dp(2) * of).normalize()
+        }
+
+        proptest! {
+            #[test]
+            fn grouped_numbers_parse_back_to_themselves(v in any_amount()) {
+                prop_assert_eq!(parse_decimal(&grouped(v)), Ok(v.normalize()));
+                prop_assert_eq!(parse_decimal(&grouped(-v)), Ok((-v).normalize()));
+            }
+
+            #[test]
+            fn chinese_amounts_parse_back_to_what_they_show(v in any_amount()) {
+                let abs = v.abs();
+                let want = if abs >= Decimal::from(100_000_000) {
+                    shown_as(v, 100_000_000)
+                } else if abs >= Decimal::from(10_000) {
+                    shown_as(v, 10_000)
+                } else {
+                    v.normalize()
+                };
+                prop_assert_eq!(parse_decimal(&amount(v, Lang::Zh)), Ok(want));
+                prop_assert_eq!(parse_decimal(&amount(v, Lang::En)), Ok(v.normalize()));
+            }
+
+            #[test]
+            fn chart_labels_parse_back_to_what_they_show(v in any_amount()) {
+                let want = if v >= Decimal::from(1_000_000) {
+                    shown_as(v, 1_000_000)
+                } else if v >= Decimal::from(10_000) {
+                    let k = Decimal::from(1000);
+                    ((v / k).round_dp(1) * k).normalize()
+                } else {
+                    v.normalize()
+                };
+                prop_assert_eq!(parse_decimal(&compact(v, Lang::En)), Ok(want));
+            }
+
+            #[test]
+            fn percentages_parse_back_to_what_they_show(n in 0i64..1000, extra in 0i64..100) {
+                let v = Decimal::new(n * 100 + extra, 3);
+                prop_assert_eq!(parse_percent(&percent(v)), Ok(v.round_dp(1).normalize()));
+            }
+        }
+    }
 }

@@ -167,6 +167,11 @@ pub fn settings_panel(t: &Catalogue, plan: &Plan, s: &Scenario) -> SettingsPanel
             SettingField::new(s, Setting::Weight(f), &id, t.factor(f), Input::Slider(100))
         })
         .collect();
+    let even_shares = if s.even_months() {
+        s.month_shares(plan.period.month_count())
+    } else {
+        Vec::new()
+    };
     let months = plan
         .period
         .months()
@@ -174,17 +179,28 @@ pub fn settings_panel(t: &Catalogue, plan: &Plan, s: &Scenario) -> SettingsPanel
         .enumerate()
         .map(|(i, m)| {
             let id = format!("season-{i}");
-            SettingField::new(
+            let mut field = SettingField::new(
                 s,
                 Setting::Season(i),
                 &id,
                 t.month_name(m.month),
                 Input::Number,
-            )
+            );
+            if let Some(Some(share)) = even_shares.get(i) {
+                // Equal months show their share rounded; the split uses equal weights.
+                field.value = share.round_dp(2).normalize().to_string();
+            }
+            field
         })
         .collect();
     let total: Decimal = s.seasonality.iter().flatten().copied().sum();
-    let ok = total == Decimal::from(100) && s.seasonality.iter().all(Option::is_some);
+    let ok = s.even_months()
+        || (total == Decimal::from(100) && s.seasonality.iter().all(Option::is_some));
+    let total_text = if s.even_months() {
+        fill(t.season_even, &[&plan.period.month_count().to_string()])
+    } else {
+        fill(t.seasonality_total, &[&total.normalize().to_string()])
+    };
     SettingsPanel {
         summary: settings_summary(t, plan, s),
         targets: SettingsSection {
@@ -204,7 +220,7 @@ pub fn settings_panel(t: &Catalogue, plan: &Plan, s: &Scenario) -> SettingsPanel
             fields: months,
         },
         season_total: SeasonTotal {
-            text: fill(t.seasonality_total, &[&total.normalize().to_string()]),
+            text: total_text,
             ok,
         },
         make_flat: t.flat_profile.to_string(),

@@ -216,7 +216,7 @@ fn monthly_curve(
 ) -> MonthlyChart {
     let months: Vec<&str> = bd.months().iter().map(|m| t.month_name(m.month)).collect();
     let shares: Vec<Decimal> = s
-        .seasonality
+        .month_shares(bd.months().len())
         .iter()
         .map(|v| v.unwrap_or_default())
         .collect();

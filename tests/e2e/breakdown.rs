@@ -141,7 +141,10 @@ async fn a_seasonality_that_does_not_total_100_is_named_and_flat_fixes_it() {
     assert!(b.exists("#season-total.bad").await);
     b.click("#season-flat").await;
     b.wait_gone("#breakdown-errors").await;
-    b.wait_for_text("#season-total", "Total 100%").await;
+    // Equal months: equal weights, not rounded percentages.
+    b.wait_for_text("#season-total", "Every month weighs the same (1/12 each)")
+        .await;
+    assert!(!b.exists("#season-total.bad").await);
 }
 
 #[tokio::test]

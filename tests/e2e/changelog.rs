@@ -315,7 +315,7 @@ async fn every_kind_of_edit_says_what_it_changed() {
     let shown = rows(&b).await;
     let expect = [
         "Yuelu District · + Add distributor: Changsha Hexin Trading",
-        "Make flat",
+        "Equal months",
         "23",
         "Even",
         "118,000,000 → 125,000,000",

@@ -199,6 +199,8 @@ async fn a_name_with_markup_is_shown_as_text() {
 async fn two_plans_can_be_created_and_switched() {
     let b = english().await;
     b.click("#plan-new").await;
+    b.type_into("#new-plan-company", "Spring Co.").await;
+    b.click("#new-plan-create").await;
     b.click("#plan-rename-button").await;
     b.type_into("#plan-rename", "Spring push").await;
     b.press(&Key::Enter).await;
@@ -820,6 +822,8 @@ async fn the_row_tools_fold_move_and_add_with_the_mouse_and_the_csv_follows() {
 async fn an_edit_made_just_before_another_plan_opens_is_kept() {
     let b = english().await;
     b.click("#plan-new").await;
+    b.type_into("#new-plan-company", "Spring Co.").await;
+    b.click("#new-plan-create").await;
     b.wait_for_text("#plan-select", "New plan").await;
     b.click("#add-region").await;
     b.wait_for_text(".tree-row.selected", "New region").await;

@@ -570,3 +570,43 @@ fn the_company_explains_its_months_by_seasonality() {
         Err(ExplainError::UnknownNode("nobody".into()))
     );
 }
+
+#[test]
+fn an_even_year_splits_into_equal_months_by_largest_remainder() {
+    // A new scenario's months weigh the same: 50,000,000 at a unit of 1,000 is 50,000 units
+    // over twelve months, 4,166 each and 8 left over, one each to the first eight months.
+    let mut s = scenario("50000000", "1000", "1200", "1");
+    s.seasonality = Scenario::with_defaults("x".into(), "x".into(), 12).seasonality;
+    assert!(s.even_months());
+    let p = three_regions([1, 1, 1], s.clone());
+    let b = compute(&p, &s).expect("breakdown");
+    let months: Vec<Decimal> = b.monthly(0, Measure::Amount).collect();
+    let want: Vec<Decimal> = (0..12)
+        .map(|j| Decimal::from(if j < 8 { 4_167_000 } else { 4_166_000 }))
+        .collect();
+    assert_eq!(months, want);
+    assert_eq!(
+        b.monthly(0, Measure::Quantity).collect::<Vec<_>>(),
+        vec![Decimal::from(100); 12]
+    );
+    check_rules(&p, &s, &b).unwrap();
+    let x = explain(&p, &s, "plan").unwrap();
+    assert!(x.even_months);
+    assert_eq!(x.measures[0].months[0].rounded, Decimal::from(4_167_000));
+}
+
+#[test]
+fn a_new_scenario_splits_evenly_at_every_level_so_empty_data_gets_numbers() {
+    let s = Scenario::with_defaults("s".into(), "s".into(), 12);
+    for level in [Level::Region, Level::Subdistrict, Level::Salesperson] {
+        assert_eq!(s.methods.get(level), Method::Even, "{level:?}");
+    }
+    // A territory with no history and no factors: everybody still gets a share.
+    let mut s = s;
+    s.amount_target = Decimal::from(50_000_000);
+    s.quantity_target = Decimal::from(1200);
+    let p = three_regions([0, 0, 0], s.clone());
+    let b = compute(&p, &s).expect("breakdown");
+    assert!(b.warnings().is_empty(), "{:?}", b.warnings());
+    assert_eq!(zero_targets(&p, &s, &b), vec![]);
+}

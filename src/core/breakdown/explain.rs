@@ -19,6 +19,7 @@ use super::result::Breakdown;
 use super::weights::{
     FactorPart, GroupWeights, Siblings, factor_parts, manual_of, sales_of, sibling_weights,
 };
+use super::zeros::{ZeroCause, cause as zero_cause};
 
 /// Why a node's explanation cannot be given.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -44,6 +45,9 @@ pub struct Explanation {
     pub factors: Vec<FactorPart>,
     /// Amount, then quantity.
     pub measures: [MeasureExplanation; 2],
+    /// Every month weighs the same (no seasonality profile): the company's months are an
+    /// equal split rounded by largest remainder.
+    pub even_months: bool,
 }
 
 /// A region's tier as it bears on its weight.
@@ -71,6 +75,8 @@ pub struct MeasureExplanation {
     pub rounded: Decimal,
     /// `rounded − exact`: always less than one unit either way.
     pub rounding: Decimal,
+    /// Why the value is zero while the parent's is not (`None` otherwise).
+    pub zero: Option<ZeroCause>,
     pub months: Vec<MonthExplanation>,
 }
 
@@ -152,6 +158,8 @@ pub fn explain_in(
     let units = Measure::ALL.map(|m| Some(breakdown.unit(m)));
     sibling_locks(scenario, siblings, units, &mut locks, &mut Vec::new());
     let ctx = Context {
+        plan,
+        pos,
         breakdown,
         scenario,
         siblings,
@@ -189,6 +197,7 @@ pub fn explain_in(
         tier,
         factors,
         measures: Measure::ALL.map(|m| ctx.measure(m)),
+        even_months: scenario.even_months(),
     })
 }
 
@@ -203,9 +212,9 @@ fn siblings_of(plan: &Plan, pos: NodePos) -> (Siblings<'_>, usize) {
     }
 }
 
-fn seasonality(scenario: &Scenario, month: usize) -> Decimal {
+fn seasonality(scenario: &Scenario, month: usize, months: usize) -> Decimal {
     scenario
-        .seasonality
+        .month_shares(months)
         .get(month)
         .copied()
         .flatten()
@@ -218,7 +227,7 @@ fn decimal(units: Decimal, unit: Decimal) -> Decimal {
 
 fn company(b: &Breakdown, scenario: &Scenario, node: NodeRef) -> Explanation {
     let shares: Vec<Decimal> = (0..b.months().len())
-        .map(|j| seasonality(scenario, j))
+        .map(|j| seasonality(scenario, j, b.months().len()))
         .collect();
     let mut season = Vec::new();
     let season_total = int_weights(&shares, &mut season).unwrap_or(0);
@@ -258,6 +267,7 @@ fn company(b: &Breakdown, scenario: &Scenario, node: NodeRef) -> Explanation {
             exact: target,
             rounded: target,
             rounding: Decimal::ZERO,
+            zero: None,
             months,
         }
     };
@@ -268,10 +278,13 @@ fn company(b: &Breakdown, scenario: &Scenario, node: NodeRef) -> Explanation {
         tier: None,
         factors: Vec::new(),
         measures: Measure::ALL.map(measure),
+        even_months: scenario.even_months(),
     }
 }
 
 struct Context<'a> {
+    plan: &'a Plan,
+    pos: NodePos,
     breakdown: &'a Breakdown,
     scenario: &'a Scenario,
     siblings: Siblings<'a>,
@@ -301,14 +314,18 @@ impl Context<'_> {
                 (Basis::Share(share), exact)
             }
         };
+        let parent_value = b.annual(self.parent, measure);
+        let zero = (rounded.is_zero() && !parent_value.is_zero())
+            .then(|| zero_cause(self.plan, self.scenario, b, self.pos, self.parent, measure));
         MeasureExplanation {
             measure,
             unit,
-            parent_value: Some(b.annual(self.parent, measure)),
+            parent_value: Some(parent_value),
             basis,
             exact,
             rounded,
             rounding: rounded - exact,
+            zero,
             months: self.months(measure),
         }
     }
@@ -399,7 +416,7 @@ impl Context<'_> {
                 let rounded = b.month_value(self.index, measure, j);
                 MonthExplanation {
                     month,
-                    seasonality: seasonality(self.scenario, j),
+                    seasonality: seasonality(self.scenario, j, b.months().len()),
                     parent_value: Some(b.month_value(self.parent, measure, j)),
                     exact,
                     rounded,

@@ -126,6 +126,9 @@ fn check_seasonality(
 ) -> Option<Vec<u128>> {
     let months = plan.period.months();
     let shares = &scenario.seasonality;
+    if scenario.even_months() {
+        return Some(vec![1; months.len()]);
+    }
     if shares.len() != months.len() {
         errors.push(BreakdownError::SeasonalityMonthCount {
             expected: months.len(),

@@ -260,7 +260,7 @@ fn check_company(scenario: &Scenario, b: &Breakdown, m: Measure) -> Check {
     );
     let year = b.annual(0, m);
     for (j, v) in b.monthly(0, m).enumerate() {
-        let share = scenario.seasonality[j].unwrap_or_default();
+        let share = scenario.month_shares(b.months().len())[j].unwrap_or_default();
         if let Some(exact) = year
             .checked_mul(share)
             .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))

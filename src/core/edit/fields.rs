@@ -114,7 +114,8 @@ pub enum ScenarioField {
 }
 
 impl ScenarioField {
-    pub(super) fn apply(&self, s: &mut Scenario) -> Result<bool, EditError> {
+    /// Applies the field to `s`, a scenario of a period of `months` months.
+    pub(super) fn apply(&self, s: &mut Scenario, months: usize) -> Result<bool, EditError> {
         Ok(match self {
             ScenarioField::Name(name) => set(&mut s.name, parse_name(name)?),
             ScenarioField::AmountTarget(v) => set(&mut s.amount_target, *v),
@@ -133,14 +134,20 @@ impl ScenarioField {
             }
             ScenarioField::TierMultiplier(on) => set(&mut s.methods.region_tier_multiplier, *on),
             ScenarioField::Weight(f, v) => set(s.factor_weights.get_mut(*f), *v),
-            ScenarioField::Season(month, v) => match s.seasonality.get_mut(*month) {
-                Some(slot) => set(slot, *v),
-                None => return Err(EditError::NoEntry(*month)),
-            },
-            ScenarioField::FlatSeasonality => {
-                let months = s.seasonality.len();
-                set(&mut s.seasonality, Scenario::flat_seasonality(months))
+            ScenarioField::Season(month, v) => {
+                if s.even_months() {
+                    // Leaving equal months: start from rounded percentages that total 100.
+                    if *month >= months {
+                        return Err(EditError::NoEntry(*month));
+                    }
+                    s.seasonality = Scenario::flat_seasonality(months);
+                }
+                match s.seasonality.get_mut(*month) {
+                    Some(slot) => set(slot, *v),
+                    None => return Err(EditError::NoEntry(*month)),
+                }
             }
+            ScenarioField::FlatSeasonality => set(&mut s.seasonality, Vec::new()),
             ScenarioField::Threshold(which, v) => {
                 let t = &mut s.thresholds;
                 let slot = match which {

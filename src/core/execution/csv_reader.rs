@@ -17,6 +17,7 @@ pub enum CsvError {
 }
 
 /// Reads records from `text`, counting lines so every record knows where it starts.
+#[derive(Clone)]
 pub struct Reader<'a> {
     text: &'a str,
     pos: usize,

@@ -19,6 +19,7 @@ use chrono::format::{Item, Numeric, Pad};
 use rust_decimal::Decimal;
 
 use crate::core::field::{FieldError, max_value, parse_decimal};
+use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::period::{YEAR_MONTH, YearMonth};
 
@@ -28,6 +29,13 @@ use super::edit_error::EditError;
 
 /// The header an actuals file must start with (optionally followed by `,name`).
 pub const ACTUALS_HEADER: &str = "salesperson_id,month,amount,quantity,collections";
+/// The columns of [`ACTUALS_HEADER`] in words, then the name column's, in Chinese and in
+/// English: the template's second line, for the person filling it in; the importer skips a
+/// line of either right after the header.
+pub const ACTUALS_LABELS: [&str; 2] = [
+    "业务人员编号,月份,销售额,销量,回款,姓名",
+    "Salesperson id,Month,Amount,Quantity,Collections,Name",
+];
 const COLUMNS: [Column; 5] = [
     Column::SalespersonId,
     Column::Month,
@@ -288,7 +296,7 @@ pub struct ImportSummary {
 pub fn parse_actuals(plan: &Plan, bytes: &[u8]) -> ActualsPreview {
     let mut preview = ActualsPreview::default();
     let mut fields: Vec<Cow<str>> = Vec::with_capacity(6);
-    let (mut reader, width) = match open(bytes, ACTUALS_HEADER, &mut fields) {
+    let (mut reader, width) = match open(bytes, ACTUALS_HEADER, &ACTUALS_LABELS, &mut fields) {
         Ok(opened) => opened,
         Err(problem) => return ActualsPreview::file_problem(problem),
     };
@@ -387,12 +395,27 @@ pub(super) fn decode(bytes: &[u8]) -> Result<&str, (ProblemKind, usize)> {
 pub(super) fn open<'a>(
     bytes: &'a [u8],
     header: &'static str,
+    labels: &[&str],
     fields: &mut Vec<Cow<'a, str>>,
 ) -> Result<(Reader<'a>, usize), (ProblemKind, usize)> {
     let text = decode(bytes)?;
     let mut reader = Reader::new(text);
     let width = read_header(text, &mut reader, fields, header)?;
+    // The template's line of column names in words, if the next line is one.
+    let mut peek = reader.clone();
+    if let Some((_, Ok(()))) = peek.next_record(fields)
+        && labels.iter().any(|l| is_label_line(fields, l))
+    {
+        reader = peek;
+    }
     Ok((reader, width))
+}
+
+/// Whether `fields` are the column names of `labels` (the name column's optional).
+fn is_label_line(fields: &[Cow<str>], labels: &str) -> bool {
+    let names: Vec<&str> = labels.split(',').collect();
+    (fields.len() == names.len() || fields.len() + 1 == names.len())
+        && fields.iter().zip(&names).all(|(f, n)| f.trim() == *n)
 }
 
 /// The index in `months` (the plan's period) of the month in `text`; a problem with it goes to
@@ -563,9 +586,9 @@ pub fn apply_actuals(
     })
 }
 
-/// A file to fill in: the header, then each salesperson (in the plan's order) with the
-/// period's first month and zeros, and their name for the reader.
-pub fn actuals_template(plan: &Plan) -> String {
+/// A file to fill in: the header, the columns in words in `lang`, then each salesperson (in
+/// the plan's order) with the month to report and zeros, and their name for the reader.
+pub fn actuals_template(plan: &Plan, lang: Lang) -> String {
     // The month to report next: the one after the latest with actuals (the first at the start).
     let months = plan.period.months();
     let first = match super::latest_actual_month(plan) {
@@ -575,6 +598,8 @@ pub fn actuals_template(plan: &Plan) -> String {
     let mut out = String::with_capacity(64 + plan.size().2 * 48);
     out.push_str(ACTUALS_HEADER);
     out.push_str(",name\n");
+    out.push_str(ACTUALS_LABELS[usize::from(lang == Lang::En)]);
+    out.push('\n');
     for p in plan.salespeople() {
         push_row(&mut out, &p.id, first, &Actual::default(), &p.name);
     }

@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
 
@@ -33,6 +34,15 @@ use super::scorecard::{ScoreEntry, ScoreFigures, check_figures};
 pub const SCORE_HEADER: &str = "distributor_id,month,contract_volume,completed_volume,\
 our_sales,category_sales,last_month_sales,last_year_sales,revenue,costs,promotions,rebates,\
 price_violations,cross_territory,collection_days";
+/// The columns of [`SCORE_HEADER`] in words, then the name column's, in Chinese and in
+/// English: the template's second line; the importer skips a line of either after the header.
+pub const SCORE_LABELS: [&str; 2] = [
+    "经销商编号,月份,合同量,完成量,本品销量,品类销量,上月销量,去年同期销量,\
+     销售收入,成本,促销费用,返利,价格违规次数,窜货次数,回款天数,名称",
+    "Distributor id,Month,Contract volume,Completed volume,Our sales,Category sales,\
+     Last month's sales,Last year's sales,Revenue,Costs,Promotions,Rebates,\
+     Price violations,Cross-territory cases,Collection days,Name",
+];
 
 /// A column of the scorecard file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -148,7 +158,7 @@ pub struct ScoreImportSummary {
 /// Reads a scorecard file against the plan without storing anything.
 pub fn parse_score_figures(plan: &Plan, bytes: &[u8]) -> ScorePreview {
     let mut fields: Vec<Cow<str>> = Vec::with_capacity(16);
-    let (mut reader, width) = match open(bytes, SCORE_HEADER, &mut fields) {
+    let (mut reader, width) = match open(bytes, SCORE_HEADER, &SCORE_LABELS, &mut fields) {
         Ok(opened) => opened,
         Err(problem) => return ScorePreview::file_problem(problem),
     };
@@ -360,7 +370,7 @@ pub fn apply_score_figures(
 /// one after the latest with figures (the period's first when there are none, its last when
 /// the figures reach it). Rows left empty are refused as "no figures" until filled in or
 /// deleted, so an untouched line never stores zeros.
-pub fn score_template(plan: &Plan) -> String {
+pub fn score_template(plan: &Plan, lang: Lang) -> String {
     use std::fmt::Write;
     let months = plan.period.months();
     let latest = plan
@@ -378,6 +388,8 @@ pub fn score_template(plan: &Plan) -> String {
     let mut out = String::new();
     out.push_str(SCORE_HEADER);
     out.push_str(",name\n");
+    out.push_str(SCORE_LABELS[usize::from(lang == Lang::En)]);
+    out.push('\n');
     for c in distributors(plan) {
         let _ = writeln!(out, "{},{month}{empty},{}", quote(&c.id), quote(&c.name));
     }

@@ -36,8 +36,21 @@ pub fn ActualsToolbar(
         let preview = app.with_plan_untracked(|p| parse_actuals(p, &bytes));
         state.preview.set(Some((name, preview.into())));
     };
-    let download = move |what: &str, csv: fn(&crate::core::model::Plan) -> String| {
-        let (name, text) = app.with_plan_untracked(|p| (format!("{} {what}", p.name), csv(p)));
+    let download = move |template: bool| {
+        let (x, lang) = (app.x_now(), app.lang.get_untracked());
+        let what = if template {
+            x.file_actuals_template
+        } else {
+            x.file_actuals
+        };
+        let (name, text) = app.with_plan_untracked(|p| {
+            let csv = if template {
+                actuals_template(p, lang)
+            } else {
+                actuals_csv(p)
+            };
+            (format!("{} {what}", p.name), csv)
+        });
         download_csv(app, &name, &text);
     };
     let fill_sample = move |_| {
@@ -75,8 +88,8 @@ pub fn ActualsToolbar(
                     } />
             </label>
             <FileButtons input_id="actuals-file" on_file=on_file
-                on_template=move |_| download("actuals template", actuals_template)
-                on_export=move |_| download("actuals", actuals_csv) />
+                on_template=move |_| download(true)
+                on_export=move |_| download(false) />
             <Show when=move || empty.get()>
                 <button type="button" class="btn" id="fill-sample" on:click=fill_sample>
                     {move || app.x().demo_data}

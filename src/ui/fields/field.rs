@@ -6,7 +6,7 @@ use web_sys::wasm_bindgen::JsCast;
 
 use super::{is_commit_enter, next_gesture};
 use crate::core::edit::Edit;
-use crate::core::field::FieldError;
+use crate::core::field::{FieldError, read_back};
 use crate::ui::state::{What, use_app};
 use crate::view::numbers::grouped;
 
@@ -28,6 +28,18 @@ pub enum Control {
     Check,
     /// A slider from 0 to the given maximum; a drag is one step of the history.
     Range(u32),
+}
+
+/// How a typed number will be read (`= 50,000,000`, `= 45.5%`), when that is not what was
+/// typed; `None` for text already in the form shown, or that cannot be read.
+fn reading(text: &str) -> Option<String> {
+    let value = read_back(text)?;
+    let shown = if text.trim_end().ends_with(['%', '％']) {
+        format!("{}%", grouped(value))
+    } else {
+        grouped(value)
+    };
+    (shown != text.trim()).then(|| format!("= {shown}"))
 }
 
 impl Control {
@@ -96,11 +108,14 @@ pub fn Field(
     let app = use_app();
     let control = control.unwrap_or(Control::Text);
     let error = RwSignal::new(None::<String>);
+    // How the number being typed will be read, shown beside it before it is committed.
+    let typed = RwSignal::new(None::<String>);
     let stored = Memo::new(move |_| value.get());
     let gesture = StoredValue::new(next_gesture());
     let (label, control) = (StoredValue::new(label), StoredValue::new(control));
 
     let commit = move |text: String, in_gesture: bool| {
+        typed.set(None);
         let t = app.t_now();
         let edit = match to_edit.run(text.clone()) {
             Ok(edit) => edit,
@@ -108,8 +123,11 @@ pub fn Field(
         };
         let what = control.with_value(|c| {
             let old = c.shown(&stored.get_untracked());
+            // Formatted like the old value (`50,000,000 → 55,000,000`), however it was typed.
             let new = match c {
-                Control::Number => text.trim().to_string(),
+                Control::Number => read_back(&text)
+                    .map(grouped)
+                    .unwrap_or_else(|| text.trim().to_string()),
                 c => c.shown(&text),
             };
             What::field(&label.get_value(), old, new)
@@ -129,10 +147,10 @@ pub fn Field(
             gesture.set_value(next_gesture());
         }
     };
-    let on_input = move |ev: web_sys::Event| {
-        if control.with_value(|c| matches!(c, Control::Range(_))) {
-            commit(event_text(&ev), true);
-        }
+    let on_input = move |ev: web_sys::Event| match control.with_value(|c| c.clone()) {
+        Control::Range(_) => commit(event_text(&ev), true),
+        Control::Number => typed.set(reading(&event_text(&ev))),
+        _ => {}
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let multiline = control.with_value(|c| *c == Control::TextArea);
@@ -142,6 +160,7 @@ pub fn Field(
         } else if ev.key() == "Escape" {
             // Back to the stored value.
             error.set(None);
+            typed.set(None);
             if let Some(input) = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -198,7 +217,8 @@ pub fn Field(
             view! {
                 <input type=kind class=class inputmode=mode id=id placeholder=placeholder
                     aria-invalid=move || invalid().then_some("true")
-                    value=shown prop:value=shown on:change=on_change on:keydown=on_keydown />
+                    value=shown prop:value=shown on:change=on_change on:keydown=on_keydown
+                    on:input=on_input />
             }
             .into_any()
         }
@@ -212,6 +232,7 @@ pub fn Field(
         }>
             {(!is_check).then(|| view! { <span class="field-label">{label_text.clone()}</span> })}
             {input}
+            <span class="field-reading" aria-live="polite">{move || typed.get()}</span>
             <span class="field-error" role="alert">{move || error.get()}</span>
         </label>
     }

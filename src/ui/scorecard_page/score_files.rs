@@ -46,12 +46,13 @@ pub fn ScoreToolbar(
                 } />
             <FileButtons input_id="score-file" on_file=on_file
                 on_template=move |()| {
-                    let csv = app.with_plan_untracked(score_template);
-                    download_csv(app, &file_name("scorecard template"), &csv);
+                    let lang = app.lang.get_untracked();
+                    let csv = app.with_plan_untracked(|p| score_template(p, lang));
+                    download_csv(app, &file_name(app.x_now().file_score_template), &csv);
                 }
                 on_export=move |()| {
                     let csv = app.with_plan_untracked(score_csv);
-                    download_csv(app, &file_name("scorecard"), &csv);
+                    download_csv(app, &file_name(app.x_now().file_score), &csv);
                 } />
         </div>
     }

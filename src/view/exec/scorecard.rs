@@ -237,6 +237,14 @@ pub fn ranking_headings(t: &ExecText) -> Vec<&'static str> {
 pub fn ranking(t: &ExecText, rows: &[ScoreRow]) -> Vec<RankingRow> {
     rows.iter()
         .map(|r| {
+            // The share of the composite each weight has: its weight over the weights of the
+            // measures that could be scored ("85 × 1/7"), which is what the contribution uses.
+            let scored: Decimal = r
+                .measures
+                .iter()
+                .filter(|m| m.score.is_some())
+                .map(|m| m.weight)
+                .sum();
             let mut reasons: Vec<String> = r
                 .measures
                 .iter()
@@ -247,11 +255,19 @@ pub fn ranking(t: &ExecText, rows: &[ScoreRow]) -> Vec<RankingRow> {
                         | ScoreMeasure::Collection => one_decimal(t, m.value),
                         _ => rate(t, m.value),
                     };
+                    let name = measure_name(t, m.measure);
+                    if m.score.is_none() {
+                        // Not scored, so not counted: no weight to show.
+                        return format!("{name} {value} → {}", t.none_dash);
+                    }
+                    let weight = if m.weight.is_zero() {
+                        "0".to_string()
+                    } else {
+                        format!("{}/{}", m.weight.normalize(), scored.normalize())
+                    };
                     format!(
-                        "{} {value} → {} × {} = {}",
-                        measure_name(t, m.measure),
+                        "{name} {value} → {} × {weight} = {}",
                         one_decimal(t, m.score),
-                        m.weight.normalize(),
                         one_decimal(t, m.contribution)
                     )
                 })
@@ -279,7 +295,10 @@ pub fn ranking(t: &ExecText, rows: &[ScoreRow]) -> Vec<RankingRow> {
 
 fn one_decimal(t: &ExecText, v: Option<Decimal>) -> String {
     v.map_or(t.none_dash.to_string(), |v| {
-        v.round_dp(1).normalize().to_string()
+        // Half away from zero, as people round by hand (6.25 → 6.3).
+        v.round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .normalize()
+            .to_string()
     })
 }
 
@@ -390,11 +409,13 @@ mod tests {
         assert_eq!(row.scores.len(), 7);
         assert_eq!(row.scores[0], "80");
         assert!(
-            row.reasons[0].starts_with("Completion 80% → 80 × 1 = "),
+            row.reasons[0] == "Completion 80% → 80 × 1/4 = 20",
             "{:?}",
             row.reasons
         );
-        assert!(row.reasons[1].starts_with("Share of category 25% → 25"));
+        assert_eq!(row.reasons[1], "Share of category 25% → 25 × 1/4 = 6.3");
+        // No sales last month or last year: not scored, not counted in the quarters above.
+        assert_eq!(row.reasons[2], "Growth — → —");
         assert_eq!(row.reasons[7], "MoM — · YoY —");
         assert_eq!(ranking_headings(&EXEC_EN).len(), 8);
 

@@ -282,18 +282,39 @@ fn nothing_is_stored_until_asked_and_a_month_is_replaced_not_added() {
 #[test]
 fn the_template_lists_everyone_and_reads_back_clean() {
     let (plan, [a, _, _]) = plan();
-    let template = actuals_template(&plan);
+    let template = actuals_template(&plan, Lang::Zh);
     let lines: Vec<&str> = template.lines().collect();
     assert_eq!(
         lines[0],
         "salesperson_id,month,amount,quantity,collections,name"
     );
+    // The columns in words for the person filling it in; the importer skips the line.
+    assert_eq!(lines[1], "业务人员编号,月份,销售额,销量,回款,姓名");
     let name = &plan.salesperson(&a).unwrap().name;
-    assert_eq!(lines[1], format!("{a},2027-01,0,0,0,{name}"));
-    assert_eq!(lines.len(), 1 + plan.size().2);
-    let preview = parse_actuals(&plan, template.as_bytes());
-    assert_eq!(preview.problems, []);
-    assert_eq!(preview.rows.len(), plan.size().2);
+    assert_eq!(lines[2], format!("{a},2027-01,0,0,0,{name}"));
+    assert_eq!(lines.len(), 2 + plan.size().2);
+    for lang in [Lang::Zh, Lang::En] {
+        let preview = parse_actuals(&plan, actuals_template(&plan, lang).as_bytes());
+        assert_eq!(preview.problems, [], "{lang:?}");
+        assert_eq!(preview.rows.len(), plan.size().2);
+    }
+    // Without its name column, and without the line at all, the file reads the same.
+    let short = template.replacen(",姓名\n", "\n", 1);
+    assert_eq!(
+        parse_actuals(&plan, short.as_bytes()).rows.len(),
+        plan.size().2
+    );
+    // A line of words anywhere else is a problem like any other.
+    let moved = format!(
+        "{}\n业务人员编号,月份,销售额,销量,回款,姓名\n",
+        template.trim_end()
+    );
+    let last = moved.lines().count();
+    let problems = parse_actuals(&plan, moved.as_bytes()).problems;
+    assert!(
+        !problems.is_empty() && problems.iter().all(|p| p.line == last),
+        "{problems:?}"
+    );
 
     // With January reported, the template asks for February; with December, December again.
     let mut plan = plan;
@@ -301,17 +322,17 @@ fn the_template_lists_everyone_and_reads_back_clean() {
     let dec = YearMonth::new(2027, 12).unwrap();
     set_actual(&mut plan, &a, jan, Actual::default()).unwrap();
     assert!(
-        actuals_template(&plan)
+        actuals_template(&plan, Lang::En)
             .lines()
-            .nth(1)
+            .nth(2)
             .unwrap()
             .contains(",2027-02,")
     );
     set_actual(&mut plan, &a, dec, Actual::default()).unwrap();
     assert!(
-        actuals_template(&plan)
+        actuals_template(&plan, Lang::En)
             .lines()
-            .nth(1)
+            .nth(2)
             .unwrap()
             .contains(",2027-12,")
     );

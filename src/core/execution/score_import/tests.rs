@@ -362,13 +362,14 @@ fn nothing_is_stored_until_asked_and_a_month_is_replaced_not_added() {
 #[test]
 fn the_template_lists_each_distributor_for_the_next_month_and_must_be_filled_in() {
     let (mut plan, [a, b, _]) = plan();
-    let template = score_template(&plan);
+    let template = score_template(&plan, Lang::Zh);
     let lines: Vec<&str> = template.lines().collect();
     let empty = ",".repeat(13);
     assert_eq!(
         lines,
         [
             format!("{SCORE_HEADER},name"),
+            SCORE_LABELS[0].to_string(),
             format!("{a},2027-01{empty},\"Solid, Ltd.\""),
             format!("{b},2027-01{empty},Weak Co"),
         ],
@@ -380,12 +381,12 @@ fn the_template_lists_each_distributor_for_the_next_month_and_must_be_filled_in(
         problems(&untouched),
         [
             (
-                2,
+                3,
                 None,
                 "has no figures; fill them in or delete the line".into()
             ),
             (
-                3,
+                4,
                 None,
                 "has no figures; fill them in or delete the line".into()
             ),
@@ -399,10 +400,10 @@ fn the_template_lists_each_distributor_for_the_next_month_and_must_be_filled_in(
     assert_eq!(plan.execution.scorecard[0].figures, solid());
 
     set_score_entry(&mut plan, &b, ym(4), solid()).unwrap();
-    assert!(score_template(&plan).contains(&format!("{a},2027-05,")));
+    assert!(score_template(&plan, Lang::En).contains(&format!("{a},2027-05,")));
     set_score_entry(&mut plan, &b, ym(12), solid()).unwrap();
     assert!(
-        score_template(&plan).contains(&format!("{a},2027-12,")),
+        score_template(&plan, Lang::En).contains(&format!("{a},2027-12,")),
         "the period's last month once the figures reach it"
     );
 }
