@@ -228,11 +228,15 @@ pub struct CompareTable {
     pub tier_changed: String,
 }
 
-fn delta(base: Option<Decimal>, other: Option<Decimal>) -> Delta {
+fn delta(
+    base: Option<Decimal>,
+    other: Option<Decimal>,
+    shown: &impl Fn(Decimal) -> String,
+) -> Delta {
     let (text, trend) = match (base, other) {
-        (Some(a), Some(b)) if b > a => (format!("+{}", grouped(b - a)), Trend::Up),
-        (Some(a), Some(b)) if b < a => (grouped(b - a), Trend::Down),
-        (Some(_), Some(_)) => ("0".to_string(), Trend::Same),
+        (Some(a), Some(b)) if b > a => (format!("+{}", shown(b - a)), Trend::Up),
+        (Some(a), Some(b)) if b < a => (shown(b - a), Trend::Down),
+        (Some(_), Some(_)) => (shown(Decimal::ZERO), Trend::Same),
         _ => (String::new(), Trend::Same),
     };
     Delta { text, trend }
@@ -245,6 +249,18 @@ pub fn compare_table(
     c: &Comparison,
     measure: Measure,
     expanded: &HashSet<String>,
+) -> CompareTable {
+    compare_table_in(t, plan, c, measure, expanded, grouped)
+}
+
+/// [`compare_table`] with every value and difference written by `shown` (one unit throughout).
+pub fn compare_table_in(
+    t: &Catalogue,
+    plan: &Plan,
+    c: &Comparison,
+    measure: Measure,
+    expanded: &HashSet<String>,
+    shown: impl Fn(Decimal) -> String,
 ) -> CompareTable {
     let mut head = vec![t.name.to_string()];
     head.extend(c.names.iter().cloned());
@@ -282,12 +298,12 @@ pub fn compare_table(
                         }),
                         values: values
                             .iter()
-                            .map(|v| v.map(grouped).unwrap_or_default())
+                            .map(|v| v.map(&shown).unwrap_or_default())
                             .collect(),
                         deltas: values
                             .iter()
                             .skip(1)
-                            .map(|v| delta(values[0], *v))
+                            .map(|v| delta(values[0], *v, &shown))
                             .collect(),
                     }
                 })
@@ -319,12 +335,23 @@ pub fn region_charts(
     c: &Comparison,
     measure: Measure,
 ) -> Vec<DiffChart> {
-    let Some(base) = c.breakdowns.first() else {
-        return Vec::new();
-    };
     let text = |d: Decimal| match measure {
         Measure::Amount => amount(d, lang),
         Measure::Quantity => grouped(d),
+    };
+    region_charts_in(t, plan, c, measure, text)
+}
+
+/// [`region_charts`] with every difference written by `text` (one unit throughout).
+pub fn region_charts_in(
+    t: &Catalogue,
+    plan: &Plan,
+    c: &Comparison,
+    measure: Measure,
+    text: impl Fn(Decimal) -> String,
+) -> Vec<DiffChart> {
+    let Some(base) = c.breakdowns.first() else {
+        return Vec::new();
     };
     c.breakdowns
         .iter()

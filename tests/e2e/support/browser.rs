@@ -127,6 +127,9 @@ impl Browser {
             "--disable-sync".to_owned(),
             format!("--user-data-dir={}", profile.display()),
             format!("--window-size={width},{height}"),
+            // A screen the window's size: full screen (presentation mode) keeps the size asked
+            // for instead of headless Chromium's 800×600 screen.
+            format!("--screen-info={{{width}x{height}}}"),
         ];
         let mut chrome = json!({ "args": [] });
         if let Some(lang) = &options.lang {
