@@ -23,14 +23,24 @@ fn docs(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
-/// A browser of `lang` at `width` × `height` with `plan` (or the sample) open in presentation
-/// mode, on its first slide.
+/// A browser of `lang` whose screen is `width` × `height` with `plan` (or the sample) open in
+/// presentation mode, on its first slide.
 async fn presenting(lang: &str, (width, height): (u32, u32), plan: Option<&Plan>) -> Browser {
     let b = Browser::options()
         .lang(lang)
         .window_size(width, height)
         .launch()
         .await;
+    // The page is the whole screen, as a full-screen presentation on a projector is (a headless
+    // window keeps a frame).
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        serde_json::json!({
+            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false,
+            "screenWidth": width, "screenHeight": height,
+        }),
+    )
+    .await;
     match plan {
         Some(plan) => open_stored(&b, plan, "/#/territory").await,
         None => {
@@ -188,6 +198,8 @@ async fn the_presentation_is_screenshot_for_the_docs_in_both_languages() {
         assert_eq!(kind, "kind-regions");
         let (px, text) = smallest_type(&b).await;
         assert!(px >= 24.0, "{lang}: {text:?} at {px:.1} px");
+        let size = b.exec_js("return [innerWidth, innerHeight];").await;
+        assert_eq!(size, serde_json::json!([1920, 1080]), "{lang}: the screen of a projector");
         b.screenshot(docs(file)).await;
     }
 }
@@ -262,6 +274,7 @@ async fn the_manager_picks_the_slides_and_jumps_to_a_region() {
     at_slide(&b, 1, total).await;
     b.click("#slide-menu").await;
     b.wait_for("#slide-list").await;
+    b.screenshot(shot("slide-list-zh.png")).await;
     let titles = b.texts_of("#slide-list .slide-jump").await;
     assert_eq!(titles.len(), total, "{titles:?}");
     assert_eq!(titles[1], "区域类型");
@@ -301,7 +314,6 @@ async fn the_manager_picks_the_slides_and_jumps_to_a_region() {
     b.click_text("#slide-list .slide-jump", "区域类型").await;
     at_slide(&b, 2, total - 1).await;
     assert_eq!(on_screen(&b).await.0, "kind-tiers");
-    b.screenshot(shot("slide-list-zh.png")).await;
 }
 
 #[tokio::test]

@@ -127,8 +127,8 @@ impl Browser {
             "--disable-sync".to_owned(),
             format!("--user-data-dir={}", profile.display()),
             format!("--window-size={width},{height}"),
-            // A screen the window's size: full screen (presentation mode) keeps the size asked
-            // for instead of headless Chromium's 800×600 screen.
+            // Headless Chromium's screen is 800×600 unless told, and full screen (presentation
+            // mode) shrinks the window to it: a screen of the window's size.
             format!("--screen-info={{{width}x{height}}}"),
         ];
         let mut chrome = json!({ "args": [] });
