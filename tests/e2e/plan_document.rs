@@ -130,7 +130,8 @@ async fn the_printed_plan_keeps_every_heading_with_its_content() {
         // Longer and longer goals move every later heading down the pages.
         for lines in [0usize, 4, 8, 12, 16, 20, 24] {
             let goals: Vec<String> = (1..=lines)
-                .map(|i| format!("{i}. {}", t.doc_goals))
+                // Not "12. Goals": a line of text that reads as a numbered heading.
+                .map(|i| format!("（{i}）{}", t.doc_goals))
                 .collect();
             plan.notes.insert("goals".into(), goals.join("\n"));
             let b = document_of(lang, &plan).await;

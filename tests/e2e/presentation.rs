@@ -154,10 +154,6 @@ async fn slides_fill_the_screen_at_projector_and_full_hd_sizes() {
                 next(&b, place, total).await;
             }
             let (kind, _) = on_screen(&b).await;
-            if size == (1280, 720) {
-                b.screenshot(shot(&format!("slide-{place}-1280-zh.png")))
-                    .await;
-            }
             let (px, text) = smallest_type(&b).await;
             assert!(
                 px >= least,
@@ -199,7 +195,11 @@ async fn the_presentation_is_screenshot_for_the_docs_in_both_languages() {
         let (px, text) = smallest_type(&b).await;
         assert!(px >= 24.0, "{lang}: {text:?} at {px:.1} px");
         let size = b.exec_js("return [innerWidth, innerHeight];").await;
-        assert_eq!(size, serde_json::json!([1920, 1080]), "{lang}: the screen of a projector");
+        assert_eq!(
+            size,
+            serde_json::json!([1920, 1080]),
+            "{lang}: the screen of a projector"
+        );
         b.screenshot(docs(file)).await;
     }
 }

@@ -109,6 +109,11 @@ async fn an_edit_made_outside_presentation_shows_in_it() {
     b.wait_for_text(".tree-row.selected", "Greater Changsha")
         .await;
     b.click("#present").await;
+    // Targets by region, after the title and the tier board.
+    b.wait_for_text("#presentation .slide-count", "1 / ").await;
+    b.press(&Key::Right).await;
+    b.press(&Key::Right).await;
+    b.wait_for_text("#presentation .slide-count", "3 / ").await;
     b.wait_for_text("#presentation", "Greater Changsha").await;
 }
 
