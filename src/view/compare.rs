@@ -196,6 +196,9 @@ pub struct CompareRow {
     pub values: Vec<String>,
     /// Each later scenario's difference from the first.
     pub deltas: Vec<Delta>,
+    /// A scenario gives this node a target of zero while its company target is not zero: a
+    /// warning, not a quiet `0`.
+    pub zero: bool,
 }
 
 impl CompareRow {
@@ -204,6 +207,9 @@ impl CompareRow {
         let mut class = format!("lvl-{}", self.level.key());
         if self.mover {
             class.push_str(" mover");
+        }
+        if self.zero {
+            class.push_str(" warn");
         }
         class
     }
@@ -222,6 +228,8 @@ pub struct CompareTable {
     pub head: Vec<String>,
     /// The rows shown (regions always; children of expanded nodes).
     pub rows: Vec<CompareRow>,
+    /// What the ⚠ on a row with a zero target says.
+    pub zero_mark: &'static str,
     /// The hint on a row's open and close buttons.
     pub expand: String,
     pub collapse: String,
@@ -305,6 +313,9 @@ pub fn compare_table_in(
                             .skip(1)
                             .map(|v| delta(values[0], *v, &shown))
                             .collect(),
+                        zero: c.breakdowns.iter().zip(&values).any(|(bd, v)| {
+                            *v == Some(Decimal::ZERO) && !bd.annual(0, measure).is_zero()
+                        }),
                     }
                 })
                 .collect()
@@ -320,6 +331,7 @@ pub fn compare_table_in(
         movers_note: fill(t.compare_movers, &[&MOVERS.to_string()]),
         head,
         rows,
+        zero_mark: t.doc_zero_mark,
         expand: t.expand.to_string(),
         collapse: t.collapse.to_string(),
         tier_changed: t.compare_tier_changed.to_string(),
@@ -430,6 +442,26 @@ mod tests {
         let table = compare_table(&EN, &plan, &c, Measure::Amount, &open);
         assert_eq!(table.rows[1].expanded, Some(true));
         assert!(table.rows.iter().any(|r| r.name == "Furong District"));
+    }
+
+    #[test]
+    fn a_region_left_at_zero_is_a_warning_in_the_comparison() {
+        let plan = sample_plan(Lang::En);
+        let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
+        let c = compare(&plan, &ids);
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
+        let warned: Vec<&str> = table
+            .rows
+            .iter()
+            .filter(|r| r.zero)
+            .map(|r| r.name.as_str())
+            .collect();
+        // Huaihua has no customers and no history: both scenarios leave it at zero.
+        assert_eq!(warned, [plan.regions[7].name.as_str()]);
+        let huaihua = table.rows.iter().find(|r| r.zero).unwrap();
+        assert_eq!(huaihua.values, ["0", "0"]);
+        assert!(huaihua.class().ends_with(" warn"), "{}", huaihua.class());
+        assert_eq!(table.zero_mark, "⚠ a target of 0");
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub const WRITTEN_SECTIONS: [&str; 4] = ["goals", "market", "strategy", "risks"]
 pub struct PlanDocument {
     pub title: &'static str,
     pub plan_name: String,
-    /// Company, period and scenario: `Hunan Co. · Fiscal year 2027-01 · scenario “Baseline”`.
+    /// Company, period and scenario: `Hunan Co. · Year 2027-01 – 2027-12 · scenario “Baseline”`.
     pub headline: String,
     pub sections: Vec<DocSection>,
 }
@@ -274,7 +274,7 @@ pub fn plan_document(
     bd: Option<&Breakdown>,
     all: bool,
 ) -> PlanDocument {
-    let period = format!("{} {}", t.period_kind(plan.period.kind), plan.period.start);
+    let period = t.period(&plan.period);
     let mut sections = vec![
         goals(t, lang, plan, s),
         DocSection {

@@ -117,7 +117,8 @@ pub fn has_actuals(plan: &Plan) -> bool {
 pub struct Slide {
     pub key: SlideKey,
     pub title: String,
-    /// The plan and the scenario presented: `Hunan 2027 · Baseline`.
+    /// The plan and the scenario presented: `Hunan 2027 · Baseline` (empty on the title slide,
+    /// which names both in large type).
     pub plan_line: String,
     /// Where the slide is among those shown: `2 / 14`.
     pub count: String,
@@ -157,9 +158,19 @@ pub enum SlideBody {
 pub struct TierColumn {
     pub tier: Tier,
     pub name: &'static str,
-    /// The tier's regions with their market share as shown (`Changsha`, `64.5%`).
-    pub regions: Vec<(String, String)>,
+    /// The tier's regions with their market share.
+    pub regions: Vec<TierRegion>,
     pub strategy: &'static str,
+}
+
+/// A region on the tier board.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TierRegion {
+    pub name: String,
+    /// As shown: `64.5%`, or `⚠ 0%` when the region has no market share.
+    pub share: String,
+    /// No market share: the region's target comes out at zero unless someone sets one.
+    pub warn: bool,
 }
 
 impl TierColumn {
@@ -244,7 +255,11 @@ pub fn slide(input: &SlideInput, plan: &Plan, key: &SlideKey, place: usize, show
     Slide {
         key: key.clone(),
         title,
-        plan_line: format!("{} · {}", plan.name, s.name),
+        plan_line: if *key == SlideKey::Title {
+            String::new()
+        } else {
+            format!("{} · {}", plan.name, s.name)
+        },
         count: fill(t.slide_of, &[&(place + 1).to_string(), &shown.to_string()]),
         body,
     }
@@ -261,7 +276,15 @@ fn tier_columns(t: &Catalogue, plan: &Plan, s: &Scenario) -> Vec<TierColumn> {
                 .regions
                 .iter()
                 .filter(|r| s.tier_of(r) == tier)
-                .map(|r| (r.name.clone(), percent(r.market_share)))
+                .map(|r| {
+                    let warn = r.market_share.is_zero();
+                    let share = percent(r.market_share);
+                    TierRegion {
+                        name: r.name.clone(),
+                        share: if warn { format!("⚠ {share}") } else { share },
+                        warn,
+                    }
+                })
                 .collect(),
             strategy: t.strategy(tier),
         })

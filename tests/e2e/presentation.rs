@@ -332,6 +332,9 @@ async fn a_zero_target_is_a_warning_on_the_slides_not_an_empty_bar() {
     let b = presenting("en-US", (1920, 1080), Some(&plan)).await;
     let total = 3 + plan.regions.len() + 2;
     next(&b, 2, total).await;
+    // The tier board: Huaihua has no market share.
+    let warned = b.texts_of("#presentation .slide-tier li.warn").await;
+    assert_eq!(warned, ["Huaihua ⚠ 0%"]);
     next(&b, 3, total).await;
     let warned: Value = b
         .exec_js(
@@ -359,4 +362,18 @@ async fn a_zero_target_is_a_warning_on_the_slides_not_an_empty_bar() {
         .map(|d| d.salespeople.len())
         .sum();
     assert_eq!(b.count("#presentation .people tr.warn").await, people);
+    // The comparison marks both regions left at zero in the adopted scenario.
+    b.press(&Key::End).await;
+    at_slide(&b, total, total).await;
+    b.wait_for("#presentation .compare-table").await;
+    let warned = b
+        .texts_of("#presentation .compare-table tr.warn .row-name")
+        .await;
+    assert_eq!(warned, [region.name.as_str(), "Huaihua"]);
+    assert_eq!(
+        b.count("#presentation .compare-table tr.warn .zero-mark")
+            .await,
+        2
+    );
+    b.screenshot(shot("slide-compare-zero-en.png")).await;
 }

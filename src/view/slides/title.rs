@@ -11,7 +11,7 @@ use crate::view::numbers::{amount, grouped};
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TitleSlide {
     pub company: String,
-    /// The period as the plan names it (`Year 2027-01`).
+    /// The period with its first and last month (`Year 2027-01 – 2027-12`).
     pub period: String,
     pub figures: Vec<TitleFigure>,
     /// `Adopted scenario: Baseline`.
@@ -80,7 +80,7 @@ pub fn title_slide(t: &Catalogue, lang: Lang, plan: &Plan, s: &Scenario) -> Titl
         .sum();
     TitleSlide {
         company: plan.company.clone(),
-        period: format!("{} {}", t.period_kind(plan.period.kind), plan.period.start),
+        period: t.period(&plan.period),
         figures,
         scenario: fill(t.slide_adopted, &[&s.name]),
         counts: fill(
