@@ -10,7 +10,8 @@ use base64::Engine;
 use region_planner::core::lang::Lang;
 use region_planner::core::model::Plan;
 use region_planner::core::sample::sample_plan;
-use region_planner::i18n::{Catalogue, EN, ZH};
+use region_planner::i18n::{Catalogue, EN, ZH, fill};
+use region_planner::view::numbers::amount;
 use region_planner::view::print_doc::section_number;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
@@ -216,18 +217,26 @@ async fn an_unwritten_section_is_left_out_of_the_print_unless_the_manager_asks()
 
 #[tokio::test]
 async fn a_plan_without_a_quantity_target_prints_no_quantity_tables() {
-    let mut plan = sample_plan(Lang::En);
-    let adopted = plan.adopted_scenario.clone();
-    plan.scenarios
-        .iter_mut()
-        .find(|s| s.id == adopted)
-        .unwrap()
-        .quantity_target = Decimal::ZERO;
-    let b = document_of("en-US", &plan).await;
-    let text = pages(&print_pdf(&b, "no-quantity-en.pdf").await).join("\n");
-    assert!(text.contains(EN.amount_target), "{text}");
-    assert!(!text.contains(EN.quantity_target), "{text}");
-    assert!(!text.contains("quantity 0"), "{text}");
+    for lang in ["en-US", "zh-CN"] {
+        let (l, t) = lang_of(lang);
+        let mut plan = sample_plan(l);
+        let adopted = plan.adopted_scenario.clone();
+        plan.scenarios
+            .iter_mut()
+            .find(|s| s.id == adopted)
+            .unwrap()
+            .quantity_target = Decimal::ZERO;
+        let b = document_of(lang, &plan).await;
+        let text = pages(&print_pdf(&b, &format!("no-quantity-{lang}.pdf")).await).join("\n");
+        assert!(text.contains(t.amount_target), "{lang}: {text}");
+        assert!(!text.contains(t.quantity_target), "{lang}: {text}");
+        // The goals name the amount alone, not a quantity of 0.
+        let amount = amount(plan.adopted().unwrap().amount_target, l);
+        let alone = fill(t.doc_amount_line, &[&amount, &plan.currency]);
+        let with_zero = fill(t.doc_targets_line, &[&amount, &plan.currency, "0"]);
+        assert!(text.contains(&alone), "{lang}: {alone:?} in {text}");
+        assert!(!text.contains(&with_zero), "{lang}: {text}");
+    }
 }
 
 #[tokio::test]

@@ -205,22 +205,26 @@ async fn the_presentation_is_screenshot_for_the_docs_in_both_languages() {
 }
 
 #[tokio::test]
-async fn a_slide_fills_a_4k_screen_too() {
-    let b = presenting("en-US", (3840, 2160), None).await;
-    let (px, text) = smallest_type(&b).await;
-    assert!(px >= 48.0, "the title slide at 4K: {text:?} at {px:.1} px");
-    next(&b, 2, 13).await;
-    next(&b, 3, 13).await;
-    let (w, h) = coverage(&b).await;
-    assert!(
-        w >= 0.85 || h >= 0.6,
-        "targets by region at 4K: {w:.2} × {h:.2}"
-    );
-    let (px, text) = smallest_type(&b).await;
-    assert!(
-        px >= 48.0,
-        "targets by region at 4K: {text:?} at {px:.1} px"
-    );
+async fn every_slide_fills_a_4k_screen_too() {
+    let plan = plan_with_actuals(Lang::En);
+    let b = presenting("en-US", (3840, 2160), Some(&plan)).await;
+    let total = 3 + plan.regions.len() + 4;
+    for place in 1..=total {
+        if place > 1 {
+            next(&b, place, total).await;
+        }
+        let (kind, _) = on_screen(&b).await;
+        let (px, text) = smallest_type(&b).await;
+        assert!(px >= 48.0, "{kind} at 4K: {text:?} at {px:.1} px");
+        if ["kind-regions", "kind-monthly"].contains(&kind.as_str()) {
+            let (w, h) = coverage(&b).await;
+            assert!(w >= 0.85 || h >= 0.6, "{kind} at 4K: {w:.2} × {h:.2}");
+        }
+        if ["kind-title", "kind-regions", "kind-leaderboard"].contains(&kind.as_str()) {
+            b.screenshot(shot(&format!("slide-{place}-4k-en.png")))
+                .await;
+        }
+    }
 }
 
 #[tokio::test]
