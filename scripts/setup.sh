@@ -5,6 +5,7 @@
 #   - wasm-bindgen-cli at the exact version in Cargo.lock       (cargo install)
 #   - wasm-opt (binaryen 132) in <repo>/.tools                  (npm; node and npm from apt if missing)
 #   - chromium, chromedriver and a CJK font                     (apt-get; sudo when not root)
+#   - poppler-utils (pdfinfo, pdftotext: the printed plan's tests read its PDF)   (apt-get)
 #   - all crates in Cargo.lock                                  (cargo fetch, so builds can run --offline)
 # Needs only rustup and cargo on a Debian machine. Safe to run again; quick when everything is present.
 set -euo pipefail
@@ -18,6 +19,7 @@ command -v rustup >/dev/null || rp_die "rustup not found: install Rust with rust
 apt_wanted=()
 command -v chromium >/dev/null || apt_wanted+=(chromium)
 command -v chromedriver >/dev/null || apt_wanted+=(chromium-driver)
+command -v pdftotext >/dev/null || apt_wanted+=(poppler-utils)
 { command -v node >/dev/null && command -v npm >/dev/null; } || apt_wanted+=(nodejs npm)
 # A CJK font, so Chinese text renders in headless Chromium (screenshots), not as boxes.
 [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || apt_wanted+=(fonts-noto-cjk)

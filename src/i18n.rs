@@ -148,6 +148,30 @@ catalogue_keys! {
     doc_edit_hint,
     doc_rows_shown,
     doc_show_all,
+    slide_cover,
+    slide_adopted,
+    slide_counts,
+    slide_region_title,
+    slide_region_entry,
+    slide_completion,
+    slide_leaderboard,
+    slide_as_of,
+    slide_top,
+    slide_no_target,
+    slide_no_quantity,
+    slide_no_people,
+    slide_zero_people,
+    slide_year_total,
+    slide_menu,
+    slide_menu_hint,
+    slide_menu_close,
+    slide_show,
+    doc_left_out,
+    doc_print_anyway,
+    doc_amount_line,
+    doc_no_targets,
+    doc_terminal_spend,
+    doc_zero_mark,
     note_goals,
     note_market,
     note_strategy,
@@ -637,6 +661,12 @@ impl Catalogue {
             Factor::CustomerDistribution => self.factor_customer_distribution,
             Factor::PolicyInvestment => self.factor_policy_investment,
         }
+    }
+
+    /// The plan's period with its first and last month: `Year 2027-01 – 2027-12`.
+    pub fn period(&self, p: &crate::core::period::Period) -> String {
+        let last = p.start.plus(p.month_count().saturating_sub(1) as u32);
+        format!("{} {} – {last}", self.period_kind(p.kind), p.start)
     }
 
     pub fn period_kind(&self, k: crate::core::period::PeriodKind) -> &'static str {

@@ -10,6 +10,8 @@ mod e2e {
     pub mod changelog;
     pub mod compare;
     pub mod execution;
+    pub mod plan_document;
+    pub mod presentation;
     pub mod room;
     pub mod sharing;
     pub mod support;

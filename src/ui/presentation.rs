@@ -1,32 +1,85 @@
-//! Presentation mode: full screen, large type, high contrast, no editing chrome; ← → (PageUp,
-//! PageDown, Space, Home, End) step through the tier board, targets by region, the monthly curve
-//! and the scenario comparison; Esc leaves. It shows the live plan: an edit made outside shows
-//! in it.
+//! Presentation mode: full screen, type and charts sized to the screen, high contrast, no
+//! editing chrome. The slides walk through the workshop (title, tiers, targets by region, each
+//! region's people, the monthly plan, the scenarios compared, and once there are actuals,
+//! completion and the leaderboard); the manager picks which to show and can go straight to
+//! any of them. ← → (PageUp, PageDown, Space, Home, End) step, Esc leaves. It shows the live
+//! plan: an edit made outside shows in it.
 
 mod compare_slide;
+mod completion_slide;
 mod deck;
+mod leaderboard_slide;
+mod region_slide;
+mod slide_menu;
 mod slide_view;
+mod subdistrict_card;
 mod tier_board_slide;
+mod title_slide;
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use super::state::{App, use_app};
-use crate::view::slides::SLIDES;
+use crate::view::slides::{DeckEntry, SlideKey, step};
 use deck::Deck;
 
-/// The view a key leads to from view `at`; `None` for a key that does not move.
-fn next_slide(at: usize, key: &str) -> Option<usize> {
-    match key {
-        "ArrowRight" | "ArrowDown" | "PageDown" | " " => Some((at + 1).min(SLIDES - 1)),
-        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(at.saturating_sub(1)),
-        "Home" => Some(0),
-        "End" => Some(SLIDES - 1),
-        _ => None,
+/// The slides the manager has hidden (kept while the app is open, across presentations).
+#[derive(Clone, Copy)]
+pub struct HiddenSlides(pub RwSignal<BTreeSet<SlideKey>>);
+
+/// The deck while presenting: every slide of the plan and the ones shown, in order.
+#[derive(Clone, Copy)]
+pub struct DeckState {
+    pub entries: Memo<Vec<DeckEntry>>,
+    pub shown: Memo<Vec<SlideKey>>,
+    pub hidden: RwSignal<BTreeSet<SlideKey>>,
+    /// Whether the list of slides is open.
+    pub menu: RwSignal<bool>,
+}
+
+impl DeckState {
+    /// Goes to slide `key`, showing it first if it was hidden.
+    pub fn go_to(self, app: App, key: &SlideKey) {
+        if self.hidden.with_untracked(|h| h.contains(key)) {
+            self.hidden.update(|h| {
+                h.remove(key);
+            });
+        }
+        if let Some(at) = self
+            .shown
+            .with_untracked(|s| s.iter().position(|k| k == key))
+        {
+            app.presenting.set(Some(at));
+        }
+    }
+
+    /// Shows or hides slide `key`, staying on the slide on screen (or the nearest one when it
+    /// is the one hidden). The last slide shown cannot be hidden.
+    pub fn set_shown(self, app: App, key: &SlideKey, show: bool) {
+        let at = app.presenting.get_untracked().unwrap_or(0);
+        let current = self.shown.with_untracked(|s| s.get(at).cloned());
+        if !show && self.shown.with_untracked(|s| s.len() <= 1) {
+            return;
+        }
+        self.hidden.update(|h| {
+            if show {
+                h.remove(key);
+            } else {
+                h.insert(key.clone());
+            }
+        });
+        let next = self.shown.with_untracked(|s| {
+            current
+                .and_then(|c| s.iter().position(|k| *k == c))
+                .unwrap_or_else(|| at.min(s.len().saturating_sub(1)))
+        });
+        app.presenting.set(Some(next));
     }
 }
 
-/// Handles a key while presenting; whether it was used.
-fn on_key(app: App, key: &str) -> bool {
+/// Handles a key while presenting a deck of `len` slides; whether it was used.
+fn on_key(app: App, key: &str, len: usize) -> bool {
     let Some(at) = app.presenting.get_untracked() else {
         return false;
     };
@@ -34,7 +87,7 @@ fn on_key(app: App, key: &str) -> bool {
         app.presenting.set(None);
         return true;
     }
-    match next_slide(at, key) {
+    match step(at, key, len) {
         Some(next) => {
             if next != at {
                 app.presenting.set(Some(next));
@@ -51,6 +104,7 @@ fn on_key(app: App, key: &str) -> bool {
 #[component]
 pub fn Presentation() -> impl IntoView {
     let app = use_app();
+    provide_context(HiddenSlides(RwSignal::new(BTreeSet::new())));
     let presenting = Memo::new(move |_| app.presenting.with(Option::is_some));
     Effect::new(move |was: Option<bool>| {
         let now = presenting.get();

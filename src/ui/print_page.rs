@@ -1,12 +1,17 @@
 //! The plan document (区域销售计划书) as it prints: the manager writes the goals, market
 //! analysis, strategy and risks here; everything else comes from the plan. The browser's print
-//! (or "save as PDF") gives the document alone, with page breaks between the big tables.
+//! (or "save as PDF") gives the document alone, with page breaks before the big tables and
+//! every heading kept with what follows it. A section that is only the manager's text and is
+//! not written yet shows an invitation on screen and is left out of the print, unless the
+//! manager asks for it with space to write by hand.
 
 mod doc_section;
 mod doc_table;
 mod notes_editor;
 mod plan_document;
 mod written_section;
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
@@ -22,12 +27,17 @@ pub struct WritingAt(pub RwSignal<Option<&'static str>>);
 #[derive(Clone, Copy)]
 pub struct DrawAll(pub RwSignal<bool>);
 
+/// The unwritten sections (by note key) the manager chose to print blank, to fill by hand.
+#[derive(Clone, Copy)]
+pub struct PrintAnyway(pub RwSignal<BTreeSet<&'static str>>);
+
 /// The print route: the print button, the editor of the written sections and the document.
 /// Printing (the button, or the browser's own print) draws every row of the long tables first.
 #[component]
 pub fn PrintPage() -> impl IntoView {
     let app = use_app();
     provide_context(WritingAt(RwSignal::new(None)));
+    provide_context(PrintAnyway(RwSignal::new(BTreeSet::new())));
     let all = RwSignal::new(false);
     provide_context(DrawAll(all));
     // The browser's print: the rows are drawn (in this event's microtasks) before it lays out

@@ -2,8 +2,6 @@
 //! text, for the chart components to draw as SVG. They print and project cleanly, and every bar
 //! and point carries a text label, so nothing is told by colour alone.
 
-use std::fmt::Write;
-
 use rust_decimal::Decimal;
 
 use crate::core::tier::Tier;
@@ -15,6 +13,9 @@ pub struct Bar<'a> {
     pub value: Decimal,
     pub text: String,
     pub tier: Option<Tier>,
+    /// The value is zero (or missing) where one is expected: the row is drawn as a warning (an
+    /// outlined empty track with the text inside it), never as an empty bar.
+    pub warn: bool,
 }
 
 /// Horizontal bars in a view box `width` × `height`, one row per item.
@@ -45,6 +46,10 @@ pub struct BarRow {
     pub bar_height: i32,
     /// Where the value text starts.
     pub value_x: i32,
+    /// A zero or missing value where one is expected: the track from `bar_x` over
+    /// `track_width` is outlined as a warning and the text (starting with ⚠) sits inside it.
+    pub warn: bool,
+    pub track_width: i32,
 }
 
 impl BarRow {
@@ -53,6 +58,9 @@ impl BarRow {
         self.tier.map_or("bar-fill", tier_fill_class)
     }
 }
+
+/// The mark that starts the text of a zero or missing value.
+pub const WARN_MARK: &str = "⚠";
 
 /// The CSS class of a tier's colour in charts.
 pub fn tier_fill_class(tier: Tier) -> &'static str {
@@ -110,11 +118,17 @@ pub fn bar_chart(title: &str, bars: &[Bar], tier_names: impl Fn(Tier) -> &'stati
         .map(|(i, b)| {
             let y = 30 + ROW * i as i64;
             let w = scale(b.value, top, BAR_W);
-            let mut text = b.text.clone();
+            let mut text = if b.warn {
+                format!("{WARN_MARK} {}", b.text)
+            } else {
+                b.text.clone()
+            };
             if let Some(name) = b.tier.map(&tier_names).filter(|n| !n.is_empty()) {
                 text.push_str(" · ");
                 text.push_str(name);
             }
+            // A warning's text sits inside its empty track.
+            let w = if b.warn { 0 } else { w };
             right = right.max(label_w + w + 2 * PAD + text_width(&text));
             BarRow {
                 label: b.label.to_string(),
@@ -127,6 +141,8 @@ pub fn bar_chart(title: &str, bars: &[Bar], tier_names: impl Fn(Tier) -> &'stati
                 bar_width: px(w),
                 bar_height: px(ROW - 10),
                 value_x: px(label_w + w + PAD),
+                warn: b.warn,
+                track_width: px(BAR_W),
             }
         })
         .collect();
@@ -138,32 +154,19 @@ pub fn bar_chart(title: &str, bars: &[Bar], tier_names: impl Fn(Tier) -> &'stati
     }
 }
 
-/// A monthly curve: the seasonality profile (%) as columns, and the plan's monthly values as a
-/// line through labelled points.
+/// The plan's monthly values as labelled columns, one per month: the curve of the year. One
+/// series only (the seasonality profile is the same curve, so it is not drawn a second time).
 #[derive(Clone, Debug, PartialEq)]
 pub struct MonthlyChart {
     pub title: String,
     pub width: i32,
     pub height: i32,
+    /// The baseline of the columns.
+    pub axis_y: i32,
     pub months: Vec<MonthMark>,
 }
 
-impl MonthlyChart {
-    /// The line through the months' points, as SVG `points` (`x,y x,y …`).
-    pub fn line_points(&self) -> String {
-        let mut out = String::new();
-        for p in self.months.iter().filter_map(|m| m.point.as_ref()) {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            let _ = write!(out, "{},{}", p.x, p.y);
-        }
-        out
-    }
-}
-
-/// One month of the curve: its seasonality column, its name and then its share under the axis,
-/// and the plan's value as a point (when the plan has one for the month).
+/// One month: its column, its value above it and its name under the axis.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct MonthMark {
     pub month: String,
@@ -174,65 +177,54 @@ pub struct MonthMark {
     pub column_y: i32,
     pub column_width: i32,
     pub column_height: i32,
-    /// The seasonality share as shown (`8.5%`).
-    pub share: String,
-    pub share_y: i32,
-    pub point: Option<CurvePoint>,
-}
-
-/// A labelled point of the curve. Labels of neighbouring months sit on alternate sides of their
-/// points (above, below), so they do not run into each other.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct CurvePoint {
-    pub x: i32,
-    pub y: i32,
-    /// The value as shown, above the point.
+    /// The value as shown (`1298万`), or the warning of a zero month (`⚠ 0`).
     pub text: String,
     pub text_y: i32,
+    /// A zero month in a year that has a target: drawn as an outlined warning, not an empty
+    /// column.
+    pub warn: bool,
 }
 
-/// The monthly curve of `months` (names), `shares` (seasonality, %) and `values` (the plan's
-/// monthly figures with their display text).
-pub fn monthly_chart(
-    title: &str,
-    months: &[&str],
-    shares: &[Decimal],
-    values: &[(Decimal, String)],
-) -> MonthlyChart {
-    let (w, h, left, bottom, top_pad) = (900i64, 380i64, 40i64, 60i64, 40i64);
+/// The columns of `values` (each month's figure with its display text) under `months` (names).
+/// A month whose value is zero while the year's total is not is a warning.
+pub fn monthly_chart(title: &str, months: &[&str], values: &[(Decimal, String)]) -> MonthlyChart {
+    let (w, h, left, bottom, top_pad) = (960i64, 400i64, 10i64, 40i64, 44i64);
     let n = months.len().max(1) as i64;
-    let step = (w - left - 20) / n;
-    let top_share = shares.iter().copied().max().unwrap_or(Decimal::ONE);
-    let top_value = values.iter().map(|v| v.0).max().unwrap_or(Decimal::ONE);
+    let step = (w - 2 * left) / n;
+    let top_value = values.iter().map(|v| v.0).max().unwrap_or(Decimal::ZERO);
+    let any = top_value > Decimal::ZERO;
     let plot = h - bottom - top_pad;
+    let axis = h - bottom;
     let marks = months
         .iter()
         .enumerate()
         .map(|(i, m)| {
             let x = left + step * i as i64;
-            let center = x + step / 2;
-            let share = shares.get(i).copied().unwrap_or(Decimal::ZERO);
-            let bh = scale(share, top_share, plot * 4 / 5);
-            let point = values.get(i).map(|(v, text)| {
-                let y = h - bottom - scale(*v, top_value, plot);
-                CurvePoint {
-                    x: px(center),
-                    y: px(y),
-                    text: text.clone(),
-                    text_y: px(if i % 2 == 0 { y - 10 } else { y + 24 }),
-                }
-            });
+            let (value, text) = values
+                .get(i)
+                .cloned()
+                .unwrap_or((Decimal::ZERO, "0".to_string()));
+            let warn = any && value <= Decimal::ZERO;
+            let ch = if warn {
+                plot / 4
+            } else {
+                scale(value, top_value, plot)
+            };
             MonthMark {
                 month: (*m).to_string(),
-                center_x: px(center),
-                month_y: px(h - bottom + 22),
-                column_x: px(x + step / 5),
-                column_y: px(h - bottom - bh),
-                column_width: px(step * 3 / 5),
-                column_height: px(bh),
-                share: format!("{}%", share.normalize()),
-                share_y: px(h - bottom + 46),
-                point,
+                center_x: px(x + step / 2),
+                month_y: px(axis + 28),
+                column_x: px(x + step / 8),
+                column_y: px(axis - ch),
+                column_width: px(step * 3 / 4),
+                column_height: px(ch),
+                text: if warn {
+                    format!("{WARN_MARK} {text}")
+                } else {
+                    text
+                },
+                text_y: px(axis - ch - 10),
+                warn,
             }
         })
         .collect();
@@ -240,6 +232,7 @@ pub fn monthly_chart(
         title: title.to_string(),
         width: px(w),
         height: px(h),
+        axis_y: px(axis),
         months: marks,
     }
 }
@@ -256,18 +249,21 @@ mod tests {
                 value: Decimal::from(47),
                 text: "47".into(),
                 tier: Some(Tier::BaseCamp),
+                warn: false,
             },
             Bar {
                 label: "Huaihua",
                 value: Decimal::ZERO,
                 text: "0".into(),
                 tier: Some(Tier::Guerrilla),
+                warn: true,
             },
             Bar {
                 label: "Rest",
                 value: Decimal::from(20),
                 text: "20".into(),
                 tier: None,
+                warn: false,
             },
         ];
         let chart = bar_chart("Targets by region", &bars, |t| t.key());
@@ -280,15 +276,24 @@ mod tests {
             "a name is kept as the characters it is"
         );
         assert_eq!(big.text, "47 · base_camp");
-        assert_eq!(zero.text, "0 · guerrilla");
+        assert_eq!(zero.text, "⚠ 0 · guerrilla", "a zero target is a warning");
+        assert!(zero.warn && !big.warn && !plain.warn);
+        assert_eq!(
+            zero.track_width, 560,
+            "the warning outlines the whole track"
+        );
+        assert!(
+            zero.value_x > zero.bar_x && zero.value_x < zero.bar_x + zero.track_width,
+            "the warning's text sits inside its track"
+        );
         assert_eq!(plain.text, "20", "no tier, no tier mark");
         assert_eq!(big.fill_class(), "tier-fill-base_camp");
         assert_eq!(plain.fill_class(), "bar-fill");
         assert_eq!(big.bar_width, 560, "the largest bar fills the width");
         assert_eq!(plain.bar_width, 560 * 20 / 47);
-        assert_eq!(zero.bar_width, 0, "a zero bar is empty");
+        assert_eq!(zero.bar_width, 0, "a zero has no bar");
         assert!(
-            big.value_x > big.bar_x + big.bar_width && zero.value_x > zero.bar_x,
+            big.value_x > big.bar_x + big.bar_width,
             "the value text follows the bar's end"
         );
         assert!(zero.bar_y > big.bar_y && chart.height > plain.bar_y + plain.bar_height);
@@ -313,6 +318,7 @@ mod tests {
             value: Decimal::from(5),
             text: "5 · 2 regions".into(),
             tier: Some(Tier::BaseCamp),
+            warn: false,
         }];
         let chart = bar_chart("Tiers", &bars, |_| "");
         assert_eq!(chart.rows[0].text, "5 · 2 regions");
@@ -320,59 +326,57 @@ mod tests {
     }
 
     #[test]
-    fn the_monthly_curve_labels_every_month_and_point() {
+    fn the_monthly_chart_is_one_labelled_column_per_month() {
         let months = ["Jan", "Feb", "Mar"];
-        let shares = [Decimal::from(50), Decimal::from(30), Decimal::from(20)];
         let values = [
             (Decimal::from(5), "5".to_string()),
             (Decimal::from(3), "3".into()),
             (Decimal::from(2), "2".into()),
         ];
-        let chart = monthly_chart("Monthly", &months, &shares, &values);
+        let chart = monthly_chart("Monthly", &months, &values);
         let names: Vec<&str> = chart.months.iter().map(|m| m.month.as_str()).collect();
         assert_eq!(names, months);
-        let shown: Vec<&str> = chart.months.iter().map(|m| m.share.as_str()).collect();
-        assert_eq!(shown, ["50%", "30%", "20%"]);
-        let axis = chart.months[0].column_y + chart.months[0].column_height;
+        let texts: Vec<&str> = chart.months.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, ["5", "3", "2"], "every column carries its value");
+        for m in &chart.months {
+            assert_eq!(
+                m.column_y + m.column_height,
+                chart.axis_y,
+                "columns stand on the axis"
+            );
+            assert!(m.text_y < m.column_y, "the value sits above its column");
+            assert!(
+                m.month_y > chart.axis_y,
+                "the month is named under the axis"
+            );
+            assert!(!m.warn);
+        }
         assert!(
-            chart
-                .months
-                .iter()
-                .all(|m| axis < m.month_y && m.month_y < m.share_y),
-            "under the axis: the month, then its share"
-        );
-        let points: Vec<&CurvePoint> = chart
-            .months
-            .iter()
-            .filter_map(|m| m.point.as_ref())
-            .collect();
-        assert_eq!(points.len(), 3, "a labelled point per month");
-        assert_eq!(points[1].text, "3");
-        assert!(
-            points[0].y < points[1].y && points[1].y < points[2].y,
-            "a larger value is higher"
-        );
-        assert!(
-            chart.months[0].column_height > chart.months[2].column_height,
-            "a larger share is a taller column"
+            chart.months[0].column_height > chart.months[1].column_height
+                && chart.months[1].column_height > chart.months[2].column_height,
+            "a larger value is a taller column"
         );
         assert!(
-            points[0].text_y < points[0].y && points[1].text_y > points[1].y,
-            "neighbouring labels on alternate sides of their points"
-        );
-        assert_eq!(chart.line_points().split(' ').count(), 3);
-        assert!(
-            chart
-                .line_points()
-                .starts_with(&format!("{},{}", points[0].x, points[0].y))
+            chart.months[0].column_x + chart.months[0].column_width < chart.months[1].column_x,
+            "columns do not touch"
         );
     }
 
     #[test]
-    fn a_month_without_a_value_has_no_point() {
-        let chart = monthly_chart("Monthly", &["Jan", "Feb"], &[Decimal::ONE], &[]);
-        assert!(chart.months.iter().all(|m| m.point.is_none()));
-        assert_eq!(chart.months[1].share, "0%");
-        assert_eq!(chart.line_points(), "");
+    fn a_zero_month_is_a_warning_not_an_empty_column() {
+        let values = [
+            (Decimal::from(5), "5".to_string()),
+            (Decimal::ZERO, "0".into()),
+        ];
+        let chart = monthly_chart("Monthly", &["Jan", "Feb"], &values);
+        let zero = &chart.months[1];
+        assert!(zero.warn);
+        assert_eq!(zero.text, "⚠ 0");
+        assert!(zero.column_height > 0, "outlined, so it is seen");
+        let empty = monthly_chart("Monthly", &["Jan"], &[]);
+        assert!(
+            !empty.months[0].warn,
+            "a year without any target has nothing to warn about month by month"
+        );
     }
 }

@@ -196,6 +196,9 @@ pub struct CompareRow {
     pub values: Vec<String>,
     /// Each later scenario's difference from the first.
     pub deltas: Vec<Delta>,
+    /// A scenario gives this node a target of zero while its company target is not zero: a
+    /// warning, not a quiet `0`.
+    pub zero: bool,
 }
 
 impl CompareRow {
@@ -204,6 +207,9 @@ impl CompareRow {
         let mut class = format!("lvl-{}", self.level.key());
         if self.mover {
             class.push_str(" mover");
+        }
+        if self.zero {
+            class.push_str(" warn");
         }
         class
     }
@@ -222,17 +228,23 @@ pub struct CompareTable {
     pub head: Vec<String>,
     /// The rows shown (regions always; children of expanded nodes).
     pub rows: Vec<CompareRow>,
+    /// What the ⚠ on a row with a zero target says.
+    pub zero_mark: &'static str,
     /// The hint on a row's open and close buttons.
     pub expand: String,
     pub collapse: String,
     pub tier_changed: String,
 }
 
-fn delta(base: Option<Decimal>, other: Option<Decimal>) -> Delta {
+fn delta(
+    base: Option<Decimal>,
+    other: Option<Decimal>,
+    shown: &impl Fn(Decimal) -> String,
+) -> Delta {
     let (text, trend) = match (base, other) {
-        (Some(a), Some(b)) if b > a => (format!("+{}", grouped(b - a)), Trend::Up),
-        (Some(a), Some(b)) if b < a => (grouped(b - a), Trend::Down),
-        (Some(_), Some(_)) => ("0".to_string(), Trend::Same),
+        (Some(a), Some(b)) if b > a => (format!("+{}", shown(b - a)), Trend::Up),
+        (Some(a), Some(b)) if b < a => (shown(b - a), Trend::Down),
+        (Some(_), Some(_)) => (shown(Decimal::ZERO), Trend::Same),
         _ => (String::new(), Trend::Same),
     };
     Delta { text, trend }
@@ -245,6 +257,18 @@ pub fn compare_table(
     c: &Comparison,
     measure: Measure,
     expanded: &HashSet<String>,
+) -> CompareTable {
+    compare_table_in(t, plan, c, measure, expanded, grouped)
+}
+
+/// [`compare_table`] with every value and difference written by `shown` (one unit throughout).
+pub fn compare_table_in(
+    t: &Catalogue,
+    plan: &Plan,
+    c: &Comparison,
+    measure: Measure,
+    expanded: &HashSet<String>,
+    shown: impl Fn(Decimal) -> String,
 ) -> CompareTable {
     let mut head = vec![t.name.to_string()];
     head.extend(c.names.iter().cloned());
@@ -282,13 +306,16 @@ pub fn compare_table(
                         }),
                         values: values
                             .iter()
-                            .map(|v| v.map(grouped).unwrap_or_default())
+                            .map(|v| v.map(&shown).unwrap_or_default())
                             .collect(),
                         deltas: values
                             .iter()
                             .skip(1)
-                            .map(|v| delta(values[0], *v))
+                            .map(|v| delta(values[0], *v, &shown))
                             .collect(),
+                        zero: c.breakdowns.iter().zip(&values).any(|(bd, v)| {
+                            *v == Some(Decimal::ZERO) && !bd.annual(0, measure).is_zero()
+                        }),
                     }
                 })
                 .collect()
@@ -304,6 +331,7 @@ pub fn compare_table(
         movers_note: fill(t.compare_movers, &[&MOVERS.to_string()]),
         head,
         rows,
+        zero_mark: t.doc_zero_mark,
         expand: t.expand.to_string(),
         collapse: t.collapse.to_string(),
         tier_changed: t.compare_tier_changed.to_string(),
@@ -319,12 +347,23 @@ pub fn region_charts(
     c: &Comparison,
     measure: Measure,
 ) -> Vec<DiffChart> {
-    let Some(base) = c.breakdowns.first() else {
-        return Vec::new();
-    };
     let text = |d: Decimal| match measure {
         Measure::Amount => amount(d, lang),
         Measure::Quantity => grouped(d),
+    };
+    region_charts_in(t, plan, c, measure, text)
+}
+
+/// [`region_charts`] with every difference written by `text` (one unit throughout).
+pub fn region_charts_in(
+    t: &Catalogue,
+    plan: &Plan,
+    c: &Comparison,
+    measure: Measure,
+    text: impl Fn(Decimal) -> String,
+) -> Vec<DiffChart> {
+    let Some(base) = c.breakdowns.first() else {
+        return Vec::new();
     };
     c.breakdowns
         .iter()
@@ -403,6 +442,26 @@ mod tests {
         let table = compare_table(&EN, &plan, &c, Measure::Amount, &open);
         assert_eq!(table.rows[1].expanded, Some(true));
         assert!(table.rows.iter().any(|r| r.name == "Furong District"));
+    }
+
+    #[test]
+    fn a_region_left_at_zero_is_a_warning_in_the_comparison() {
+        let plan = sample_plan(Lang::En);
+        let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
+        let c = compare(&plan, &ids);
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
+        let warned: Vec<&str> = table
+            .rows
+            .iter()
+            .filter(|r| r.zero)
+            .map(|r| r.name.as_str())
+            .collect();
+        // Huaihua has no customers and no history: both scenarios leave it at zero.
+        assert_eq!(warned, [plan.regions[7].name.as_str()]);
+        let huaihua = table.rows.iter().find(|r| r.zero).unwrap();
+        assert_eq!(huaihua.values, ["0", "0"]);
+        assert!(huaihua.class().ends_with(" warn"), "{}", huaihua.class());
+        assert_eq!(table.zero_mark, "⚠ a target of 0");
     }
 
     #[test]

@@ -2,10 +2,16 @@
 //! tiers and strategies, targets by region, sub-district and salesperson and month, the
 //! development schedule, budget, team, and risks. Sections the manager writes come from the
 //! plan's notes ([`written`]), apart from the rest, so writing one redraws only that section.
+//!
+//! Sections are numbered as they print ([`numbering`]): a section that is only the manager's
+//! text and is not written yet is left out of the print (unless the manager asks for it), and
+//! the others are numbered without a gap.
+
+use std::collections::BTreeSet;
 
 use super::charts::BarChart;
 use super::numbers::{grouped, percent};
-use super::slides::region_bars;
+use super::slides::{region_bars, zero_marks};
 use crate::core::breakdown::{Breakdown, node_name};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
@@ -24,18 +30,83 @@ pub const WRITTEN_SECTIONS: [&str; 4] = ["goals", "market", "strategy", "risks"]
 pub struct PlanDocument {
     pub title: &'static str,
     pub plan_name: String,
-    /// Company, period and scenario: `Hunan Co. · Fiscal year 2027-01 · scenario “Baseline”`.
+    /// Company, period and scenario: `Hunan Co. · Year 2027-01 – 2027-12 · scenario “Baseline”`.
     pub headline: String,
     pub sections: Vec<DocSection>,
 }
 
-/// A numbered section of the document.
+/// A section of the document; its number comes from [`numbering`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocSection {
     pub title: &'static str,
     /// Its CSS classes: what it is (`doc-risks`), and `page-break` before the long tables.
     pub class: &'static str,
     pub blocks: Vec<DocBlock>,
+}
+
+impl DocSection {
+    /// The note keys of a section that is only the manager's text (market analysis, risks);
+    /// empty when the section also holds the plan's figures.
+    pub fn only_written(&self) -> Vec<&'static str> {
+        let keys: Vec<&'static str> = self
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                DocBlock::Written(key) => Some(*key),
+                _ => None,
+            })
+            .collect();
+        if keys.len() == self.blocks.len() {
+            keys
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// The number each section prints with (`三、`, `3. `), or `None` for a section left out of the
+/// print: one that is only the manager's text, not written yet, and not in `print_anyway` (the
+/// note keys of the sections the manager chose to print blank). The others are numbered in
+/// order without a gap.
+pub fn numbering(
+    lang: Lang,
+    sections: &[DocSection],
+    plan: &Plan,
+    print_anyway: &BTreeSet<&'static str>,
+) -> Vec<Option<String>> {
+    let mut n = 0;
+    sections
+        .iter()
+        .map(|section| {
+            let keys = section.only_written();
+            let unwritten = !keys.is_empty()
+                && keys.iter().all(|k| {
+                    plan.notes.get(*k).is_none_or(|t| t.trim().is_empty())
+                        && !print_anyway.contains(k)
+                });
+            (!unwritten).then(|| {
+                n += 1;
+                section_number(lang, n)
+            })
+        })
+        .collect()
+}
+
+/// A section's number as a heading starts with it: `十二、` in Chinese, `12. ` in English.
+pub fn section_number(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n}. "),
+        Lang::Zh => {
+            const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+            let (tens, ones) = (n / 10, n % 10);
+            let tens = match tens {
+                0 => String::new(),
+                1 => "十".to_string(),
+                t => format!("{}十", DIGITS[t % 10]),
+            };
+            format!("{tens}{}、", DIGITS[ones])
+        }
+    }
 }
 
 /// A piece of a section, in order.
@@ -57,10 +128,11 @@ pub enum DocBlock {
 }
 
 /// A table: a header row, then rows whose first cell names the row. On screen a long table
-/// holds only its first rows ([`ROWS_ON_SCREEN`]); `total` counts them all.
+/// holds only its first rows ([`ROWS_ON_SCREEN`]); `total` counts them all. Each header is
+/// aligned as its column is: words from the left, numbers from the right.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DocTable {
-    pub headers: Vec<&'static str>,
+    pub headers: Vec<DocCell>,
     pub rows: Vec<DocRow>,
     pub total: usize,
 }
@@ -69,7 +141,7 @@ impl DocTable {
     /// A table of the rows `rows` yields (`total` of them): all of them, or only the first
     /// [`ROWS_ON_SCREEN`] (the others are not even made).
     fn of(
-        headers: Vec<&'static str>,
+        headers: Vec<DocCell>,
         rows: impl Iterator<Item = DocRow>,
         total: usize,
         all: bool,
@@ -103,6 +175,18 @@ pub fn rows_left_out(t: &Catalogue, drawn: usize, total: usize) -> Option<String
 pub struct DocRow {
     pub name: String,
     pub cells: Vec<DocCell>,
+    /// The node's target is zero while the company's is not: the row is marked (⚠).
+    pub zero: bool,
+}
+
+impl DocRow {
+    fn new(name: impl Into<String>, cells: Vec<DocCell>) -> Self {
+        DocRow {
+            name: name.into(),
+            cells,
+            zero: false,
+        }
+    }
 }
 
 /// A table cell; `class` marks the year column and the columns of words (`doc-year`,
@@ -114,6 +198,7 @@ pub struct DocCell {
 }
 
 impl DocCell {
+    /// A number, read from the right.
     fn plain(text: impl Into<String>) -> Self {
         DocCell {
             text: text.into(),
@@ -132,6 +217,16 @@ impl DocCell {
             class,
         }
     }
+
+    /// Whether the column reads from the left (words) rather than from the right (numbers).
+    pub fn is_words(&self) -> bool {
+        matches!(self.class, "doc-text" | "doc-parent" | "doc-strategy")
+    }
+}
+
+/// Headers of columns of words.
+fn word_headers(texts: &[&'static str]) -> Vec<DocCell> {
+    texts.iter().map(|t| DocCell::words(*t)).collect()
 }
 
 /// A written section as it prints: its paragraphs, or the invitation to write it.
@@ -179,7 +274,7 @@ pub fn plan_document(
     bd: Option<&Breakdown>,
     all: bool,
 ) -> PlanDocument {
-    let period = format!("{} {}", t.period_kind(plan.period.kind), plan.period.start);
+    let period = t.period(&plan.period);
     let mut sections = vec![
         goals(t, lang, plan, s),
         DocSection {
@@ -217,12 +312,18 @@ pub fn plan_document(
 
 fn goals(t: &Catalogue, lang: Lang, plan: &Plan, s: &Scenario) -> DocSection {
     let amount = super::numbers::amount(s.amount_target, lang);
-    let mut blocks = vec![DocBlock::Line {
-        class: "doc-targets",
-        text: fill(
+    // A measure without a target is left out, not printed as 0.
+    let targets = if s.quantity_target.is_zero() {
+        fill(t.doc_amount_line, &[&amount, &plan.currency])
+    } else {
+        fill(
             t.doc_targets_line,
             &[&amount, &plan.currency, &grouped(s.quantity_target)],
-        ),
+        )
+    };
+    let mut blocks = vec![DocBlock::Line {
+        class: "doc-targets",
+        text: targets,
     }];
     if let Some(c) = s.collections_target {
         blocks.push(DocBlock::Line {
@@ -245,15 +346,15 @@ fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
             Some(o) => format!("{} ({}: {})", t.tier(tier), t.overridden, o.reason),
             None => t.tier(tier).to_string(),
         };
-        DocRow {
-            name: r.name.clone(),
-            cells: vec![
+        DocRow::new(
+            r.name.clone(),
+            vec![
                 DocCell::plain(percent(r.market_share)),
                 DocCell::plain(r.active_customers.to_string()),
                 DocCell::words(tier_text),
                 DocCell::with("doc-strategy", t.strategy(tier)),
             ],
-        }
+        )
     });
     DocSection {
         title: t.doc_tiers,
@@ -261,11 +362,11 @@ fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
         blocks: vec![
             DocBlock::Table(DocTable::of(
                 vec![
-                    t.region,
-                    t.market_share,
-                    t.active_customers,
-                    t.x_tier,
-                    t.doc_strategy,
+                    DocCell::words(t.region),
+                    DocCell::plain(t.market_share),
+                    DocCell::plain(t.active_customers),
+                    DocCell::words(t.x_tier),
+                    DocCell::words(t.doc_strategy),
                 ],
                 rows,
                 plan.regions.len(),
@@ -276,8 +377,9 @@ fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
     }
 }
 
-/// Sections 4–6: targets by region (with the chart), sub-district and salesperson, each by
-/// amount and by quantity.
+/// Sections 4–6: targets by region (with the chart), sub-district and salesperson, by amount
+/// and by quantity; a measure the scenario has no target for gets no table (it would be all
+/// zeros). Nodes left at zero under a non-zero company target are marked.
 fn targets(
     t: &Catalogue,
     lang: Lang,
@@ -286,6 +388,17 @@ fn targets(
     bd: &Breakdown,
     all: bool,
 ) -> Vec<DocSection> {
+    let measures: Vec<(Measure, &'static str)> = [
+        (Measure::Amount, t.amount_target),
+        (Measure::Quantity, t.quantity_target),
+    ]
+    .into_iter()
+    .filter(|(m, _)| !bd.annual(0, *m).is_zero())
+    .collect();
+    let zeros = measures
+        .iter()
+        .map(|(m, _)| zero_marks(bd, *m))
+        .collect::<Vec<_>>();
     [
         (
             t.doc_targets_region,
@@ -306,17 +419,26 @@ fn targets(
     .into_iter()
     .map(|(title, level, class)| {
         let mut blocks = Vec::new();
-        if level == Level::Region {
+        if level == Level::Region && measures.first().is_some_and(|m| m.0 == Measure::Amount) {
             blocks.push(DocBlock::Chart(region_bars(t, lang, plan, s, bd, title)));
         }
-        for (measure, label) in [
-            (Measure::Amount, t.amount_target),
-            (Measure::Quantity, t.quantity_target),
-        ] {
+        for ((measure, label), zeros) in measures.iter().zip(&zeros) {
             blocks.push(DocBlock::Heading(label));
-            blocks.push(DocBlock::Table(targets_table(
-                t, plan, bd, level, measure, all,
-            )));
+            let table = targets_table(t, plan, bd, level, *measure, zeros, all);
+            let marked = table.rows.iter().any(|r| r.zero);
+            blocks.push(DocBlock::Table(table));
+            if marked {
+                blocks.push(DocBlock::Line {
+                    class: "doc-zero-note",
+                    text: t.doc_zero_mark.to_string(),
+                });
+            }
+        }
+        if measures.is_empty() {
+            blocks.push(DocBlock::Line {
+                class: "",
+                text: t.doc_no_targets.to_string(),
+            });
         }
         DocSection {
             title,
@@ -327,13 +449,15 @@ fn targets(
     .collect()
 }
 
-/// The nodes of one level: name, parent (below regions), year and months, for one measure.
+/// The nodes of one level: name, parent (below regions), year and months, for one measure;
+/// `zeros` marks the nodes left at zero.
 fn targets_table(
     t: &Catalogue,
     plan: &Plan,
     bd: &Breakdown,
     level: Level,
     measure: Measure,
+    zeros: &[bool],
     all: bool,
 ) -> DocTable {
     let parent_level = match level {
@@ -341,10 +465,14 @@ fn targets_table(
         Level::Subdistrict => Some(Level::Region),
         _ => None,
     };
-    let mut headers = vec![t.level(level)];
-    headers.extend(parent_level.map(|l| t.level(l)));
-    headers.push(t.col_year);
-    headers.extend(bd.months().iter().map(|m| t.month_name(m.month)));
+    let mut headers = vec![DocCell::words(t.level(level))];
+    headers.extend(parent_level.map(|l| DocCell::with("doc-parent", t.level(l))));
+    headers.push(DocCell::with("doc-year", t.col_year));
+    headers.extend(
+        bd.months()
+            .iter()
+            .map(|m| DocCell::plain(t.month_name(m.month))),
+    );
     let of_level = || {
         bd.nodes()
             .iter()
@@ -362,6 +490,7 @@ fn targets_table(
         DocRow {
             name: node_name(plan, n.pos).to_string(),
             cells,
+            zero: zeros.get(i).copied().unwrap_or(false),
         }
     });
     DocTable::of(headers, rows, of_level().count(), all)
@@ -389,28 +518,24 @@ fn schedule(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
             let names = |v: &[String]| if i == 0 { v.join("、") } else { String::new() };
             cells.push(DocCell::words(names(&d.target_distributors)));
             cells.push(DocCell::words(names(&d.target_terminals)));
-            rows.push(DocRow {
-                name: if i == 0 {
-                    d.name.clone()
-                } else {
-                    String::new()
-                },
+            rows.push(DocRow::new(
+                if i == 0 { d.name.as_str() } else { "" },
                 cells,
-            });
+            ));
         }
     }
     DocSection {
         title: t.doc_schedule,
         class: "doc-section doc-schedule page-break",
         blocks: vec![DocBlock::Table(DocTable::of(
-            vec![
+            word_headers(&[
                 t.subdistrict,
                 t.milestone_date,
                 t.milestone_title,
                 t.milestone_done,
                 t.target_distributors,
                 t.target_terminals,
-            ],
+            ]),
             rows.into_iter(),
             total,
             all,
@@ -418,17 +543,22 @@ fn schedule(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
     }
 }
 
-/// Each region's tier and the share of its spend that goes to distributors.
+/// The budget: how each region's spend splits between distributors and terminals by its tier.
+/// The budget in money (by region and channel, promotion and salaries, against the
+/// expense-ratio target) belongs in this section, before the split table, once the plan
+/// document is given it.
 fn budget(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
     let rows = plan.regions.iter().map(|r| {
         let tier = s.tier_of(r);
-        DocRow {
-            name: r.name.clone(),
-            cells: vec![
+        let distributors = s.tier_policies.get(tier).distributor_spend;
+        DocRow::new(
+            r.name.clone(),
+            vec![
                 DocCell::words(t.tier(tier)),
-                DocCell::plain(percent(s.tier_policies.get(tier).distributor_spend)),
+                DocCell::plain(percent(distributors)),
+                DocCell::plain(percent(rust_decimal::Decimal::ONE_HUNDRED - distributors)),
             ],
-        }
+        )
     });
     DocSection {
         title: t.doc_budget,
@@ -439,7 +569,12 @@ fn budget(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
                 text: t.doc_spend_note.to_string(),
             },
             DocBlock::Table(DocTable::of(
-                vec![t.region, t.x_tier, t.distributor_spend],
+                vec![
+                    DocCell::words(t.region),
+                    DocCell::words(t.x_tier),
+                    DocCell::plain(t.distributor_spend),
+                    DocCell::plain(t.doc_terminal_spend),
+                ],
                 rows,
                 plan.regions.len(),
                 all,
@@ -468,25 +603,21 @@ fn team(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
                     }
                 })
                 .collect();
-            rows.push(DocRow {
-                name: if i == 0 {
-                    r.name.clone()
-                } else {
-                    String::new()
-                },
-                cells: vec![
+            rows.push(DocRow::new(
+                if i == 0 { r.name.as_str() } else { "" },
+                vec![
                     DocCell::words(if i == 0 { r.manager.as_str() } else { "" }),
                     DocCell::words(d.name.clone()),
                     DocCell::words(people.join("、")),
                 ],
-            });
+            ));
         }
     }
     DocSection {
         title: t.doc_team,
         class: "doc-section doc-team",
         blocks: vec![DocBlock::Table(DocTable::of(
-            vec![t.region, t.manager, t.subdistrict, t.salespeople],
+            word_headers(&[t.region, t.manager, t.subdistrict, t.salespeople]),
             rows.into_iter(),
             total,
             all,
@@ -521,7 +652,7 @@ mod tests {
                             .flat_map(|r| [r.label.clone(), r.text.clone()]),
                     ),
                     DocBlock::Table(table) => {
-                        out.extend(table.headers.iter().map(|h| h.to_string()));
+                        out.extend(table.headers.iter().map(|h| h.text.clone()));
                         for row in &table.rows {
                             out.push(row.name.clone());
                             out.extend(row.cells.iter().map(|c| c.text.clone()));
@@ -559,7 +690,7 @@ mod tests {
             }
         }
         assert_eq!(doc.title, "区域销售计划书");
-        assert_eq!(doc.sections.last().unwrap().title, "十、风险与对策");
+        assert_eq!(doc.sections.last().unwrap().title, "风险与对策");
         for part in ["大本营", "1.18亿"] {
             assert!(has(part), "missing {part}");
         }
@@ -708,5 +839,211 @@ mod tests {
         };
         assert_eq!(budget.rows.len(), plan.regions.len());
         assert!(budget.rows[0].cells[1].text.ends_with('%'));
+    }
+
+    #[test]
+    fn sections_are_numbered_as_they_print_and_unwritten_ones_are_left_out() {
+        let mut plan = sample_plan(Lang::Zh);
+        plan.notes.clear();
+        let s = plan.adopted().unwrap().clone();
+        let doc = plan_document(&ZH, Lang::Zh, &plan, &s, None, false);
+        let market = doc
+            .sections
+            .iter()
+            .position(|x| x.class.contains("doc-market"))
+            .unwrap();
+        assert_eq!(doc.sections[market].only_written(), ["market"]);
+        assert!(
+            doc.sections[0].only_written().is_empty(),
+            "the goals hold the targets too"
+        );
+        let numbers = numbering(Lang::Zh, &doc.sections, &plan, &BTreeSet::new());
+        assert_eq!(numbers[0].as_deref(), Some("一、"));
+        assert_eq!(
+            numbers[market], None,
+            "an unwritten analysis is not printed"
+        );
+        assert_eq!(numbers.last().unwrap(), &None, "nor unwritten risks");
+        let printed: Vec<&str> = numbers.iter().flatten().map(String::as_str).collect();
+        let expected: Vec<String> = (1..=printed.len())
+            .map(|n| section_number(Lang::Zh, n))
+            .collect();
+        assert_eq!(printed, expected, "numbered without a gap");
+        assert_eq!(numbers[market + 1].as_deref(), Some("二、"));
+
+        plan.notes.insert("market".into(), "需求稳定增长".into());
+        let numbers = numbering(Lang::Zh, &doc.sections, &plan, &BTreeSet::new());
+        assert_eq!(numbers[market].as_deref(), Some("二、"), "once written");
+        let anyway = BTreeSet::from(["risks"]);
+        let numbers = numbering(Lang::En, &doc.sections, &plan, &anyway);
+        assert_eq!(
+            numbers.last().unwrap().as_deref(),
+            Some(format!("{}. ", doc.sections.len()).as_str()),
+            "the manager can print a blank section to fill by hand"
+        );
+        plan.notes.insert("risks".into(), "  \n ".into());
+        assert_eq!(
+            numbering(Lang::En, &doc.sections, &plan, &BTreeSet::new())
+                .last()
+                .unwrap(),
+            &None,
+            "blank lines are not writing"
+        );
+    }
+
+    #[test]
+    fn section_numbers_read_as_in_a_chinese_document() {
+        let zh: Vec<String> = [1, 2, 9, 10, 11, 12, 20, 21]
+            .into_iter()
+            .map(|n| section_number(Lang::Zh, n))
+            .collect();
+        assert_eq!(
+            zh,
+            [
+                "一、",
+                "二、",
+                "九、",
+                "十、",
+                "十一、",
+                "十二、",
+                "二十、",
+                "二十一、"
+            ]
+        );
+        assert_eq!(section_number(Lang::En, 3), "3. ");
+    }
+
+    #[test]
+    fn a_measure_without_a_target_prints_no_tables_of_zeros() {
+        let mut plan = sample_plan(Lang::En);
+        let sid = plan.adopted_scenario.clone();
+        plan.scenarios
+            .iter_mut()
+            .find(|x| x.id == sid)
+            .unwrap()
+            .quantity_target = rust_decimal::Decimal::ZERO;
+        let s = plan.adopted().unwrap();
+        let bd = compute(&plan, s).unwrap();
+        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false);
+        for class in ["doc-regions", "doc-subs", "doc-people"] {
+            let blocks = &section(&doc, class).blocks;
+            assert!(
+                !blocks.contains(&DocBlock::Heading(EN.quantity_target)),
+                "{class}: no quantity table"
+            );
+            assert!(
+                blocks.contains(&DocBlock::Heading(EN.amount_target)),
+                "{class}"
+            );
+        }
+        let DocBlock::Line { text, .. } = &section(&doc, "doc-goals").blocks[0] else {
+            panic!("the targets line");
+        };
+        assert!(!text.contains("quantity"), "{text}");
+        assert!(text.starts_with("Amount 118,000,000"), "{text}");
+    }
+
+    #[test]
+    fn columns_of_words_read_from_the_left_and_numbers_from_the_right() {
+        let plan = sample_plan(Lang::En);
+        let s = plan.adopted().unwrap();
+        let bd = compute(&plan, s).unwrap();
+        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false);
+        let mut tables = 0;
+        for section in &doc.sections {
+            for block in &section.blocks {
+                let DocBlock::Table(table) = block else {
+                    continue;
+                };
+                tables += 1;
+                assert!(
+                    table.headers[0].is_words(),
+                    "the row names: {:?}",
+                    table.headers
+                );
+                for row in &table.rows {
+                    assert_eq!(row.cells.len() + 1, table.headers.len());
+                    for (cell, head) in row.cells.iter().zip(&table.headers[1..]) {
+                        assert_eq!(
+                            cell.is_words(),
+                            head.is_words(),
+                            "{:?} under {:?} in {}",
+                            cell,
+                            head,
+                            section.title
+                        );
+                    }
+                }
+            }
+        }
+        assert!(tables >= 9, "{tables}");
+        let DocBlock::Table(people) = &section(&doc, "doc-people").blocks[1] else {
+            panic!("the salespeople's amounts");
+        };
+        let words: Vec<bool> = people.headers.iter().map(DocCell::is_words).collect();
+        assert_eq!(
+            words[..4],
+            [true, true, false, false],
+            "name, parent | year, Jan"
+        );
+    }
+
+    #[test]
+    fn nodes_left_at_zero_are_marked_in_the_target_tables() {
+        let mut plan = sample_plan(Lang::En);
+        let sid = plan.adopted_scenario.clone();
+        let region = plan.regions[2].id.clone();
+        plan.scenarios
+            .iter_mut()
+            .find(|x| x.id == sid)
+            .unwrap()
+            .locks
+            .insert(
+                region.clone(),
+                crate::core::scenario::NodeValues {
+                    amount: Some(rust_decimal::Decimal::ZERO),
+                    quantity: None,
+                },
+            );
+        let s = plan.adopted().unwrap();
+        let bd = compute(&plan, s).unwrap();
+        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false);
+        let regions = section(&doc, "doc-regions");
+        let DocBlock::Table(amounts) = &regions.blocks[2] else {
+            panic!("{:?}", regions.blocks[2]);
+        };
+        let marked: Vec<&str> = amounts
+            .rows
+            .iter()
+            .filter(|r| r.zero)
+            .map(|r| r.name.as_str())
+            .collect();
+        assert!(
+            marked.contains(&plan.regions[2].name.as_str()),
+            "{marked:?}"
+        );
+        assert!(!marked.contains(&plan.regions[0].name.as_str()));
+        assert_eq!(
+            regions.blocks[3],
+            DocBlock::Line {
+                class: "doc-zero-note",
+                text: EN.doc_zero_mark.to_string()
+            },
+            "the mark is explained under the table"
+        );
+        let DocBlock::Table(people) = &section(&doc, "doc-people").blocks[1] else {
+            panic!("the salespeople's amounts");
+        };
+        let under: Vec<&str> = plan.regions[2]
+            .subdistricts
+            .iter()
+            .flat_map(|d| &d.salespeople)
+            .map(|p| p.name.as_str())
+            .collect();
+        for row in &people.rows {
+            if under.contains(&row.name.as_str()) {
+                assert!(row.zero, "{} is marked", row.name);
+            }
+        }
     }
 }

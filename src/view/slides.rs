@@ -1,7 +1,16 @@
-//! Presentation mode's views, in workshop order: the tier board, targets by region, the monthly
-//! curve and the scenario comparison. Large type, read-only, drawn from the live plan. Each view
-//! is computed on its own, and none lists more than the regions, so a plan of ten thousand
-//! salespeople presents as quickly as the sample.
+//! Presentation mode's slides, in the order a workshop walks through them: the title slide, the
+//! tier board, targets by region, one slide per region with its sub-districts and salespeople
+//! (指标责任到人), the monthly plan, the scenarios compared and, once there are actuals,
+//! completion by region and the leaderboard. Large type, read-only, drawn from the live plan.
+//!
+//! The deck lists every slide by [`SlideKey`]; the manager picks which to show. Only the slide
+//! on screen is computed, and a region's slide holds that region only, so a plan of ten
+//! thousand salespeople presents as quickly as the sample.
+
+mod compare;
+mod region;
+mod results;
+mod title;
 
 use rust_decimal::Decimal;
 
@@ -10,42 +19,116 @@ use super::numbers::{amount, compact, percent};
 use crate::core::breakdown::Breakdown;
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
+use crate::core::period::YearMonth;
 use crate::core::scenario::{Measure, Scenario};
 use crate::core::tier::Tier;
+use crate::i18n::exec::ExecText;
 use crate::i18n::{Catalogue, fill};
 
-/// How many views presentation mode steps through.
-pub const SLIDES: usize = 4;
+pub use compare::{COMPARED, CompareSlide, compare_ids, compare_slide, slide_amount};
+pub use region::{PersonLine, RegionSlide, SubdistrictCard};
+pub use results::{CompletionRow, CompletionSlide, LeaderboardSlide};
+pub use title::{TitleFigure, TitleSlide};
 
-/// The most scenarios the comparison view shows side by side.
-pub const COMPARED: usize = 3;
-
-/// The title of each view, in order.
-pub fn slide_titles(t: &Catalogue) -> [&'static str; SLIDES] {
-    [
-        t.slide_tiers,
-        t.slide_regions,
-        t.slide_monthly,
-        t.slide_compare,
-    ]
+/// Which slide: the deck is a list of these, and the manager hides or shows each.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SlideKey {
+    Title,
+    Tiers,
+    Regions,
+    /// The slide of the region with this id.
+    Region(String),
+    Monthly,
+    Compare,
+    /// Only once the plan has actuals.
+    Completion,
+    /// Only once the plan has actuals.
+    Leaderboard,
 }
 
-/// One view of presentation mode.
+impl SlideKey {
+    /// The CSS class of a slide of this kind (`kind-region`).
+    pub fn class(&self) -> &'static str {
+        match self {
+            SlideKey::Title => "kind-title",
+            SlideKey::Tiers => "kind-tiers",
+            SlideKey::Regions => "kind-regions",
+            SlideKey::Region(_) => "kind-region",
+            SlideKey::Monthly => "kind-monthly",
+            SlideKey::Compare => "kind-compare",
+            SlideKey::Completion => "kind-completion",
+            SlideKey::Leaderboard => "kind-leaderboard",
+        }
+    }
+}
+
+/// A slide of the deck as the list of slides names it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DeckEntry {
+    pub key: SlideKey,
+    pub title: String,
+}
+
+/// Every slide of the plan's deck, in workshop order. Completion and the leaderboard join once
+/// the plan has actuals.
+pub fn deck(t: &Catalogue, plan: &Plan) -> Vec<DeckEntry> {
+    let entry = |key, title: &str| DeckEntry {
+        key,
+        title: title.to_string(),
+    };
+    let mut out = vec![
+        entry(SlideKey::Title, t.slide_cover),
+        entry(SlideKey::Tiers, t.slide_tiers),
+        entry(SlideKey::Regions, t.slide_regions),
+    ];
+    out.extend(plan.regions.iter().map(|r| DeckEntry {
+        key: SlideKey::Region(r.id.clone()),
+        title: fill(t.slide_region_entry, &[&r.name]),
+    }));
+    out.push(entry(SlideKey::Monthly, t.slide_monthly));
+    out.push(entry(SlideKey::Compare, t.slide_compare));
+    if has_actuals(plan) {
+        out.push(entry(SlideKey::Completion, t.slide_completion));
+        out.push(entry(SlideKey::Leaderboard, t.slide_leaderboard));
+    }
+    out
+}
+
+/// The slide a key leads to from slide `at` of the `len` shown; `None` for a key that does not
+/// move. (← ↑ PageUp back, → ↓ PageDown Space on, Home the first, End the last.)
+pub fn step(at: usize, key: &str, len: usize) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    match key {
+        "ArrowRight" | "ArrowDown" | "PageDown" | " " => Some((at + 1).min(last)),
+        "ArrowLeft" | "ArrowUp" | "PageUp" => Some(at.saturating_sub(1).min(last)),
+        "Home" => Some(0),
+        "End" => Some(last),
+        _ => None,
+    }
+}
+
+/// Whether any salesperson has a recorded actual.
+pub fn has_actuals(plan: &Plan) -> bool {
+    plan.execution.actuals.values().any(|m| !m.is_empty())
+}
+
+/// One slide on screen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Slide {
-    /// Which view (from 0); also its CSS class `slide-{index}`.
-    pub index: usize,
-    pub title: &'static str,
-    /// The plan and the scenario presented: `Hunan 2027 · Baseline`.
+    pub key: SlideKey,
+    pub title: String,
+    /// The plan and the scenario presented: `Hunan 2027 · Baseline` (empty on the title slide,
+    /// which names both in large type).
     pub plan_line: String,
-    /// Where the view is in the deck: `2 / 4`.
+    /// Where the slide is among those shown: `2 / 14`.
     pub count: String,
     pub body: SlideBody,
 }
 
-/// What a view shows under its heading.
+/// What a slide shows under its heading.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SlideBody {
+    Title(TitleSlide),
     /// The four tiers with their regions and strategy, and each tier's share of the target.
     Tiers {
         columns: Vec<TierColumn>,
@@ -54,12 +137,20 @@ pub enum SlideBody {
     },
     /// The amount target of each region, coloured and named by tier.
     Regions(BarChart),
-    /// The company's monthly amounts over the seasonality profile.
-    Monthly(MonthlyChart),
-    /// The plan's first scenarios (by id, at most [`COMPARED`]) side by side.
+    Region(RegionSlide),
+    /// The company's monthly amounts, with the year's total and its highest and lowest months.
+    Monthly {
+        chart: MonthlyChart,
+        summary: String,
+    },
+    /// The adopted scenario and the next ones (by id, at most [`COMPARED`]) side by side; the
+    /// comparison is computed by the slide itself ([`compare_slide`]).
     Compare(Vec<String>),
-    /// The breakdown cannot be computed: what to do about it.
-    NoBreakdown(&'static str),
+    Completion(CompletionSlide),
+    Leaderboard(LeaderboardSlide),
+    /// The slide cannot be drawn (the breakdown cannot be computed, or its region is gone):
+    /// what to do about it.
+    Unavailable(&'static str),
 }
 
 /// One tier on the tier board.
@@ -67,9 +158,19 @@ pub enum SlideBody {
 pub struct TierColumn {
     pub tier: Tier,
     pub name: &'static str,
-    /// The tier's regions with their market share as shown (`Changsha`, `64.5%`).
-    pub regions: Vec<(String, String)>,
+    /// The tier's regions with their market share.
+    pub regions: Vec<TierRegion>,
     pub strategy: &'static str,
+}
+
+/// A region on the tier board.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TierRegion {
+    pub name: String,
+    /// As shown: `64.5%`, or `⚠ 0%` when the region has no market share.
+    pub share: String,
+    /// No market share: the region's target comes out at zero unless someone sets one.
+    pub warn: bool,
 }
 
 impl TierColumn {
@@ -84,40 +185,82 @@ impl TierColumn {
     }
 }
 
-/// View `index` (counted from 0; past the last is the last) of scenario `s`, with its breakdown
-/// when it can be computed.
-pub fn slide(
-    t: &Catalogue,
-    lang: Lang,
-    plan: &Plan,
-    s: &Scenario,
-    bd: Option<&Breakdown>,
-    index: usize,
-) -> Slide {
-    let index = index.min(SLIDES - 1);
-    let title = slide_titles(t)[index];
-    let no_breakdown = SlideBody::NoBreakdown(t.doc_no_breakdown);
-    let body = match (index, bd) {
-        (0, bd) => SlideBody::Tiers {
-            columns: tier_columns(t, plan, s),
-            distribution: bd.map(|bd| tier_distribution(t, lang, plan, s, bd)),
-        },
-        (1, Some(bd)) => SlideBody::Regions(region_bars(t, lang, plan, s, bd, title)),
-        (2, Some(bd)) => SlideBody::Monthly(monthly_curve(t, lang, s, bd, title)),
-        (1 | 2, None) => no_breakdown,
-        _ => SlideBody::Compare(
-            plan.scenarios
-                .iter()
-                .take(COMPARED)
-                .map(|x| x.id.clone())
-                .collect(),
+/// What a slide is drawn from besides the plan.
+pub struct SlideInput<'a> {
+    pub t: &'static Catalogue,
+    pub x: &'static ExecText,
+    pub lang: Lang,
+    /// The adopted scenario.
+    pub scenario: &'a Scenario,
+    /// Its breakdown, when it can be computed.
+    pub breakdown: Option<&'a Breakdown>,
+    /// The month actuals are counted through (`None`: the latest with any).
+    pub as_of: Option<YearMonth>,
+}
+
+/// The slide `key`, shown as number `place` (from 0) of `shown` slides.
+pub fn slide(input: &SlideInput, plan: &Plan, key: &SlideKey, place: usize, shown: usize) -> Slide {
+    let SlideInput {
+        t,
+        x,
+        lang,
+        scenario: s,
+        breakdown: bd,
+        as_of,
+    } = *input;
+    let no_breakdown = SlideBody::Unavailable(t.doc_no_breakdown);
+    let (title, body) = match (key, bd) {
+        (SlideKey::Title, _) => (
+            plan.name.clone(),
+            SlideBody::Title(title::title_slide(t, lang, plan, s)),
         ),
+        (SlideKey::Tiers, bd) => (
+            t.slide_tiers.to_string(),
+            SlideBody::Tiers {
+                columns: tier_columns(t, plan, s),
+                distribution: bd.map(|bd| tier_distribution(t, lang, plan, s, bd)),
+            },
+        ),
+        (SlideKey::Regions, Some(bd)) => (
+            t.slide_regions.to_string(),
+            SlideBody::Regions(region_bars(t, lang, plan, s, bd, t.slide_regions)),
+        ),
+        (SlideKey::Region(id), bd) => {
+            let name = plan.region(id).map_or("", |r| r.name.as_str());
+            let body = match (bd, plan.region(id)) {
+                (Some(bd), Some(_)) => region::region_slide(t, lang, plan, s, bd, id)
+                    .map_or(no_breakdown, SlideBody::Region),
+                _ => no_breakdown,
+            };
+            (fill(t.slide_region_title, &[name]), body)
+        }
+        (SlideKey::Monthly, Some(bd)) => (t.slide_monthly.to_string(), monthly_plan(t, lang, bd)),
+        (SlideKey::Compare, _) => (
+            t.slide_compare.to_string(),
+            SlideBody::Compare(compare_ids(plan)),
+        ),
+        (SlideKey::Completion, Some(bd)) => (
+            t.slide_completion.to_string(),
+            SlideBody::Completion(results::completion_slide(t, x, lang, plan, bd, as_of)),
+        ),
+        (SlideKey::Leaderboard, Some(bd)) => {
+            let board = results::leaderboard_slide(t, x, lang, plan, bd, as_of);
+            (board.title.clone(), SlideBody::Leaderboard(board))
+        }
+        (SlideKey::Regions, None) => (t.slide_regions.to_string(), no_breakdown),
+        (SlideKey::Monthly, None) => (t.slide_monthly.to_string(), no_breakdown),
+        (SlideKey::Completion, None) => (t.slide_completion.to_string(), no_breakdown),
+        (SlideKey::Leaderboard, None) => (t.slide_leaderboard.to_string(), no_breakdown),
     };
     Slide {
-        index,
+        key: key.clone(),
         title,
-        plan_line: format!("{} · {}", plan.name, s.name),
-        count: fill(t.slide_of, &[&(index + 1).to_string(), &SLIDES.to_string()]),
+        plan_line: if *key == SlideKey::Title {
+            String::new()
+        } else {
+            format!("{} · {}", plan.name, s.name)
+        },
+        count: fill(t.slide_of, &[&(place + 1).to_string(), &shown.to_string()]),
         body,
     }
 }
@@ -133,14 +276,32 @@ fn tier_columns(t: &Catalogue, plan: &Plan, s: &Scenario) -> Vec<TierColumn> {
                 .regions
                 .iter()
                 .filter(|r| s.tier_of(r) == tier)
-                .map(|r| (r.name.clone(), percent(r.market_share)))
+                .map(|r| {
+                    let warn = r.market_share.is_zero();
+                    let share = percent(r.market_share);
+                    TierRegion {
+                        name: r.name.clone(),
+                        share: if warn { format!("⚠ {share}") } else { share },
+                        warn,
+                    }
+                })
                 .collect(),
             strategy: t.strategy(tier),
         })
         .collect()
 }
 
-/// Targets by region as bars coloured by tier, each labelled with its amount and tier.
+/// For each node of the breakdown, whether its target in `measure` is zero while the company's
+/// is not: the nodes a slide or a printed table marks.
+pub fn zero_marks(b: &Breakdown, measure: Measure) -> Vec<bool> {
+    let company = b.annual_units(0, measure);
+    (0..b.nodes().len())
+        .map(|i| company != 0 && b.annual_units(i, measure) == 0)
+        .collect()
+}
+
+/// Targets by region as bars coloured by tier, each labelled with its amount and tier; a region
+/// left at zero is a warning.
 pub fn region_bars(
     t: &Catalogue,
     lang: Lang,
@@ -149,6 +310,7 @@ pub fn region_bars(
     bd: &Breakdown,
     title: &str,
 ) -> BarChart {
+    let zeros = zero_marks(bd, Measure::Amount);
     let bars: Vec<Bar> = bd
         .children(0)
         .map(|i| {
@@ -157,8 +319,13 @@ pub fn region_bars(
             Bar {
                 label: region.map(|r| r.name.as_str()).unwrap_or(""),
                 value,
-                text: amount(value, lang),
+                text: if zeros[i] {
+                    t.slide_no_target.to_string()
+                } else {
+                    amount(value, lang)
+                },
                 tier: region.map(|r| s.tier_of(r)),
+                warn: zeros[i],
             }
         })
         .collect();
@@ -166,7 +333,7 @@ pub fn region_bars(
 }
 
 /// The tier distribution: each tier's share of the company's amount target, with its number of
-/// regions.
+/// regions. A tier with regions and no target is a warning.
 pub fn tier_distribution(
     t: &Catalogue,
     lang: Lang,
@@ -182,6 +349,7 @@ pub fn tier_distribution(
             *sum += bd.annual(i, Measure::Amount);
         }
     }
+    let company = bd.annual(0, Measure::Amount);
     let bars: Vec<Bar> = Tier::ALL
         .iter()
         .map(|&tier| {
@@ -191,170 +359,51 @@ pub fn tier_distribution(
             } else {
                 t.slide_tier_regions
             };
+            let warn = count > 0 && total.is_zero() && !company.is_zero();
+            let value = if warn {
+                t.slide_no_target.to_string()
+            } else {
+                amount(total, lang)
+            };
             Bar {
                 label: t.tier(tier),
                 value: total,
-                text: format!(
-                    "{} · {}",
-                    amount(total, lang),
-                    fill(regions, &[&count.to_string()])
-                ),
+                text: format!("{value} · {}", fill(regions, &[&count.to_string()])),
                 tier: Some(tier),
+                warn,
             }
         })
         .collect();
     bar_chart(t.slide_tiers, &bars, |_| "")
 }
 
-/// The company's monthly amounts as a line over the seasonality profile.
-fn monthly_curve(
-    t: &Catalogue,
-    lang: Lang,
-    s: &Scenario,
-    bd: &Breakdown,
-    title: &str,
-) -> MonthlyChart {
+/// The company's monthly amounts as labelled columns, and the sentence that sums them up.
+fn monthly_plan(t: &Catalogue, lang: Lang, bd: &Breakdown) -> SlideBody {
     let months: Vec<&str> = bd.months().iter().map(|m| t.month_name(m.month)).collect();
-    let shares: Vec<Decimal> = s
-        .month_shares(bd.months().len())
-        .iter()
-        .map(|v| v.unwrap_or_default())
-        .collect();
     let values: Vec<(Decimal, String)> = bd
         .monthly(0, Measure::Amount)
         .map(|v| (v, compact(v, lang)))
         .collect();
-    monthly_chart(title, &months, &shares, &values)
+    let month = |pick: Option<(usize, &(Decimal, String))>| {
+        pick.map(|(i, (v, _))| format!("{} {}", months[i], amount(*v, lang)))
+            .unwrap_or_default()
+    };
+    // The first of equal months, both ways.
+    let highest = values.iter().enumerate().rev().max_by_key(|(_, (v, _))| *v);
+    let lowest = values.iter().enumerate().min_by_key(|(_, (v, _))| *v);
+    let summary = fill(
+        t.slide_year_total,
+        &[
+            &amount(bd.annual(0, Measure::Amount), lang),
+            &month(highest),
+            &month(lowest),
+        ],
+    );
+    SlideBody::Monthly {
+        chart: monthly_chart(t.slide_monthly, &months, &values),
+        summary,
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::breakdown::compute;
-    use crate::core::sample::{sample_plan, scaled_plan};
-    use crate::i18n::{EN, ZH};
-
-    #[test]
-    fn every_slide_draws_with_its_title_and_place_in_the_deck() {
-        let plan = sample_plan(Lang::En);
-        let s = plan.adopted().unwrap();
-        let bd = compute(&plan, s).unwrap();
-        for (i, title) in slide_titles(&EN).iter().enumerate() {
-            let view = slide(&EN, Lang::En, &plan, s, Some(&bd), i);
-            assert_eq!((view.index, view.title), (i, *title));
-            assert_eq!(view.count, format!("{} / 4", i + 1));
-            assert_eq!(view.plan_line, format!("{} · {}", plan.name, s.name));
-        }
-        assert_eq!(
-            slide(&EN, Lang::En, &plan, s, Some(&bd), 9).index,
-            3,
-            "past the last is the last"
-        );
-    }
-
-    #[test]
-    fn the_tier_board_lists_each_region_with_its_share() {
-        let plan = sample_plan(Lang::En);
-        let s = plan.adopted().unwrap();
-        let bd = compute(&plan, s).unwrap();
-        let SlideBody::Tiers {
-            columns,
-            distribution,
-        } = slide(&EN, Lang::En, &plan, s, Some(&bd), 0).body
-        else {
-            panic!("the first view is the tier board");
-        };
-        let tiers: Vec<Tier> = columns.iter().map(|c| c.tier).collect();
-        assert_eq!(tiers, Tier::ALL);
-        assert_eq!(columns[0].name, "Base camp");
-        assert_eq!(columns[0].head_class(), "tier-head tier-base_camp");
-        assert!(
-            columns[0]
-                .regions
-                .contains(&("Changsha".to_string(), "64.5%".to_string())),
-            "{columns:?}"
-        );
-        let listed: usize = columns.iter().map(|c| c.regions.len()).sum();
-        assert_eq!(listed, plan.regions.len(), "every region once");
-        let chart = distribution.expect("the distribution of the target by tier");
-        assert_eq!(chart.rows.len(), 4);
-        let texts: Vec<&str> = chart.rows.iter().map(|r| r.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "47,291,000 · 1 region",
-                "39,864,000 · 2 regions",
-                "30,012,000 · 3 regions",
-                "833,000 · 2 regions"
-            ],
-            "each tier's target and its number of regions"
-        );
-    }
-
-    #[test]
-    fn targets_by_region_and_the_monthly_curve_come_from_the_breakdown() {
-        let plan = sample_plan(Lang::Zh);
-        let s = plan.adopted().unwrap();
-        let bd = compute(&plan, s).unwrap();
-        let SlideBody::Regions(bars) = slide(&ZH, Lang::Zh, &plan, s, Some(&bd), 1).body else {
-            panic!("the second view is targets by region");
-        };
-        assert_eq!(bars.rows.len(), plan.regions.len());
-        let changsha = &bars.rows[0];
-        assert_eq!(changsha.label, plan.regions[0].name);
-        assert!(
-            changsha.text.contains('万') && changsha.text.ends_with("· 大本营"),
-            "amounts in 万, with the tier named: {}",
-            changsha.text
-        );
-        let SlideBody::Monthly(curve) = slide(&ZH, Lang::Zh, &plan, s, Some(&bd), 2).body else {
-            panic!("the third view is the monthly curve");
-        };
-        assert_eq!(curve.months.len(), 12);
-        assert!(curve.months.iter().all(|m| m.point.is_some()));
-        let jan = curve.months[0].point.as_ref().unwrap();
-        assert_eq!(jan.text, "1298万", "short amounts label the points");
-    }
-
-    #[test]
-    fn the_comparison_names_the_first_scenarios() {
-        let plan = sample_plan(Lang::En);
-        let s = plan.adopted().unwrap();
-        let ids: Vec<String> = plan.scenarios.iter().map(|x| x.id.clone()).collect();
-        assert_eq!(
-            slide(&EN, Lang::En, &plan, s, None, 3).body,
-            SlideBody::Compare(ids)
-        );
-    }
-
-    #[test]
-    fn without_a_breakdown_the_charts_say_why() {
-        let plan = sample_plan(Lang::En);
-        let s = plan.adopted().unwrap();
-        for i in [1, 2] {
-            assert_eq!(
-                slide(&EN, Lang::En, &plan, s, None, i).body,
-                SlideBody::NoBreakdown(EN.doc_no_breakdown)
-            );
-        }
-        assert!(matches!(
-            slide(&EN, Lang::En, &plan, s, None, 0).body,
-            SlideBody::Tiers {
-                distribution: None,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn a_plan_of_ten_thousand_presents_its_regions_only() {
-        let plan = scaled_plan(10_000);
-        let s = plan.adopted().unwrap();
-        let bd = compute(&plan, s).unwrap();
-        let SlideBody::Regions(bars) = slide(&EN, Lang::En, &plan, s, Some(&bd), 1).body else {
-            panic!("targets by region");
-        };
-        assert_eq!(bars.rows.len(), plan.regions.len());
-        assert!(bars.rows.len() <= 50);
-    }
-}
+mod tests;

@@ -64,12 +64,25 @@ async fn presentation_mode_opens_and_steps_with_the_keyboard() {
         b.click(".tree-row.region").await;
         b.press("p").await;
         b.wait_for("#presentation").await;
-        b.wait_for_text("#presentation .slide-count", "1 / 4").await;
+        // The title, the tier board, targets by region, the 8 regions, the monthly plan and the
+        // comparison.
+        b.wait_for_text("#presentation .slide-count", "1 / 13")
+            .await;
         b.screenshot(shot(&format!("present-1-{lang}.png"))).await;
-        for (n, expect) in [(2, "<svg"), (3, "<polyline"), (4, "compare-table")] {
-            b.press(&Key::Right).await;
-            b.wait_for_text("#presentation .slide-count", &format!("{n} / 4"))
-                .await;
+        let mut at = 1;
+        for (n, expect) in [
+            (2, "slide-tiers"),
+            (3, "<svg"),
+            (4, "sub-card"),
+            (12, "month-col"),
+            (13, "compare-table"),
+        ] {
+            while at < n {
+                at += 1;
+                b.press(&Key::Right).await;
+                b.wait_for_text("#presentation .slide-count", &format!("{at} / 13"))
+                    .await;
+            }
             let html = b
                 .exec_js("return document.querySelector('#presentation').innerHTML;")
                 .await;
@@ -80,7 +93,8 @@ async fn presentation_mode_opens_and_steps_with_the_keyboard() {
             b.screenshot(shot(&format!("present-{n}-{lang}.png"))).await;
         }
         b.press(&Key::Left).await;
-        b.wait_for_text("#presentation .slide-count", "3 / 4").await;
+        b.wait_for_text("#presentation .slide-count", "12 / 13")
+            .await;
         b.press(&Key::Escape).await;
         b.wait_gone("#presentation").await;
     }
@@ -95,6 +109,11 @@ async fn an_edit_made_outside_presentation_shows_in_it() {
     b.wait_for_text(".tree-row.selected", "Greater Changsha")
         .await;
     b.click("#present").await;
+    // Targets by region, after the title and the tier board.
+    b.wait_for_text("#presentation .slide-count", "1 / ").await;
+    b.press(&Key::Right).await;
+    b.press(&Key::Right).await;
+    b.wait_for_text("#presentation .slide-count", "3 / ").await;
     b.wait_for_text("#presentation", "Greater Changsha").await;
 }
 

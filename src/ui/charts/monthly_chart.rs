@@ -1,21 +1,21 @@
-//! The monthly curve over the seasonality profile.
+//! The monthly plan as columns.
 
 use leptos::prelude::*;
 
 use crate::view::charts::MonthlyChart;
 
-/// The seasonality profile as labelled columns, each month named under the axis, and the plan's
-/// monthly values as a line through labelled points.
+/// A labelled column per month on one axis, each month named under it. A zero month is drawn
+/// as an outlined warning, not an empty slot.
 #[component]
 pub fn MonthlyChartView(
     /// The chart's geometry and texts.
     chart: MonthlyChart,
 ) -> impl IntoView {
-    let line = chart.line_points();
     let MonthlyChart {
         title,
         width,
         height,
+        axis_y,
         months,
     } = chart;
     let label = title.clone();
@@ -23,29 +23,25 @@ pub fn MonthlyChartView(
         <svg class="chart monthly" viewBox=format!("0 0 {width} {height}") role="img"
             aria-label=label>
             <title>{title}</title>
+            <line class="axis" x1="0" x2=width y1=axis_y y2=axis_y></line>
             {months
                 .into_iter()
                 .map(|m| {
                     let center = m.center_x;
+                    let class = if m.warn { "month-col warn" } else { "month-col" };
                     view! {
-                        <rect class="season-col" x=m.column_x y=m.column_y width=m.column_width
-                            height=m.column_height></rect>
-                        <text class="season-label" x=center y=m.share_y text-anchor="middle">
-                            {m.share}
+                        <rect class=class x=m.column_x y=m.column_y width=m.column_width
+                            height=m.column_height rx="3"></rect>
+                        <text class="month-value" class:warn=m.warn x=center y=m.text_y
+                            text-anchor="middle">
+                            {m.text}
                         </text>
                         <text class="month-label" x=center y=m.month_y text-anchor="middle">
                             {m.month}
                         </text>
-                        {m.point.map(|p| view! {
-                            <circle class="plan-point" cx=p.x cy=p.y r="4"></circle>
-                            <text class="plan-label" x=p.x y=p.text_y text-anchor="middle">
-                                {p.text}
-                            </text>
-                        })}
                     }
                 })
                 .collect_view()}
-            <polyline class="plan-line" points=line></polyline>
         </svg>
     }
 }

@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use crate::view::compare::CompareRow;
 
 /// A node's row: its name (with an open/close button when it has children and the table can
-/// open rows, and its tier change), each scenario's value and each difference.
+/// open rows, its tier change, and ⚠ when a scenario leaves it at zero), each scenario's value
+/// and each difference.
 #[component]
 pub fn CompareRowView(
     /// The row as the view model gives it.
     row: CompareRow,
-    /// The hints: (open, close, tier changed).
-    labels: Memo<(String, String, String)>,
+    /// The hints: (open, close, tier changed, a zero target).
+    labels: Memo<(String, String, String, String)>,
     /// Opens or closes a row by id.
     on_toggle: Option<Callback<String>>,
 ) -> impl IntoView {
@@ -32,9 +33,18 @@ pub fn CompareRowView(
             <span class="tier-change" title=move || labels.with(|l| l.2.clone())>"⇄ " {change}</span>
         }
     });
+    let zero = row.zero.then(|| {
+        view! {
+            <span class="zero-mark" role="img" aria-label=move || labels.with(|l| l.3.clone())
+                title=move || labels.with(|l| l.3.clone())>"⚠"</span>
+            " "
+        }
+    });
     view! {
         <tr class=class data-node=row.id>
-            <th class="name">{twisty} <span class="row-name">{row.name}</span> {tier_change}</th>
+            <th class="name">
+                {twisty} {zero} <span class="row-name">{row.name}</span> {tier_change}
+            </th>
             {row.values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view()}
             {row
                 .deltas

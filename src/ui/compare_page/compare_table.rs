@@ -6,7 +6,7 @@ use super::compare_row::CompareRowView;
 use crate::view::compare::CompareTable;
 
 /// Each row's values in every scenario and the differences from the first; the biggest movers
-/// marked ◆ and tier changes ⇄. Also used by presentation mode (without `on_toggle`, every
+/// marked ◆, tier changes ⇄ and zero targets ⚠. Also used by presentation mode (without `on_toggle`, every
 /// row as given).
 #[component]
 pub fn CompareTableView(
@@ -21,7 +21,14 @@ pub fn CompareTableView(
     id: Option<&'static str>,
 ) -> impl IntoView {
     let labels = Memo::new(move |_| {
-        table.with(|t| (t.expand.clone(), t.collapse.clone(), t.tier_changed.clone()))
+        table.with(|t| {
+            (
+                t.expand.clone(),
+                t.collapse.clone(),
+                t.tier_changed.clone(),
+                t.zero_mark.to_string(),
+            )
+        })
     });
     view! {
         <table class="compare-table" id=id>

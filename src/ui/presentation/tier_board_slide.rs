@@ -6,8 +6,8 @@ use crate::ui::charts::BarChartView;
 use crate::view::charts::BarChart;
 use crate::view::slides::TierColumn;
 
-/// The four tiers side by side, each with its regions and their market share and its strategy,
-/// then each tier's share of the company's target.
+/// The four tiers side by side, each with its regions and their market share (⚠ when it is
+/// zero) and its strategy, then each tier's share of the company's target.
 #[component]
 pub fn TierBoardSlide(
     /// The tiers in order, with their regions.
@@ -25,7 +25,13 @@ pub fn TierBoardSlide(
                         <ul>
                             {c.regions
                                 .into_iter()
-                                .map(|(name, share)| view! { <li>{name} " " <b>{share}</b></li> })
+                                .map(|r| {
+                                    view! {
+                                        <li class=r.warn.then_some("warn")>
+                                            {r.name} " " <b>{r.share}</b>
+                                        </li>
+                                    }
+                                })
                                 .collect_view()}
                         </ul>
                         <p class="tier-text">{c.strategy}</p>

@@ -6,8 +6,9 @@ use super::DrawAll;
 use crate::ui::state::use_app;
 use crate::view::print_doc::{DocTable, rows_left_out};
 
-/// A table with its header row; each row opens with its name as a row header. A long table on
-/// screen says how many rows the printed plan holds and offers to show them all.
+/// A table with its header row; each row opens with its name as a row header, marked ⚠ when its
+/// target is zero. Headers align as their columns do (words left, numbers right). A long table
+/// on screen says how many rows the printed plan holds and offers to show them all.
 #[component]
 pub fn DocTableView(
     /// The headers and the rows drawn.
@@ -25,14 +26,19 @@ pub fn DocTableView(
     view! {
         <table class="doc-table">
             <thead>
-                <tr>{headers.into_iter().map(|h| view! { <th>{h}</th> }).collect_view()}</tr>
+                <tr>
+                    {headers
+                        .into_iter()
+                        .map(|h| view! { <th class=(!h.class.is_empty()).then_some(h.class)>{h.text}</th> })
+                        .collect_view()}
+                </tr>
             </thead>
             <tbody>
                 {rows
                     .into_iter()
                     .map(|row| view! {
-                        <tr>
-                            <th>{row.name}</th>
+                        <tr class:doc-zero=row.zero>
+                            <th>{row.zero.then_some("⚠ ")}{row.name}</th>
                             {row
                                 .cells
                                 .into_iter()

@@ -127,6 +127,9 @@ impl Browser {
             "--disable-sync".to_owned(),
             format!("--user-data-dir={}", profile.display()),
             format!("--window-size={width},{height}"),
+            // Headless Chromium's screen is 800×600 unless told, and full screen (presentation
+            // mode) shrinks the window to it: a screen of the window's size.
+            format!("--screen-info={{{width}x{height}}}"),
         ];
         let mut chrome = json!({ "args": [] });
         if let Some(lang) = &options.lang {

@@ -1,0 +1,260 @@
+//! The printed plan (计划书) as a PDF: headings stay with their content, sections the manager
+//! has not written are left out (or printed blank when asked), no tables of zeros for a measure
+//! without a target, words left and numbers right. The PDF is Chromium's own print
+//! (`Page.printToPDF`), read back with poppler's `pdfinfo` and `pdftotext -layout`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use base64::Engine;
+use region_planner::core::lang::Lang;
+use region_planner::core::model::Plan;
+use region_planner::core::sample::sample_plan;
+use region_planner::i18n::{Catalogue, EN, ZH, fill};
+use region_planner::view::numbers::amount;
+use region_planner::view::print_doc::section_number;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use super::breakdown::open_stored;
+use super::support::{Browser, artifacts_dir};
+
+/// Opens `plan` on the print route in a browser of `lang`.
+async fn document_of(lang: &str, plan: &Plan) -> Browser {
+    let b = Browser::options().lang(lang).launch().await;
+    open_stored(&b, plan, "/#/print").await;
+    b.wait_for("#plan-doc .doc-regions table").await;
+    b
+}
+
+/// Prints the page to `name` under the artifacts folder as Chromium prints it (A4 landscape
+/// from the page's CSS) and returns the PDF's path.
+async fn print_pdf(b: &Browser, name: &str) -> PathBuf {
+    let printed = b
+        .cdp(
+            "Page.printToPDF",
+            json!({ "preferCSSPageSize": true, "printBackground": true }),
+        )
+        .await;
+    let data = printed["data"].as_str().expect("the PDF's data");
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .expect("base64 PDF");
+    let path = artifacts_dir().join("pdf").join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn run(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils; scripts/setup.sh installs it): {e}"));
+    assert!(out.status.success(), "{tool} failed on {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of each page of `pdf`, as laid out.
+fn pages(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .unwrap_or_else(|e| panic!("pdfinfo (poppler-utils; scripts/setup.sh installs it): {e}"));
+    let info = String::from_utf8_lossy(&out.stdout);
+    let count: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("the page count");
+    let text = run("pdftotext", &["-layout"], pdf);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    pages.truncate(count);
+    assert_eq!(pages.len(), count, "pdftotext gave every page");
+    pages
+}
+
+/// The headings of the document as they print: every section's numbered title, and the
+/// measures' sub-headings.
+fn headings(t: &Catalogue, lang: Lang) -> Vec<String> {
+    let titles = [
+        t.doc_goals,
+        t.doc_market,
+        t.doc_tiers,
+        t.doc_targets_region,
+        t.doc_targets_sub,
+        t.doc_targets_people,
+        t.doc_schedule,
+        t.doc_budget,
+        t.doc_team,
+        t.doc_risks,
+    ];
+    let mut out: Vec<String> = (1..=titles.len() + 2)
+        .flat_map(|n| titles.map(|title| format!("{}{title}", section_number(lang, n))))
+        .collect();
+    out.extend([t.amount_target.to_string(), t.quantity_target.to_string()]);
+    out
+}
+
+/// Panics if a page ends with a heading (the content it heads is on the next page).
+fn no_heading_at_a_page_foot(pages: &[String], headings: &[String], what: &str) {
+    for (i, page) in pages.iter().enumerate().take(pages.len().saturating_sub(1)) {
+        let last = page
+            .lines()
+            .map(str::trim)
+            .rfind(|l| !l.is_empty())
+            .unwrap_or_default();
+        assert!(
+            !headings.iter().any(|h| last == h.as_str()),
+            "{what}: page {} ends with the heading {last:?}",
+            i + 1
+        );
+    }
+}
+
+fn lang_of(lang: &str) -> (Lang, &'static Catalogue) {
+    if lang == "zh-CN" {
+        (Lang::Zh, &ZH)
+    } else {
+        (Lang::En, &EN)
+    }
+}
+
+#[tokio::test]
+async fn the_printed_plan_keeps_every_heading_with_its_content() {
+    for lang in ["en-US", "zh-CN"] {
+        let (l, t) = lang_of(lang);
+        let mut plan = sample_plan(l);
+        let headings = headings(t, l);
+        // Longer and longer goals move every later heading down the pages.
+        for lines in [0usize, 4, 8, 12, 16, 20, 24] {
+            let goals: Vec<String> = (1..=lines)
+                // Not "12. Goals": a line of text that reads as a numbered heading.
+                .map(|i| format!("（{i}）{}", t.doc_goals))
+                .collect();
+            plan.notes.insert("goals".into(), goals.join("\n"));
+            let b = document_of(lang, &plan).await;
+            let pdf = print_pdf(&b, &format!("plan-{lang}-{lines}.pdf")).await;
+            let pages = pages(&pdf);
+            assert!(
+                (5..=12).contains(&pages.len()),
+                "{lang}, {lines} lines of goals: {} pages",
+                pages.len()
+            );
+            assert!(
+                pages.iter().all(|p| !p.trim().is_empty()),
+                "{lang}: no blank page"
+            );
+            no_heading_at_a_page_foot(&pages, &headings, &format!("{lang}, {lines} lines"));
+            if lines == 0 {
+                // What the browser lays out: headings avoid a break after them.
+                b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+                    .await;
+                let styles: Value = b
+                    .exec_js(
+                        "return Array.from(document.querySelectorAll('#plan-doc h2, #plan-doc h3'),
+                            h => getComputedStyle(h).breakAfter);",
+                    )
+                    .await;
+                let styles: Vec<String> = serde_json::from_value(styles).unwrap();
+                assert!(styles.len() >= 12, "{styles:?}");
+                assert!(styles.iter().all(|s| s == "avoid"), "{styles:?}");
+                b.cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
+                    .await;
+                println!("{lang}: the sample plan prints on {} pages", pages.len());
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_unwritten_section_is_left_out_of_the_print_unless_the_manager_asks() {
+    for lang in ["en-US", "zh-CN"] {
+        let (l, t) = lang_of(lang);
+        let mut plan = sample_plan(l);
+        plan.notes.clear();
+        plan.notes
+            .insert("risks".into(), "Price war in Hengyang".into());
+        let b = document_of(lang, &plan).await;
+        // On screen: the invitation and the choice.
+        let market = b
+            .wait_for_text("#plan-doc .doc-market", t.doc_left_out)
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(market.contains(t.doc_to_write), "{market}");
+        let text = pages(&print_pdf(&b, &format!("unwritten-{lang}.pdf")).await).join("\n");
+        assert!(!text.contains(t.doc_market), "{lang}: {text}");
+        assert!(
+            !text.contains(t.doc_to_write),
+            "{lang}: no invitation in print"
+        );
+        let tiers = format!("{}{}", section_number(l, 2), t.doc_tiers);
+        assert!(
+            text.contains(&tiers),
+            "{lang}: numbered without a gap: {text}"
+        );
+        let risks = format!("{}{}", section_number(l, 9), t.doc_risks);
+        assert!(text.contains(&risks), "{lang}: a written section prints");
+        // Printed blank, to fill by hand.
+        b.click("#plan-doc .doc-market .doc-print-anyway").await;
+        b.wait_for_text(
+            "#plan-doc .doc-market h2",
+            &format!("{}{}", section_number(l, 2), t.doc_market),
+        )
+        .await;
+        let text = pages(&print_pdf(&b, &format!("unwritten-anyway-{lang}.pdf")).await).join("\n");
+        assert!(
+            text.contains(&format!("{}{}", section_number(l, 2), t.doc_market)),
+            "{lang}: {text}"
+        );
+        assert!(text.contains(&format!("{}{}", section_number(l, 10), t.doc_risks)));
+    }
+}
+
+#[tokio::test]
+async fn a_plan_without_a_quantity_target_prints_no_quantity_tables() {
+    for lang in ["en-US", "zh-CN"] {
+        let (l, t) = lang_of(lang);
+        let mut plan = sample_plan(l);
+        let adopted = plan.adopted_scenario.clone();
+        plan.scenarios
+            .iter_mut()
+            .find(|s| s.id == adopted)
+            .unwrap()
+            .quantity_target = Decimal::ZERO;
+        let b = document_of(lang, &plan).await;
+        let text = pages(&print_pdf(&b, &format!("no-quantity-{lang}.pdf")).await).join("\n");
+        assert!(text.contains(t.amount_target), "{lang}: {text}");
+        assert!(!text.contains(t.quantity_target), "{lang}: {text}");
+        // The goals name the amount alone, not a quantity of 0.
+        let amount = amount(plan.adopted().unwrap().amount_target, l);
+        let alone = fill(t.doc_amount_line, &[&amount, &plan.currency]);
+        let with_zero = fill(t.doc_targets_line, &[&amount, &plan.currency, "0"]);
+        assert!(text.contains(&alone), "{lang}: {alone:?} in {text}");
+        assert!(!text.contains(&with_zero), "{lang}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn words_read_from_the_left_and_numbers_from_the_right() {
+    let b = document_of("zh-CN", &sample_plan(Lang::Zh)).await;
+    let aligned: Value = b
+        .exec_js(
+            "const table = document.querySelector('#plan-doc .doc-people table');
+             const heads = Array.from(table.querySelectorAll('thead th'), h => getComputedStyle(h).textAlign);
+             const row = Array.from(table.querySelector('tbody tr').children, c => getComputedStyle(c).textAlign);
+             const team = Array.from(document.querySelector('#plan-doc .doc-team tbody tr').children,
+                c => getComputedStyle(c).textAlign);
+             return [heads, row, team];",
+        )
+        .await;
+    let [heads, row, team]: [Vec<String>; 3] = serde_json::from_value(aligned).unwrap();
+    // Salesperson, sub-district | year, January …
+    assert_eq!(heads[..4], ["left", "left", "right", "right"], "{heads:?}");
+    assert_eq!(row[..4], ["left", "left", "right", "right"], "{row:?}");
+    assert!(team.iter().all(|a| a == "left"), "names only: {team:?}");
+}
