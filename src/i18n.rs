@@ -340,6 +340,18 @@ catalogue_keys! {
     overridden,
     reason_required,
 
+    // The source text's method: budgets, execution follow-up, document sections.
+    period_label_year,
+    period_label_quarter,
+    period_label_span,
+    override_note,
+    in_parens,
+    err_base_camp_order,
+    err_stronghold_order,
+    bdw_share_without_customers,
+    inconsistent_share,
+    // (end of method keys)
+
     // Storage.
     broken_entry,
     download_raw,
@@ -445,6 +457,22 @@ impl Catalogue {
             E::Execution(e) => x.edit_error(e),
             E::Import(e) => x.apply_error(e),
             E::NoEntry(i) => fill(self.err_no_entry, &[&(i + 1).to_string()]),
+            E::Thresholds(e) => self.threshold_order(e),
+        }
+    }
+
+    /// Why tier thresholds are out of order, in this language.
+    pub fn threshold_order(&self, e: &crate::core::tier::ThresholdOrder) -> String {
+        use crate::core::tier::ThresholdOrder as O;
+        let n = |d: &rust_decimal::Decimal| d.normalize().to_string();
+        match e {
+            O::BaseCampNotAboveStronghold {
+                base_camp,
+                stronghold,
+            } => fill(self.err_base_camp_order, &[&n(base_camp), &n(stronghold)]),
+            O::StrongholdNotAboveFloor { stronghold, floor } => {
+                fill(self.err_stronghold_order, &[&n(stronghold), &n(floor)])
+            }
         }
     }
 

@@ -24,7 +24,7 @@ pub const WRITTEN_SECTIONS: [&str; 4] = ["goals", "market", "strategy", "risks"]
 pub struct PlanDocument {
     pub title: &'static str,
     pub plan_name: String,
-    /// Company, period and scenario: `Hunan Co. · Fiscal year 2027-01 · scenario “Baseline”`.
+    /// Company, period and scenario: `Hunan Co. · Year 2027 · scenario “Baseline”`.
     pub headline: String,
     pub sections: Vec<DocSection>,
 }
@@ -179,7 +179,7 @@ pub fn plan_document(
     bd: Option<&Breakdown>,
     all: bool,
 ) -> PlanDocument {
-    let period = format!("{} {}", t.period_kind(plan.period.kind), plan.period.start);
+    let period = super::period_label::period_label(t, &plan.period);
     let mut sections = vec![
         goals(t, lang, plan, s),
         DocSection {
@@ -242,7 +242,7 @@ fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
     let rows = plan.regions.iter().map(|r| {
         let tier = s.tier_of(r);
         let tier_text = match s.tier_overrides.get(&r.id) {
-            Some(o) => format!("{} ({}: {})", t.tier(tier), t.overridden, o.reason),
+            Some(o) => fill(t.override_note, &[t.tier(tier), t.overridden, &o.reason]),
             None => t.tier(tier).to_string(),
         };
         DocRow {

@@ -142,13 +142,16 @@ impl ScenarioField {
                 set(&mut s.seasonality, Scenario::flat_seasonality(months))
             }
             ScenarioField::Threshold(which, v) => {
-                let t = &mut s.thresholds;
+                // Checked on a copy: thresholds out of order are refused with the reason.
+                let mut t = s.thresholds;
                 let slot = match which {
                     Threshold::BaseCamp => &mut t.base_camp,
                     Threshold::Stronghold => &mut t.stronghold,
                     Threshold::GuerrillaFloor => &mut t.guerrilla_floor,
                 };
-                set(slot, *v)
+                *slot = *v;
+                t.check_order()?;
+                set(&mut s.thresholds, t)
             }
             ScenarioField::TierFactor(tier, v) => {
                 set(&mut s.tier_policies.get_mut(*tier).multiplier, *v)

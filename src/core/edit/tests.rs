@@ -133,6 +133,25 @@ fn refused_edits_change_nothing() {
             Edit::Plan(PlanField::Currency("DOLLARS!!".into())),
             EditError::Field(FieldError::TooLong(8)),
         ),
+        (
+            sc(&s, ScenarioField::Threshold(Threshold::Stronghold, dec(60))),
+            EditError::Thresholds(
+                crate::core::tier::ThresholdOrder::BaseCampNotAboveStronghold {
+                    base_camp: dec(60),
+                    stronghold: dec(60),
+                },
+            ),
+        ),
+        (
+            sc(
+                &s,
+                ScenarioField::Threshold(Threshold::GuerrillaFloor, dec(45)),
+            ),
+            EditError::Thresholds(crate::core::tier::ThresholdOrder::StrongholdNotAboveFloor {
+                stronghold: dec(40),
+                floor: dec(45),
+            }),
+        ),
     ];
     for (edit, error) in cases {
         assert_eq!(edit.apply(&mut p), Err(error), "{edit:?}");

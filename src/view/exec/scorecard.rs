@@ -390,11 +390,11 @@ mod tests {
         assert_eq!(row.scores.len(), 7);
         assert_eq!(row.scores[0], "80");
         assert!(
-            row.reasons[0].starts_with("Completion 80% → 80 × 1 = "),
+            row.reasons[0].starts_with("Task completion 80% → 80 × 1 = "),
             "{:?}",
             row.reasons
         );
-        assert!(row.reasons[1].starts_with("Share of category 25% → 25"));
+        assert!(row.reasons[1].starts_with("Sales share 25% → 25"));
         assert_eq!(row.reasons[7], "MoM — · YoY —");
         assert_eq!(ranking_headings(&EXEC_EN).len(), 8);
 
