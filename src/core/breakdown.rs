@@ -13,6 +13,7 @@
 //! node got its numbers; [`tier_rows`] classifies the regions.
 
 mod arith;
+mod collections;
 mod engine;
 mod explain;
 mod grid;
@@ -33,6 +34,7 @@ mod properties;
 #[cfg(test)]
 mod testing;
 
+pub use collections::{Collections, CollectionsError, collections};
 pub use engine::compute;
 pub use explain::{
     Basis, ExplainError, Explanation, MeasureExplanation, MonthExplanation, ShareBasis, TierBasis,

@@ -48,7 +48,7 @@ pub use archive::{
     stale, update_customer, visit,
 };
 pub use demo::sample_execution;
-pub use deviation::{Deviation, DeviationNote, deviations, set_deviation_note};
+pub use deviation::{Deviation, DeviationNote, deviations, deviations_of, set_deviation_note};
 pub use edit_error::EditError;
 pub use expenses::{
     Channel, Expense, ExpenseReport, ExpenseRow, add_expense, expense_report, remove_expense,
@@ -68,7 +68,7 @@ pub use scorecard::{
     MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights, score_figures,
     score_months, scorecard, set_score_entry,
 };
-pub use tracking::{Status, Tracking};
+pub use tracking::{Goal, Status, Tracking};
 
 /// Everything of the plan's execution that is typed or imported; the rest is computed. Written
 /// to the plan's JSON as a list of records per section, every value a string.
