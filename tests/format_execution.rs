@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use region_planner::core::execution::{
-    Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense, ScoreEntry,
+    Budget, BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense, ScoreEntry,
     ScoreFigures, ScoreMeasure, sample_execution,
 };
 use region_planner::core::format::{check_plan_text, read_plan, write_plan, write_plan_pretty};
@@ -110,11 +110,18 @@ fn plan_with_every_record() -> Plan {
         },
     });
 
-    e.budgets.insert("r2".into(), dec("1234.50"));
+    e.budgets.insert(
+        "r2".into(),
+        Budget {
+            promotion: dec("1234.50"),
+            salaries: Decimal::ZERO,
+        },
+    );
     e.expenses.push(Expense {
         date: date("2027-02-10"),
         region: "r1".into(),
         channel: Channel::Publicity,
+        item: BudgetItem::Promotion,
         amount: Decimal::ZERO,
         discount_percent: Some(Decimal::ZERO),
         note: "待审核 / to review".into(),

@@ -51,8 +51,8 @@ pub use demo::sample_execution;
 pub use deviation::{Deviation, DeviationNote, deviations, deviations_of, set_deviation_note};
 pub use edit_error::EditError;
 pub use expenses::{
-    Channel, Expense, ExpenseReport, ExpenseRow, add_expense, expense_report, remove_expense,
-    set_budget, set_expense_reviewed,
+    Budget, BudgetItem, Channel, Expense, ExpenseFigures, ExpenseReport, ExpenseRow, add_expense,
+    expense_report, remove_expense, set_budget, set_expense_ratio_target, set_expense_reviewed,
 };
 pub use import::{
     ACTUALS_HEADER, ActualRow, ActualsPreview, ApplyError, Column, FileColumn, ImportSummary,
@@ -84,8 +84,8 @@ pub struct Execution {
     pub customers: Vec<Customer>,
     /// Distributors' figures per month, the scorecard's input.
     pub scorecard: Vec<ScoreEntry>,
-    /// Expense budget by region id.
-    pub budgets: BTreeMap<String, Decimal>,
+    /// Expense budget by region id: promotion and salaries.
+    pub budgets: BTreeMap<String, Budget>,
     /// Recorded spend.
     pub expenses: Vec<Expense>,
 }
@@ -120,6 +120,9 @@ pub struct Settings {
     pub stale_days: u32,
     /// Weights of the scorecard's seven measures (default equal).
     pub score_weights: ScoreWeights,
+    /// The company's expense-ratio target (费用控制指标): spend at most this percent of sales
+    /// (default 8).
+    pub expense_ratio_target: Decimal,
 }
 
 impl Default for Settings {
@@ -129,6 +132,7 @@ impl Default for Settings {
             discount_threshold: Decimal::TEN,
             stale_days: 30,
             score_weights: ScoreWeights::default(),
+            expense_ratio_target: Decimal::from(8),
         }
     }
 }
@@ -202,7 +206,10 @@ mod tests {
             e.amount = huge;
         }
         for b in plan.execution.budgets.values_mut() {
-            *b = -huge;
+            *b = Budget {
+                promotion: -huge,
+                salaries: huge,
+            };
         }
         for e in &mut plan.execution.scorecard {
             let f = &mut e.figures;
