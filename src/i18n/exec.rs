@@ -260,8 +260,8 @@ texts! {
     reviewed: "Reviewed", "已审核";
     spend_removed: "Spend removed", "已删除费用记录";
     // The source text's method.
-    budget_promotion: "Promotion (推广费用)", "推广费用";
-    budget_salaries: "Salaries (人员薪酬)", "人员薪酬";
+    budget_promotion: "Promotion", "推广费用";
+    budget_salaries: "Salaries", "人员薪酬";
     budget_total: "Budget", "预算合计";
     item: "Budget item", "费用项目";
     split: "Split (distributors / terminals %)", "分配（经销商 / 终端 %）";
@@ -270,7 +270,7 @@ texts! {
     terminals_head: "Terminals and publicity", "终端与宣传";
     terminal_and_publicity: "Terminals and publicity", "终端与宣传";
     expense_target: "Expense-ratio target (% of sales)", "费用控制指标（占销售额 %）";
-    expense_target_line: "Expense-ratio target (费用控制指标): at most {} of sales · the company now spends {}", "费用控制指标：费用不超过销售额的 {} · 目前全公司为 {}";
+    expense_target_line: "Expense-ratio target (费用控制指标): spend at most {} of sales · now {}", "费用控制指标：费用不超过销售额的 {} · 目前 {}";
     expense_target_short: "Target {}", "指标 {}";
     expense_trend: "Budget, spend and expense ratio by month", "各月预算、实际费用与费用率";
     month_by_month: "Month by month", "逐月";

@@ -134,7 +134,7 @@ pub fn ExpenseBoard(
                         view! {
                             <tr>
                                 <th rowspan="2">{x.region}</th>
-                                <th rowspan="2">{x.tier}" · "{x.split}</th>
+                                <th rowspan="2" title=x.split>{x.tier}</th>
                                 <th rowspan="2">{x.budget_promotion}</th>
                                 <th rowspan="2">{x.budget_salaries}</th>
                                 <th rowspan="2">{x.budget_total}</th>

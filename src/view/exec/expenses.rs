@@ -448,7 +448,7 @@ mod tests {
         assert_eq!(view.total.tier, "");
         assert_eq!(view.total.channels.variance, "-140,000");
         assert_eq!(view.target_value, "8");
-        assert!(view.target_line.starts_with("Expense-ratio target (费用控制指标): at most 8%"));
+        assert!(view.target_line.starts_with("Expense-ratio target (费用控制指标): spend at most 8%"));
         // Month by month: the company unless a region is asked for; spend lands in February.
         assert_eq!(view.monthly.of, plan.id);
         assert_eq!(view.monthly.title, "Total · month by month");
@@ -482,7 +482,7 @@ mod tests {
         assert_eq!(view.lines[0].budget, "10万");
         assert_eq!(view.lines[0].items[1], "0");
         assert_eq!(view.monthly.title, "合计 · 逐月");
-        assert!(view.target_line.starts_with("费用控制指标：费用不超过销售额的 8%"));
+        assert!(view.target_line.starts_with("费用控制指标：费用不超过销售额的 8% · 目前 —"));
         assert_eq!(view.total.name, "合计");
         assert!(!view.lines[0].tier.is_empty());
     }
