@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use region_planner::core::execution::{
-    Budget, BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense, ScoreEntry,
-    ScoreFigures, ScoreMeasure, sample_execution,
+    Budget, BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote,
+    Expense, ScoreEntry, ScoreFigures, ScoreMeasure, sample_execution,
 };
 use region_planner::core::format::{check_plan_text, read_plan, write_plan, write_plan_pretty};
 use region_planner::core::model::Plan;

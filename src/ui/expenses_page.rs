@@ -40,7 +40,9 @@ pub fn ExpensesPage() -> impl IntoView {
     });
     let setting = move |f: fn(&crate::core::execution::Settings) -> rust_decimal::Decimal| {
         Signal::derive(move || {
-            app.with_plan(Part::Execution, |p| f(&p.execution.settings).normalize().to_string())
+            app.with_plan(Part::Execution, |p| {
+                f(&p.execution.settings).normalize().to_string()
+            })
         })
     };
     let threshold = setting(|s| s.discount_threshold);

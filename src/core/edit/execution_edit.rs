@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 
 use super::{Applied, EditError, Imported, set};
 use crate::core::execution::{
-    self, Actual, ActualsPreview, BudgetItem, CustomerField, CustomerKind, Expense, ScoreFigures, ScoreMeasure,
-    ScorePreview,
+    self, Actual, ActualsPreview, BudgetItem, CustomerField, CustomerKind, Expense, ScoreFigures,
+    ScoreMeasure, ScorePreview,
 };
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;

@@ -510,7 +510,10 @@ fn archive_scorecard_and_expense_edits_reach_their_records() {
         run(&mut p, budget(BudgetItem::Promotion, dec(100_000))),
         Ok(false)
     );
-    assert_eq!(run(&mut p, ExecutionEdit::ExpenseRatioTarget(dec(6))), Ok(true));
+    assert_eq!(
+        run(&mut p, ExecutionEdit::ExpenseRatioTarget(dec(6))),
+        Ok(true)
+    );
     assert_eq!(p.execution.settings.expense_ratio_target, dec(6));
     let spend = Expense {
         date: day,

@@ -564,7 +564,11 @@ mod tests {
         let report = expense_report(&plan, &s);
         let r = &report.rows[0];
         assert_eq!(r.tier, Some(s.tier_of(&plan.regions[0])));
-        assert_eq!(r.distributor_percent, Some(d("30")), "base camps split 30/70");
+        assert_eq!(
+            r.distributor_percent,
+            Some(d("30")),
+            "base camps split 30/70"
+        );
         assert_eq!(r.items, [d("60000"), d("40000")], "promotion and salaries");
         let y = &r.year;
         assert_eq!(y.budget, d("100000"));
@@ -593,7 +597,10 @@ mod tests {
         );
         assert_eq!(c.year.variance, d("10000"));
         assert_eq!(c.year.expense_to_sales, None, "no sales recorded: no ratio");
-        assert!(c.year.over_target, "spend with no sales at all is over any target");
+        assert!(
+            c.year.over_target,
+            "spend with no sales at all is over any target"
+        );
 
         assert_eq!(report.total.year.budget, d("150000"));
         assert_eq!(report.total.year.spent_total, d("135000"));
@@ -636,7 +643,11 @@ mod tests {
         assert_eq!(r.months.len(), 12);
         let budgets: Vec<Decimal> = r.months.iter().map(|m| m.budget).collect();
         assert_eq!(budgets.iter().copied().sum::<Decimal>(), d("100000.01"));
-        assert_eq!(budgets[0], d("11000.01"), "January: 11% of the year and the odd fen");
+        assert_eq!(
+            budgets[0],
+            d("11000.01"),
+            "January: 11% of the year and the odd fen"
+        );
         // February: 6% of 10,000,001 fen is 600,000.06 fen: 6,000.00.
         let feb = &r.months[1];
         assert_eq!(feb.budget, d("6000"));

@@ -21,9 +21,8 @@ pub fn ChannelFigures(
     let cell = move |f: fn(&ChannelCells) -> String| {
         move || cells.with(|c| c.as_ref().map(f).unwrap_or_default())
     };
-    let flag = move |f: fn(&ChannelCells) -> bool| {
-        move || cells.with(|c| c.as_ref().is_some_and(f))
-    };
+    let flag =
+        move |f: fn(&ChannelCells) -> bool| move || cells.with(|c| c.as_ref().is_some_and(f));
     view! {
         <td class="num">{cell(|c| c.distributor_budget.clone())}</td>
         <td class="num">{cell(|c| c.distributor_spent.clone())}</td>
@@ -123,7 +122,8 @@ pub fn ExpenseBoard(
     let total_text = move |f: fn(&ExpenseLine) -> String| {
         move || total.with(|t| t.as_ref().map(f).unwrap_or_default())
     };
-    let total_cells = Signal::derive(move || total.with(|t| t.as_ref().map(|t| t.channels.clone())));
+    let total_cells =
+        Signal::derive(move || total.with(|t| t.as_ref().map(|t| t.channels.clone())));
     let total_over = move || total.with(|t| t.as_ref().is_some_and(|t| t.over_target));
     view! {
         <div class="table-scroll">

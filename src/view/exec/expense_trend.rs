@@ -160,8 +160,8 @@ pub fn expense_trend(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::execution::{BudgetItem, Expense, add_expense, expense_report, set_budget};
     use crate::core::execution::{Actual, set_actual};
+    use crate::core::execution::{BudgetItem, Expense, add_expense, expense_report, set_budget};
     use crate::core::lang::Lang;
     use crate::core::sample::sample_plan;
     use crate::i18n::exec::EXEC_EN;
@@ -201,7 +201,10 @@ mod tests {
         // January's budget (11% of 120,000 = 13,200) equals its spend (4,000 + 9,200): the
         // tallest bars of the chart, the whole plot high (186 units).
         assert_eq!(jan.budget.height, HEIGHT - TOP - BOTTOM);
-        assert_eq!(jan.distributor.height + jan.terminal.height, jan.budget.height);
+        assert_eq!(
+            jan.distributor.height + jan.terminal.height,
+            jan.budget.height
+        );
         assert_eq!(jan.terminal.y + jan.terminal.height, jan.distributor.y);
         // 13,200 / 132,000 = 10%, above the 8% target; the line has one point.
         let ratio = jan.ratio.as_ref().unwrap();

@@ -76,7 +76,12 @@ pub struct ChannelCells {
 /// How far (in percentage points) the kept split may drift from the tier's before it is marked.
 const SPLIT_TOLERANCE: i64 = 5;
 
-fn channel_cells(t: &ExecText, lang: Lang, f: &ExpenseFigures, tier_pct: Option<Decimal>) -> ChannelCells {
+fn channel_cells(
+    t: &ExecText,
+    lang: Lang,
+    f: &ExpenseFigures,
+    tier_pct: Option<Decimal>,
+) -> ChannelCells {
     let kept = f.distributor_share.map(|s| s * Decimal::ONE_HUNDRED);
     let neg = |v: Decimal| v < Decimal::ZERO;
     ChannelCells {
@@ -88,10 +93,7 @@ fn channel_cells(t: &ExecText, lang: Lang, f: &ExpenseFigures, tier_pct: Option<
         terminal_spent: amount(f.spent_total.saturating_sub(f.spent[0]), lang),
         terminal_variance: amount(f.terminal_variance, lang),
         terminal_over: neg(f.terminal_variance),
-        kept: kept.map_or_else(
-            || t.none_dash.to_string(),
-            |k| split_text(k.round_dp(0)),
-        ),
+        kept: kept.map_or_else(|| t.none_dash.to_string(), |k| split_text(k.round_dp(0))),
         off_split: matches!((kept, tier_pct), (Some(k), Some(p))
             if (k - p).abs() > Decimal::from(SPLIT_TOLERANCE)),
         spent: amount(f.spent_total, lang),
@@ -245,7 +247,11 @@ pub fn expenses_view(
 }
 
 fn monthly(t: &ExecText, lang: Lang, report: &ExpenseReport, row: &ExpenseRow) -> MonthlyExpenses {
-    let name = if row.tier.is_none() { t.total } else { row.name.as_str() };
+    let name = if row.tier.is_none() {
+        t.total
+    } else {
+        row.name.as_str()
+    };
     let months = report
         .months
         .iter()
@@ -407,8 +413,20 @@ mod tests {
     fn budgets_spend_and_flagged_discounts_show() {
         let mut plan = sample_plan(Lang::En);
         let region = plan.regions[0].id.clone();
-        set_budget(&mut plan, &region, BudgetItem::Promotion, "60000".parse().unwrap()).unwrap();
-        set_budget(&mut plan, &region, BudgetItem::Salaries, "40000".parse().unwrap()).unwrap();
+        set_budget(
+            &mut plan,
+            &region,
+            BudgetItem::Promotion,
+            "60000".parse().unwrap(),
+        )
+        .unwrap();
+        set_budget(
+            &mut plan,
+            &region,
+            BudgetItem::Salaries,
+            "40000".parse().unwrap(),
+        )
+        .unwrap();
         let expense = spring_push(&region).parse(&EXEC_EN).unwrap();
         add_expense(&mut plan, expense).unwrap();
         let small = SpendDraft {
@@ -443,16 +461,28 @@ mod tests {
         assert!(c.off_split, "0/100 is far from the tier's 30/70");
         assert_eq!(row.expense_ratio, "—", "no sales recorded");
         assert!(row.over_target, "spend without sales is above any target");
-        assert!(!view.lines[1].channels.over, "no spend, no budget: not over");
+        assert!(
+            !view.lines[1].channels.over,
+            "no spend, no budget: not over"
+        );
         assert_eq!(view.total.name, "Total");
         assert_eq!(view.total.tier, "");
         assert_eq!(view.total.channels.variance, "-140,000");
         assert_eq!(view.target_value, "8");
-        assert!(view.target_line.starts_with("Expense-ratio target (费用控制指标): spend at most 8%"));
+        assert!(
+            view.target_line
+                .starts_with("Expense-ratio target (费用控制指标): spend at most 8%")
+        );
         // Month by month: the company unless a region is asked for; spend lands in February.
         assert_eq!(view.monthly.of, plan.id);
         assert_eq!(view.monthly.title, "Total · month by month");
-        let view = expenses_view(&EXEC_EN, Lang::En, &plan, plan.adopted().unwrap(), Some(&region));
+        let view = expenses_view(
+            &EXEC_EN,
+            Lang::En,
+            &plan,
+            plan.adopted().unwrap(),
+            Some(&region),
+        );
         assert_eq!(view.monthly.title, "Changsha · month by month");
         let feb = &view.monthly.months[1];
         assert_eq!(feb.month, "2027-02");
@@ -477,12 +507,21 @@ mod tests {
     fn amounts_read_in_wan_in_chinese() {
         let mut plan = sample_plan(Lang::Zh);
         let region = plan.regions[0].id.clone();
-        set_budget(&mut plan, &region, BudgetItem::Promotion, "100000".parse().unwrap()).unwrap();
+        set_budget(
+            &mut plan,
+            &region,
+            BudgetItem::Promotion,
+            "100000".parse().unwrap(),
+        )
+        .unwrap();
         let view = expenses_view(&EXEC_ZH, Lang::Zh, &plan, plan.adopted().unwrap(), None);
         assert_eq!(view.lines[0].budget, "10万");
         assert_eq!(view.lines[0].items[1], "0");
         assert_eq!(view.monthly.title, "合计 · 逐月");
-        assert!(view.target_line.starts_with("费用控制指标：费用不超过销售额的 8% · 目前 —"));
+        assert!(
+            view.target_line
+                .starts_with("费用控制指标：费用不超过销售额的 8% · 目前 —")
+        );
         assert_eq!(view.total.name, "合计");
         assert!(!view.lines[0].tier.is_empty());
     }

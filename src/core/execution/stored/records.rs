@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::core::execution::{
-    BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense, ScoreEntry,
-    ScoreFigures, ScoreWeights, Settings,
+    BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense,
+    ScoreEntry, ScoreFigures, ScoreWeights, Settings,
 };
 use crate::core::period::YearMonth;
 
