@@ -93,7 +93,13 @@ fn subdistrict() -> impl Strategy<Value = SubDistrict> {
                     last_sales,
                     milestones: milestones
                         .into_iter()
-                        .map(|(date, title, done)| Milestone { date, title, done })
+                        .map(|(date, title, done)| Milestone {
+                            date,
+                            note: if done { String::new() } else { title.clone() },
+                            title,
+                            done,
+                            done_on: done.then_some(date),
+                        })
                         .collect(),
                     target_distributors: dist,
                     target_terminals: term,

@@ -13,7 +13,8 @@
 //! - the **distributor scorecard** ([`scorecard`]) from figures typed ([`set_score_entry`]) or
 //!   imported from CSV the same way as actuals ([`parse_score_figures`],
 //!   [`apply_score_figures`], [`score_template`]);
-//! - **expenses** against per-region budgets ([`expense_report`]).
+//! - **expenses** against per-region budgets ([`expense_report`]);
+//! - **overdue milestones** of the development schedule ([`overdue_milestones`]).
 //!
 //! Money and counts are exact decimals. Every ratio is `None` where its denominator is zero:
 //! the UI shows "—", nothing divides by zero.
@@ -27,6 +28,7 @@ mod edit_error;
 mod expenses;
 mod import;
 mod leaderboard;
+mod milestones;
 mod score_import;
 mod scorecard;
 mod stored;
@@ -60,6 +62,7 @@ pub use import::{
     parse_actuals,
 };
 pub use leaderboard::{Scope, Standing, Window, leaderboard};
+pub use milestones::{OverdueMilestone, overdue_milestones};
 pub use score_import::{
     SCORE_HEADER, ScoreColumn, ScoreImportRow, ScoreImportSummary, ScorePreview, ScoreProblem,
     apply_score_figures, parse_score_figures, score_csv, score_template,

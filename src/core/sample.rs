@@ -366,6 +366,8 @@ fn sample_milestones(lang: Lang, s: &SampleSub, rank: usize) -> Vec<Milestone> {
             Lang::En => en,
         },
         done: false,
+        done_on: None,
+        note: String::new(),
     };
     vec![
         step(format!("签约{dist}"), format!("Sign {dist}"), sign_month),

@@ -158,6 +158,12 @@ texts! {
     show_all: "Show all {}", "显示全部 {} 项";
     shown_of: "The first {} of {}.", "显示前 {} 项，共 {} 项。";
     action_note: "Corrective action", "纠正措施";
+    milestones_title: "Overdue milestones (开发和推广进度)", "逾期的进度节点（开发和推广进度）";
+    milestone: "Milestone", "进度节点";
+    milestone_due: "Due", "计划完成";
+    milestone_overdue: "Overdue", "逾期";
+    days_overdue: "{} days", "{} 天";
+    milestone_done_on: "Done on", "完成日期";
     action_done: "Done", "已完成";
     // Competition.
     window_label: "Period", "期间";

@@ -246,7 +246,12 @@ pub enum SubdistrictField {
     AddMilestone(String),
     MilestoneDate(usize, NaiveDate),
     MilestoneTitle(usize, String),
+    /// Ticked or unticked; unticking forgets the day it was done.
     MilestoneDone(usize, bool),
+    /// The day it was done (which ticks it), or none.
+    MilestoneDoneOn(usize, Option<NaiveDate>),
+    /// The corrective action on an overdue milestone.
+    MilestoneNote(usize, String),
     RemoveMilestone(usize),
     AddDistributor(String),
     RemoveDistributor(usize),
@@ -271,6 +276,8 @@ impl SubdistrictField {
                     date: first_day.unwrap_or_default(),
                     title: parse_name(title)?,
                     done: false,
+                    done_on: None,
+                    note: String::new(),
                 });
                 true
             }
@@ -279,7 +286,20 @@ impl SubdistrictField {
                 let title = parse_name(title)?;
                 set(&mut milestone(d, *i)?.title, title)
             }
-            SubdistrictField::MilestoneDone(i, done) => set(&mut milestone(d, *i)?.done, *done),
+            SubdistrictField::MilestoneDone(i, done) => {
+                let m = milestone(d, *i)?;
+                let on = if *done { m.done_on } else { None };
+                set(&mut m.done_on, on) | set(&mut m.done, *done)
+            }
+            SubdistrictField::MilestoneDoneOn(i, on) => {
+                let m = milestone(d, *i)?;
+                let done = on.is_some() || m.done;
+                set(&mut m.done_on, *on) | set(&mut m.done, done)
+            }
+            SubdistrictField::MilestoneNote(i, note) => {
+                let note = parse_text(note, MAX_NOTES)?;
+                set(&mut milestone(d, *i)?.note, note)
+            }
             SubdistrictField::RemoveMilestone(i) => remove(&mut d.milestones, *i)?,
             SubdistrictField::AddDistributor(name) => {
                 d.target_distributors.push(parse_name(name)?);
