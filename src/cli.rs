@@ -11,8 +11,11 @@ mod track;
 
 use std::io::{self, Write};
 
-use crate::core::breakdown::compute;
-use crate::core::csv_export::{breakdown_csv_of, territory_csv, tiers_csv, with_bom};
+use crate::core::breakdown::{collections, compute};
+use crate::core::csv_export::{
+    breakdown_csv_of, breakdown_csv_with, territory_csv, tiers_csv, with_bom,
+};
+use crate::core::execution::sample_execution;
 use crate::core::format::{Finding, check_plan_text, plan_schema, write_plan_pretty};
 use crate::core::model::Plan;
 use crate::core::sample::{sample_plan, scaled_plan};
@@ -21,6 +24,9 @@ use crate::core::share_link;
 
 pub use args::{Command, MAX_SCALE, USAGE, UsageError, parse};
 pub use bundle::{BundleError, bundle, bundle_dir};
+
+/// The months of actuals `planner sample --with-execution` holds: a quarter.
+pub const SAMPLE_EXECUTION_MONTHS: usize = 3;
 
 /// Exit code of a run that did what was asked.
 pub const EXIT_OK: i32 = 0;
@@ -52,13 +58,23 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             scorecard::SCORECARD_USAGE
         )
         .map_err(Failure::Output),
-        Command::Sample { lang } => print_json(&sample_plan(lang), out),
+        Command::Sample {
+            lang,
+            with_execution,
+        } => {
+            let mut plan = sample_plan(lang);
+            if with_execution {
+                plan.execution = sample_execution(&plan, SAMPLE_EXECUTION_MONTHS);
+            }
+            print_json(&plan, out)
+        }
         Command::Scaled { people } => print_json(&scaled_plan(people), out),
         Command::Breakdown {
             plan,
             scenario,
             bom,
-        } => breakdown(&plan, scenario.as_deref(), bom, out, err),
+            collections,
+        } => breakdown(&plan, scenario.as_deref(), bom, collections, out, err),
         Command::Tiers {
             plan,
             scenario,
@@ -115,6 +131,8 @@ pub(crate) enum Failure {
     Breakdown { scenario: String, problems: String },
     #[error("{0}")]
     Share(share_link::TooLarge),
+    #[error("no collections to print: {0}")]
+    Collections(String),
     #[error("cannot bundle the app: {0}")]
     Bundle(BundleError),
     #[error("cannot write the output: {0}")]
@@ -181,6 +199,7 @@ fn breakdown(
     path: &str,
     wanted: Option<&str>,
     bom: bool,
+    with_collections: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), Failure> {
@@ -198,5 +217,18 @@ fn breakdown(
     for w in b.warnings() {
         let _ = writeln!(err, "planner: warning: {w}");
     }
-    print_csv(breakdown_csv_of(&plan, &b), bom, out)
+    if !with_collections {
+        return print_csv(breakdown_csv_of(&plan, &b), bom, out);
+    }
+    let c = match collections(scenario, &b) {
+        Some(Ok(c)) => c,
+        Some(Err(e)) => return Err(Failure::Collections(e.to_string())),
+        None => {
+            return Err(Failure::Collections(format!(
+                "scenario '{}' has no collections target",
+                scenario.name
+            )));
+        }
+    };
+    print_csv(breakdown_csv_with(&plan, &b, Some(&c)), bom, out)
 }

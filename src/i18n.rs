@@ -144,6 +144,15 @@ catalogue_keys! {
     doc_collections,
     doc_no_breakdown,
     doc_spend_note,
+    doc_budget_target,
+    doc_budget_promotion,
+    doc_budget_salaries,
+    doc_budget_total,
+    doc_budget_distributors,
+    doc_budget_terminals,
+    doc_budget_sum,
+    doc_budget_within,
+    doc_budget_over,
     doc_print,
     doc_edit_hint,
     doc_rows_shown,
@@ -385,6 +394,18 @@ catalogue_keys! {
     overridden,
     reason_required,
 
+    // The source text's method: budgets, execution follow-up, document sections.
+    period_label_year,
+    period_label_quarter,
+    period_label_span,
+    override_note,
+    in_parens,
+    err_base_camp_order,
+    err_stronghold_order,
+    bdw_share_without_customers,
+    inconsistent_share,
+    // (end of method keys)
+
     // Storage.
     broken_entry,
     download_raw,
@@ -509,6 +530,22 @@ impl Catalogue {
             E::Execution(e) => x.edit_error(e),
             E::Import(e) => x.apply_error(e),
             E::NoEntry(i) => fill(self.err_no_entry, &[&(i + 1).to_string()]),
+            E::Thresholds(e) => self.threshold_order(e),
+        }
+    }
+
+    /// Why tier thresholds are out of order, in this language.
+    pub fn threshold_order(&self, e: &crate::core::tier::ThresholdOrder) -> String {
+        use crate::core::tier::ThresholdOrder as O;
+        let n = |d: &rust_decimal::Decimal| d.normalize().to_string();
+        match e {
+            O::BaseCampNotAboveStronghold {
+                base_camp,
+                stronghold,
+            } => fill(self.err_base_camp_order, &[&n(base_camp), &n(stronghold)]),
+            O::StrongholdNotAboveFloor { stronghold, floor } => {
+                fill(self.err_stronghold_order, &[&n(stronghold), &n(floor)])
+            }
         }
     }
 

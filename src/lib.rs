@@ -1,4 +1,4 @@
-//! Region Planner (区域销售规划): regional sales planning that runs in the browser.
+//! Region Planner (区域销售计划): regional sales planning that runs in the browser.
 //!
 //! [`core`] is the pure domain (native and wasm). [`storage`] and [`ui`] exist only in the
 //! WebAssembly build.

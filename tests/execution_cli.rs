@@ -232,6 +232,108 @@ fn the_plans_own_actuals_count_and_the_file_replaces_their_months() {
     );
 }
 
+/// Collections (回款) are tracked against their own broken-down targets with the same header;
+/// `planner breakdown --collections` prints those targets after the quantity.
+#[test]
+fn collections_are_broken_down_and_tracked() {
+    let (plan_file, plan) = sample("collect-plan.json");
+    let s = plan.adopted().unwrap();
+    let target = s
+        .collections_target
+        .expect("the sample has a collections target");
+    let b = compute(&plan, s).unwrap();
+    let c = region_planner::core::breakdown::collections(s, &b)
+        .unwrap()
+        .unwrap();
+
+    let out = planner(&["breakdown", path(&plan_file), "--collections"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "level,id,name,parent_id,period,amount,quantity,collections"
+    );
+    assert!(
+        lines[1].ends_with(&format!(",total,118000000,4720000,{target}")),
+        "{}",
+        lines[1]
+    );
+    // Without the flag the output is unchanged: the same rows without the last column.
+    let plain = stdout(&planner(&["breakdown", path(&plan_file)]));
+    let cut: Vec<&str> = lines
+        .iter()
+        .map(|l| l.rsplit_once(',').unwrap().0)
+        .collect();
+    assert_eq!(cut, plain.lines().collect::<Vec<_>>());
+
+    let sub = &plan.regions[0].subdistricts[0];
+    let p = &sub.salespeople[0];
+    let i = b.find(&p.id).unwrap();
+    let due = c.month_value(i, 0);
+    // p collects exactly January's collections target; nobody else collects anything.
+    let csv = format!(
+        "salesperson_id,month,amount,quantity,collections\n{},2027-01,0,0,{due}\n",
+        p.id
+    );
+    let actuals = temp_file("collect-actuals.csv", csv.as_bytes());
+    let out = planner(&[
+        "track",
+        path(&plan_file),
+        path(&actuals),
+        "--measure",
+        "collections",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "level,id,name,period,target,actual,completion,alert"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "company,sample,\"Huaxin Beverages Co., Ltd.\",total,{target},{due},"
+        )),
+        "{}",
+        lines[1]
+    );
+    let p_jan = lines
+        .iter()
+        .find(|l| l.starts_with(&format!("salesperson,{},", p.id)) && l.contains(",2027-01,"))
+        .unwrap();
+    assert!(
+        p_jan.ends_with(&format!(",2027-01,{due},{due},1,")),
+        "on target, no alert: {p_jan}"
+    );
+
+    // A scenario without a collections target has nothing to track or print.
+    let mut bare = plan.clone();
+    bare.scenarios
+        .iter_mut()
+        .for_each(|s| s.collections_target = None);
+    let bare_file = temp_file("collect-bare.json", &serde_json::to_vec(&bare).unwrap());
+    let out = planner(&[
+        "track",
+        path(&bare_file),
+        path(&actuals),
+        "--measure=collections",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("has no collections target to track against"),
+        "{}",
+        stderr(&out)
+    );
+    let out = planner(&["breakdown", path(&bare_file), "--collections"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("has no collections target"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn wrong_words_are_usage_errors() {
     let cases: [(&[&str], &str); 7] = [
@@ -246,7 +348,7 @@ fn wrong_words_are_usage_errors() {
         ),
         (
             &["track", "a", "b", "--measure", "profit"],
-            "--measure takes amount or quantity, not 'profit'",
+            "--measure takes amount, quantity or collections, not 'profit'",
         ),
         (&["scorecard"], "scorecard needs a plan file"),
         (

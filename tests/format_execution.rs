@@ -9,14 +9,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use region_planner::core::execution::{
-    Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense, ScoreEntry,
-    ScoreFigures, ScoreMeasure, sample_execution,
+    Budget, BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote,
+    Expense, ScoreEntry, ScoreFigures, ScoreMeasure, sample_execution,
 };
 use region_planner::core::format::{check_plan_text, read_plan, write_plan, write_plan_pretty};
-use region_planner::core::lang::Lang;
 use region_planner::core::model::Plan;
 use region_planner::core::period::YearMonth;
-use region_planner::core::sample::sample_plan;
 use rust_decimal::Decimal;
 
 fn fixture() -> String {
@@ -37,12 +35,15 @@ fn month(m: u32) -> YearMonth {
     YearMonth::new(2027, m).expect("a month")
 }
 
-/// The sample plan with three months of demo execution data, plus a record of every kind with
-/// every field the format has: left out, empty, zero, with a fraction, with quotes and
-/// non-ASCII text, and settings away from their defaults (one written as `10.0`, equal to its
-/// default but written as typed).
+/// The sample plan as format version 1 wrote it (`plan-v1.json`, the built-in sample when these
+/// records were introduced; the sample has grown since) with three months of demo execution
+/// data, plus a record of every kind with every field the format had then: left out, empty,
+/// zero, with a fraction, with quotes and non-ASCII text, and settings away from their defaults
+/// (one written as `10.0`, equal to its default but written as typed).
 fn plan_with_every_record() -> Plan {
-    let mut plan = sample_plan(Lang::En);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan-v1.json");
+    let v1 = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut plan = read_plan(&v1).expect("plan-v1.json opens");
     plan.execution = sample_execution(&plan, 3);
     let e = &mut plan.execution;
 
@@ -109,11 +110,18 @@ fn plan_with_every_record() -> Plan {
         },
     });
 
-    e.budgets.insert("r2".into(), dec("1234.50"));
+    e.budgets.insert(
+        "r2".into(),
+        Budget {
+            promotion: dec("1234.50"),
+            salaries: Decimal::ZERO,
+        },
+    );
     e.expenses.push(Expense {
         date: date("2027-02-10"),
         region: "r1".into(),
         channel: Channel::Publicity,
+        item: BudgetItem::Promotion,
         amount: Decimal::ZERO,
         discount_percent: Some(Decimal::ZERO),
         note: "待审核 / to review".into(),

@@ -93,7 +93,13 @@ fn subdistrict() -> impl Strategy<Value = SubDistrict> {
                     last_sales,
                     milestones: milestones
                         .into_iter()
-                        .map(|(date, title, done)| Milestone { date, title, done })
+                        .map(|(date, title, done)| Milestone {
+                            date,
+                            note: if done { String::new() } else { title.clone() },
+                            title,
+                            done,
+                            done_on: done.then_some(date),
+                        })
                         .collect(),
                     target_distributors: dist,
                     target_terminals: term,
@@ -154,7 +160,12 @@ fn scenario_parts() -> impl Strategy<Value = ScenarioParts> {
     (
         (name(), amount(), amount(), prop::option::of(amount())),
         (1i64..=1_000_000, 1i64..=1000),
-        (percent(), percent(), percent()),
+        // Tier thresholds in the order the format requires: base camp > stronghold > floor.
+        (percent(), percent(), percent()).prop_filter_map("three distinct shares", |(a, b, c)| {
+            let mut v = [a, b, c];
+            v.sort();
+            (v[0] < v[1] && v[1] < v[2]).then_some((v[2], v[1], v[0]))
+        }),
         (method(), any::<bool>(), method(), method(), factors()),
         (amount(), percent(), prop::option::of(percent())),
         prop::collection::vec(prop::option::of(percent()), 12),

@@ -5,10 +5,14 @@ use crate::core::lang::Lang;
 
 pub const USAGE: &str = "\
 usage:
-  planner sample [--lang zh|en]          print the built-in sample plan as JSON
+  planner sample [--lang zh|en] [--with-execution]
+                                         print the built-in sample plan as JSON; with a quarter
+                                         of actuals, customers with owners, distributor figures,
+                                         budgets, spend and market-share records
   planner sample --scale N               print a synthetic plan with N salespeople as JSON
-  planner breakdown PLAN.json [--scenario NAME] [--bom]
-                                         print the adopted (or named) scenario's breakdown as CSV
+  planner breakdown PLAN.json [--scenario NAME] [--collections] [--bom]
+                                         print the adopted (or named) scenario's breakdown as CSV;
+                                         --collections adds the collections (回款) targets
   planner tiers PLAN.json [--scenario NAME] [--bom]
                                          print each region's market share and tier as CSV
   planner territory PLAN.json [--bom]    print regions, sub-districts and salespeople as CSV
@@ -32,6 +36,8 @@ pub enum Command {
     Help,
     Sample {
         lang: Lang,
+        /// With plausible execution data (`--with-execution`).
+        with_execution: bool,
     },
     Scaled {
         people: usize,
@@ -40,6 +46,8 @@ pub enum Command {
         plan: String,
         scenario: Option<String>,
         bom: bool,
+        /// With a `collections` column after `quantity`.
+        collections: bool,
     },
     Tiers {
         plan: String,
@@ -84,7 +92,7 @@ pub(super) struct Words {
 }
 
 /// Options that take no value.
-const FLAGS: &[&str] = &["bom"];
+const FLAGS: &[&str] = &["bom", "collections", "with-execution"];
 
 pub(super) fn split_words(words: &[String], known: &[&str]) -> Result<Words, UsageError> {
     let mut parsed = Words {
@@ -158,7 +166,12 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
         "help" | "-h" | "--help" => Ok(Command::Help),
         "sample" => parse_sample(rest),
         "breakdown" | "tiers" => {
-            let words = split_words(rest, &["scenario", "bom"])?;
+            let known: &[&str] = if command == "breakdown" {
+                &["scenario", "bom", "collections"]
+            } else {
+                &["scenario", "bom"]
+            };
+            let words = split_words(rest, known)?;
             let plan = words.plan_file(command)?;
             let scenario = words.option("scenario").map(str::to_string);
             let bom = words.flag("bom");
@@ -167,6 +180,7 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
                     plan,
                     scenario,
                     bom,
+                    collections: words.flag("collections"),
                 }
             } else {
                 Command::Tiers {
@@ -210,10 +224,22 @@ pub fn parse(args: &[String]) -> Result<Command, UsageError> {
 }
 
 fn parse_sample(rest: &[String]) -> Result<Command, UsageError> {
-    let words = split_words(rest, &["lang", "scale"])?;
+    let words = split_words(rest, &["lang", "scale", "with-execution"])?;
     if let Some(extra) = words.positional.first() {
         return Err(usage(format!("unexpected argument '{extra}'")));
     }
+    let with_execution = words.flag("with-execution");
+    if with_execution && words.option("scale").is_some() {
+        return Err(usage(
+            "--with-execution and --scale cannot be combined (execution data is for the sample)",
+        ));
+    }
+    let sample = |lang| {
+        Ok(Command::Sample {
+            lang,
+            with_execution,
+        })
+    };
     match (words.option("lang"), words.option("scale")) {
         (Some(_), Some(_)) => Err(usage(
             "--lang and --scale cannot be combined (synthetic plans are in English)",
@@ -226,11 +252,11 @@ fn parse_sample(rest: &[String]) -> Result<Command, UsageError> {
             ))),
         },
         (Some(lang), None) => match lang.to_ascii_lowercase().as_str() {
-            "zh" => Ok(Command::Sample { lang: Lang::Zh }),
-            "en" => Ok(Command::Sample { lang: Lang::En }),
+            "zh" => sample(Lang::Zh),
+            "en" => sample(Lang::En),
             _ => Err(usage(format!("--lang takes zh or en, not '{lang}'"))),
         },
-        (None, None) => Ok(Command::Sample { lang: Lang::En }),
+        (None, None) => sample(Lang::En),
     }
 }
 
@@ -245,10 +271,15 @@ mod tests {
     #[test]
     fn commands_and_options_are_read() {
         let plan = || "plan.json".to_string();
+        let sample = |lang, with_execution| Command::Sample {
+            lang,
+            with_execution,
+        };
         let cases = [
-            ("sample", Command::Sample { lang: Lang::En }),
-            ("sample --lang zh", Command::Sample { lang: Lang::Zh }),
-            ("sample --lang=EN", Command::Sample { lang: Lang::En }),
+            ("sample", sample(Lang::En, false)),
+            ("sample --lang zh", sample(Lang::Zh, false)),
+            ("sample --lang=EN", sample(Lang::En, false)),
+            ("sample --with-execution --lang zh", sample(Lang::Zh, true)),
             ("sample --scale 10000", Command::Scaled { people: 10_000 }),
             ("sample --scale 10,000", Command::Scaled { people: 10_000 }),
             ("sample --scale 1万", Command::Scaled { people: 10_000 }),
@@ -258,6 +289,16 @@ mod tests {
                     plan: plan(),
                     scenario: None,
                     bom: false,
+                    collections: false,
+                },
+            ),
+            (
+                "breakdown plan.json --collections",
+                Command::Breakdown {
+                    plan: plan(),
+                    scenario: None,
+                    bom: false,
+                    collections: true,
                 },
             ),
             (
@@ -266,6 +307,7 @@ mod tests {
                     plan: plan(),
                     scenario: Some("Stretch".into()),
                     bom: false,
+                    collections: false,
                 },
             ),
             (
@@ -321,6 +363,11 @@ mod tests {
                 "--lang and --scale cannot be combined (synthetic plans are in English)",
             ),
             ("sample extra", "unexpected argument 'extra'"),
+            (
+                "sample --scale 5 --with-execution",
+                "--with-execution and --scale cannot be combined (execution data is for the sample)",
+            ),
+            ("tiers a.json --collections", "unknown option --collections"),
             ("breakdown", "breakdown needs a plan file"),
             ("tiers a.json b.json", "unexpected argument 'b.json'"),
             (

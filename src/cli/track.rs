@@ -6,8 +6,8 @@ use std::io::Write;
 
 use rust_decimal::Decimal;
 
-use crate::core::breakdown::{Breakdown, compute, node_name};
-use crate::core::execution::{Tracking, apply_actuals, parse_actuals};
+use crate::core::breakdown::{Breakdown, collections, compute, node_name};
+use crate::core::execution::{Goal, Tracking, apply_actuals, parse_actuals};
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
 use crate::core::scenario::Measure;
@@ -19,7 +19,7 @@ use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, USAGE, read_plan};
 pub const TRACK_HEADER: &str = "level,id,name,period,target,actual,completion,alert";
 
 pub const TRACK_USAGE: &str =
-    "  planner track PLAN.json ACTUALS.csv [--as-of YYYY-MM] [--measure amount|quantity]
+    "  planner track PLAN.json ACTUALS.csv [--as-of YYYY-MM] [--measure amount|quantity|collections]
                                          print each node's target, actual, completion and alert
                                          (behind pace by more than the plan's threshold) for the
                                          adopted scenario, as CSV: a total row (to date) and one
@@ -49,7 +49,8 @@ struct Args {
     plan: String,
     actuals: String,
     as_of: Option<YearMonth>,
-    measure: Measure,
+    /// `None`: collections (回款).
+    measure: Option<Measure>,
 }
 
 impl Args {
@@ -63,10 +64,13 @@ impl Args {
             None => None,
         };
         let measure = match words.option("measure") {
-            None | Some("amount") => Measure::Amount,
-            Some("quantity") => Measure::Quantity,
+            None | Some("amount") => Some(Measure::Amount),
+            Some("quantity") => Some(Measure::Quantity),
+            Some("collections") => None,
             Some(other) => {
-                return Err(format!("--measure takes amount or quantity, not '{other}'"));
+                return Err(format!(
+                    "--measure takes amount, quantity or collections, not '{other}'"
+                ));
             }
         };
         match <[String; 2]>::try_from(words.positional) {
@@ -119,7 +123,24 @@ fn track(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), St
         let _ = writeln!(err, "planner: warning: {w}");
     }
     let t = Tracking::new(&plan, &b, args.as_of);
-    let result = track_csv(&plan, &b, &t, args.measure, out).and_then(|()| out.flush());
+    let targets = match args.measure {
+        Some(_) => None,
+        None => Some(match collections(scenario, &b) {
+            Some(Ok(c)) => c,
+            Some(Err(e)) => return Err(format!("collections cannot be tracked: {e}")),
+            None => {
+                return Err(format!(
+                    "the adopted scenario '{}' has no collections target to track against",
+                    scenario.name
+                ));
+            }
+        }),
+    };
+    let goal = match (&targets, args.measure) {
+        (Some(c), _) => Goal::Collections(c),
+        (None, measure) => Goal::Measure(measure.unwrap_or(Measure::Amount)),
+    };
+    let result = track_csv(&plan, &b, &t, goal, out).and_then(|()| out.flush());
     match result {
         Ok(()) => Ok(()),
         // A reader that stopped early (`planner … | head`) is not worth a message.
@@ -134,18 +155,18 @@ pub fn track_csv(
     plan: &Plan,
     b: &Breakdown,
     t: &Tracking,
-    measure: Measure,
+    goal: Goal,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     writeln!(out, "{TRACK_HEADER}")?;
     let months: Vec<String> = t.months_to_date().iter().map(|m| m.to_string()).collect();
     for (i, node) in b.nodes().iter().enumerate() {
         let name = node_name(plan, node.pos);
-        let rows = std::iter::once(("total", t.total(b, i, measure))).chain(
+        let rows = std::iter::once(("total", t.total_of(b, i, goal))).chain(
             months
                 .iter()
                 .enumerate()
-                .map(|(k, m)| (m.as_str(), t.month(b, i, measure, k))),
+                .map(|(k, m)| (m.as_str(), t.month_of(b, i, goal, k))),
         );
         for (period, s) in rows {
             let completion = s.completion.map_or(String::new(), |c| plain(c.round_dp(4)));

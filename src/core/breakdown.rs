@@ -13,6 +13,7 @@
 //! node got its numbers; [`tier_rows`] classifies the regions.
 
 mod arith;
+mod collections;
 mod engine;
 mod explain;
 mod grid;
@@ -34,6 +35,10 @@ mod properties;
 #[cfg(test)]
 mod testing;
 
+/// Whole units split over weights (largest remainder) and decimal weights as integers, for the
+/// other exact splits of the product (a budget over months).
+pub use arith::int_weights as integer_weights;
+pub use collections::{Collections, CollectionsError, collections};
 pub use engine::compute;
 pub use explain::{
     Basis, ExplainError, Explanation, MeasureExplanation, MonthExplanation, ShareBasis, TierBasis,
@@ -42,6 +47,7 @@ pub use explain::{
 pub use issues::{BreakdownError, BreakdownErrors, BreakdownWarning, LockedValue, NodeRef};
 pub use layout::{BreakdownNode, node_name};
 pub use result::Breakdown;
+pub use split::largest_remainder as split_by_weights;
 pub use tiers::{TierRow, tier_rows};
 pub use weights::FactorPart;
 pub use zeros::{ZeroCause, ZeroTarget, zero_marks, zero_targets};

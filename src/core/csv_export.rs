@@ -11,11 +11,16 @@
 
 use std::fmt::Write;
 
-use super::breakdown::{Breakdown, BreakdownErrors, compute, node_name, tier_rows};
+use rust_decimal::Decimal;
+
+use super::breakdown::{Breakdown, BreakdownErrors, Collections, compute, node_name, tier_rows};
 use super::model::{Factor, Plan, Sales};
 use super::scenario::{Measure, Scenario};
 
 pub const BREAKDOWN_HEADER: &str = "level,id,name,parent_id,period,amount,quantity";
+/// The breakdown's header with the collections (回款) targets after the quantity.
+pub const BREAKDOWN_COLLECTIONS_HEADER: &str =
+    "level,id,name,parent_id,period,amount,quantity,collections";
 
 pub const TERRITORY_HEADER: &str = "region_id,region,manager,market_share,active_customers,\
 region_last_amount,region_last_quantity,subdistrict_id,subdistrict,target_share,admin_division,\
@@ -102,34 +107,48 @@ pub fn breakdown_csv(plan: &Plan, scenario: &Scenario) -> Result<String, Breakdo
 
 /// [`breakdown_csv`] of a breakdown already computed.
 pub fn breakdown_csv_of(plan: &Plan, b: &Breakdown) -> String {
+    breakdown_csv_with(plan, b, None)
+}
+
+/// [`breakdown_csv_of`], with a `collections` column after `quantity` when the collections
+/// targets are given.
+pub fn breakdown_csv_with(plan: &Plan, b: &Breakdown, collections: Option<&Collections>) -> String {
     let months: Vec<String> = b.months().iter().map(|m| m.to_string()).collect();
     let mut out = String::with_capacity(64 * b.nodes().len() * (months.len() + 1));
-    out.push_str(BREAKDOWN_HEADER);
+    out.push_str(match collections {
+        Some(_) => BREAKDOWN_COLLECTIONS_HEADER,
+        None => BREAKDOWN_HEADER,
+    });
     out.push('\n');
     for (i, node) in b.nodes().iter().enumerate() {
         let parent_id = node.parent.map_or("", |p| b.nodes()[p].id.as_str());
         let name = node_name(plan, node.pos);
-        let mut row = |period: &str, amount: String, quantity: String| {
-            push_record(
-                &mut out,
-                &[
-                    text(node.level.key()),
-                    text(&node.id),
-                    text(name),
-                    text(parent_id),
-                    text(period),
-                    Cell::Number(amount),
-                    Cell::Number(quantity),
-                ],
-            )
+        let mut row = |period: &str, figures: [Option<Decimal>; 3]| {
+            let mut cells = vec![
+                text(node.level.key()),
+                text(&node.id),
+                text(name),
+                text(parent_id),
+                text(period),
+            ];
+            cells.extend(
+                figures
+                    .iter()
+                    .flatten()
+                    .map(|v| Cell::Number(v.to_string())),
+            );
+            push_record(&mut out, &cells)
+        };
+        let collected = |k: Option<usize>| {
+            collections.map(|c| k.map_or_else(|| c.annual(i), |k| c.month_value(i, k)))
         };
         let (amount, quantity) = (b.annual(i, Measure::Amount), b.annual(i, Measure::Quantity));
-        row("total", amount.to_string(), quantity.to_string());
+        row("total", [Some(amount), Some(quantity), collected(None)]);
         let monthly = b
             .monthly(i, Measure::Amount)
             .zip(b.monthly(i, Measure::Quantity));
-        for (month, (amount, quantity)) in months.iter().zip(monthly) {
-            row(month, amount.to_string(), quantity.to_string());
+        for (k, (month, (amount, quantity))) in months.iter().zip(monthly).enumerate() {
+            row(month, [Some(amount), Some(quantity), collected(Some(k))]);
         }
     }
     out
@@ -290,6 +309,32 @@ mod tests {
             "{}",
             lines[14]
         );
+    }
+
+    #[test]
+    fn collections_come_after_the_quantity_when_asked_for() {
+        let mut plan = sample_plan(Lang::En);
+        plan.scenarios[0].collections_target = Some(Decimal::from(100_000_000));
+        let s = plan.adopted().unwrap();
+        let b = compute(&plan, s).unwrap();
+        let c = crate::core::breakdown::collections(s, &b).unwrap().unwrap();
+        let text = breakdown_csv_with(&plan, &b, Some(&c));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], BREAKDOWN_COLLECTIONS_HEADER);
+        // January is 11% of the year: 11,000,000 of the 100,000,000 to collect.
+        assert_eq!(
+            lines[1..3],
+            [
+                "company,sample,\"Huaxin Beverages Co., Ltd.\",,total,118000000,4720000,100000000",
+                "company,sample,\"Huaxin Beverages Co., Ltd.\",,2027-01,12980000,519200,11000000",
+            ]
+        );
+        let without = breakdown_csv_of(&plan, &b);
+        let stripped: Vec<String> = lines[1..]
+            .iter()
+            .map(|l| l.rsplit_once(',').unwrap().0.to_string())
+            .collect();
+        assert_eq!(stripped, without.lines().skip(1).collect::<Vec<_>>());
     }
 
     #[test]

@@ -20,6 +20,7 @@ use super::execution::{
 use super::field::FieldError;
 use super::model::Plan;
 use super::scenario_list::ScenarioError;
+use super::tier::ThresholdOrder;
 use super::tree::TreeError;
 
 /// Longest manager, role or note text accepted, in characters.
@@ -153,6 +154,9 @@ pub enum EditError {
     /// No milestone, named distributor or terminal at this position.
     #[error("no entry number {0}")]
     NoEntry(usize),
+    /// Tier thresholds that would be out of order.
+    #[error(transparent)]
+    Thresholds(#[from] ThresholdOrder),
 }
 
 impl Edit {

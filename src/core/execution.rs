@@ -13,7 +13,8 @@
 //! - the **distributor scorecard** ([`scorecard`]) from figures typed ([`set_score_entry`]) or
 //!   imported from CSV the same way as actuals ([`parse_score_figures`],
 //!   [`apply_score_figures`], [`score_template`]);
-//! - **expenses** against per-region budgets ([`expense_report`]).
+//! - **expenses** against per-region budgets ([`expense_report`]);
+//! - **overdue milestones** of the development schedule ([`overdue_milestones`]).
 //!
 //! Money and counts are exact decimals. Every ratio is `None` where its denominator is zero:
 //! the UI shows "—", nothing divides by zero.
@@ -27,6 +28,7 @@ mod edit_error;
 mod expenses;
 mod import;
 mod leaderboard;
+mod milestones;
 mod score_import;
 mod scorecard;
 mod stored;
@@ -48,11 +50,11 @@ pub use archive::{
     stale, update_customer, visit,
 };
 pub use demo::sample_execution;
-pub use deviation::{Deviation, DeviationNote, deviations, set_deviation_note};
+pub use deviation::{Deviation, DeviationNote, deviations, deviations_of, set_deviation_note};
 pub use edit_error::EditError;
 pub use expenses::{
-    Channel, Expense, ExpenseReport, ExpenseRow, add_expense, expense_report, remove_expense,
-    set_budget, set_expense_reviewed,
+    Budget, BudgetItem, Channel, Expense, ExpenseFigures, ExpenseReport, ExpenseRow, add_expense,
+    expense_report, remove_expense, set_budget, set_expense_ratio_target, set_expense_reviewed,
 };
 pub use import::{
     ACTUALS_HEADER, ACTUALS_LABELS, ActualRow, ActualsPreview, ApplyError, Column, FileColumn,
@@ -60,6 +62,7 @@ pub use import::{
     apply_actuals, parse_actuals,
 };
 pub use leaderboard::{Scope, Standing, Window, leaderboard};
+pub use milestones::{OverdueMilestone, overdue_milestones};
 pub use score_import::{
     SCORE_HEADER, SCORE_LABELS, ScoreColumn, ScoreImportRow, ScoreImportSummary, ScorePreview,
     ScoreProblem, apply_score_figures, parse_score_figures, score_csv, score_template,
@@ -68,7 +71,7 @@ pub use scorecard::{
     MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights, score_figures,
     score_months, scorecard, set_score_entry,
 };
-pub use tracking::{Status, Tracking};
+pub use tracking::{Goal, Status, Tracking};
 
 /// Everything of the plan's execution that is typed or imported; the rest is computed. Written
 /// to the plan's JSON as a list of records per section, every value a string.
@@ -84,8 +87,8 @@ pub struct Execution {
     pub customers: Vec<Customer>,
     /// Distributors' figures per month, the scorecard's input.
     pub scorecard: Vec<ScoreEntry>,
-    /// Expense budget by region id.
-    pub budgets: BTreeMap<String, Decimal>,
+    /// Expense budget by region id: promotion and salaries.
+    pub budgets: BTreeMap<String, Budget>,
     /// Recorded spend.
     pub expenses: Vec<Expense>,
 }
@@ -120,6 +123,9 @@ pub struct Settings {
     pub stale_days: u32,
     /// Weights of the scorecard's seven measures (default equal).
     pub score_weights: ScoreWeights,
+    /// The company's expense-ratio target (费用控制指标): spend at most this percent of sales
+    /// (default 8).
+    pub expense_ratio_target: Decimal,
 }
 
 impl Default for Settings {
@@ -129,6 +135,7 @@ impl Default for Settings {
             discount_threshold: Decimal::TEN,
             stale_days: 30,
             score_weights: ScoreWeights::default(),
+            expense_ratio_target: Decimal::from(8),
         }
     }
 }
@@ -202,7 +209,10 @@ mod tests {
             e.amount = huge;
         }
         for b in plan.execution.budgets.values_mut() {
-            *b = -huge;
+            *b = Budget {
+                promotion: -huge,
+                salaries: huge,
+            };
         }
         for e in &mut plan.execution.scorecard {
             let f = &mut e.figures;

@@ -180,6 +180,24 @@ pub struct Milestone {
     pub title: String,
     #[serde(default)]
     pub done: bool,
+    /// The day it was done, when recorded.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "iso_date_opt"
+    )]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "Option<NaiveDate>"))]
+    pub done_on: Option<NaiveDate>,
+    /// The corrective action written while it is overdue.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Milestone {
+    /// A step not yet done, due on a day before `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        !self.done && self.date < today
+    }
 }
 
 /// A sub-district (分区) of a region.
@@ -271,6 +289,26 @@ impl Plan {
             .map(|d| d.salespeople.len())
             .sum();
         (self.regions.len(), subs, people)
+    }
+}
+
+/// An optional date as [`iso_date`]; absent when `None`.
+mod iso_date_opt {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        let text = String::deserialize(d)?;
+        super::super::field::parse_date(&text)
+            .map(Some)
+            .map_err(serde::de::Error::custom)
     }
 }
 

@@ -252,6 +252,134 @@ const SAMPLE: &[SampleRegion] = &[
     },
 ];
 
+/// The stem of a place name, for naming its distributors and shops: `芙蓉区` → `芙蓉`,
+/// `Furong District` → `Furong`; a stem shorter than `shortest` characters keeps the whole
+/// name (`攸县`, `You County`).
+fn stem<'a>(name: &'a str, suffixes: &[&str], shortest: usize) -> &'a str {
+    suffixes
+        .iter()
+        .find_map(|s| name.strip_suffix(s))
+        .filter(|stem| stem.chars().count() >= shortest)
+        .unwrap_or(name)
+}
+
+fn stems(s: &SampleSub) -> (&'static str, &'static str) {
+    (
+        stem(s.zh, &["区", "市", "县"], 2),
+        stem(s.en, &[" District", " City", " County"], 4),
+    )
+}
+
+/// 0 for the strongest regions (a base camp's share) to 3 for those with no customer base.
+fn tier_rank(r: &SampleRegion) -> usize {
+    let share: f64 = r.share.parse().unwrap_or(0.0);
+    match share {
+        s if s >= 60.0 => 0,
+        s if s >= 40.0 => 1,
+        s if s >= 5.0 && r.customers > 0 => 2,
+        _ => 3,
+    }
+}
+
+/// The distributors a sub-district must win: its own, named after the place (the first
+/// sub-district keeps 湘通商贸, the sample archive's first distributor); busier districts two.
+fn sample_distributors(lang: Lang, s: &SampleSub) -> Vec<String> {
+    if s.zh == "芙蓉区" {
+        return vec![pick(lang, "湘通商贸", "Xiangtong Trading")];
+    }
+    let (zh, en) = stems(s);
+    let mut names = vec![match lang {
+        Lang::Zh => format!("{zh}商贸"),
+        Lang::En => format!("{en} Trading"),
+    }];
+    if s.factors[4] >= 20 {
+        names.push(match lang {
+            Lang::Zh => format!("{zh}副食批发"),
+            Lang::En => format!("{en} Provisions Wholesale"),
+        });
+    }
+    names
+}
+
+/// The retail terminals a sub-district must win.
+fn sample_terminals(lang: Lang, s: &SampleSub) -> Vec<String> {
+    if s.zh == "芙蓉区" {
+        return vec![
+            pick(lang, "步步高超市", "Bubugao Supermarket"),
+            pick(lang, "友阿百货", "Friendship Department Store"),
+        ];
+    }
+    let (zh, en) = stems(s);
+    let mut names = vec![match lang {
+        Lang::Zh => format!("{zh}百货"),
+        Lang::En => format!("{en} Department Store"),
+    }];
+    if s.factors[4] >= 10 {
+        names.push(match lang {
+            Lang::Zh => format!("{zh}连锁超市"),
+            Lang::En => format!("{en} Supermarkets"),
+        });
+    }
+    names
+}
+
+/// The last day of a month of 2027.
+fn month_end(month: u32) -> NaiveDate {
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(2028, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(2027, month + 1, 1)
+    };
+    next.and_then(|d| d.pred_opt()).expect("a sample date")
+}
+
+/// The sub-district's development and promotion schedule (市场开发和产品推广进度): its own
+/// distributor and terminal to win, dated by how established the region is, and a third step
+/// that follows the tier's strategy.
+fn sample_milestones(lang: Lang, s: &SampleSub, rank: usize) -> Vec<Milestone> {
+    let dist = sample_distributors(lang, s).remove(0);
+    let shop = sample_terminals(lang, s).remove(0);
+    let offset = (s.factors[1] / 40) as u32 % 2;
+    let sign_month = 2 + rank as u32 + offset;
+    let third = match rank {
+        0 => (
+            "县乡网点覆盖率达到 80%",
+            "Outlets in 80% of counties and townships",
+            9,
+        ),
+        1 => (
+            "重点终端陈列达标",
+            "Key terminals meet the display standard",
+            8,
+        ),
+        2 => (
+            "以终端带动经销商上量",
+            "Terminals lift the distributor's volume",
+            10,
+        ),
+        _ => ("完成区域宣传活动", "Publicity campaign done", 11),
+    };
+    let step = |zh: String, en: String, month: u32| Milestone {
+        date: month_end(month),
+        title: match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        },
+        done: false,
+        done_on: None,
+        note: String::new(),
+    };
+    vec![
+        step(format!("签约{dist}"), format!("Sign {dist}"), sign_month),
+        step(
+            format!("新品进入{shop}"),
+            format!("New range in {shop}"),
+            sign_month + 3,
+        ),
+        step(third.0.to_string(), third.1.to_string(), third.2),
+    ]
+}
+
 /// Seasonality of the sample: Spring Festival peak, summer peak, a slow spring.
 const SAMPLE_SEASONALITY: [&str; 12] = [
     "11", "6", "7", "7.5", "8", "9", "10", "9.5", "8", "8.5", "7.5", "8",
@@ -327,27 +455,9 @@ pub fn sample_plan(lang: Lang) -> Plan {
                     amount: wan(sub_last),
                     quantity: Decimal::from(sub_last * 40),
                 },
-                milestones: vec![
-                    Milestone {
-                        date: NaiveDate::from_ymd_opt(2027, 3, 31).expect("valid date"),
-                        title: pick(lang, "完成重点经销商签约", "Sign the key distributors"),
-                        done: false,
-                    },
-                    Milestone {
-                        date: NaiveDate::from_ymd_opt(2027, 6, 30).expect("valid date"),
-                        title: pick(
-                            lang,
-                            "新品进入主要零售终端",
-                            "New range in the main retail terminals",
-                        ),
-                        done: false,
-                    },
-                ],
-                target_distributors: vec![pick(lang, "湘通商贸", "Xiangtong Trading")],
-                target_terminals: vec![
-                    pick(lang, "步步高超市", "Bubugao Supermarket"),
-                    pick(lang, "友阿百货", "Friendship Department Store"),
-                ],
+                milestones: sample_milestones(lang, s, tier_rank(r)),
+                target_distributors: sample_distributors(lang, s),
+                target_terminals: sample_terminals(lang, s),
                 salespeople: Vec::new(),
             };
             let people = s.people.len() as i64;
@@ -385,6 +495,8 @@ pub fn sample_plan(lang: Lang) -> Plan {
     );
     base.amount_target = Decimal::from(118_000_000);
     base.quantity_target = Decimal::from(4_720_000);
+    // Collections (回款) target: 90% of the sales.
+    base.collections_target = Some(Decimal::from(106_200_000));
     base.amount_unit = Decimal::from(1000);
     base.methods.region = Method::History;
     base.methods.subdistrict = Method::Weighted;
@@ -399,6 +511,7 @@ pub fn sample_plan(lang: Lang) -> Plan {
     growth.name = pick(lang, "进取方案", "Stretch");
     growth.amount_target = Decimal::from(130_000_000);
     growth.quantity_target = Decimal::from(5_200_000);
+    growth.collections_target = Some(Decimal::from(117_000_000));
     growth.methods.region_tier_multiplier = true;
     growth.tier_policies.stronghold.multiplier = "1.2".parse().expect("decimal");
     growth.tier_policies.contested.multiplier = "1.1".parse().expect("decimal");
@@ -568,6 +681,37 @@ mod tests {
         assert_eq!(
             zh.regions[0].subdistricts[0].salespeople[0].id,
             en.regions[0].subdistricts[0].salespeople[0].id
+        );
+    }
+
+    /// Each sub-district has its own distributors, terminals and schedule (the source asks for
+    /// every 分区's 目标经销商和零售终端 and 市场开发和产品推广进度), not a shared list.
+    #[test]
+    fn every_sub_district_has_its_own_targets_and_milestones() {
+        for lang in [Lang::Zh, Lang::En] {
+            let plan = sample_plan(lang);
+            let subs: Vec<&SubDistrict> =
+                plan.regions.iter().flat_map(|r| &r.subdistricts).collect();
+            let mut seen = std::collections::HashSet::new();
+            for d in &subs {
+                assert!(!d.target_distributors.is_empty() && !d.target_terminals.is_empty());
+                assert_eq!(d.milestones.len(), 3, "{}", d.name);
+                for name in d.target_distributors.iter().chain(&d.target_terminals) {
+                    assert!(seen.insert(name.clone()), "{name} is named twice");
+                }
+                // The first step signs the sub-district's own first distributor.
+                assert!(d.milestones[0].title.contains(&d.target_distributors[0]));
+                assert!(d.milestones.windows(2).all(|w| w[0].date < w[1].date));
+            }
+        }
+        let zh = sample_plan(Lang::Zh);
+        assert_eq!(
+            zh.regions[1].subdistricts[2].target_distributors,
+            ["攸县商贸"]
+        );
+        assert_eq!(
+            zh.regions[0].subdistricts[0].target_distributors,
+            ["湘通商贸"]
         );
     }
 

@@ -70,10 +70,49 @@ impl Default for TierThresholds {
     }
 }
 
+/// Thresholds out of order: the tiers would overlap or a tier could never be reached. The
+/// source text orders them base camp (60%) > stronghold (40%) > the guerrilla floor.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ThresholdOrder {
+    /// The base-camp threshold is not above the stronghold threshold.
+    #[error(
+        "the base-camp threshold ({base_camp}%) must be above the stronghold threshold ({stronghold}%)"
+    )]
+    BaseCampNotAboveStronghold {
+        base_camp: Decimal,
+        stronghold: Decimal,
+    },
+    /// The stronghold threshold is not above the guerrilla floor.
+    #[error(
+        "the stronghold threshold ({stronghold}%) must be above the guerrilla floor ({floor}%)"
+    )]
+    StrongholdNotAboveFloor { stronghold: Decimal, floor: Decimal },
+}
+
 impl TierThresholds {
-    /// The tier the rules give for a market share and an active-customer count.
+    /// Whether base camp > stronghold > guerrilla floor; the first pair out of order if not.
+    pub fn check_order(&self) -> Result<(), ThresholdOrder> {
+        if self.base_camp <= self.stronghold {
+            return Err(ThresholdOrder::BaseCampNotAboveStronghold {
+                base_camp: self.base_camp,
+                stronghold: self.stronghold,
+            });
+        }
+        if self.stronghold <= self.guerrilla_floor {
+            return Err(ThresholdOrder::StrongholdNotAboveFloor {
+                stronghold: self.stronghold,
+                floor: self.guerrilla_floor,
+            });
+        }
+        Ok(())
+    }
+
+    /// The tier the rules give for a market share and an active-customer count. The source
+    /// defines base camps and strongholds by share alone, so a stronghold-level share with no
+    /// recorded customers keeps the tier its share gives; [`Self::inconsistent`] flags it.
     pub fn classify(&self, market_share: Decimal, active_customers: u32) -> Tier {
-        if active_customers == 0 || market_share < self.guerrilla_floor {
+        let no_base = active_customers == 0 && market_share < self.stronghold;
+        if no_base || market_share < self.guerrilla_floor {
             Tier::Guerrilla
         } else if market_share >= self.base_camp {
             Tier::BaseCamp
@@ -86,6 +125,12 @@ impl TierThresholds {
 
     pub fn classify_region(&self, region: &Region) -> Tier {
         self.classify(region.market_share, region.active_customers)
+    }
+
+    /// A stronghold-level share with no active customers recorded: the data contradict each
+    /// other (a share that large needs customers), so the region is flagged for a check.
+    pub fn inconsistent(&self, market_share: Decimal, active_customers: u32) -> bool {
+        active_customers == 0 && market_share >= self.stronghold
     }
 }
 
@@ -175,7 +220,9 @@ mod tests {
             ("39.9", 10, Tier::Contested),
             ("5", 3, Tier::Contested),
             ("4.99", 3, Tier::Guerrilla),
-            ("80", 0, Tier::Guerrilla),
+            ("80", 0, Tier::BaseCamp),
+            ("40", 0, Tier::Stronghold),
+            ("39.9", 0, Tier::Guerrilla),
         ];
         for (share, customers, want) in cases {
             assert_eq!(
@@ -183,6 +230,33 @@ mod tests {
                 want,
                 "share {share}% with {customers} customers"
             );
+            let flagged = customers == 0 && share.parse::<Decimal>().unwrap() >= t.stronghold;
+            assert_eq!(t.inconsistent(share.parse().unwrap(), customers), flagged);
         }
+    }
+
+    #[test]
+    fn thresholds_out_of_order_are_named() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(TierThresholds::default().check_order(), Ok(()));
+        let t = TierThresholds {
+            base_camp: d("40"),
+            ..TierThresholds::default()
+        };
+        assert_eq!(
+            t.check_order(),
+            Err(ThresholdOrder::BaseCampNotAboveStronghold {
+                base_camp: d("40"),
+                stronghold: d("40")
+            })
+        );
+        let t = TierThresholds {
+            guerrilla_floor: d("45"),
+            ..TierThresholds::default()
+        };
+        assert_eq!(
+            t.check_order().unwrap_err().to_string(),
+            "the stronghold threshold (40%) must be above the guerrilla floor (45%)"
+        );
     }
 }

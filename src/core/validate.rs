@@ -26,6 +26,9 @@ pub enum Issue {
     /// The seasonality profile has the wrong number of months.
     #[error("has {found} months; the period has {expected}")]
     MonthCount { expected: usize, found: usize },
+    /// Tier thresholds out of order (base camp > stronghold > guerrilla floor).
+    #[error("{0}")]
+    Thresholds(#[from] super::tier::ThresholdOrder),
     /// A format version this program does not know.
     #[error(
         "format version {0} is not supported (this program reads versions up to {FORMAT_VERSION})"
@@ -172,6 +175,9 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
             format!("{sp}.thresholds.guerrilla_floor"),
             s.thresholds.guerrilla_floor,
         );
+        if let Err(e) = s.thresholds.check_order() {
+            c.push(format!("{sp}.thresholds"), e);
+        }
         for f in super::model::Factor::ALL {
             c.non_negative(
                 format!("{sp}.factor_weights.{}", f.key()),
@@ -265,6 +271,28 @@ mod tests {
                 format!("$.regions[3].id: id '{dup}' is used more than once"),
                 "$.adopted_scenario: refers to 'gone', which is not in the plan".into(),
             ]
+        );
+    }
+
+    #[test]
+    fn thresholds_out_of_order_are_refused() {
+        let mut plan = sample_plan(Lang::En);
+        plan.scenarios[1].thresholds.base_camp = Decimal::from(35);
+        let got: Vec<String> = validate_plan(&plan).iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "$.scenarios[1].thresholds: the base-camp threshold (35%) must be above the \
+              stronghold threshold (40%)"
+            ]
+        );
+        let text = crate::core::format::write_plan(&plan);
+        let err = crate::core::format::read_plan(&text)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("must be above the stronghold threshold"),
+            "{err}"
         );
     }
 

@@ -256,6 +256,10 @@ impl Catalogue {
             ),
             W::UnknownNode { id, what } => fill(self.bdw_unknown_node, &[what, id]),
             W::DuplicateId { id } => fill(self.bdw_duplicate_id, &[id]),
+            W::ShareWithoutCustomers { region, share } => fill(
+                self.bdw_share_without_customers,
+                &[&region.name, &share.normalize().to_string()],
+            ),
         }
     }
 }

@@ -31,7 +31,7 @@ macro_rules! texts {
 texts! {
     app_title: "Region Planner", "区域销售计划";
     title: "Execution", "计划执行";
-    back_to_plan: "← Plan", "← 规划";
+    back_to_plan: "← Plan", "← 计划";
     plan: "Plan", "计划";
     switch_language: "中文", "English";
     page_actuals: "Actuals", "实际销售";
@@ -66,11 +66,11 @@ texts! {
     tier_guerrilla: "Guerrilla", "游击区域";
     tracks_scenario: "Measured against the adopted scenario ★ {}", "对照已采用方案 ★ {} 跟踪";
     no_adopted: "The plan has no adopted scenario to track against.", "计划没有已采用的方案，无法跟踪。";
-    breakdown_failed: "The adopted scenario “{}” cannot be broken down ({} problem(s)). Open the Breakdown view in the planner to see and fix them.", "已采用方案“{}”无法分解（{} 个问题）。请在规划页的“目标分解”中查看并修正。";
-    save_full: "Local storage is full: the last change is kept on this page only. Export the plan from the planner, or delete old plans.", "本地存储已满：最近的修改只保留在本页面。请在规划页导出计划，或删除旧计划。";
+    breakdown_failed: "The adopted scenario “{}” cannot be broken down ({} problem(s)). Open the Breakdown view in the planner to see and fix them.", "已采用方案“{}”无法分解（{} 个问题）。请在“目标分解”页查看并修正。";
+    save_full: "Local storage is full: the last change is kept on this page only. Export the plan from the planner, or delete old plans.", "本地存储已满：最近的修改只保留在本页面。请导出计划，或删除旧计划。";
     save_failed: "The last change could not be saved: {}", "最近的修改未能保存：{}";
     export_plan: "Export the plan", "导出计划";
-    plan_unreadable: "The plan stored as “{}” cannot be opened on these pages ({}). The planner offers its text for download.", "以“{}”保存的计划无法在执行页打开（{}）。规划页可下载其原文。";
+    plan_unreadable: "The plan stored as “{}” cannot be opened on these pages ({}). The planner offers its text for download.", "以“{}”保存的计划无法在执行页打开（{}）。计划列表可下载其原文。";
     reloaded: "The plan was changed in another tab; showing that version.", "计划已在另一个标签页中修改，现显示该版本。";
     demo_data: "Fill with sample execution data", "填入示例执行数据";
     file_actuals_template: "actuals template", "实际销售模板";
@@ -94,7 +94,7 @@ texts! {
     salesperson: "Salesperson", "业务人员";
     month: "Month", "月份";
     target: "Target", "目标";
-    target_to_date: "Target to date", "至今目标";
+    target_to_date: "Cumulative target", "累计目标";
     actual: "Actual", "实际";
     completion: "Completion", "完成率";
     pace: "Pace", "进度";
@@ -161,11 +161,17 @@ texts! {
     nothing_recorded: "No actuals recorded yet: type them or import a file on the Actuals page.", "尚未录入实际销售：请在“实际销售”页录入或导入。";
     tracking_title: "Completion by level", "各层级完成情况";
     deviations_title: "Deviation list (偏差)", "偏差清单";
-    deviations_none: "Nobody is behind pace by more than the threshold.", "没有人落后进度超过阈值。";
-    shortfall: "Shortfall to date", "至今缺口";
+    deviations_none: "No region, sub-district or salesperson is behind pace by more than the threshold, and no milestone is overdue.", "没有区域、分区或业务人员落后进度超过阈值，也没有逾期的进度节点。";
+    shortfall: "Cumulative shortfall", "累计缺口";
     show_all: "Show all {}", "显示全部 {} 项";
     shown_of: "The first {} of {}.", "显示前 {} 项，共 {} 项。";
     action_note: "Corrective action", "纠正措施";
+    milestones_title: "Overdue milestones (开发和推广进度)", "逾期的进度节点（开发和推广进度）";
+    milestone: "Milestone", "进度节点";
+    milestone_due: "Due", "计划完成";
+    milestone_overdue: "Overdue", "逾期";
+    days_overdue: "{} days", "{} 天";
+    milestone_done_on: "Done on", "完成日期";
     action_done: "Done", "已完成";
     // Competition.
     window_label: "Period", "期间";
@@ -212,16 +218,16 @@ texts! {
     scorecard_intro: "Each distributor's figures for a month give seven measures, scored 0–100 and combined with the weights below.", "每个经销商当月的数据得出七项指标，各按 0–100 打分，并按下列权重合成总分。";
     weights: "Weights", "权重";
     score: "Score", "得分";
-    m_completion: "Completion", "任务完成";
-    m_share: "Share of category", "品类占比";
-    m_growth: "Growth", "增长";
+    m_completion: "Task completion", "任务完成率";
+    m_share: "Sales share", "销售比重";
+    m_growth: "Volume growth", "销量增长率";
     m_profit: "Profit rate", "利润率";
     m_price: "Price discipline", "价格管理";
     m_cross: "Cross-territory", "窜货";
     m_collection: "Collection days", "回款周期";
     figures_of: "Figures for {}", "{} 的数据";
-    fig_contract_volume: "Contract volume", "合同量";
-    fig_completed_volume: "Completed volume", "完成量";
+    fig_contract_volume: "Contract volume", "合同销量";
+    fig_completed_volume: "Completed volume", "完成销量";
     fig_our_sales: "Our sales", "我方销售额";
     fig_category_sales: "Category sales", "品类总销售额";
     fig_last_month_sales: "Last month's sales", "上月销售额";
@@ -243,12 +249,12 @@ texts! {
     yoy: "YoY", "同比";
     no_figures: "No figures for this month yet.", "本月尚无数据。";
     // Expenses.
-    expenses_intro: "A budget per region, split between distributors and terminals by the region's tier.", "每个区域一个预算，按区域级别在经销商与终端之间分配。";
-    tier: "Tier", "级别";
+    expenses_intro: "A budget per region, split between distributors and terminals by the region's tier.", "每个区域一个预算，按区域类型在经销商与终端之间分配。";
+    tier: "Tier", "区域类型";
     budget: "Budget", "预算";
     distributor_budget: "Distributor budget", "经销商预算";
     terminal_budget: "Terminal budget", "终端预算";
-    spent: "Spent", "已花费";
+    spent: "Actual spend", "实际费用";
     variance: "Variance", "差异";
     expense_ratio: "Expense / sales", "费用率";
     total: "Total", "合计";
@@ -267,6 +273,25 @@ texts! {
     flagged: "Review", "待审核";
     reviewed: "Reviewed", "已审核";
     spend_removed: "Spend removed", "已删除费用记录";
+    // The source text's method.
+    budget_promotion: "Promotion", "推广费用";
+    budget_salaries: "Salaries", "人员薪酬";
+    budget_total: "Budget", "预算合计";
+    item: "Budget item", "费用项目";
+    split: "Split (distributors / terminals %)", "分配（经销商 / 终端 %）";
+    split_kept: "Split kept", "实际分配";
+    distributors_head: "Distributors", "经销商";
+    terminals_head: "Terminals and publicity", "终端与宣传";
+    terminal_and_publicity: "Terminals and publicity", "终端与宣传";
+    expense_target: "Expense-ratio target (% of sales)", "费用控制指标（占销售额 %）";
+    expense_target_line: "Expense-ratio target (费用控制指标): spend at most {} of sales · now {}", "费用控制指标：费用不超过销售额的 {} · 目前 {}";
+    expense_target_short: "Target {}", "指标 {}";
+    expense_trend: "Budget, spend and expense ratio by month", "各月预算、实际费用与费用率";
+    month_by_month: "Month by month", "逐月";
+    month_by_month_of: "{} · month by month", "{} · 逐月";
+    sales_actual: "Sales", "销售额";
+    over_target: "Above the target", "超过指标";
+    // (end of method texts)
 }
 
 /// The catalogue of a language.

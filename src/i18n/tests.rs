@@ -27,6 +27,8 @@ fn chinese_entries_are_chinese() {
             "node_label",
             "x_rounding_short",
             "slide_of",
+            "override_note",
+            "in_parens",
         ]
         .contains(&key)
         {

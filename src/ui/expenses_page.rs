@@ -1,8 +1,10 @@
-//! Expenses (销售费用): each region's budget split by its tier, recorded spend, variance and
-//! expense-to-sales ratio against the adopted scenario; discounts above the threshold are
-//! flagged for review.
+//! Expenses (销售费用): each region's budget in money (promotion and salaries) split by its
+//! tier, spend by channel against the split, variance, the expense ratio against the company's
+//! target, month by month with the trend; discounts above the threshold are flagged for review.
 
 mod expense_board;
+mod expense_trend_chart;
+mod monthly_expenses;
 mod spend_form;
 mod spend_list;
 
@@ -15,6 +17,7 @@ use crate::core::edit::{Edit, ExecutionEdit, Part};
 use crate::core::field::parse_percent;
 use crate::view::exec::expenses::expenses_view;
 use expense_board::ExpenseBoard;
+use monthly_expenses::MonthlyExpenses;
 use spend_form::SpendForm;
 use spend_list::SpendList;
 
@@ -22,27 +25,36 @@ use spend_list::SpendList;
 #[component]
 pub fn ExpensesPage() -> impl IntoView {
     let app = use_app();
-    // Tiers come from the territory and the adopted scenario; spend from the execution data.
+    // The region shown month by month; empty for the company.
+    let month_of = RwSignal::new(String::new());
+    // Tiers and seasonality come from the adopted scenario; spend from the execution data.
     let view_model = Memo::new(move |_| {
         let lang = app.lang.get();
         let x = app.x();
+        let of = month_of.get();
         app.with_plan(Part::Planning, |_| ());
         app.with_plan(Part::Execution, |p| {
-            p.adopted().map(|s| expenses_view(x, lang, p, s))
+            p.adopted()
+                .map(|s| expenses_view(x, lang, p, s, Some(of.as_str())))
         })
     });
-    let threshold = Signal::derive(move || {
-        app.with_plan(Part::Execution, |p| {
-            p.execution
-                .settings
-                .discount_threshold
-                .normalize()
-                .to_string()
+    let setting = move |f: fn(&crate::core::execution::Settings) -> rust_decimal::Decimal| {
+        Signal::derive(move || {
+            app.with_plan(Part::Execution, |p| {
+                f(&p.execution.settings).normalize().to_string()
+            })
         })
-    });
-    let to_edit = |text: String| {
+    };
+    let threshold = setting(|s| s.discount_threshold);
+    let target = setting(|s| s.expense_ratio_target);
+    let threshold_edit = |text: String| {
         parse_percent(&text).map(|v| Edit::Execution(ExecutionEdit::DiscountThreshold(v)))
     };
+    let target_edit = |text: String| {
+        parse_percent(&text).map(|v| Edit::Execution(ExecutionEdit::ExpenseRatioTarget(v)))
+    };
+    let target_line = move || view_model.with(|v| v.as_ref().map(|v| v.target_line.clone()));
+    let target_over = move || view_model.with(|v| v.as_ref().is_some_and(|v| v.target_over));
     view! {
         <ExecPage title=|x| x.page_expenses intro=|x| x.expenses_intro>
             <div class="card expenses-page" id="expenses">
@@ -52,11 +64,16 @@ pub fn ExpensesPage() -> impl IntoView {
                     }>
                     <div class="toolbar">
                         {move || view! {
+                            <Field label=app.x().expense_target value=target
+                                to_edit=target_edit control=Control::Number id="expense-target" />
                             <Field label=app.x().discount_threshold value=threshold
-                                to_edit=to_edit control=Control::Number id="discount-threshold" />
+                                to_edit=threshold_edit control=Control::Number
+                                id="discount-threshold" />
                         }}
                     </div>
+                    <p class="expense-target-line" class:over=target_over>{target_line}</p>
                     <ExpenseBoard view_model=view_model />
+                    <MonthlyExpenses view_model=view_model month_of=month_of />
                     <SpendForm />
                     <SpendList view_model=view_model />
                 </Show>

@@ -5,6 +5,8 @@ mod deviation_list;
 mod deviation_row;
 mod level_row;
 mod level_table;
+mod milestone_list;
+mod milestone_row;
 mod tracking_controls;
 
 use std::collections::HashSet;
@@ -12,11 +14,14 @@ use std::collections::HashSet;
 use leptos::prelude::*;
 
 use super::exec::{ExecPage, Tracked, with_adopted};
-use super::state::{App, use_app};
+use super::state::{App, today, use_app};
 use crate::core::edit::Part;
-use crate::core::execution::{Deviation, Tracking, deviations};
+use crate::core::execution::{
+    Deviation, OverdueMilestone, Tracking, deviations, overdue_milestones,
+};
 use deviation_list::DeviationList;
 use level_table::LevelTable;
+use milestone_list::MilestoneList;
 use tracking_controls::TrackingControls;
 
 /// What the page's parts share.
@@ -27,6 +32,10 @@ struct TrackingState {
     tracking: Memo<Option<Tracking>>,
     /// Everyone behind pace, worst first.
     deviations: Memo<Vec<Deviation>>,
+    /// Milestones of the development schedule not done by today, longest overdue first.
+    milestones: Memo<Vec<OverdueMilestone>>,
+    /// The day milestones are judged on (and a tick records).
+    today: chrono::NaiveDate,
     /// Open rows of the completion table.
     expanded: RwSignal<HashSet<String>>,
 }
@@ -51,9 +60,14 @@ impl TrackingState {
                     .unwrap_or_default()
             })
         });
+        let day = today();
+        let milestones =
+            Memo::new(move |_| app.with_plan(Part::Planning, |p| overdue_milestones(p, day)));
         TrackingState {
             tracking,
             deviations,
+            milestones,
+            today: day,
             expanded: RwSignal::new(HashSet::new()),
         }
     }
@@ -76,6 +90,7 @@ pub fn TrackingPage() -> impl IntoView {
                     <p class="banner warning">{move || app.x().nothing_recorded}</p>
                 </Show>
                 <DeviationList state=state />
+                <MilestoneList state=state />
                 <LevelTable state=state />
             </Tracked>
         </ExecPage>

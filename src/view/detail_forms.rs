@@ -73,6 +73,19 @@ pub struct MilestoneRow {
     pub date: String,
     pub title: String,
     pub done: bool,
+    /// The day it was done, `YYYY-MM-DD`, or empty.
+    pub done_on: String,
+    /// Its date, for judging it overdue ([`MilestoneRow::overdue_days`]).
+    pub due: chrono::NaiveDate,
+    /// The corrective action written while overdue.
+    pub note: String,
+}
+
+impl MilestoneRow {
+    /// Days past its date on `today` when not done (as the deviation list counts them).
+    pub fn overdue_days(&self, today: chrono::NaiveDate) -> Option<i64> {
+        (!self.done && self.due < today).then(|| (today - self.due).num_days())
+    }
 }
 
 /// A sub-district's fields, schedule and named targets.
@@ -198,6 +211,9 @@ pub fn subdistrict_detail(t: &Catalogue, plan: &Plan, id: &str) -> Option<Subdis
                 date: m.date.to_string(),
                 title: m.title.clone(),
                 done: m.done,
+                done_on: m.done_on.map(|d| d.to_string()).unwrap_or_default(),
+                due: m.date,
+                note: m.note.clone(),
             })
             .collect(),
         distributors: d.target_distributors.clone(),

@@ -5,6 +5,7 @@
 pub mod actuals;
 pub mod competition;
 pub mod customers;
+pub mod expense_trend;
 pub mod expenses;
 pub mod scorecard;
 pub mod tracking;

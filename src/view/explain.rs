@@ -71,15 +71,12 @@ pub fn explain_view(t: &Catalogue, x: &Explanation, measure: Measure) -> Explain
         } else {
             t.x_multiplier_off.to_string()
         };
-        let over = if tier.overridden {
-            format!(" ({})", t.overridden)
+        let name = if tier.overridden {
+            fill(t.in_parens, &[t.tier(tier.tier), t.overridden])
         } else {
-            String::new()
+            t.tier(tier.tier).to_string()
         };
-        facts.push(fact(
-            t.x_tier,
-            format!("{}{over} · {how}", t.tier(tier.tier)),
-        ));
+        facts.push(fact(t.x_tier, format!("{name} · {how}")));
     }
     if let Some(parent) = m.parent_value {
         facts.push(fact(t.x_parent, grouped(parent)));

@@ -12,7 +12,10 @@ use std::collections::BTreeSet;
 use super::charts::BarChart;
 use super::numbers::{grouped, percent};
 use super::slides::{region_bars, zero_marks};
+use rust_decimal::Decimal;
+
 use crate::core::breakdown::{Breakdown, node_name};
+use crate::core::execution::{BudgetItem, ExpenseRow, expense_report};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure, Scenario};
@@ -30,7 +33,7 @@ pub const WRITTEN_SECTIONS: [&str; 4] = ["goals", "market", "strategy", "risks"]
 pub struct PlanDocument {
     pub title: &'static str,
     pub plan_name: String,
-    /// Company, period and scenario: `Hunan Co. · Year 2027-01 – 2027-12 · scenario “Baseline”`.
+    /// Company, period and scenario: `Hunan Co. · Year 2027 · scenario “Baseline”`.
     pub headline: String,
     pub sections: Vec<DocSection>,
 }
@@ -274,7 +277,7 @@ pub fn plan_document(
     bd: Option<&Breakdown>,
     all: bool,
 ) -> PlanDocument {
-    let period = t.period(&plan.period);
+    let period = super::period_label::period_label(t, &plan.period);
     let mut sections = vec![
         goals(t, lang, plan, s),
         DocSection {
@@ -294,7 +297,7 @@ pub fn plan_document(
     }
     sections.extend([
         schedule(t, plan, all),
-        budget(t, plan, s, all),
+        budget(t, lang, plan, s, all),
         team(t, plan, all),
         DocSection {
             title: t.doc_risks,
@@ -343,7 +346,7 @@ fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
     let rows = plan.regions.iter().map(|r| {
         let tier = s.tier_of(r);
         let tier_text = match s.tier_overrides.get(&r.id) {
-            Some(o) => format!("{} ({}: {})", t.tier(tier), t.overridden, o.reason),
+            Some(o) => fill(t.override_note, &[t.tier(tier), t.overridden, &o.reason]),
             None => t.tier(tier).to_string(),
         };
         DocRow::new(
@@ -543,23 +546,62 @@ fn schedule(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
     }
 }
 
-/// The budget: how each region's spend splits between distributors and terminals by its tier.
-/// The budget in money (by region and channel, promotion and salaries, against the
-/// expense-ratio target) belongs in this section, before the split table, once the plan
-/// document is given it.
-fn budget(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
-    let rows = plan.regions.iter().map(|r| {
-        let tier = s.tier_of(r);
-        let distributors = s.tier_policies.get(tier).distributor_spend;
-        DocRow::new(
-            r.name.clone(),
-            vec![
-                DocCell::words(t.tier(tier)),
-                DocCell::plain(percent(distributors)),
-                DocCell::plain(percent(rust_decimal::Decimal::ONE_HUNDRED - distributors)),
-            ],
-        )
-    });
+/// Section 八 in money: each region's budget by item (推广费用, 人员薪酬) and by channel, split
+/// by its tier's policy, a total row, and the budgets' total against the company's
+/// expense-ratio target (费用控制指标) applied to the amount target.
+fn budget(t: &Catalogue, lang: Lang, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
+    let report = expense_report(plan, s);
+    let money = |v: Decimal| DocCell::plain(grouped(v.round_dp(2)));
+    let cells = |row: &ExpenseRow, tier: String, split: String| {
+        vec![
+            DocCell::words(tier),
+            DocCell::plain(split),
+            money(row.items[BudgetItem::Promotion.index()]),
+            money(row.items[BudgetItem::Salaries.index()]),
+            DocCell::with("doc-year", grouped(row.year.budget.round_dp(2))),
+            money(row.year.distributor_budget),
+            money(row.year.terminal_budget),
+        ]
+    };
+    let total_row = DocRow::new(
+        t.doc_budget_sum,
+        cells(&report.total, String::new(), String::new()),
+    );
+    let rows = report
+        .rows
+        .iter()
+        .map(|row| {
+            DocRow::new(
+                row.name.clone(),
+                cells(
+                    row,
+                    row.tier
+                        .map(|tier| t.tier(tier))
+                        .unwrap_or_default()
+                        .to_string(),
+                    row.distributor_percent.map(percent).unwrap_or_default(),
+                ),
+            )
+        })
+        .chain(std::iter::once(total_row));
+    let budgets = report.total.year.budget;
+    let share =
+        (!s.amount_target.is_zero()).then(|| budgets * Decimal::ONE_HUNDRED / s.amount_target);
+    let within = share.is_none_or(|share| share <= report.target_percent);
+    let target_line = fill(
+        t.doc_budget_target,
+        &[
+            &percent(report.target_percent),
+            &super::numbers::amount(budgets, lang),
+            &plan.currency,
+            &share.map(percent).unwrap_or_else(|| "—".into()),
+            if within {
+                t.doc_budget_within
+            } else {
+                t.doc_budget_over
+            },
+        ],
+    );
     DocSection {
         title: t.doc_budget,
         class: "doc-section doc-budget",
@@ -573,12 +615,24 @@ fn budget(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
                     DocCell::words(t.region),
                     DocCell::words(t.x_tier),
                     DocCell::plain(t.distributor_spend),
-                    DocCell::plain(t.doc_terminal_spend),
+                    DocCell::plain(t.doc_budget_promotion),
+                    DocCell::plain(t.doc_budget_salaries),
+                    DocCell::plain(t.doc_budget_total),
+                    DocCell::plain(t.doc_budget_distributors),
+                    DocCell::plain(t.doc_budget_terminals),
                 ],
                 rows,
-                plan.regions.len(),
+                plan.regions.len() + 1,
                 all,
             )),
+            DocBlock::Line {
+                class: if within {
+                    "doc-budget-target"
+                } else {
+                    "doc-budget-target over"
+                },
+                text: target_line,
+            },
         ],
     }
 }
@@ -837,7 +891,7 @@ mod tests {
         let DocBlock::Table(budget) = &section(&doc, "doc-budget").blocks[1] else {
             panic!("the budget");
         };
-        assert_eq!(budget.rows.len(), plan.regions.len());
+        assert_eq!(budget.rows.len(), plan.regions.len() + 1, "and a total row");
         assert!(budget.rows[0].cells[1].text.ends_with('%'));
     }
 
@@ -1045,5 +1099,66 @@ mod tests {
                 assert!(row.zero, "{} is marked", row.name);
             }
         }
+    }
+
+    /// The budget's cells of the region (or total) row `name`.
+    fn budget_row(doc: &PlanDocument, name: &str) -> Vec<String> {
+        let DocBlock::Table(budget) = &section(doc, "doc-budget").blocks[1] else {
+            panic!("the budget");
+        };
+        let row = budget.rows.iter().find(|r| r.name == name).unwrap();
+        row.cells.iter().map(|c| c.text.clone()).collect()
+    }
+
+    #[test]
+    fn the_budget_section_shows_amounts_by_region_item_and_channel_against_the_expense_target() {
+        use crate::core::execution::{BudgetItem, set_budget};
+        let mut plan = sample_plan(Lang::En);
+        let changsha = plan.regions[0].id.clone();
+        let second = plan.regions[1].id.clone();
+        set_budget(&mut plan, &changsha, BudgetItem::Promotion, 100_000.into()).unwrap();
+        set_budget(&mut plan, &changsha, BudgetItem::Salaries, 60_000.into()).unwrap();
+        set_budget(&mut plan, &second, BudgetItem::Salaries, 40_000.into()).unwrap();
+        let s = plan.adopted().unwrap().clone();
+        let doc = plan_document(&EN, Lang::En, &plan, &s, None, false);
+        // Changsha is a base camp: 30% to distributors, 70% to terminals and publicity.
+        assert_eq!(
+            budget_row(&doc, "Changsha"),
+            [
+                "Base camp",
+                "30%",
+                "100,000",
+                "60,000",
+                "160,000",
+                "48,000",
+                "112,000"
+            ]
+        );
+        let second_row = budget_row(&doc, &plan.regions[1].name);
+        assert_eq!(second_row[2..5], ["0", "40,000", "40,000"]);
+        let total = budget_row(&doc, "Total");
+        assert_eq!(total[2..5], ["100,000", "100,000", "200,000"]);
+        let DocBlock::Line { class, text } = &section(&doc, "doc-budget").blocks[2] else {
+            panic!("the target line");
+        };
+        // 200,000 of 118,000,000 is 0.17%, shown to one decimal.
+        assert_eq!(
+            text,
+            "Expense-ratio target: spend at most 8% of sales. The budgets total 200,000 CNY, \
+             0.2% of the amount target: within the target."
+        );
+        assert_eq!(*class, "doc-budget-target");
+        // A budget of 9.6 million (8.1% of 118 million) is above an 8% target.
+        set_budget(&mut plan, &second, BudgetItem::Promotion, 9_400_000.into()).unwrap();
+        let zh = plan_document(&ZH, Lang::Zh, &plan, &s, None, false);
+        let DocBlock::Line { class, text } = &section(&zh, "doc-budget").blocks[2] else {
+            panic!("the target line");
+        };
+        assert_eq!(
+            text,
+            "费用控制指标：费用不超过销售额的 8%。预算合计 960万 CNY，占销售额目标的 8.1%：超出指标，请调整预算。"
+        );
+        assert_eq!(*class, "doc-budget-target over");
+        assert_eq!(budget_row(&zh, "合计")[4], "9,600,000");
     }
 }

@@ -57,6 +57,8 @@ pub struct TierRegion {
     pub customers: String,
     /// `Override: <reason>` when the manager set the tier by hand.
     pub override_badge: Option<String>,
+    /// A stronghold-level share with no active customers: the data contradict each other.
+    pub inconsistent: Option<String>,
     pub override_field: OverrideField,
 }
 
@@ -237,6 +239,10 @@ fn region(t: &Catalogue, s: &Scenario, r: &Region) -> TierRegion {
         share: percent(r.market_share),
         customers: fill(t.customers_short, &[&r.active_customers.to_string()]),
         override_badge: over.map(|o| format!("{}: {}", t.overridden, o.reason)),
+        inconsistent: s
+            .thresholds
+            .inconsistent(r.market_share, r.active_customers)
+            .then(|| t.inconsistent_share.to_string()),
         override_field: OverrideField {
             label: t.override_tier.to_string(),
             reason_label: t.override_reason.to_string(),

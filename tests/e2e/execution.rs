@@ -610,8 +610,8 @@ async fn awkward_ids_reach_their_budget_and_record() {
     let stored = b.get_local_storage(&key).await.unwrap();
     let stored = region_planner::core::format::read_plan(&stored).unwrap();
     assert_eq!(
-        stored.execution.budgets.get(&region),
-        Some(&Decimal::from(100_000))
+        stored.execution.budgets.get(&region).map(|b| b.promotion),
+        Some(Decimal::from(100_000))
     );
     assert_eq!(stored.execution.budgets.len(), 1);
     assert_eq!(stored.execution.customers[0].subdistrict, sub);

@@ -28,6 +28,7 @@ pub fn compute(plan: &Plan, scenario: &Scenario) -> Result<Breakdown, BreakdownE
     let mut errors = Vec::new();
     let inputs = inputs::check(plan, scenario, &mut errors);
     report_unknown_ids(scenario, &layout, &mut warnings);
+    report_inconsistent_shares(plan, scenario, &mut warnings);
 
     let n = layout.nodes.len();
     let mut engine = Engine {
@@ -83,6 +84,29 @@ fn report_unknown_ids(scenario: &Scenario, layout: &Layout, warnings: &mut Vec<B
                     what,
                 });
             }
+        }
+    }
+}
+
+/// Regions whose share and customer count contradict each other are flagged, not reclassified.
+fn report_inconsistent_shares(
+    plan: &Plan,
+    scenario: &Scenario,
+    warnings: &mut Vec<BreakdownWarning>,
+) {
+    for r in &plan.regions {
+        if scenario
+            .thresholds
+            .inconsistent(r.market_share, r.active_customers)
+        {
+            warnings.push(BreakdownWarning::ShareWithoutCustomers {
+                region: super::issues::NodeRef {
+                    level: Level::Region,
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                },
+                share: r.market_share,
+            });
         }
     }
 }

@@ -286,4 +286,10 @@ pub enum BreakdownWarning {
     /// An id used by more than one node; lookups by id find the first.
     #[error("id '{id}' is used by more than one node")]
     DuplicateId { id: String },
+    /// A region with a stronghold-level market share and no active customers recorded: the
+    /// data contradict each other; the tier follows the share (the source defines it by share).
+    #[error(
+        "{region} has a market share of {share}% but no active customers recorded; check the data"
+    )]
+    ShareWithoutCustomers { region: NodeRef, share: Decimal },
 }

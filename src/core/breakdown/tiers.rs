@@ -90,4 +90,27 @@ mod tests {
         );
         assert_eq!(row.reason.as_ref(), Some(&reason));
     }
+
+    /// The source defines 大本营 and 根据地 by share: a large share with no customers keeps
+    /// its tier and is flagged as contradicting data, never silently made 游击区域.
+    #[test]
+    fn a_large_share_without_customers_is_flagged_not_made_guerrilla() {
+        let mut plan = sample_plan(Lang::En);
+        plan.regions[1].active_customers = 0; // Zhuzhou, 47.2%
+        plan.regions[4].active_customers = 0; // Yueyang, 16.8%
+        let s = plan.adopted().unwrap();
+        let rows = tier_rows(&plan, s);
+        assert_eq!(rows[1].tier, Tier::Stronghold);
+        assert_eq!(rows[4].tier, Tier::Guerrilla, "no customer base below 40%");
+        let b = crate::core::breakdown::compute(&plan, s).unwrap();
+        let flagged: Vec<String> = b.warnings().iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            flagged,
+            [format!(
+                "region 'Zhuzhou' ({}) has a market share of 47.2% but no active customers \
+                 recorded; check the data",
+                plan.regions[1].id
+            )]
+        );
+    }
 }

@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 
 use super::{Applied, EditError, Imported, set};
 use crate::core::execution::{
-    self, Actual, ActualsPreview, CustomerField, CustomerKind, Expense, ScoreFigures, ScoreMeasure,
-    ScorePreview,
+    self, Actual, ActualsPreview, BudgetItem, CustomerField, CustomerKind, Expense, ScoreFigures,
+    ScoreMeasure, ScorePreview,
 };
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
@@ -67,11 +67,14 @@ pub enum ExecutionEdit {
         preview: Box<ScorePreview>,
         skip_bad_lines: bool,
     },
-    /// A region's expense budget (zero removes it).
+    /// An item of a region's expense budget (both items zero removes it).
     Budget {
         region: String,
+        item: BudgetItem,
         amount: Decimal,
     },
+    /// The company's expense-ratio target (费用控制指标), percent of sales.
+    ExpenseRatioTarget(Decimal),
     AddExpense(Expense),
     /// An expense entry, by position.
     RemoveExpense(usize),
@@ -189,10 +192,19 @@ impl ExecutionEdit {
                     imported: Some(Imported::ScoreFigures(summary)),
                 })
             }
-            ExecutionEdit::Budget { region, amount } => {
+            ExecutionEdit::Budget {
+                region,
+                item,
+                amount,
+            } => {
                 let before = plan.execution.budgets.get(region).copied();
-                execution::set_budget(plan, region, *amount)?;
+                execution::set_budget(plan, region, *item, *amount)?;
                 changed(plan.execution.budgets.get(region).copied() != before)
+            }
+            ExecutionEdit::ExpenseRatioTarget(v) => {
+                let before = plan.execution.settings.expense_ratio_target;
+                execution::set_expense_ratio_target(plan, *v)?;
+                changed(before != *v)
             }
             ExecutionEdit::AddExpense(expense) => {
                 execution::add_expense(plan, expense.clone())?;

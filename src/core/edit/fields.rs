@@ -149,13 +149,16 @@ impl ScenarioField {
             }
             ScenarioField::FlatSeasonality => set(&mut s.seasonality, Vec::new()),
             ScenarioField::Threshold(which, v) => {
-                let t = &mut s.thresholds;
+                // Checked on a copy: thresholds out of order are refused with the reason.
+                let mut t = s.thresholds;
                 let slot = match which {
                     Threshold::BaseCamp => &mut t.base_camp,
                     Threshold::Stronghold => &mut t.stronghold,
                     Threshold::GuerrillaFloor => &mut t.guerrilla_floor,
                 };
-                set(slot, *v)
+                *slot = *v;
+                t.check_order()?;
+                set(&mut s.thresholds, t)
             }
             ScenarioField::TierFactor(tier, v) => {
                 set(&mut s.tier_policies.get_mut(*tier).multiplier, *v)
@@ -250,7 +253,12 @@ pub enum SubdistrictField {
     AddMilestone(String),
     MilestoneDate(usize, NaiveDate),
     MilestoneTitle(usize, String),
+    /// Ticked or unticked; unticking forgets the day it was done.
     MilestoneDone(usize, bool),
+    /// The day it was done (which ticks it), or none.
+    MilestoneDoneOn(usize, Option<NaiveDate>),
+    /// The corrective action on an overdue milestone.
+    MilestoneNote(usize, String),
     RemoveMilestone(usize),
     AddDistributor(String),
     RemoveDistributor(usize),
@@ -275,6 +283,8 @@ impl SubdistrictField {
                     date: first_day.unwrap_or_default(),
                     title: parse_name(title)?,
                     done: false,
+                    done_on: None,
+                    note: String::new(),
                 });
                 true
             }
@@ -283,7 +293,20 @@ impl SubdistrictField {
                 let title = parse_name(title)?;
                 set(&mut milestone(d, *i)?.title, title)
             }
-            SubdistrictField::MilestoneDone(i, done) => set(&mut milestone(d, *i)?.done, *done),
+            SubdistrictField::MilestoneDone(i, done) => {
+                let m = milestone(d, *i)?;
+                let on = if *done { m.done_on } else { None };
+                set(&mut m.done_on, on) | set(&mut m.done, *done)
+            }
+            SubdistrictField::MilestoneDoneOn(i, on) => {
+                let m = milestone(d, *i)?;
+                let done = on.is_some() || m.done;
+                set(&mut m.done_on, *on) | set(&mut m.done, done)
+            }
+            SubdistrictField::MilestoneNote(i, note) => {
+                let note = parse_text(note, MAX_NOTES)?;
+                set(&mut milestone(d, *i)?.note, note)
+            }
             SubdistrictField::RemoveMilestone(i) => remove(&mut d.milestones, *i)?,
             SubdistrictField::AddDistributor(name) => {
                 d.target_distributors.push(parse_name(name)?);

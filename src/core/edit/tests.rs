@@ -133,6 +133,25 @@ fn refused_edits_change_nothing() {
             Edit::Plan(PlanField::Currency("DOLLARS!!".into())),
             EditError::Field(FieldError::TooLong(8)),
         ),
+        (
+            sc(&s, ScenarioField::Threshold(Threshold::Stronghold, dec(60))),
+            EditError::Thresholds(
+                crate::core::tier::ThresholdOrder::BaseCampNotAboveStronghold {
+                    base_camp: dec(60),
+                    stronghold: dec(60),
+                },
+            ),
+        ),
+        (
+            sc(
+                &s,
+                ScenarioField::Threshold(Threshold::GuerrillaFloor, dec(45)),
+            ),
+            EditError::Thresholds(crate::core::tier::ThresholdOrder::StrongholdNotAboveFloor {
+                stronghold: dec(40),
+                floor: dec(45),
+            }),
+        ),
     ];
     for (edit, error) in cases {
         assert_eq!(edit.apply(&mut p), Err(error), "{edit:?}");
@@ -386,7 +405,9 @@ fn each_edit_names_the_part_it_changes() {
 /// characters are the ones changed, each change is reported, and the same value again is none.
 #[test]
 fn archive_scorecard_and_expense_edits_reach_their_records() {
-    use crate::core::execution::{Channel, CustomerField, Expense, ScoreFigures, ScoreMeasure};
+    use crate::core::execution::{
+        Budget, BudgetItem, Channel, CustomerField, Expense, ScoreFigures, ScoreMeasure,
+    };
     let (mut p, _) = plan();
     let (region, sub) = ("长沙|\"r\"\\1".to_string(), "d|\u{202e}1".to_string());
     p.regions[0].id = region.clone();
@@ -465,17 +486,40 @@ fn archive_scorecard_and_expense_edits_reach_their_records() {
     );
     assert_eq!(p.execution.settings.score_weights.share, dec(3));
 
-    let budget = |amount| ExecutionEdit::Budget {
+    let budget = |item, amount| ExecutionEdit::Budget {
         region: region.clone(),
+        item,
         amount,
     };
-    assert_eq!(run(&mut p, budget(dec(100_000))), Ok(true));
-    assert_eq!(p.execution.budgets[&region], dec(100_000));
-    assert_eq!(run(&mut p, budget(dec(100_000))), Ok(false));
+    assert_eq!(
+        run(&mut p, budget(BudgetItem::Promotion, dec(100_000))),
+        Ok(true)
+    );
+    assert_eq!(
+        run(&mut p, budget(BudgetItem::Salaries, dec(240_000))),
+        Ok(true)
+    );
+    assert_eq!(
+        p.execution.budgets[&region],
+        Budget {
+            promotion: dec(100_000),
+            salaries: dec(240_000)
+        }
+    );
+    assert_eq!(
+        run(&mut p, budget(BudgetItem::Promotion, dec(100_000))),
+        Ok(false)
+    );
+    assert_eq!(
+        run(&mut p, ExecutionEdit::ExpenseRatioTarget(dec(6))),
+        Ok(true)
+    );
+    assert_eq!(p.execution.settings.expense_ratio_target, dec(6));
     let spend = Expense {
         date: day,
         region: region.clone(),
         channel: Channel::Terminal,
+        item: BudgetItem::Promotion,
         amount: dec(120_000),
         discount_percent: Some(dec(15)),
         note: "spring push".into(),

@@ -11,7 +11,7 @@ use crate::core::scenario::{Level, Measure};
 
 use super::actuals::Actual;
 use super::archive::{Customer, CustomerKind};
-use super::expenses::{Channel, Expense};
+use super::expenses::{Budget, BudgetItem, Channel, Expense};
 use super::scorecard::{ScoreEntry, ScoreFigures};
 use super::{Execution, Settings};
 use crate::core::sample::Lcg;
@@ -149,7 +149,14 @@ pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
             } else {
                 budget
             };
-            e.budgets.insert(r.id.clone(), budget.round_dp(0));
+            let promotion = budget.round_dp(0);
+            e.budgets.insert(
+                r.id.clone(),
+                Budget {
+                    promotion,
+                    salaries: Decimal::ZERO,
+                },
+            );
             if k < 3 {
                 let date = parse_date(&format!("{}-{:02}-20", first.year, first.month));
                 let Ok(date) = date else { continue };
@@ -157,6 +164,7 @@ pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
                     date,
                     region: r.id.clone(),
                     channel,
+                    item: BudgetItem::Promotion,
                     amount: (budget * Decimal::new(share, 2)).round_dp(0),
                     discount_percent: discount.map(Decimal::from),
                     note: String::new(),
@@ -205,7 +213,7 @@ mod tests {
         assert!(rows.iter().all(|r| r.composite.is_some()));
         let report = expense_report(&plan, plan.adopted().unwrap());
         assert_eq!(report.flagged.len(), 1);
-        assert!(report.rows.iter().all(|r| !r.budget.is_zero()));
+        assert!(report.rows.iter().all(|r| !r.year.budget.is_zero()));
         let today = parse_date("2027-05-01").unwrap();
         assert_eq!(stale(&plan, today, 30).len(), e.customers.len());
         assert_eq!(sample_execution(&plan, 4), plan.execution, "deterministic");

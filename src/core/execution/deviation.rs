@@ -13,7 +13,7 @@ use crate::core::period::YearMonth;
 use crate::core::scenario::{Level, Measure};
 
 use super::edit_error::EditError;
-use super::tracking::{Status, Tracking};
+use super::tracking::{Goal, Status, Tracking};
 
 /// A corrective-action note on a node's deviation in a month.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,6 +48,12 @@ pub struct Deviation {
 /// Nodes behind pace as of the tracking's as-of month on `measure`, lowest pace first (then
 /// in tree order). Empty when nothing has been recorded.
 pub fn deviations(plan: &Plan, b: &Breakdown, t: &Tracking, measure: Measure) -> Vec<Deviation> {
+    deviations_of(plan, b, t, Goal::Measure(measure))
+}
+
+/// Nodes behind pace against a goal (a measure, or the collections targets), as
+/// [`deviations`].
+pub fn deviations_of(plan: &Plan, b: &Breakdown, t: &Tracking, goal: Goal) -> Vec<Deviation> {
     let Some(month) = t.as_of() else {
         return Vec::new();
     };
@@ -56,7 +62,7 @@ pub fn deviations(plan: &Plan, b: &Breakdown, t: &Tracking, measure: Measure) ->
         .iter()
         .enumerate()
         .filter_map(|(i, node)| {
-            let status = t.total(b, i, measure);
+            let status = t.total_of(b, i, goal);
             status.behind.then(|| Deviation {
                 node: i,
                 level: node.level,

@@ -9,7 +9,7 @@
 //! ```json
 //! "execution": {
 //!   "actuals": [{"months": "2027-01 120000 4800 100000; 2027-02 98000 3900 90000", "salesperson": "p3"}],
-//!   "budgets": [{"amount": "100000", "region": "r1"}],
+//!   "budgets": [{"amount": "100000", "region": "r1", "salaries": "240000"}],
 //!   "customer_history": [{"customer": "c1", "date": "2027-02-01", "field": "credit",
 //!                         "new": "A", "old": "B"}],
 //!   "customers": [{"credit": "A", "id": "c1", "kind": "distributor", "last_visit": "2027-01-15",
@@ -104,9 +104,10 @@ impl<'a> From<&'a Execution> for Stored<'a> {
             budgets: e
                 .budgets
                 .iter()
-                .map(|(region, &amount)| BudgetRecord {
-                    amount,
+                .map(|(region, budget)| BudgetRecord {
+                    amount: budget.promotion,
                     region: NonEmpty(region.clone()),
+                    salaries: budget.salaries,
                 })
                 .collect(),
             customer_history,
@@ -133,7 +134,11 @@ impl TryFrom<Stored<'_>> for Execution {
                 .extend(r.months.0.into_owned());
         }
         for r in s.budgets {
-            e.budgets.insert(r.region.0, r.amount);
+            let budget = super::Budget {
+                promotion: r.amount,
+                salaries: r.salaries,
+            };
+            e.budgets.insert(r.region.0, budget);
         }
         e.customers = s.customers.into_iter().map(Into::into).collect();
         for (k, change) in s.customer_history.into_iter().enumerate() {

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use crate::core::breakdown::Breakdown;
+use crate::core::breakdown::{Breakdown, Collections};
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
 use crate::core::scenario::{Level, Measure};
@@ -31,6 +31,38 @@ pub struct Tracking {
     actual: Vec<Decimal>,
     /// Deviation threshold as a fraction (0.1 for 10%).
     threshold: Decimal,
+}
+
+/// What a node is measured against: a measure of the breakdown, or the collections targets
+/// (回款) broken down the same way.
+#[derive(Clone, Copy, Debug)]
+pub enum Goal<'a> {
+    Measure(Measure),
+    Collections(&'a Collections),
+}
+
+impl Goal<'_> {
+    /// The actual figure set against the goal.
+    pub fn figure(&self) -> Figure {
+        match self {
+            Goal::Measure(m) => (*m).into(),
+            Goal::Collections(_) => Figure::Collections,
+        }
+    }
+
+    fn monthly_units<'b>(&'b self, b: &'b Breakdown, node: usize) -> &'b [i64] {
+        match self {
+            Goal::Measure(m) => b.monthly_units(node, *m),
+            Goal::Collections(c) => c.monthly_units(node),
+        }
+    }
+
+    fn to_decimal(self, b: &Breakdown, units: i64) -> Decimal {
+        match self {
+            Goal::Measure(m) => b.to_decimal(units, m),
+            Goal::Collections(c) => c.to_decimal(units),
+        }
+    }
 }
 
 /// One node's figures over a window.
@@ -143,12 +175,17 @@ impl Tracking {
         measure: Measure,
         range: Range<usize>,
     ) -> Status {
-        let units = b.monthly_units(node, measure);
+        self.window_of(b, node, Goal::Measure(measure), range)
+    }
+
+    /// A node's status against a goal over months `range` of the period.
+    pub fn window_of(&self, b: &Breakdown, node: usize, goal: Goal, range: Range<usize>) -> Status {
+        let units = goal.monthly_units(b, node);
         let range = range.start.min(units.len())..range.end.min(units.len());
         let to_date = range.start..range.end.min(self.upto).max(range.start);
-        let target = b.to_decimal(units[range.clone()].iter().sum(), measure);
-        let target_to_date = b.to_decimal(units[to_date].iter().sum(), measure);
-        let actual = self.actual_in(node, measure.into(), range);
+        let target = goal.to_decimal(b, units[range.clone()].iter().sum());
+        let target_to_date = goal.to_decimal(b, units[to_date].iter().sum());
+        let actual = self.actual_in(node, goal.figure(), range);
         let behind =
             !target_to_date.is_zero() && actual < (Decimal::ONE - self.threshold) * target_to_date;
         Status {
@@ -169,6 +206,16 @@ impl Tracking {
     /// A node's status in month `k` of the period.
     pub fn month(&self, b: &Breakdown, node: usize, measure: Measure, k: usize) -> Status {
         self.window(b, node, measure, k..k + 1)
+    }
+
+    /// A node's status against a goal over the whole period.
+    pub fn total_of(&self, b: &Breakdown, node: usize, goal: Goal) -> Status {
+        self.window_of(b, node, goal, 0..self.months.len())
+    }
+
+    /// A node's status against a goal in month `k` of the period.
+    pub fn month_of(&self, b: &Breakdown, node: usize, goal: Goal, k: usize) -> Status {
+        self.window_of(b, node, goal, k..k + 1)
     }
 }
 
@@ -254,6 +301,46 @@ mod tests {
         let p1_jan = t_jan.total(&b, i1, Measure::Amount);
         assert_eq!(p1_jan.pace, Some(Decimal::ONE));
         assert_eq!(p1_jan.actual, t1[0]);
+    }
+
+    /// Collections are tracked against their own broken-down targets, from the actuals'
+    /// collections figures.
+    #[test]
+    fn collections_are_tracked_against_their_targets() {
+        let mut plan = sample_plan(Lang::En);
+        plan.scenarios[0].collections_target = Some(d("100000000"));
+        let s = plan.scenarios[0].clone();
+        let b = compute(&plan, &s).unwrap();
+        let c = crate::core::breakdown::collections(&s, &b)
+            .unwrap()
+            .unwrap();
+        let p = plan.regions[0].subdistricts[0].salespeople[0].id.clone();
+        let i = b.find(&p).unwrap();
+        let jan_target = c.month_value(i, 0);
+        // Collected 85% of January's collections target, with amount exactly on plan.
+        let collected = (jan_target * d("0.85")).round_dp(0);
+        let a = Actual {
+            amount: b.month_value(i, Measure::Amount, 0),
+            quantity: Decimal::ZERO,
+            collections: collected,
+        };
+        set_actual(&mut plan, &p, ym(1), a).unwrap();
+        let t = Tracking::new(&plan, &b, None);
+        let status = t.total_of(&b, i, Goal::Collections(&c));
+        assert_eq!(status.target, c.annual(i));
+        assert_eq!(status.target_to_date, jan_target);
+        assert_eq!(status.actual, collected);
+        assert_eq!(status.pace, Some(collected / jan_target));
+        assert!(status.behind, "85% is more than 10% behind");
+        assert!(
+            !t.total(&b, i, Measure::Amount).behind,
+            "the amount is on plan"
+        );
+        let january = t.month_of(&b, i, Goal::Collections(&c), 0);
+        assert_eq!(
+            (january.target, january.completion),
+            (jan_target, Some(d("0.85")))
+        );
     }
 
     #[test]

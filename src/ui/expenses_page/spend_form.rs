@@ -9,7 +9,9 @@ use crate::core::execution::Channel;
 use crate::ui::exec::ChoiceSelect;
 use crate::ui::fields::is_commit_enter;
 use crate::ui::state::{What, today, use_app};
-use crate::view::exec::expenses::{SpendDraft, SpendInput, channel_choices, region_choices};
+use crate::view::exec::expenses::{
+    SpendDraft, SpendInput, channel_choices, item_choices, region_choices,
+};
 
 /// One typed input of the form, with its refusal beside it.
 #[component]
@@ -134,6 +136,10 @@ pub fn SpendForm() -> impl IntoView {
                 id="spend-channel" choices=Signal::derive(move || channel_choices(app.x()))
                 value=text_of(|d| d.channel.clone())
                 on_change=move |v: String| draft.update(|d| d.channel = v) />
+            <ChoiceSelect label=Signal::derive(move || app.x().item.to_string())
+                id="spend-item" choices=Signal::derive(move || item_choices(app.x()))
+                value=text_of(|d| d.item.clone())
+                on_change=move |v: String| draft.update(|d| d.item = v) />
             <SpendText label=Signal::derive(move || app.x().amount) id="spend-amount" kind="text"
                 numeric=true node_ref=amount_input
                 value=text_of(|d| d.amount.clone())

@@ -51,6 +51,7 @@ fn SpendListRow(
             <td>{row.date}</td>
             <td>{row.region}</td>
             <td>{row.channel}</td>
+            <td>{row.item}</td>
             <td class="num">{row.amount}</td>
             <td class="num">{row.discount}</td>
             <td>{row.note}</td>
@@ -84,7 +85,7 @@ pub fn SpendList(
                     <tr>
                         {move || {
                             let x = app.x();
-                            [x.date, x.region, x.channel, x.amount, x.discount, x.note, x.status, ""]
+                            [x.date, x.region, x.channel, x.item, x.amount, x.discount, x.note, x.status, ""]
                                 .map(|h| view! { <th>{h}</th> })
                                 .collect_view()
                         }}

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use super::node_edits::{self, checked};
 use crate::core::edit::{Edit, SubdistrictField};
 use crate::core::field::parse_date;
+use crate::i18n::fill;
 use crate::ui::fields::{Control, Field};
-use crate::ui::state::{What, use_app};
+use crate::ui::state::{What, today, use_app};
 use crate::view::detail_forms::MilestoneRow;
 
 /// A milestone's row.
@@ -26,6 +27,9 @@ pub fn MilestoneItem(
         move || milestone.with(|m| m.as_ref().map(f).unwrap_or_default())
     };
     let id = StoredValue::new(subdistrict.clone());
+    let day = today();
+    let overdue =
+        Memo::new(move |_| milestone.with(|m| m.as_ref().and_then(|m| m.overdue_days(day))));
     let remove = move |_| {
         let t = app.t_now();
         let title = milestone.with_untracked(|m| m.as_ref().map(|m| m.title.clone()));
@@ -39,7 +43,7 @@ pub fn MilestoneItem(
         }
     };
     view! {
-        <li class="milestone">
+        <li class="milestone" class:overdue=move || overdue.get().is_some()>
             <Field label=t.milestone_date control=Control::Date value=value(|m| m.date.clone())
                 to_edit=node_edits::subdistrict(&subdistrict, move |v| {
                     Ok(SubdistrictField::MilestoneDate(index, parse_date(v)?))
@@ -53,8 +57,27 @@ pub fn MilestoneItem(
                 to_edit=node_edits::subdistrict(&subdistrict, move |v| {
                     Ok(SubdistrictField::MilestoneDone(index, checked(v)))
                 }) />
+            <Field label=app.x_now().milestone_done_on control=Control::Date
+                value=value(|m| m.done_on.clone())
+                to_edit=node_edits::subdistrict(&subdistrict, move |v| {
+                    let on = if v.trim().is_empty() { None } else { Some(parse_date(v)?) };
+                    Ok(SubdistrictField::MilestoneDoneOn(index, on))
+                }) />
             <button type="button" class="btn subtle" title=t.remove aria-label=t.remove
                 on:click=remove>{t.remove}</button>
+            {move || overdue.get().map(|days| {
+                let x = app.x();
+                let sub = id.get_value();
+                view! {
+                    <span class="overdue-badge">
+                        {format!("{} {}", x.milestone_overdue, fill(x.days_overdue, &[&days.to_string()]))}
+                    </span>
+                    <Field label=x.action_note value=value(|m| m.note.clone())
+                        to_edit=node_edits::subdistrict(&sub, move |v| {
+                            Ok(SubdistrictField::MilestoneNote(index, v.to_string()))
+                        }) />
+                }
+            })}
         </li>
     }
 }

@@ -3,6 +3,7 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::i18n::fill;
 use crate::ui::fields::is_commit_enter;
 use crate::ui::state::{What, use_app};
 use crate::view::tier_board::{TierRegion, override_edit};
@@ -59,13 +60,13 @@ pub fn TierRegionCard(
             if reason.is_empty() {
                 tier
             } else {
-                format!("{tier} ({reason})")
+                fill(t.in_parens, &[&tier, reason])
             }
         });
         let new = if tier.is_empty() {
             option_label("")
         } else {
-            format!("{} ({})", option_label(&tier), reason.trim())
+            fill(t.in_parens, &[&option_label(&tier), reason.trim()])
         };
         match app.apply(edit, What::field(&label.get_value(), old, new)) {
             Ok(_) => error.set(None),
@@ -84,6 +85,7 @@ pub fn TierRegionCard(
             <div class="tier-region-meta">
                 {region.customers}
                 {region.override_badge.map(|b| view! { <span class="override-badge">{b}</span> })}
+                {region.inconsistent.map(|b| view! { <span class="inconsistent-badge" role="note">{b}</span> })}
             </div>
             <label class="field" class:invalid=move || error.with(Option::is_some)>
                 <span class="field-label">{field.label.clone()}</span>

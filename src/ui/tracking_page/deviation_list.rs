@@ -37,10 +37,15 @@ pub fn DeviationList(
     let ids =
         Memo::new(move |_| rows.with(|rows| rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
     let total = Memo::new(move |_| state.deviations.with(Vec::len));
+    let milestones_overdue = Memo::new(move |_| state.milestones.with(|m| !m.is_empty()));
     view! {
         <h3 id="deviations-title">{move || app.x().deviations_title}</h3>
         <Show when=move || { total.get() > 0 }
-            fallback=move || view! { <p class="empty deviations-none">{move || app.x().deviations_none}</p> }>
+            fallback=move || view! {
+                <Show when=move || !milestones_overdue.get()>
+                    <p class="empty deviations-none">{move || app.x().deviations_none}</p>
+                </Show>
+            }>
             <table class="grid deviations">
                 <thead>
                     <tr>

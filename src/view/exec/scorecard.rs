@@ -409,13 +409,13 @@ mod tests {
         assert_eq!(row.scores.len(), 7);
         assert_eq!(row.scores[0], "80");
         assert!(
-            row.reasons[0] == "Completion 80% → 80 × 1/4 = 20",
+            row.reasons[0] == "Task completion 80% → 80 × 1/4 = 20",
             "{:?}",
             row.reasons
         );
-        assert_eq!(row.reasons[1], "Share of category 25% → 25 × 1/4 = 6.3");
+        assert_eq!(row.reasons[1], "Sales share 25% → 25 × 1/4 = 6.3");
         // No sales last month or last year: not scored, not counted in the quarters above.
-        assert_eq!(row.reasons[2], "Growth — → —");
+        assert_eq!(row.reasons[2], "Volume growth — → —");
         assert_eq!(row.reasons[7], "MoM — · YoY —");
         assert_eq!(ranking_headings(&EXEC_EN).len(), 8);
 

@@ -4,11 +4,12 @@ use std::collections::HashSet;
 
 use super::rate;
 use crate::core::breakdown::{Breakdown, node_name};
-use crate::core::execution::{Deviation, Status, Tracking};
+use crate::core::execution::{Deviation, OverdueMilestone, Status, Tracking};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure};
 use crate::i18n::exec::ExecText;
+use crate::i18n::fill;
 use crate::view::numbers::amount;
 
 /// How a node stands against its pace.
@@ -189,6 +190,51 @@ pub fn deviation_rows(
         .collect()
 }
 
+/// An overdue milestone on the deviation list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MilestoneDeviationRow {
+    /// Sub-district id and position: `sub|index`, the row's key.
+    pub key: String,
+    pub subdistrict: String,
+    pub index: usize,
+    /// `Furong District · Changsha`.
+    pub place: String,
+    pub title: String,
+    /// `2027-03-31`.
+    pub due: String,
+    /// `15 days`.
+    pub overdue: String,
+    pub note: String,
+}
+
+/// The overdue milestones' column headings.
+pub fn milestone_columns(t: &ExecText) -> [&'static str; 6] {
+    [
+        t.subdistrict,
+        t.milestone,
+        t.milestone_due,
+        t.milestone_overdue,
+        t.action_note,
+        t.action_done,
+    ]
+}
+
+/// The overdue milestones as rows, longest overdue first.
+pub fn milestone_rows(t: &ExecText, list: &[OverdueMilestone]) -> Vec<MilestoneDeviationRow> {
+    list.iter()
+        .map(|m| MilestoneDeviationRow {
+            key: format!("{}|{}", m.subdistrict, m.index),
+            subdistrict: m.subdistrict.clone(),
+            index: m.index,
+            place: format!("{} · {}", m.subdistrict_name, m.region_name),
+            title: m.title.clone(),
+            due: m.date.to_string(),
+            overdue: fill(t.days_overdue, &[&m.days.to_string()]),
+            note: m.note.clone(),
+        })
+        .collect()
+}
+
 pub fn level_name(t: &ExecText, level: Level) -> &'static str {
     match level {
         Level::Company => t.total,
@@ -284,5 +330,32 @@ mod tests {
         let tr = Tracking::new(&plan, &b, None);
         assert!(deviations(&plan, &b, &tr, Measure::Amount).is_empty());
         assert_eq!(tr.as_of(), None);
+    }
+
+    #[test]
+    fn overdue_milestones_read_with_their_place_due_date_and_days() {
+        use crate::core::execution::overdue_milestones;
+        use crate::i18n::exec::{EXEC_EN, EXEC_ZH};
+        let mut plan = crate::core::sample::sample_plan(Lang::En);
+        let d = &mut plan.regions[0].subdistricts[0];
+        d.milestones[0].note = "Visit with the director".into();
+        let (sub, sub_name, due) = (d.id.clone(), d.name.clone(), d.milestones[0].date);
+        let today = due + chrono::Duration::days(15);
+        let rows = milestone_rows(&EXEC_EN, &overdue_milestones(&plan, today));
+        let row = rows.iter().find(|r| r.key == format!("{sub}|0")).unwrap();
+        assert_eq!(row.place, format!("{sub_name} · {}", plan.regions[0].name));
+        assert_eq!(row.due, due.to_string());
+        assert_eq!(row.overdue, "15 days");
+        assert_eq!(row.note, "Visit with the director");
+        assert_eq!((row.subdistrict.as_str(), row.index), (sub.as_str(), 0));
+        let zh = milestone_rows(&EXEC_ZH, &overdue_milestones(&plan, today));
+        assert!(zh.iter().any(|r| r.overdue == "15 天"));
+        assert_eq!(milestone_columns(&EXEC_ZH)[1], "进度节点");
+        assert!(
+            milestone_rows(&EXEC_EN, &overdue_milestones(&plan, due))
+                .iter()
+                .all(|r| r.key != row.key),
+            "not overdue on its own day"
+        );
     }
 }

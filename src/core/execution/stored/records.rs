@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::core::execution::{
-    Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense, ScoreEntry,
-    ScoreFigures, ScoreWeights, Settings,
+    BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense,
+    ScoreEntry, ScoreFigures, ScoreWeights, Settings,
 };
 use crate::core::period::YearMonth;
 
@@ -24,16 +24,20 @@ pub struct ActualsRecord<'a> {
     pub salesperson: NonEmpty,
 }
 
-/// A region's expense budget.
+/// A region's expense budget: `amount` is the promotion budget (推广费用, the budget files
+/// had before salaries were added), `salaries` the salaries budget (人员薪酬).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BudgetRecord {
-    /// Zero when left out.
+    /// The promotion budget; zero when left out.
     #[serde(default)]
     pub amount: Decimal,
     /// The region's id.
     pub region: NonEmpty,
+    /// The salaries budget; zero when left out.
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
+    pub salaries: Decimal,
 }
 
 /// A change of a customer's record, oldest first.
@@ -110,6 +114,9 @@ pub struct ExpenseRecord {
     /// A price discount granted, in percent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_percent: Option<Decimal>,
+    /// The budget item: `promotion` when left out, or `salaries`.
+    #[serde(default = "promotion", skip_serializing_if = "is_promotion")]
+    pub item: BudgetItem,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// The region's id.
@@ -166,6 +173,9 @@ pub struct SettingsRecord {
     pub deviation_threshold: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount_threshold: Option<Decimal>,
+    /// The company's expense-ratio target, percent of sales (default 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expense_ratio_target: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stale_days: Option<Count>,
     #[serde(
@@ -210,6 +220,14 @@ pub struct SettingsRecord {
         skip_serializing_if = "Option::is_none"
     )]
     pub weight_share: Option<Decimal>,
+}
+
+fn promotion() -> BudgetItem {
+    BudgetItem::Promotion
+}
+
+fn is_promotion(item: &BudgetItem) -> bool {
+    *item == BudgetItem::Promotion
 }
 
 impl ChangeRecord {
@@ -309,6 +327,7 @@ impl From<Expense> for ExpenseRecord {
             channel: x.channel,
             date: Day(x.date),
             discount_percent: x.discount_percent,
+            item: x.item,
             note: x.note,
             region: NonEmpty(x.region),
             reviewed: Flag(x.reviewed),
@@ -322,6 +341,7 @@ impl From<ExpenseRecord> for Expense {
             date: r.date.0,
             region: r.region.0,
             channel: r.channel,
+            item: r.item,
             amount: r.amount,
             discount_percent: r.discount_percent,
             note: r.note,
@@ -392,6 +412,7 @@ impl SettingsRecord {
         let record = SettingsRecord {
             deviation_threshold: dec(s.deviation_threshold, d.deviation_threshold),
             discount_threshold: dec(s.discount_threshold, d.discount_threshold),
+            expense_ratio_target: dec(s.expense_ratio_target, d.expense_ratio_target),
             stale_days: (s.stale_days != d.stale_days).then_some(Count(s.stale_days)),
             weight_collection: dec(w.collection, dw.collection),
             weight_completion: dec(w.completion, dw.completion),
@@ -412,6 +433,7 @@ impl From<SettingsRecord> for Settings {
         Settings {
             deviation_threshold: r.deviation_threshold.unwrap_or(d.deviation_threshold),
             discount_threshold: r.discount_threshold.unwrap_or(d.discount_threshold),
+            expense_ratio_target: r.expense_ratio_target.unwrap_or(d.expense_ratio_target),
             stale_days: r.stale_days.map_or(d.stale_days, |c| c.0),
             score_weights: ScoreWeights {
                 completion: r.weight_completion.unwrap_or(dw.completion),

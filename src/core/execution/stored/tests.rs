@@ -47,12 +47,28 @@ fn records_are_objects_of_strings() {
     months.insert(jan, a(12005));
     months.insert(feb, a(7));
     e.settings.deviation_threshold = Decimal::from(15);
-    e.budgets.insert("r1".into(), Decimal::from(100_000));
+    e.budgets.insert(
+        "r1".into(),
+        super::super::Budget {
+            promotion: Decimal::from(100_000),
+            salaries: Decimal::ZERO,
+        },
+    );
     let json = serde_json::to_string(&e).unwrap();
     assert_eq!(
         json,
         r#"{"actuals":[{"months":"2027-01 1200.5 12005 0; 2027-02 0.7 7 0","salesperson":"p3"}],"budgets":[{"amount":"100000","region":"r1"}],"settings":[{"deviation_threshold":"15"}]}"#
     );
+    // Salaries (人员薪酬) are written beside the promotion budget, which keeps its old name.
+    e.budgets.get_mut("r1").unwrap().salaries = Decimal::from(240_000);
+    e.settings.expense_ratio_target = Decimal::from(6);
+    let json = serde_json::to_string(&e).unwrap();
+    assert!(
+        json.contains(r#""budgets":[{"amount":"100000","region":"r1","salaries":"240000"}]"#)
+            && json.contains(r#""expense_ratio_target":"6""#),
+        "{json}"
+    );
+    assert_eq!(serde_json::from_str::<Execution>(&json).unwrap(), e);
     assert_eq!(serde_json::from_str::<Execution>(&json).unwrap(), e);
 }
 
