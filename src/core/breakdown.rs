@@ -31,7 +31,7 @@ mod cases;
 #[cfg(test)]
 mod properties;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 pub use engine::compute;
 pub use explain::{

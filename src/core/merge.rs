@@ -255,16 +255,17 @@ impl Merge {
             .collect();
         owners.sort();
         for owner in owners {
-            let added = |items: &Items| -> Vec<(ItemKey, String)> {
+            // Added by one plan only (an item both added alike is one item).
+            let added = |items: &Items, other: &Items| -> Vec<(ItemKey, String)> {
                 items.order[owner]
                     .iter()
-                    .filter(|k| !base.map.contains_key(*k))
+                    .filter(|k| !base.map.contains_key(*k) && !other.map.contains_key(*k))
                     .filter(|k| !self.item_collision.contains_key(*k))
                     .filter_map(|k| Some((k.clone(), items.name(k)?.trim().to_string())))
                     .collect()
             };
-            let theirs_added = added(theirs);
-            for (mine_key, name) in added(mine) {
+            let theirs_added = added(theirs, mine);
+            for (mine_key, name) in added(mine, theirs) {
                 let Some((theirs_key, _)) = theirs_added
                     .iter()
                     .find(|(k, n)| *n == name && *k != mine_key)
