@@ -161,6 +161,8 @@ texts! {
     err_different: "{} is another plan (id {}) with no change in common with this one.", "{} 是另一个计划（编号 {}），与当前计划没有共同的修改记录。";
     err_cut_log: "{}: its change log no longer reaches back to the version it was sent out as. Choose the base file.",
         "{}：其变更记录已无法追溯到发出时的版本。请选择基准文件。";
+    err_not_from_base: "{}: its change log does not hold the base file's newest change; it was not made from that base, or its log was cut.",
+        "{}：其变更记录中没有基准文件的最新修改；它不是由该基准文件生成的，或者记录已被截断。";
     err_merge: "The merged plan cannot be made: {}", "无法生成合并后的计划：{}";
     err_typed: "Collision {}: {}", "冲突 {}：{}";
     err_invalid: "The merged plan would break a rule: {}", "合并后的计划不符合规则：{}";
@@ -182,18 +184,23 @@ impl MergeText {
                 fill(self.err_different, &[file, theirs])
             }
             AncestorError::CutLog => fill(self.err_cut_log, &[file]),
+            AncestorError::NotFromBase => fill(self.err_not_from_base, &[file]),
         }
     }
 
     /// Why a merge result cannot be made.
     pub fn merge_error(&self, t: &Catalogue, e: &MergeError) -> String {
         match e {
-            MergeError::Typed { collision, error } => {
-                fill(self.err_typed, &[&(collision + 1).to_string(), &t.field_error(error)])
-            }
+            MergeError::Typed { collision, error } => fill(
+                self.err_typed,
+                &[&(collision + 1).to_string(), &t.field_error(error)],
+            ),
             MergeError::Shape(reason) => fill(self.err_merge, &[reason]),
             MergeError::Invalid(problems) => {
-                let first = problems.first().map(ToString::to_string).unwrap_or_default();
+                let first = problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
                 fill(self.err_invalid, &[&first])
             }
         }

@@ -96,7 +96,10 @@ pub fn copy_view(
                 }
                 Status::Collides(k) => {
                     collide += 1;
-                    fill(w.m.status_collides, &[&(first_collision + k + 1).to_string()])
+                    fill(
+                        w.m.status_collides,
+                        &[&(first_collision + k + 1).to_string()],
+                    )
                 }
             };
             let out = merge.outside_part(c);
@@ -120,11 +123,16 @@ pub fn copy_view(
             &collide.to_string(),
         ],
     );
-    let part_name = merge.part.as_ref().map(|id| {
-        named(&[&merge.base, &merge.theirs], &ItemKey::Region(id.clone()))
+    let part_name = merge
+        .part
+        .as_ref()
+        .map(|id| named(&[&merge.base, &merge.theirs], &ItemKey::Region(id.clone())));
+    let outside = (outside > 0).then(|| {
+        fill(
+            w.m.outside_part,
+            &[&outside.to_string(), &part_name.unwrap_or_default()],
+        )
     });
-    let outside = (outside > 0)
-        .then(|| fill(w.m.outside_part, &[&outside.to_string(), &part_name.unwrap_or_default()]));
     let renumbered = (!merge.renumbered.is_empty()).then(|| {
         let list: Vec<String> = merge
             .renumbered
@@ -146,7 +154,10 @@ pub fn copy_view(
 fn region_of(merge: &Merge, change: &crate::core::diff::Change) -> Option<String> {
     let sides = [&merge.theirs, &merge.base];
     let key = crate::core::diff::concerned(&sides, &change.item, change.path().map(Vec::as_slice))?;
-    merge.theirs.region_of(&key).or_else(|| merge.base.region_of(&key))
+    merge
+        .theirs
+        .region_of(&key)
+        .or_else(|| merge.base.region_of(&key))
 }
 
 /// The collisions of one copy's merge, numbered from `first`.
@@ -177,7 +188,12 @@ fn collision_row(w: Words, file: &str, merge: &Merge, c: &Collision, index: usiz
         value_label: c.typable().then_some(m.choice_value),
     };
     match &c.kind {
-        CollisionKind::Field { path, base: b, mine: x, theirs: y } => {
+        CollisionKind::Field {
+            path,
+            base: b,
+            mine: x,
+            theirs: y,
+        } => {
             row.what = field_label(w, two, &c.item, path);
             row.base = value_text(w, base, &c.item, path, b.as_ref());
             row.mine = value_text(w, mine, &c.item, path, x.as_ref());
@@ -275,7 +291,10 @@ mod tests {
     fn a_copy_lists_its_changes_with_what_the_merge_does_with_each() {
         let base = sample_plan(Lang::En);
         let mine = edited(&base, vec![share("r1", 66), share("r16", 50)]);
-        let mut theirs = edited(&base, vec![share("r1", 70), share("r16", 50), share("r27", 30)]);
+        let mut theirs = edited(
+            &base,
+            vec![share("r1", 70), share("r16", 50), share("r27", 30)],
+        );
         theirs.recipient_part = Some("r27".into());
         let m = merge3(&base, &mine, &theirs);
         let w = Words::new(Lang::En);
@@ -291,7 +310,11 @@ mod tests {
             .collect();
         assert_eq!(
             status,
-            vec![("collision 1", true), ("already here", true), ("applied", false)]
+            vec![
+                ("collision 1", true),
+                ("already here", true),
+                ("applied", false)
+            ]
         );
         assert_eq!(
             view.outside.as_deref(),
@@ -326,7 +349,10 @@ mod tests {
             row.what,
             "Deleted in this plan; the copy changed it: Wang Wei (p3) · Role: Team lead → Lead"
         );
-        assert_eq!((row.mine_label, row.theirs_label), ("Delete", "Keep with the changes"));
+        assert_eq!(
+            (row.mine_label, row.theirs_label),
+            ("Delete", "Keep with the changes")
+        );
         assert_eq!(row.value_label, None);
     }
 }

@@ -72,7 +72,10 @@ impl DiffRow {
     pub fn line(&self) -> String {
         match &self.phrase {
             Some(phrase) => format!("{}: {phrase}", self.item),
-            None => format!("{} · {}: {} → {}", self.item, self.field, self.old, self.new),
+            None => format!(
+                "{} · {}: {} → {}",
+                self.item, self.field, self.old, self.new
+            ),
         }
     }
 }
@@ -85,15 +88,7 @@ pub fn diff_rows(w: Words, diff: &PlanDiff) -> Vec<DiffRow> {
     diff.changes
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            change_row(
-                w,
-                [&diff.old, &diff.new],
-                c,
-                i,
-                diff.region(c),
-            )
-        })
+        .map(|(i, c)| change_row(w, [&diff.old, &diff.new], c, i, diff.region(c)))
         .collect()
 }
 
@@ -267,9 +262,7 @@ pub fn field_label(w: Words, sides: [&Items; 2], key: &ItemKey, path: &[Seg]) ->
         (ItemKey::Record(section, _), ["months", month]) if section == "actuals" => {
             format!("{month} ({})", m.f_figures)
         }
-        (ItemKey::Record(..), [.., last]) if !last.is_empty() => {
-            w.x.field_label(last).to_string()
-        }
+        (ItemKey::Record(..), [.., last]) if !last.is_empty() => w.x.field_label(last).to_string(),
         _ => path_text(path),
     };
     label
@@ -396,7 +389,12 @@ pub fn value_text(
         return NONE.into();
     };
     let names = members(path);
-    let last = names.iter().rev().find(|n| !n.is_empty()).copied().unwrap_or("");
+    let last = names
+        .iter()
+        .rev()
+        .find(|n| !n.is_empty())
+        .copied()
+        .unwrap_or("");
     match (value, names.as_slice()) {
         (Value::Null, _) => NONE.into(),
         (Value::Bool(b), _) => (if *b { w.m.yes } else { w.m.no }).into(),
@@ -446,7 +444,8 @@ pub fn value_text(
 
 /// Whether a text is a plain number as the format writes figures (not a date or a name).
 fn is_figure(s: &str) -> bool {
-    s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    s.chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
 }
 
 /// One entry of a list, or an object: a milestone, a tier override.
@@ -461,7 +460,12 @@ fn entry_text(w: Words, value: &Value) -> String {
             }
             if map.contains_key("date") && map.contains_key("title") {
                 let done = map.get("done").and_then(Value::as_bool) == Some(true);
-                return format!("{} {}{}", text("date"), text("title"), if done { " ✓" } else { "" });
+                return format!(
+                    "{} {}{}",
+                    text("date"),
+                    text("title"),
+                    if done { " ✓" } else { "" }
+                );
             }
             Value::Object(map.clone()).to_string()
         }
@@ -512,11 +516,7 @@ pub fn targets_view(w: Words, targets: &crate::core::diff::Targets) -> TargetsVi
             ))
         })
         .collect();
-    let rows = targets
-        .moves
-        .iter()
-        .map(|mv| target_row(w, mv))
-        .collect();
+    let rows = targets.moves.iter().map(|mv| target_row(w, mv)).collect();
     TargetsView {
         scenario,
         rows,
@@ -532,7 +532,11 @@ fn target_row(w: Words, mv: &TargetMove) -> TargetRow {
     };
     let signed = |d: Decimal, measure: Measure| {
         let text = show(Some(d), measure);
-        if d > Decimal::ZERO { format!("+{text}") } else { text }
+        if d > Decimal::ZERO {
+            format!("+{text}")
+        } else {
+            text
+        }
     };
     TargetRow {
         id: mv.id.clone(),
@@ -600,7 +604,9 @@ pub fn region_choices(sides: [&Items; 2], rows: &[DiffRow]) -> Vec<(String, Stri
     for items in [sides[1], sides[0]] {
         for k in items.children(&ItemKey::Plan, "regions") {
             let id = k.id().to_string();
-            if rows.iter().any(|r| r.region.as_deref() == Some(id.as_str()))
+            if rows
+                .iter()
+                .any(|r| r.region.as_deref() == Some(id.as_str()))
                 && !out.iter().any(|(x, _)| *x == id)
             {
                 out.push((id, items.name(k).unwrap_or_default().to_string()));

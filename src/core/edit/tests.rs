@@ -537,7 +537,10 @@ fn a_merge_replaces_the_plan_and_keeps_its_identity_and_log() {
         )
     );
     assert!(
-        !Edit::Merge(Box::new(p.clone())).apply(&mut p).unwrap().changed,
+        !Edit::Merge(Box::new(p.clone()))
+            .apply(&mut p)
+            .unwrap()
+            .changed,
         "merging in what is already there changes nothing"
     );
 }

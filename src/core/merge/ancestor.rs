@@ -26,6 +26,12 @@ pub enum AncestorError {
         "its change log no longer reaches back to the version it was sent out as; choose the base file"
     )]
     CutLog,
+    /// The copy's change log does not hold the newest change of the base file given: it was not
+    /// made from that base, or its log was cut.
+    #[error(
+        "its change log does not hold the base's newest change: it was not made from the base, or its log was cut"
+    )]
+    NotFromBase,
 }
 
 fn same(a: &Change, b: &Change) -> bool {
@@ -131,5 +137,5 @@ pub fn check_base(base: &Plan, copy: &Plan) -> Result<usize, AncestorError> {
             theirs: copy.id.clone(),
         });
     }
-    Err(AncestorError::CutLog)
+    Err(AncestorError::NotFromBase)
 }

@@ -465,7 +465,7 @@ fn a_copy_whose_log_cannot_reach_back_or_of_another_plan_is_refused() {
     // A base file the manager picks: the copy must still hold the base's newest change.
     assert_eq!(
         check_base(office.plan(), region.plan()),
-        Err(AncestorError::CutLog)
+        Err(AncestorError::NotFromBase)
     );
     let sent = {
         let mut p = office.plan().clone();
