@@ -5,7 +5,9 @@
 mod args;
 mod bundle;
 mod csv;
+mod diff;
 mod files;
+mod merge;
 mod scorecard;
 mod track;
 
@@ -41,6 +43,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match args.first().map(String::as_str) {
         Some("track") => return track::run(&args[1..], out, err),
         Some("scorecard") => return scorecard::run(&args[1..], out, err),
+        Some("diff") => return diff::run(&args[1..], out, err),
+        Some("merge") => return merge::run(&args[1..], out, err),
         _ => {}
     }
     let command = match parse(args) {
@@ -53,9 +57,11 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match command {
         Command::Help => writeln!(
             out,
-            "{USAGE}\n\nexecuting the plan:\n{}\n{}",
+            "{USAGE}\n\nexecuting the plan:\n{}\n{}\n\ncomparing and merging plan files:\n{}\n{}",
             track::TRACK_USAGE,
-            scorecard::SCORECARD_USAGE
+            scorecard::SCORECARD_USAGE,
+            diff::DIFF_USAGE,
+            merge::MERGE_USAGE
         )
         .map_err(Failure::Output),
         Command::Sample {

@@ -4,12 +4,14 @@
 pub mod breakdown;
 pub mod changelog;
 pub mod csv_export;
+pub mod diff;
 pub mod edit;
 pub mod editor;
 pub mod execution;
 pub mod field;
 pub mod format;
 pub mod lang;
+pub mod merge;
 pub mod model;
 pub mod period;
 pub mod sample;

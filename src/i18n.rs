@@ -4,6 +4,7 @@
 mod breakdown;
 mod en;
 pub mod exec;
+pub mod merge;
 mod read_errors;
 mod zh;
 

@@ -33,7 +33,7 @@ mod cases;
 #[cfg(test)]
 mod properties;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 /// Whole units split over weights (largest remainder) and decimal weights as integers, for the
 /// other exact splits of the product (a budget over months).

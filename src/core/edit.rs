@@ -80,6 +80,10 @@ pub enum Edit {
     /// The plan as it was at an earlier state (a restore from the change log). The plan's id
     /// and change log stay as they are.
     Restore(Box<Plan>),
+    /// Returned copies merged in ([`crate::core::merge`]): the plan becomes the merged plan.
+    /// The plan's id, change log and mark of a part stay as they are; the id counter never
+    /// goes back.
+    Merge(Box<Plan>),
 }
 
 /// The part of a plan an edit changes: what must be recomputed and redrawn after it.
@@ -165,7 +169,7 @@ impl Edit {
         match self {
             Edit::Note { .. } => Part::Document,
             Edit::Execution(_) => Part::Execution,
-            Edit::Restore(_) => Part::All,
+            Edit::Restore(_) | Edit::Merge(_) => Part::All,
             // A node removed or a period changed takes its execution records along.
             Edit::DeleteNode { .. }
             | Edit::Plan(PlanField::PeriodKind(_) | PlanField::Start(_)) => Part::All,
@@ -319,6 +323,18 @@ impl Edit {
                 Ok(Applied::changed(true))
             }
             Edit::Execution(edit) => edit.apply(plan),
+            Edit::Merge(merged) => {
+                let mut merged = (**merged).clone();
+                merged.id = plan.id.clone();
+                merged.recipient_part = plan.recipient_part.clone();
+                merged.id_seq = merged.id_seq.max(plan.id_seq);
+                merged.change_log.clear();
+                let log = std::mem::take(&mut plan.change_log);
+                let changed = merged != *plan;
+                merged.change_log = log;
+                *plan = merged;
+                Ok(Applied::changed(changed))
+            }
             Edit::Restore(state) => {
                 let mut state = (**state).clone();
                 state.id = plan.id.clone();

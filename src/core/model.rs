@@ -44,6 +44,11 @@ pub struct Plan {
     /// expenses. Left out of the JSON while empty, so plans without it read and write as before.
     #[serde(default, skip_serializing_if = "Execution::is_empty")]
     pub execution: Execution,
+    /// In a copy sent out for one region (“send a part”), that region's id: the recipient's
+    /// part. Merging the copy back warns about its changes outside it. Left out of the JSON
+    /// when the plan is not such a copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient_part: Option<String>,
     /// The change log (变更记录): what changed, when and why, newest last, with the patches
     /// that restore earlier states. Left out of the JSON while empty.
     #[serde(

@@ -416,6 +416,7 @@ pub fn sample_plan(lang: Lang) -> Plan {
         id_seq: 0,
         notes: Default::default(),
         execution: Default::default(),
+        recipient_part: None,
         change_log: Vec::new(),
     };
     for r in SAMPLE {
@@ -561,6 +562,7 @@ pub fn scaled_plan(people: usize) -> Plan {
         id_seq: 0,
         notes: Default::default(),
         execution: Default::default(),
+        recipient_part: None,
         change_log: Vec::new(),
     };
     let mut placed_people = 0usize;

@@ -236,6 +236,11 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
             Issue::UnknownId(plan.adopted_scenario.clone()),
         );
     }
+    if let Some(part) = &plan.recipient_part
+        && plan.region(part).is_none()
+    {
+        c.push("$.recipient_part", Issue::UnknownId(part.clone()));
+    }
     c.problems
 }
 

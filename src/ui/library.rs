@@ -51,6 +51,7 @@ pub fn new_plan(app: App, name: String, company: String) {
         id_seq: 0,
         notes: Default::default(),
         execution: Default::default(),
+        recipient_part: None,
         change_log: Vec::new(),
     };
     let sid = plan.fresh_id("s");

@@ -104,6 +104,7 @@ pub fn plan(regions: Vec<Region>, scenario: Scenario) -> Plan {
         id_seq: 1000,
         notes: BTreeMap::new(),
         execution: Default::default(),
+        recipient_part: None,
         change_log: Vec::new(),
     }
 }

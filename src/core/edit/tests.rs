@@ -550,3 +550,41 @@ fn archive_scorecard_and_expense_edits_reach_their_records() {
     assert!(p.execution.scorecard.is_empty(), "its figures go with it");
     assert_eq!(run(&mut p, remove), Ok(false), "already gone");
 }
+
+#[test]
+fn a_merge_replaces_the_plan_and_keeps_its_identity_and_log() {
+    let (mut p, _) = plan();
+    p.change_log = vec![crate::core::changelog::Change {
+        at: "2027-01-05T09:00:00+08:00".into(),
+        what: "Changsha · Market share (%): 64.5 → 66".into(),
+        reason: "dealer meeting".into(),
+        undo: None,
+    }];
+    let mut merged = p.clone();
+    merged.id = "from-the-copy".into();
+    merged.change_log.clear();
+    merged.id_seq = 1;
+    merged.recipient_part = Some(merged.regions[0].id.clone());
+    merged.regions[1].name = "Zhuzhou North".into();
+    let edit = Edit::Merge(Box::new(merged));
+    assert_eq!(edit.part(), Part::All);
+    let before = p.clone();
+    assert!(edit.apply(&mut p).unwrap().changed);
+    assert_eq!(p.regions[1].name, "Zhuzhou North");
+    assert_eq!(
+        (&p.id, &p.change_log, p.id_seq, &p.recipient_part),
+        (
+            &before.id,
+            &before.change_log,
+            before.id_seq,
+            &before.recipient_part
+        )
+    );
+    assert!(
+        !Edit::Merge(Box::new(p.clone()))
+            .apply(&mut p)
+            .unwrap()
+            .changed,
+        "merging in what is already there changes nothing"
+    );
+}
