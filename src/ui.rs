@@ -15,6 +15,7 @@ mod exec;
 mod expenses_page;
 mod fields;
 mod header;
+mod isolated;
 mod keys;
 mod library;
 mod log_page;

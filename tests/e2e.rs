@@ -11,6 +11,7 @@ mod e2e {
     pub mod compare;
     pub mod execution;
     pub mod sharing;
+    pub mod storage;
     pub mod support;
     pub mod territory;
     pub mod workshop;

@@ -2,11 +2,13 @@
 
 use leptos::prelude::*;
 
+use super::isolated::Isolated;
 use super::library;
 use super::state::{Pending, use_app};
 use crate::i18n::fill;
 use crate::storage::browser::SaveError;
 use crate::storage::library::BrokenEntry;
+use crate::view::bidi::sentence;
 
 /// A stored entry that could not be read: why, and what can be done with it.
 #[component]
@@ -17,7 +19,8 @@ fn BrokenBanner(entry: BrokenEntry) -> impl IntoView {
         <div class="banner error broken-entry" role="alert">
             <span>{move || {
                 let t = app.t();
-                fill(t.broken_entry, &[&entry.id, &t.read_error(&entry.error)])
+                let text = fill(t.broken_entry, &[&entry.id, &t.read_error(&entry.error)]);
+                view! { <Isolated segments=sentence(&text) /> }
             }}</span>
             <button type="button" class="btn"
                 on:click=move |_| library::download_broken(app, &key.get_value())>

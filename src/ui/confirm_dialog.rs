@@ -5,10 +5,12 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::isolated::Isolated;
 use super::library;
 use super::state::{App, Pending, use_app};
 use crate::core::edit::Edit;
 use crate::i18n::fill;
+use crate::view::bidi::sentence;
 
 /// What an answer does.
 #[derive(Clone, Copy, PartialEq)]
@@ -134,7 +136,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                             app.confirm.set(None);
                         }
                     }>
-                    <p id="confirm-message">{message}</p>
+                    <p id="confirm-message"><Isolated segments=sentence(&message) /></p>
                     <div class="dialog-buttons">{buttons}</div>
                 </div>
             </div>

@@ -268,7 +268,10 @@ pub fn open_shared(app: App, fragment: String) {
             Ok(packed) => match inflate(&packed).await {
                 Ok(json) => plan_from_json(&json).map_err(|e| t.share_error(&e)),
                 Err(CompressError::Unsupported) => Err(fill(t.share_bad, &[t.share_unsupported])),
-                Err(_) => Err(t.share_error(&ShareError::BadCompression)),
+                Err(CompressError::TooLarge) => Err(t.share_error(&ShareError::TooLarge {
+                    limit: crate::core::format::MAX_PLAN_BYTES,
+                })),
+                Err(CompressError::Failed) => Err(t.share_error(&ShareError::BadCompression)),
             },
             Err(e) => Err(t.share_error(&e)),
         };

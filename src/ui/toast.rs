@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use super::isolated::Isolated;
 use super::library;
 use super::state::use_app;
+use crate::view::bidi::sentence;
 
 /// How long a message stays, in milliseconds.
 const SHOWN_MS: u64 = 6_000;
@@ -38,7 +40,7 @@ pub fn ToastView() -> impl IntoView {
             view! {
                 <div class="toast-host" id="toast-host">
                     <div class="toast" class:error=toast.error role="status">
-                        <span class="toast-text">{toast.text}</span>
+                        <span class="toast-text"><Isolated segments=sentence(&toast.text) /></span>
                         {undo.map(|action| view! {
                             <button type="button" class="btn primary" id="toast-undo"
                                 on:click=move |_| library::run_undo(app, action.clone())>{t.undo}</button>
