@@ -1,6 +1,6 @@
 //! Names inside other text, isolated for display. A name may hold a right-to-left override
 //! (U+202E) or other direction marks; shown inline, it would reorder the text after it
-//! ("Changsha‮ · 64.5 → 66" read as "66 → 5.46"). Screens show such text as [`Segment`]s and
+//! ("Changsha\u{202E} · 64.5 → 66" would read backwards from the mark). Screens show such text as [`Segment`]s and
 //! put every isolated segment in its own `<bdi>`, whose direction stops at its edge.
 
 /// A piece of text as shown: isolated (a name or a value) or not (the words around it).
