@@ -9,6 +9,7 @@ pub mod editor;
 pub mod execution;
 pub mod field;
 pub mod format;
+pub mod json_merge;
 pub mod lang;
 pub mod model;
 pub mod period;
