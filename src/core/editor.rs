@@ -84,7 +84,7 @@ pub struct Editor {
 pub enum Unsaved {
     /// A typed edit, with its log text, time and gesture: applied again as it was.
     Edit {
-        edit: Edit,
+        edit: Box<Edit>,
         what: String,
         at: String,
         gesture: Option<u64>,
@@ -237,7 +237,7 @@ impl Editor {
             .map(|c| c.what.clone())
             .unwrap_or_default();
         self.unsaved.push(Unsaved::Edit {
-            edit: edit.clone(),
+            edit: Box::new(edit.clone()),
             what,
             at: at.to_string(),
             gesture,

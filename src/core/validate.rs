@@ -276,7 +276,7 @@ mod tests {
     fn control_characters_in_names_and_ids_are_reported_with_their_field() {
         let mut plan = sample_plan(Lang::En);
         plan.regions[0].name = "Chang\u{7}sha".into();
-        plan.regions[1].id = "r\02".into();
+        plan.regions[1].id = "r\u{0}2".into();
         let got: Vec<String> = validate_plan(&plan).iter().map(|p| p.to_string()).collect();
         assert!(
             got.contains(&"$.regions[0].name: contains a control character (U+0007)".to_string()),
