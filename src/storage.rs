@@ -10,4 +10,6 @@ pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod compress;
 #[cfg(target_arch = "wasm32")]
+pub mod idb;
+#[cfg(target_arch = "wasm32")]
 pub mod files;
