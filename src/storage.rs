@@ -4,12 +4,11 @@
 //! unreadable (pure, tested natively); [`browser`] reads and writes the real storage.
 
 pub mod library;
+pub mod versions;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod compress;
-#[cfg(target_arch = "wasm32")]
-pub mod idb;
 #[cfg(target_arch = "wasm32")]
 pub mod files;

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::isolated::Isolated;
 use super::library;
+use super::plan_gone::PlanGone;
 use super::state::{Pending, use_app};
 use crate::i18n::fill;
 use crate::storage::browser::SaveError;
@@ -59,6 +60,7 @@ pub fn Banners() -> impl IntoView {
             <For each=move || app.broken.get() key=|b| b.key.clone() let:entry>
                 <BrokenBanner entry=entry />
             </For>
+            <PlanGone />
             {save_error}
         </div>
     }

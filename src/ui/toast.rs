@@ -5,11 +5,32 @@ use leptos::prelude::*;
 
 use super::isolated::Isolated;
 use super::library;
-use super::state::use_app;
+use super::state::{App, use_app};
 use crate::view::bidi::sentence;
 
 /// How long a message stays, in milliseconds.
 const SHOWN_MS: u64 = 6_000;
+
+/// Closes message `number` after [`SHOWN_MS`], or later if a dialog covers the page then: a
+/// message is not gone before the person could read it and use its undo.
+fn close_later(app: App, shown: StoredValue<u64>, number: u64) {
+    set_timeout(
+        move || {
+            if shown.get_value() != number {
+                return;
+            }
+            let covered = app.versions_open.get_untracked()
+                || app.confirm.with_untracked(Option::is_some)
+                || app.share.with_untracked(Option::is_some);
+            if covered {
+                close_later(app, shown, number);
+            } else {
+                app.toast.set(None);
+            }
+        },
+        std::time::Duration::from_millis(SHOWN_MS),
+    );
+}
 
 #[component]
 pub fn ToastView() -> impl IntoView {
@@ -23,14 +44,7 @@ pub fn ToastView() -> impl IntoView {
         let number = shown.get_value() + 1;
         shown.set_value(number);
         if !error {
-            set_timeout(
-                move || {
-                    if shown.get_value() == number {
-                        app.toast.set(None);
-                    }
-                },
-                std::time::Duration::from_millis(SHOWN_MS),
-            );
+            close_later(app, shown, number);
         }
     });
     move || {

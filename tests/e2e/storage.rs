@@ -135,6 +135,9 @@ async fn an_unreadable_plan_is_never_replaced_by_another_under_its_id() {
     newer["format_version"] = json!(9);
     let newer = newer.to_string();
 
+    // This window has not heard of the other window's save (a window that hears of it shows
+    // the panel at once, before any edit).
+    go_deaf(&b).await;
     let main = other_writer(&b).await;
     store_as_another_window(&b, "sample", &newer).await;
     b.client().switch_to_window(main).await.unwrap();
