@@ -268,16 +268,23 @@ async fn versions_of_a_plan_are_kept_listed_restored_and_downloaded() {
 // ---- 4. two windows ------------------------------------------------------------------------
 
 /// Stops the app in this window from hearing about other windows' saves (as when it has not
-/// yet taken them in): its copy goes stale.
+/// yet taken them in): its copy goes stale. Listeners on the window run in the order they were
+/// added, so the one that stops the event is added before the app starts: the window reloads
+/// once with it.
 async fn go_deaf(b: &Browser) {
-    b.exec_js(
-        "if (!window.__deafInstalled) {
-           window.__deafInstalled = true;
-           addEventListener('storage', e => { if (window.__deaf) e.stopImmediatePropagation(); }, true);
-         }
-         window.__deaf = true;",
-    )
-    .await;
+    let early = b.exec_js("return window.__deafEarly === true;").await;
+    if early.as_bool() != Some(true) {
+        b.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "window.__deafEarly = true;
+                addEventListener('storage', e => { if (window.__deaf) e.stopImmediatePropagation(); }, true);" }),
+        )
+        .await;
+        b.reload().await;
+        b.wait_for(READY).await;
+        install_store_access(b).await;
+    }
+    b.exec_js("window.__deaf = true;").await;
 }
 
 async fn hear_again(b: &Browser) {
