@@ -326,7 +326,7 @@ pub static EN: Catalogue = Catalogue {
     why_restore: "Restore of an older version",
     version_restore: "Restore",
     version_download: "Download",
-    version_restored: "“{}” restored from the version kept {}.",
+    version_restored: "“{}” is back: restored the version kept {}.",
     storage_use: "Storage used: {} of {}",
     storage_persisted: "The browser keeps this storage even when the disk is short.",
     storage_not_persisted: "The browser may clear this storage when the disk is short: export plans you need.",

@@ -326,7 +326,7 @@ pub static ZH: Catalogue = Catalogue {
     why_restore: "恢复旧版本时保留",
     version_restore: "恢复",
     version_download: "下载",
-    version_restored: "已恢复“{}”（{} 保留的版本）。",
+    version_restored: "“{}”已恢复为 {} 保留的版本。",
     storage_use: "已用存储：{} / {}",
     storage_persisted: "磁盘空间不足时浏览器也会保留这些数据。",
     storage_not_persisted: "磁盘空间不足时浏览器可能清除这些数据：请导出需要的计划。",
