@@ -376,10 +376,8 @@ async fn two_windows_keep_each_others_edits_in_both_orders() {
         // Both windows agree before the next round.
         b.client().switch_to_window(early.clone()).await.unwrap();
         b.click_text(".tree-row", "Zhuzhou").await;
-        b.wait_until(&format!(
-            "(document.querySelector('#region-notes') || {{}}).value === ''"
-        ))
-        .await;
+        b.wait_until("(document.querySelector('#region-notes') || {}).value === ''")
+            .await;
     }
 }
 
