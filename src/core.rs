@@ -10,6 +10,7 @@ pub mod editor;
 pub mod execution;
 pub mod field;
 pub mod format;
+pub mod json_merge;
 pub mod lang;
 pub mod merge;
 pub mod model;

@@ -85,6 +85,7 @@ catalogue_keys! {
     share_truncated,
     share_bad_compression,
     share_too_big,
+    share_too_long,
     share_not_text,
     share_unsupported,
     sample_plan_name,
@@ -415,6 +416,34 @@ catalogue_keys! {
     storage_full,
     storage_unavailable,
     saved,
+    storage_full_short,
+    versions_button,
+    versions_title,
+    versions_note,
+    versions_none,
+    versions_when,
+    versions_why,
+    versions_size,
+    versions_plan,
+    why_replace,
+    why_delete,
+    why_restore,
+    version_restore,
+    version_download,
+    version_restored,
+    storage_use,
+    storage_persisted,
+    storage_not_persisted,
+    keep_failed,
+    plan_not_made,
+    cannot_open,
+    plan_gone,
+    plan_gone_keep,
+    plan_gone_drop,
+    collision,
+    keep_mine,
+    keep_theirs,
+    taken_in,
 
     // Field errors; `{}` is replaced by the offending text or limit.
     err_empty,
@@ -430,6 +459,7 @@ catalogue_keys! {
     err_ambiguous,
     err_not_positive,
     err_too_long,
+    err_control_char,
     err_read_not_json,
     err_read_wrong_shape,
     err_read_future_version,
@@ -487,6 +517,19 @@ pub fn catalogue(lang: Lang) -> &'static Catalogue {
         Lang::Zh => &ZH,
         Lang::En => &EN,
     }
+}
+
+/// A count with thousands separators (`1,400,006`), as both languages write long counts.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Replaces each `{}` in a template with the next argument.
@@ -565,6 +608,9 @@ impl Catalogue {
             FieldError::NotPositive => self.err_not_positive.to_string(),
             FieldError::TooLong(n) => fill(self.err_too_long, &[&n.to_string()]),
             FieldError::ReasonRequired => self.reason_required.to_string(),
+            FieldError::ControlCharacter(c) => {
+                fill(self.err_control_char, &[&format!("U+{:04X}", *c as u32)])
+            }
         }
     }
 
@@ -642,6 +688,10 @@ impl Catalogue {
             S::TooLarge { limit } => {
                 fill(self.share_too_big, &[&(limit / (1024 * 1024)).to_string()])
             }
+            S::TooLong { chars, limit } => fill(
+                self.share_too_long,
+                &[&group_thousands(*chars), &group_thousands(*limit)],
+            ),
             S::NotText => self.share_not_text.to_string(),
             S::Plan(e) => self.read_error(e),
         };

@@ -4,6 +4,7 @@
 //! unreadable (pure, tested natively); [`browser`] reads and writes the real storage.
 
 pub mod library;
+pub mod versions;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

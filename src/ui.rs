@@ -6,6 +6,7 @@ mod actuals_page;
 mod app;
 mod banners;
 mod breakdown_page;
+mod cannot_open;
 mod charts;
 mod compare_page;
 mod competition_page;
@@ -15,12 +16,14 @@ mod exec;
 mod expenses_page;
 mod fields;
 mod header;
+mod isolated;
 mod keys;
 mod library;
 mod log_page;
 mod nav;
 mod new_plan_dialog;
 mod pages;
+mod plan_gone;
 mod presentation;
 mod print_page;
 mod route;
@@ -34,6 +37,7 @@ mod territory_page;
 mod tiers_page;
 mod toast;
 mod tracking_page;
+mod versions_panel;
 
 /// Mounts the app on the page's body.
 pub fn start() {

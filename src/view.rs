@@ -1,6 +1,7 @@
 //! View models: what the screens show, computed from the plan without any browser code, so it
 //! is tested natively and shared by the UI.
 
+pub mod bidi;
 pub mod breakdown_table;
 pub mod change_log;
 pub mod charts;

@@ -15,6 +15,7 @@ mod e2e {
     pub mod presentation;
     pub mod room;
     pub mod sharing;
+    pub mod storage;
     pub mod support;
     pub mod territory;
     pub mod workshop;

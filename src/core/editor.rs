@@ -23,6 +23,13 @@ pub const UNDO_BYTES: usize = 64 * 1024 * 1024;
 enum Back {
     /// The plan as it was.
     State(Box<Plan>),
+    /// Field changes that take the step back, for a step made before another window's change
+    /// was taken in: they apply where that window left the fields alone. Undone, the step is
+    /// logged as a change of its own (`↶ what`), so the log's restore chain stays whole.
+    Patch {
+        changes: Vec<crate::core::json_merge::Change>,
+        what: String,
+    },
     /// An edit that takes the change back, and the change log as it was: for edits of one
     /// small value ([`Edit::inverse`]), which a ten-thousand-salesperson plan must not copy.
     Edit { edit: Box<Edit>, log: Vec<Change> },
@@ -65,6 +72,25 @@ pub struct Editor {
     gesture: Option<u64>,
     /// Bytes of plan JSON the undo history may hold (see [`UNDO_BYTES`]).
     undo_bytes: usize,
+    /// What changed since the plan was last stored, in order: made again on a newer version
+    /// another window stored meanwhile ([`Editor::rebase`]).
+    unsaved: Vec<Unsaved>,
+    /// When the next undo or redo of a [`Back::Patch`] step is logged.
+    now: String,
+}
+
+/// A change made since the plan was last stored.
+#[derive(Clone, Debug)]
+pub enum Unsaved {
+    /// A typed edit, with its log text, time and gesture: applied again as it was.
+    Edit {
+        edit: Box<Edit>,
+        what: String,
+        at: String,
+        gesture: Option<u64>,
+    },
+    /// An undo, a redo or a reason written: carried over field by field.
+    Other,
 }
 
 /// When and how an edit is recorded.
@@ -91,6 +117,8 @@ impl Editor {
             size: 0,
             gesture: None,
             undo_bytes,
+            unsaved: Vec::new(),
+            now: String::new(),
         }
     }
 
@@ -161,6 +189,7 @@ impl Editor {
             });
         }
         self.redo.clear();
+        self.note_unsaved(edit, record.at, record.gesture);
         Ok(applied)
     }
 
@@ -195,7 +224,24 @@ impl Editor {
             part: edit.part(),
         });
         self.redo.clear();
+        self.note_unsaved(edit, at, None);
         Ok(applied)
+    }
+
+    /// Keeps an applied edit among the changes not yet stored, with the text it was logged as.
+    fn note_unsaved(&mut self, edit: &Edit, at: &str, gesture: Option<u64>) {
+        let what = self
+            .plan
+            .change_log
+            .last()
+            .map(|c| c.what.clone())
+            .unwrap_or_default();
+        self.unsaved.push(Unsaved::Edit {
+            edit: Box::new(edit.clone()),
+            what,
+            at: at.to_string(),
+            gesture,
+        });
     }
 
     /// Computes the newest log entry's restore patch, if it is still to be computed (the app
@@ -267,8 +313,10 @@ impl Editor {
         self.settle();
         let step = self.undo.pop()?;
         let part = step.part;
-        let forward = self.take_back(step);
+        // A step whose fields another window changed since is gone: nothing changes.
+        let forward = self.take_back(step, "↶")?;
         self.redo.push(forward);
+        self.unsaved.push(Unsaved::Other);
         Some(part)
     }
 
@@ -277,17 +325,29 @@ impl Editor {
         self.settle();
         let step = self.redo.pop()?;
         let part = step.part;
-        let back = self.take_back(step);
+        let back = self.take_back(step, "↷")?;
         self.undo.push(back);
+        self.unsaved.push(Unsaved::Other);
         Some(part)
     }
 
     /// Goes to the state a step leads to, keeping the reasons written since; returns the step
     /// that leads back to the state it leaves.
-    fn take_back(&mut self, step: Step) -> Step {
+    /// A [`Back::Patch`] step whose fields another window changed since cannot be taken:
+    /// `None`, and the step is gone.
+    fn take_back(&mut self, step: Step, mark: &str) -> Option<Step> {
         self.json = None;
         self.gesture = None;
         let back = match step.back {
+            Back::Patch { changes, what } => {
+                return self.take_patch(&changes, &what, mark).map(|()| Step {
+                    back: Back::Patch {
+                        changes: crate::core::json_merge::invert(&changes),
+                        what,
+                    },
+                    part: step.part,
+                });
+            }
             Back::State(plan) => Back::State(Box::new(self.swap_in(*plan))),
             Back::Edit { edit, mut log } => {
                 // The inverse was made for this very state: it applies.
@@ -304,10 +364,10 @@ impl Editor {
                 }
             }
         };
-        Step {
+        Some(Step {
             back,
             part: step.part,
-        }
+        })
     }
 
     /// Makes `plan` the current state, keeping the reasons written since; returns the state
@@ -319,7 +379,11 @@ impl Editor {
 
     /// Writes the reason of change-log entry `index` (not a change to undo); whether it changed.
     pub fn set_reason(&mut self, index: usize, text: &str) -> bool {
-        changelog::set_reason(&mut self.plan.change_log, index, text)
+        let changed = changelog::set_reason(&mut self.plan.change_log, index, text);
+        if changed {
+            self.unsaved.push(Unsaved::Other);
+        }
+        changed
     }
 
     /// The plan as it was when its change log had `keep` entries, if the log can still restore
@@ -344,11 +408,30 @@ impl Editor {
         *self = Editor::with_undo_bytes(plan, self.undo_bytes);
     }
 
+    /// The time the next undo or redo of a step made before another window's change is logged
+    /// at (ISO 8601, as [`Record::at`]).
+    pub fn set_now(&mut self, at: &str) {
+        self.now = at.to_string();
+    }
+
+    /// How many changes are not yet stored.
+    pub fn unsaved_count(&self) -> usize {
+        self.unsaved.len()
+    }
+
+    /// The first `n` changes not yet stored are stored now.
+    pub fn mark_stored(&mut self, n: usize) {
+        self.unsaved.drain(..n.min(self.unsaved.len()));
+    }
+
     /// The log entries, oldest first.
     pub fn log(&self) -> &[Change] {
         &self.plan.change_log
     }
 }
 
+mod rebase;
 #[cfg(test)]
 mod tests;
+
+pub use rebase::{Choice, Collision, Rebased};

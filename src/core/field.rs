@@ -47,6 +47,10 @@ pub enum FieldError {
     /// Text longer than the product accepts.
     #[error("is longer than {0} characters")]
     TooLong(usize),
+    /// A control character (NUL, a carriage return, an escape…) in a name or an id: invisible,
+    /// and it breaks files, exports and the lines it is shown on.
+    #[error("contains a control character (U+{:04X})", *.0 as u32)]
+    ControlCharacter(char),
 }
 
 /// Longest name the product accepts, in characters.
@@ -63,10 +67,20 @@ pub fn parse_name(text: &str) -> Result<String, FieldError> {
     if t.is_empty() {
         return Err(FieldError::Empty);
     }
+    check_no_control(t)?;
     if t.chars().count() > MAX_NAME_CHARS {
         return Err(FieldError::TooLong(MAX_NAME_CHARS));
     }
     Ok(t.to_string())
+}
+
+/// Refuses a name or an id holding a control character (Unicode category Cc: NUL, CR, LF, tab,
+/// escape and the like). Direction marks are not control characters; screens isolate names.
+pub fn check_no_control(text: &str) -> Result<(), FieldError> {
+    match text.chars().find(|c| c.is_control()) {
+        Some(c) => Err(FieldError::ControlCharacter(c)),
+        None => Ok(()),
+    }
 }
 
 /// Optional free text (a manager, a role, notes): trimmed, may be empty.
@@ -255,5 +269,27 @@ mod tests {
             parse_name(&"长".repeat(MAX_NAME_CHARS + 1)),
             Err(FieldError::TooLong(MAX_NAME_CHARS))
         );
+    }
+
+    #[test]
+    fn names_with_control_characters_are_refused_naming_the_character() {
+        for (text, c) in [
+            ("Chang\0sha", '\0'),
+            ("Chang\rsha", '\r'),
+            ("Chang\u{7}sha", '\u{7}'),
+            ("Chang\u{1b}sha", '\u{1b}'),
+        ] {
+            assert_eq!(
+                parse_name(text),
+                Err(FieldError::ControlCharacter(c)),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            FieldError::ControlCharacter('\0').to_string(),
+            "contains a control character (U+0000)"
+        );
+        // A direction mark is no control character: it is kept, and isolated where shown.
+        assert_eq!(parse_name("Changsha\u{202E}").unwrap(), "Changsha\u{202E}");
     }
 }

@@ -53,6 +53,9 @@ pub enum ShareError {
     /// The decoded bytes are not a DEFLATE stream, or one cut short.
     #[error("the link is damaged: its contents cannot be unpacked")]
     BadCompression,
+    /// The link is longer than any link the app makes: refused before it is decoded.
+    #[error("the link is {chars} characters long; links are at most {limit}")]
+    TooLong { chars: usize, limit: usize },
     /// The contents unpack to more than the largest plan read.
     #[error("the link unpacks to more than {} MB, more than any plan", .limit / (1024 * 1024))]
     TooLarge { limit: usize },
@@ -129,11 +132,15 @@ pub fn deflate_from_fragment(link: &str) -> Result<Vec<u8>, ShareError> {
         Some(i) => &link[i + FRAGMENT_PREFIX.len()..],
         None => link.strip_prefix("plan=").ok_or(ShareError::NoPlan)?,
     };
-    // The compressed plan is smaller than the plan, so a payload over the plan limit is
-    // refused before decoding.
-    if payload.len() > MAX_PLAN_BYTES {
-        return Err(ShareError::TooLarge {
-            limit: MAX_PLAN_BYTES,
+    // No link the app makes is longer than the limit, so a longer one is refused before it is
+    // decoded (white space a mail program wrapped it with does not count). A link is ASCII, so
+    // its bytes are counted: a fast pass, also over a link of millions of characters.
+    let chars =
+        FRAGMENT_PREFIX.len() + payload.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+    if chars > MAX_FRAGMENT_CHARS {
+        return Err(ShareError::TooLong {
+            chars,
+            limit: MAX_FRAGMENT_CHARS,
         });
     }
     base64url_decode(payload)
@@ -196,6 +203,23 @@ mod tests {
     use super::*;
     use crate::core::lang::Lang;
     use crate::core::sample::{sample_plan, scaled_plan};
+
+    #[test]
+    fn a_link_longer_than_any_made_is_refused_before_decoding() {
+        let bomb = format!("#plan={}", "A".repeat(1_400_000));
+        let started = std::time::Instant::now();
+        assert_eq!(
+            decode(&bomb),
+            Err(ShareError::TooLong {
+                chars: 1_400_006,
+                limit: MAX_FRAGMENT_CHARS
+            })
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        // At the limit it is decoded (and found damaged, here).
+        let longest = format!("#plan={}", "A".repeat(MAX_FRAGMENT_CHARS - 6));
+        assert!(!matches!(decode(&longest), Err(ShareError::TooLong { .. })));
+    }
 
     #[test]
     fn the_sample_plan_goes_through_a_link_unchanged() {
@@ -344,7 +368,9 @@ mod tests {
             (one_over, "cut short"),
             ("#plan=AAAA", "cannot be unpacked"),
             (cut, "cannot be unpacked"),
-            (&bomb, "unpacks to more than 50 MB"),
+            // Longer than any link made: refused before it is decoded. (Within the length limit
+            // no link unpacks past the plan limit: DEFLATE packs at most about 1,000 to 1.)
+            (&bomb, "links are at most 32000"),
             (&not_text, "not text"),
             (&not_a_plan, "cannot be read: not a Region Planner plan"),
         ];

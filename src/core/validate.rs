@@ -5,7 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::field::{FieldError, MAX_NAME_CHARS, check_percent, max_value};
+use super::field::{FieldError, MAX_NAME_CHARS, check_no_control, check_percent, max_value};
 use super::model::{FORMAT_VERSION, Plan, Sales};
 
 /// What is wrong at one place of a plan.
@@ -68,6 +68,8 @@ impl Checker {
     fn name(&mut self, path: String, name: &str) {
         if name.trim().is_empty() {
             self.push(path, FieldError::Empty);
+        } else if let Err(e) = check_no_control(name) {
+            self.push(path, e);
         } else if name.chars().count() > MAX_NAME_CHARS {
             self.push(path, FieldError::TooLong(MAX_NAME_CHARS));
         }
@@ -113,6 +115,8 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
     let mut unique = |c: &mut Checker, path: String, id: &'a str| {
         if id.trim().is_empty() {
             c.push(path, FieldError::Empty);
+        } else if let Err(e) = check_no_control(id) {
+            c.push(path, e);
         } else if !ids.insert(id) {
             c.push(path, Issue::DuplicateId(id.to_string()));
         }
@@ -298,6 +302,22 @@ mod tests {
         assert!(
             err.contains("must be above the stronghold threshold"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn control_characters_in_names_and_ids_are_reported_with_their_field() {
+        let mut plan = sample_plan(Lang::En);
+        plan.regions[0].name = "Chang\u{7}sha".into();
+        plan.regions[1].id = "r\u{0}2".into();
+        let got: Vec<String> = validate_plan(&plan).iter().map(|p| p.to_string()).collect();
+        assert!(
+            got.contains(&"$.regions[0].name: contains a control character (U+0007)".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"$.regions[1].id: contains a control character (U+0000)".to_string()),
+            "{got:?}"
         );
     }
 

@@ -59,6 +59,7 @@ texts! {
     err_ambiguous: "“{}” can be read more than one way; write it out in full (15,000 or 1万5000).", "“{}”有多种读法，请写完整（如 15,000 或 1万5000）。";
     err_not_positive: "Must be greater than zero.", "必须大于零。";
     err_too_long: "At most {} characters.", "最多 {} 个字符。";
+    err_control_char: "Contains a control character ({}); names and ids cannot hold one.", "含有控制字符（{}）；名称和编号中不能有控制字符。";
     err_reason_required: "Needs a written reason.", "需要填写理由。";
     tier_base_camp: "Base camp", "大本营";
     tier_stronghold: "Stronghold", "根据地";
@@ -318,6 +319,9 @@ impl ExecText {
             FieldError::NotPositive => self.err_not_positive.to_string(),
             FieldError::TooLong(n) => fill(self.err_too_long, &[&n.to_string()]),
             FieldError::ReasonRequired => self.err_reason_required.to_string(),
+            FieldError::ControlCharacter(c) => {
+                fill(self.err_control_char, &[&format!("U+{:04X}", *c as u32)])
+            }
         }
     }
 

@@ -4,7 +4,7 @@
 use js_sys::Uint8Array;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, ReadableWritablePair, Response};
+use web_sys::{Blob, ReadableStreamDefaultReader, ReadableWritablePair};
 
 use crate::core::format::MAX_PLAN_BYTES;
 
@@ -13,15 +13,44 @@ use crate::core::format::MAX_PLAN_BYTES;
 pub enum CompressError {
     /// The browser has no compression streams.
     Unsupported,
-    /// The stream failed (damaged input) or the result is too large.
+    /// The stream failed (damaged input).
     Failed,
+    /// The result would be larger than the largest plan read; unpacking was stopped there.
+    TooLarge,
 }
 
-fn stream_through(bytes: &[u8], pair: ReadableWritablePair) -> Result<js_sys::Promise, JsValue> {
+/// The bytes piped through the compression or decompression stream `pair`, read chunk by chunk:
+/// reading stops, and the stream is cancelled, as soon as more than `limit` bytes came out, so a
+/// link that would unpack to a gigabyte costs no more memory than the limit.
+async fn stream_through(
+    bytes: &[u8],
+    pair: ReadableWritablePair,
+    limit: usize,
+) -> Result<Vec<u8>, CompressError> {
+    let failed = |_| CompressError::Failed;
     let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
-    let blob = Blob::new_with_u8_array_sequence(&parts)?;
-    let stream = blob.stream().pipe_through(&pair);
-    Response::new_with_opt_readable_stream(Some(&stream))?.array_buffer()
+    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(failed)?;
+    let reader: ReadableStreamDefaultReader = blob
+        .stream()
+        .pipe_through(&pair)
+        .get_reader()
+        .unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(failed)?;
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &JsValue::from_str(name));
+        if field("done").map_err(failed)?.is_truthy() {
+            return Ok(out);
+        }
+        let value = Uint8Array::new(&field("value").map_err(failed)?);
+        if out.len() + value.length() as usize > limit {
+            let _ = reader.cancel();
+            return Err(CompressError::TooLarge);
+        }
+        let start = out.len();
+        out.resize(start + value.length() as usize, 0);
+        value.copy_to(&mut out[start..]);
+    }
 }
 
 async fn run(bytes: &[u8], compress: bool) -> Result<Vec<u8>, CompressError> {
@@ -41,17 +70,8 @@ async fn run(bytes: &[u8], compress: bool) -> Result<Vec<u8>, CompressError> {
     )
     .map_err(|_| CompressError::Unsupported)?
     .unchecked_into();
-    let promise = stream_through(bytes, pair).map_err(|_| CompressError::Failed)?;
-    let buffer = JsFuture::from(promise)
-        .await
-        .map_err(|_| CompressError::Failed)?;
-    let array = Uint8Array::new(&buffer);
-    // A link may not unpack past the largest plan read (the stream is read whole first: links
-    // are at most 32,000 characters, so the packed input is small).
-    if array.length() as usize > MAX_PLAN_BYTES {
-        return Err(CompressError::Failed);
-    }
-    Ok(array.to_vec())
+    // Nothing the app reads unpacks past the largest plan read.
+    stream_through(bytes, pair, MAX_PLAN_BYTES).await
 }
 
 pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, CompressError> {

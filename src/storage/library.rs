@@ -16,11 +16,6 @@ pub const LANG_KEY: &str = "region-planner/lang";
 pub const ROUTE_KEY: &str = "region-planner/route";
 const PLAN_PREFIX: &str = "region-planner/plan/";
 
-/// The copy of a plan kept when an import replaced it.
-pub fn backup_key(id: &str) -> String {
-    format!("{PREFIX}backup/{id}")
-}
-
 /// The storage key of a plan.
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")
@@ -113,6 +108,36 @@ pub fn open(entries: Vec<(String, String)>, index_text: Option<&str>) -> Opened 
     }
 }
 
+/// How a plan's stored entry compares with the text a window last read or wrote of it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// As the window left it (or not stored, and the window has not stored it either).
+    Same,
+    /// Another window wrote it: the text it wrote, and the text this window had (empty when
+    /// this window never stored it).
+    Changed { now: String, base: String },
+    /// Another window deleted it.
+    Gone,
+}
+
+/// Compares `now` (the stored text, if any) with `known` (what this window read or wrote last).
+pub fn compare(known: Option<&str>, now: Option<String>) -> Stored {
+    match (known, now) {
+        (None, None) => Stored::Same,
+        // Stored by another window before this one ever wrote it: theirs is the newer.
+        (None, Some(now)) => Stored::Changed {
+            now,
+            base: String::new(),
+        },
+        (Some(_), None) => Stored::Gone,
+        (Some(base), Some(now)) if base == now => Stored::Same,
+        (Some(base), Some(now)) => Stored::Changed {
+            now,
+            base: base.to_string(),
+        },
+    }
+}
+
 /// A plan id not used by any stored key, readable or not.
 pub fn unused_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(base) {
@@ -179,6 +204,27 @@ mod tests {
         assert_eq!(opened.plans.len(), 2);
         assert_eq!(opened.plans[0].id, "a");
         assert_eq!(opened.current, Some(0));
+    }
+
+    #[test]
+    fn a_save_sees_what_another_window_did_to_the_stored_entry() {
+        assert_eq!(compare(Some("a"), Some("a".into())), Stored::Same);
+        assert_eq!(compare(None, None), Stored::Same);
+        assert_eq!(compare(Some("a"), None), Stored::Gone);
+        assert_eq!(
+            compare(Some("a"), Some("b".into())),
+            Stored::Changed {
+                now: "b".into(),
+                base: "a".into()
+            }
+        );
+        assert_eq!(
+            compare(None, Some("b".into())),
+            Stored::Changed {
+                now: "b".into(),
+                base: String::new()
+            }
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::presentation::Presentation;
 use super::share_dialog::ShareDialog;
 use super::state::App as AppState;
 use super::toast::ToastView;
+use super::versions_panel::VersionsPanel;
 use crate::core::lang::Lang;
 use crate::core::sample::sample_plan;
 use crate::storage::browser;
@@ -30,11 +31,17 @@ fn open_state() -> AppState {
     let lang = start_language();
     let mut opened = browser::open_library();
     let current = match opened.current {
-        Some(i) => opened.plans.swap_remove(i),
+        Some(i) => {
+            let plan = opened.plans.swap_remove(i);
+            browser::remember_stored(&plan.id);
+            plan
+        }
         None => {
-            // First visit, or nothing readable: start on the sample, never on a broken entry's key.
+            // First visit, or nothing readable: start on the sample, never on a broken entry's
+            // key. It is stored at once, so other windows and reloads find it.
             let mut plan = sample_plan(lang);
             plan.id = unused_id(&plan.id, |id| browser::has_key(&plan_key(id)));
+            let _ = browser::save_plan(&plan);
             plan
         }
     };
@@ -67,6 +74,12 @@ pub fn App() -> impl IntoView {
         super::library::open_shared(app, fragment);
     }
     super::keys::start(app);
+    // Plans are kept only in this browser: ask it not to clear them when the disk is short.
+    leptos::task::spawn_local(async move {
+        let kept = browser::ask_persistence().await;
+        app.persisted.set(Some(kept));
+        let _ = js_sys::Reflect::set(&window(), &"__rp_persist_asked".into(), &true.into());
+    });
     Effect::new(move |_| {
         let lang = app.lang.get();
         if let Some(root) = document().document_element() {
@@ -95,6 +108,7 @@ pub fn App() -> impl IntoView {
             <ConfirmDialog />
             <NewPlanDialog />
             <ShareDialog />
+            <VersionsPanel />
             <Presentation />
         </div>
     }

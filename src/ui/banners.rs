@@ -2,11 +2,14 @@
 
 use leptos::prelude::*;
 
+use super::isolated::Isolated;
 use super::library;
+use super::plan_gone::PlanGone;
 use super::state::{Pending, use_app};
 use crate::i18n::fill;
 use crate::storage::browser::SaveError;
 use crate::storage::library::BrokenEntry;
+use crate::view::bidi::sentence;
 
 /// A stored entry that could not be read: why, and what can be done with it.
 #[component]
@@ -17,7 +20,8 @@ fn BrokenBanner(entry: BrokenEntry) -> impl IntoView {
         <div class="banner error broken-entry" role="alert">
             <span>{move || {
                 let t = app.t();
-                fill(t.broken_entry, &[&entry.id, &t.read_error(&entry.error)])
+                let text = fill(t.broken_entry, &[&entry.id, &t.read_error(&entry.error)]);
+                view! { <Isolated segments=sentence(&text) /> }
             }}</span>
             <button type="button" class="btn"
                 on:click=move |_| library::download_broken(app, &key.get_value())>
@@ -56,6 +60,7 @@ pub fn Banners() -> impl IntoView {
             <For each=move || app.broken.get() key=|b| b.key.clone() let:entry>
                 <BrokenBanner entry=entry />
             </For>
+            <PlanGone />
             {save_error}
         </div>
     }

@@ -5,10 +5,13 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use super::isolated::Isolated;
 use super::library;
 use super::state::{App, Pending, use_app};
 use crate::core::edit::Edit;
+use crate::core::editor::Choice;
 use crate::i18n::fill;
+use crate::view::bidi::sentence;
 
 /// What an answer does.
 #[derive(Clone, Copy, PartialEq)]
@@ -18,6 +21,8 @@ enum Answer {
     Copy,
     Replace,
     Import,
+    KeepMine,
+    KeepTheirs,
 }
 
 impl Answer {
@@ -28,6 +33,8 @@ impl Answer {
             Answer::Copy => "confirm-copy",
             Answer::Replace => "confirm-replace",
             Answer::Import => "confirm-import",
+            Answer::KeepMine => "confirm-keep-mine",
+            Answer::KeepTheirs => "confirm-keep-theirs",
         }
     }
 }
@@ -57,6 +64,16 @@ fn question(app: App, p: &Pending) -> Option<(String, Vec<Answer>)> {
             fill(t.share_offer, &[&plan.name]),
             vec![Answer::Import, Answer::Cancel],
         ),
+        Pending::Collision(c) => {
+            let name = app.with_plan_untracked(|x| x.name.clone());
+            (
+                fill(
+                    t.collision,
+                    &[&name, &c.theirs.join("; "), &c.mine.join("; ")],
+                ),
+                vec![Answer::KeepTheirs, Answer::KeepMine],
+            )
+        }
         Pending::NewPlan => return None,
     })
 }
@@ -82,6 +99,10 @@ fn answer(app: App, pending: Pending, answer: Answer) {
         (Answer::Copy, Pending::ImportConflict(plan)) => library::import_as_copy(app, *plan),
         (Answer::Replace, Pending::ImportConflict(plan)) => library::replace_with(app, *plan),
         (Answer::Import, Pending::SharedPlan(plan)) => library::offer_import(app, *plan),
+        (Answer::KeepMine, Pending::Collision(_)) => super::save::resolve(app, Choice::KeepMine),
+        (Answer::KeepTheirs, Pending::Collision(_)) => {
+            super::save::resolve(app, Choice::KeepTheirs)
+        }
         _ => {}
     }
 }
@@ -111,11 +132,13 @@ pub fn ConfirmDialog() -> impl IntoView {
             Answer::Copy => t.import_as_copy,
             Answer::Replace => t.import_replace,
             Answer::Import => t.share_import,
+            Answer::KeepMine => t.keep_mine,
+            Answer::KeepTheirs => t.keep_theirs,
         };
         let class = |a: Answer| match a {
             Answer::Delete | Answer::Replace => "btn danger",
             Answer::Copy | Answer::Import => "btn primary",
-            Answer::Cancel => "btn",
+            Answer::Cancel | Answer::KeepMine | Answer::KeepTheirs => "btn",
         };
         let buttons = answers
             .into_iter()
@@ -132,11 +155,14 @@ pub fn ConfirmDialog() -> impl IntoView {
                 <div class="dialog" role="alertdialog" aria-modal="true"
                     aria-labelledby="confirm-message" node_ref=dialog
                     on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
+                        // A collision must be answered: closing it would leave the plan unsaved.
+                        if ev.key() == "Escape"
+                            && !matches!(app.confirm.get_untracked(), Some(Pending::Collision(_)))
+                        {
                             app.confirm.set(None);
                         }
                     }>
-                    <p id="confirm-message">{message}</p>
+                    <p id="confirm-message"><Isolated segments=sentence(&message) /></p>
                     <div class="dialog-buttons">{buttons}</div>
                 </div>
             </div>

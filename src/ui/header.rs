@@ -83,6 +83,8 @@ pub fn Header() -> impl IntoView {
                         on:click=move |_| library::duplicate_plan(app)>{t.duplicate_plan}</button>
                     <button type="button" class="btn" id="plan-rename-button"
                         on:click=move |_| renaming.set(true)>{t.rename_plan}</button>
+                    <button type="button" class="btn" id="plan-versions"
+                        on:click=move |_| app.versions_open.set(true)>{t.versions_button}</button>
                     <button type="button" class="btn danger" id="plan-delete"
                         on:click=move |_| app.confirm.set(Some(Pending::DeletePlan))>{t.delete_plan}</button>
                 </div>

@@ -4,14 +4,15 @@
 
 use leptos::prelude::*;
 
-use super::state::{App, Pending, ShareLink, UndoAction, now};
+use super::state::{App, Pending, ShareLink, Stale, UndoAction, now};
 use crate::core::changelog::{describe, json_without_log, record};
 use crate::core::model::{FORMAT_VERSION, Plan};
 use crate::core::period::Period;
 use crate::core::scenario::Scenario;
 use crate::i18n::fill;
-use crate::storage::browser;
-use crate::storage::library::{PlanMeta, plan_key, unused_id};
+use crate::storage::browser::{self, SaveError};
+use crate::storage::library::{Index, PlanMeta, plan_key, unused_id};
+use crate::storage::versions::Why;
 
 /// A new plan id: time-based, never the key of any stored entry (readable or not).
 fn new_plan_id(app: App) -> String {
@@ -22,15 +23,40 @@ fn new_plan_id(app: App) -> String {
     })
 }
 
-fn add_to_library(app: App, plan: Plan) {
+/// Stores a new plan and the index that lists it, then opens it; both are written or neither
+/// (a full storage leaves the library as it was, and says so). Whether it was added.
+fn add_to_library(app: App, plan: Plan) -> bool {
     super::save::write_unsaved(app);
-    app.metas.update(|m| {
-        m.push(PlanMeta {
-            id: plan.id.clone(),
-            name: plan.name.clone(),
-        })
-    });
+    let meta = PlanMeta {
+        id: plan.id.clone(),
+        name: plan.name.clone(),
+    };
+    let mut order: Vec<String> = app
+        .metas
+        .with_untracked(|m| m.iter().map(|x| x.id.clone()).collect());
+    order.push(plan.id.clone());
+    let index = Index {
+        order,
+        current: Some(plan.id.clone()),
+    };
+    let key = plan_key(&plan.id);
+    let written = browser::save_plan(&plan)
+        .and_then(|()| browser::save_index(&index).inspect_err(|_| browser::remove_key(&key)));
+    if let Err(e) = written {
+        // The plan on screen is the one stored: this window knows it as it was.
+        browser::remember_stored(&app.plan_id.get_untracked());
+        let t = app.t_now();
+        let reason = match e {
+            SaveError::Full => fill(t.plan_not_made, &[&plan.name]),
+            SaveError::Unavailable => t.storage_unavailable.to_string(),
+            SaveError::Other(m) => format!("{} ({m})", fill(t.plan_not_made, &[&plan.name])),
+        };
+        app.notify_error(reason);
+        return false;
+    }
+    app.metas.update(|m| m.push(meta));
     app.open_plan(plan);
+    true
 }
 
 /// An empty plan for this year named by the manager, with one scenario, opened on its
@@ -79,12 +105,30 @@ pub fn duplicate_plan(app: App) {
     add_to_library(app, plan);
 }
 
+/// Leaving a plan another window made unreadable: it is listed among the entries that cannot
+/// be opened (its text stays as stored).
+fn list_if_unreadable(app: App) {
+    let entry = app.stale.with_untracked(|s| match s {
+        Some(Stale::Unreadable(e)) => Some(e.clone()),
+        _ => None,
+    });
+    if let Some(entry) = entry {
+        app.metas.update(|m| m.retain(|x| x.id != entry.id));
+        app.broken.update(|b| {
+            if !b.iter().any(|x| x.key == entry.key) {
+                b.push(entry);
+            }
+        });
+    }
+}
+
 /// Opens a plan of the library by id.
 pub fn switch_plan(app: App, id: &str) {
     if app.with_plan_untracked(|p| p.id == id) {
         return;
     }
     super::save::write_unsaved(app);
+    list_if_unreadable(app);
     match browser::load_plan(id) {
         Ok(plan) => app.open_plan(plan),
         Err(_) => {
@@ -95,10 +139,32 @@ pub fn switch_plan(app: App, id: &str) {
     }
 }
 
-/// Deletes the open plan (after the manager confirmed) and opens the next one; the message
-/// offers to bring it back.
+/// Keeps plan `id`'s stored text as a version before it is replaced or deleted; `None` (and
+/// the reason on screen) when it could not be kept, so nothing may go on.
+fn keep_first(app: App, id: &str, why: Why) -> Option<Option<String>> {
+    match browser::keep_version(id, why, &now()) {
+        Ok(head) => Some(head.map(|h| h.key)),
+        Err(e) => {
+            let t = app.t_now();
+            let reason = match e {
+                SaveError::Full => t.storage_full_short.to_string(),
+                SaveError::Unavailable => t.storage_unavailable.to_string(),
+                SaveError::Other(m) => m,
+            };
+            app.notify_error(fill(t.keep_failed, &[&reason]));
+            None
+        }
+    }
+}
+
+/// Deletes the open plan (after the manager confirmed) and opens the next one; the stored text
+/// is kept among the versions first, and the message offers to bring it back.
 pub fn delete_current_plan(app: App) {
+    super::save::write_unsaved(app);
     let plan = app.with_plan_untracked(Plan::clone);
+    if keep_first(app, &plan.id, Why::Delete).is_none() {
+        return;
+    }
     // Gone: its last changes are never to be written back.
     app.mark_saved();
     browser::remove_key(&plan_key(&plan.id));
@@ -128,8 +194,10 @@ pub fn run_undo(app: App, action: UndoAction) {
     app.toast.set(None);
     match action {
         UndoAction::LastStep => app.undo(),
-        UndoAction::DeletedPlan(plan) => add_to_library(app, *plan),
-        UndoAction::RestoreBackup(id) => restore_backup(app, &id),
+        UndoAction::DeletedPlan(plan) => {
+            add_to_library(app, *plan);
+        }
+        UndoAction::RestoreVersion(key) => restore_version(app, &key),
     }
 }
 
@@ -162,8 +230,9 @@ pub fn offer_import(app: App, plan: Plan) {
             .set(Some(Pending::ImportConflict(Box::new(plan))));
     } else {
         let name = plan.name.clone();
-        add_to_library(app, plan);
-        app.notify(fill(app.t_now().imported_plan, &[&name]), None);
+        if add_to_library(app, plan) {
+            app.notify(fill(app.t_now().imported_plan, &[&name]), None);
+        }
     }
 }
 
@@ -171,27 +240,25 @@ pub fn offer_import(app: App, plan: Plan) {
 pub fn import_as_copy(app: App, mut plan: Plan) {
     plan.id = new_plan_id(app);
     let name = plan.name.clone();
-    add_to_library(app, plan);
-    app.notify(fill(app.t_now().imported_plan, &[&name]), None);
+    if add_to_library(app, plan) {
+        app.notify(fill(app.t_now().imported_plan, &[&name]), None);
+    }
 }
 
-/// Replaces the plan with the same id, keeping its previous version as a backup first.
+/// Replaces the plan with the same id (readable or not), keeping its stored text among the
+/// versions first: nothing is overwritten unless it can be brought back.
 pub fn replace_with(app: App, plan: Plan) {
     let t = app.t_now();
-    let previous = if app.with_plan_untracked(|p| p.id == plan.id) {
-        Some(app.with_plan_untracked(Plan::clone))
-    } else {
-        browser::load_plan(&plan.id).ok()
+    let (id, name) = (plan.id.clone(), plan.name.clone());
+    super::save::write_unsaved(app);
+    let Some(kept) = keep_first(app, &id, Why::Replace) else {
+        return;
     };
-    if let Some(previous) = &previous
-        && let Err(e) = browser::save_backup(previous)
-    {
-        // No backup, no replacement: nothing is overwritten unless it can be brought back.
+    if let Err(e) = browser::save_plan(&plan) {
         app.save_error.set(Some(e));
         return;
     }
-    let (id, name) = (plan.id.clone(), plan.name.clone());
-    super::save::write_unsaved(app);
+    app.broken.update(|b| b.retain(|x| x.id != id));
     app.metas
         .update(|m| match m.iter_mut().find(|x| x.id == id) {
             Some(x) => x.name = name.clone(),
@@ -203,23 +270,58 @@ pub fn replace_with(app: App, plan: Plan) {
     app.open_plan(plan);
     app.notify(
         fill(t.replaced_plan, &[&name]),
-        Some(UndoAction::RestoreBackup(id)),
+        kept.map(UndoAction::RestoreVersion),
     );
 }
 
-/// Puts back the version of a plan that an import replaced.
-pub fn restore_backup(app: App, id: &str) {
-    if let Some(previous) = browser::load_backup(id) {
-        super::save::write_unsaved(app);
-        let name = previous.name.clone();
-        app.metas.update(|m| {
-            if let Some(x) = m.iter_mut().find(|x| x.id == id) {
-                x.name = name.clone();
-            }
-        });
-        app.open_plan(previous);
-        app.notify(fill(app.t_now().backup_restored, &[&name]), None);
+/// Puts a kept version back as its plan's stored text, byte for byte, keeping what it replaces
+/// as a version first. A readable version opens; one that cannot be read is listed as such.
+pub fn restore_version(app: App, key: &str) {
+    let Some(head) = browser::list_versions().into_iter().find(|h| h.key == key) else {
+        return;
+    };
+    let Some(text) = browser::version_text(key) else {
+        return;
+    };
+    super::save::write_unsaved(app);
+    if keep_first(app, &head.plan, Why::Restore).is_none() {
+        return;
     }
+    if let Err(e) = browser::write_raw(&plan_key(&head.plan), &text) {
+        app.save_error.set(Some(e));
+        return;
+    }
+    let t = app.t_now();
+    let message = fill(
+        t.version_restored,
+        &[&head.name, &head.at.replace('T', " ")],
+    );
+    match crate::core::format::read_plan(&text) {
+        Ok(mut plan) => {
+            plan.id.clone_from(&head.plan);
+            browser::remember(&head.plan, text);
+            app.broken.update(|b| b.retain(|x| x.id != head.plan));
+            let name = plan.name.clone();
+            app.metas
+                .update(|m| match m.iter_mut().find(|x| x.id == head.plan) {
+                    Some(x) => x.name = name,
+                    None => m.push(PlanMeta {
+                        id: head.plan.clone(),
+                        name,
+                    }),
+                });
+            app.open_plan(plan);
+        }
+        Err(_) => {
+            // Not readable: listed among the entries that cannot be opened, never edited.
+            app.broken.set(browser::open_library().broken);
+            if app.with_plan_untracked(|p| p.id == head.plan) {
+                let_go(app);
+            }
+        }
+    }
+    app.versions_open.set(false);
+    app.notify(message, None);
 }
 
 /// Downloads a CSV file (with a byte-order mark, so Excel reads the Chinese correctly).
@@ -268,7 +370,10 @@ pub fn open_shared(app: App, fragment: String) {
             Ok(packed) => match inflate(&packed).await {
                 Ok(json) => plan_from_json(&json).map_err(|e| t.share_error(&e)),
                 Err(CompressError::Unsupported) => Err(fill(t.share_bad, &[t.share_unsupported])),
-                Err(_) => Err(t.share_error(&ShareError::BadCompression)),
+                Err(CompressError::TooLarge) => Err(t.share_error(&ShareError::TooLarge {
+                    limit: crate::core::format::MAX_PLAN_BYTES,
+                })),
+                Err(CompressError::Failed) => Err(t.share_error(&ShareError::BadCompression)),
             },
             Err(e) => Err(t.share_error(&e)),
         };
@@ -292,10 +397,64 @@ pub fn import_file(app: App, file: web_sys::File) {
     });
 }
 
-/// Removes an unreadable stored entry for good (after the manager confirmed).
+/// Removes an unreadable stored entry (after the manager confirmed); its text stays among the
+/// versions.
 pub fn delete_broken(app: App, key: &str) {
+    let id = crate::storage::library::plan_id_of(key).map(str::to_string);
+    if let Some(id) = &id
+        && keep_first(app, id, Why::Delete).is_none()
+    {
+        return;
+    }
     browser::remove_key(key);
     app.broken.update(|b| b.retain(|x| x.key != key));
+    if id.is_some_and(|id| app.with_plan_untracked(|p| p.id == id)) {
+        let_go(app);
+    }
+}
+
+/// Keeps this window's copy of the open plan (deleted or made unreadable elsewhere) as a new
+/// plan under a new id.
+pub fn keep_copy_as_new(app: App) {
+    let old = app.plan_id.get_untracked();
+    let mut plan = app.with_plan_untracked(Plan::clone);
+    plan.id = new_plan_id(app);
+    app.mark_saved();
+    list_if_unreadable(app);
+    app.metas.update(|m| m.retain(|x| x.id != old));
+    add_to_library(app, plan);
+}
+
+/// Leaves the open plan (deleted or unreadable in storage) without writing it, and opens the
+/// next one.
+pub fn let_go(app: App) {
+    let old = app.plan_id.get_untracked();
+    app.mark_saved();
+    app.metas.update(|m| m.retain(|x| x.id != old));
+    let next = app
+        .metas
+        .with_untracked(|m| m.first().map(|x| x.id.clone()));
+    match next.and_then(|id| browser::load_plan(&id).ok()) {
+        Some(other) => app.open_plan(other),
+        None => {
+            let company = app.with_plan_untracked(|p| p.company.clone());
+            new_plan(app, app.t_now().new_plan_name.to_string(), company)
+        }
+    }
+}
+
+/// Downloads a kept version's text exactly as kept.
+pub fn download_version(app: App, key: &str) {
+    let Some(head) = browser::list_versions().into_iter().find(|h| h.key == key) else {
+        return;
+    };
+    if let Some(text) = browser::version_text(key) {
+        let stem = format!("{}-{}", head.name, head.at.get(..10).unwrap_or_default());
+        let name = crate::storage::files::safe_file_name(&stem, "json");
+        if let Err(e) = crate::storage::files::download(&name, "application/json", &text) {
+            app.notify_error(e);
+        }
+    }
 }
 
 /// Offers an unreadable entry's raw text as a file.

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::actuals_page::ActualsPage;
 use super::breakdown_page::BreakdownPage;
+use super::cannot_open::CannotOpen;
 use super::compare_page::ComparePage;
 use super::competition_page::CompetitionPage;
 use super::customers_page::CustomersPage;
@@ -12,7 +13,7 @@ use super::log_page::LogPage;
 use super::print_page::PrintPage;
 use super::route::Route;
 use super::scorecard_page::ScorecardPage;
-use super::state::use_app;
+use super::state::{Stale, use_app};
 use super::territory_page::TerritoryPage;
 use super::tiers_page::TiersPage;
 use super::tracking_page::TrackingPage;
@@ -39,11 +40,14 @@ fn TrackedScenario() -> impl IntoView {
 pub fn RouteView() -> impl IntoView {
     let app = use_app();
     let execution = Memo::new(move |_| app.route.get().is_execution());
+    let unreadable =
+        Memo::new(move |_| app.stale.with(|s| matches!(s, Some(Stale::Unreadable(_)))));
     view! {
-        <Show when=move || execution.get()>
+        <Show when=move || execution.get() && !unreadable.get()>
             <TrackedScenario />
         </Show>
-        {move || match app.route.get() {
+        <CannotOpen />
+        {move || (!unreadable.get()).then(|| match app.route.get() {
             Route::Territory => view! { <TerritoryPage /> }.into_any(),
             Route::Tiers => view! { <TiersPage /> }.into_any(),
             Route::Breakdown => view! { <BreakdownPage /> }.into_any(),
@@ -56,6 +60,6 @@ pub fn RouteView() -> impl IntoView {
             Route::Customers => view! { <CustomersPage /> }.into_any(),
             Route::Scorecard => view! { <ScorecardPage /> }.into_any(),
             Route::Expenses => view! { <ExpensesPage /> }.into_any(),
-        }}
+        })}
     }
 }

@@ -80,6 +80,15 @@ impl Route {
     }
 }
 
+/// Writes the route into the address in place of what is there, adding no history step.
+fn show_route_in_address(route: Route) {
+    if let Ok(history) = window().history() {
+        let slug = format!("#/{}", route.slug());
+        let _ =
+            history.replace_state_with_url(&web_sys::wasm_bindgen::JsValue::NULL, "", Some(&slug));
+    }
+}
+
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
@@ -103,7 +112,13 @@ pub fn start(app: App) -> Option<String> {
         browser::save_route(route.slug());
     });
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        if let Some(route) = Route::from_hash(&current_hash()) {
+        let hash = current_hash();
+        if hash.starts_with(crate::core::share_link::FRAGMENT_PREFIX) {
+            // A share link pasted into this window: offer its plan, and put the route back in
+            // the address (without a step in the history) so a reload does not offer it again.
+            show_route_in_address(app.route.get_untracked());
+            super::library::open_shared(app, hash);
+        } else if let Some(route) = Route::from_hash(&hash) {
             app.route.set(route);
         }
     });

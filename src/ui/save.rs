@@ -1,23 +1,90 @@
 //! Keeping the open plan in local storage: every change is written once the screen has shown
-//! it (a failure is shown, never thrown); a change saved by another tab is taken in; a plan
-//! file dropped on the page is imported.
+//! it (a failure is shown, never thrown). Before writing, the stored entry is compared with the
+//! text this window last read or wrote: if another window saved meanwhile, this window's
+//! changes are made again on that version (only the same field changed in both asks); a plan
+//! another window deleted or made unreadable is never written. A plan file dropped on the page
+//! is imported.
 
 use leptos::prelude::*;
 use web_sys::wasm_bindgen::JsCast;
 
 use super::library;
-use super::state::App;
-use crate::storage::browser;
-use crate::storage::library::{Index, plan_key};
+use super::state::{App, Pending, Stale};
+use crate::core::editor::{Choice, Rebased};
+use crate::core::format::read_plan;
+use crate::storage::browser::{self, Stored};
+use crate::storage::library::{BrokenEntry, Index, plan_key};
 
-/// Writes the open plan and the library's index now.
+/// Whether nothing may write the open plan now: its stored entry is unreadable or deleted, or a
+/// collision waits for an answer.
+fn held(app: App) -> bool {
+    app.stale.with_untracked(Option::is_some)
+        || app
+            .confirm
+            .with_untracked(|c| matches!(c, Some(Pending::Collision(_))))
+}
+
+/// Brings the open plan in step with its stored entry; whether it may be written now.
+pub fn reconcile(app: App, choice: Choice) -> bool {
+    let id = app.plan_id.get_untracked();
+    match browser::check(&id) {
+        Stored::Same => true,
+        Stored::Gone => {
+            app.stale.set(Some(Stale::Gone));
+            false
+        }
+        Stored::Changed { now, base } => match read_plan(&now) {
+            Err(error) => {
+                app.stale.set(Some(Stale::Unreadable(BrokenEntry {
+                    key: plan_key(&id),
+                    id,
+                    error,
+                    raw: now,
+                })));
+                false
+            }
+            Ok(mut newer) => {
+                newer.id.clone_from(&id);
+                // Stored before this window knew it: the other version is the common one.
+                let base = read_plan(&base)
+                    .map(|mut p| {
+                        p.id.clone_from(&id);
+                        p
+                    })
+                    .unwrap_or_else(|_| newer.clone());
+                match app.rebase(&base, newer, choice) {
+                    Rebased::Merged => {
+                        browser::remember(&id, now);
+                        true
+                    }
+                    Rebased::Collision(collision) => {
+                        app.confirm.set(Some(Pending::Collision(collision)));
+                        false
+                    }
+                }
+            }
+        },
+    }
+}
+
+/// Writes the open plan (when it has changes and may be written) and the library's index now.
 fn save_now(app: App) {
     app.settle();
-    let result = app.with_plan_untracked(browser::save_plan);
-    if result.is_ok() {
-        app.mark_saved();
+    if held(app) {
+        return;
     }
-    app.save_error.set(result.err());
+    if app.has_unsaved() {
+        if !reconcile(app, Choice::Ask) {
+            return;
+        }
+        let pending = app.unsaved_count();
+        let result = app.with_plan_untracked(browser::save_plan);
+        if result.is_ok() {
+            app.mark_saved();
+            app.mark_stored(pending);
+        }
+        app.save_error.set(result.err());
+    }
     let index = Index {
         order: app
             .metas
@@ -31,6 +98,15 @@ fn save_now(app: App) {
 /// another plan is opened, which would otherwise be the one the waiting save writes.
 pub fn write_unsaved(app: App) {
     if app.has_unsaved() {
+        save_now(app);
+    }
+}
+
+/// The answer to a collision: make this window's changes again with `choice`, then save.
+pub fn resolve(app: App, choice: Choice) {
+    app.confirm.set(None);
+    if reconcile(app, choice) {
+        app.mark_unsaved();
         save_now(app);
     }
 }
@@ -72,15 +148,21 @@ pub fn start(app: App) {
         }
     });
 
-    // Another tab of this site saved the open plan: show that version.
+    // Another window of this site saved the open plan: take that version in, with this
+    // window's unsaved changes made again on it.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
         let id = app.plan_id.get_untracked();
-        if ev.key().as_deref() != Some(plan_key(&id).as_str()) {
+        if ev.key().as_deref() != Some(plan_key(&id).as_str()) || held(app) {
             return;
         }
-        if let Ok(plan) = browser::load_plan(&id) {
-            app.take_version(plan);
-            app.notify(app.t_now().plan_reloaded.to_string(), None);
+        let had_changes = app.has_unsaved();
+        if reconcile(app, Choice::Ask) {
+            if had_changes {
+                save_now(app);
+                app.notify(app.t_now().taken_in.to_string(), None);
+            } else {
+                app.notify(app.t_now().plan_reloaded.to_string(), None);
+            }
         }
     });
 

@@ -12,7 +12,7 @@ use super::route::Route;
 use crate::core::breakdown::{Breakdown, BreakdownErrors, compute};
 use crate::core::changelog;
 use crate::core::edit::{Applied, Edit, EditError, Part};
-use crate::core::editor::{Editor, Record};
+use crate::core::editor::{Choice, Editor, Rebased, Record};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
@@ -38,8 +38,8 @@ pub enum UndoAction {
     LastStep,
     /// Bring a deleted plan back into the library.
     DeletedPlan(Box<Plan>),
-    /// Put back the version of a plan an import replaced (kept as a backup, by plan id).
-    RestoreBackup(String),
+    /// Put back a kept version (by its key): the one an import replaced.
+    RestoreVersion(String),
 }
 
 /// What is waiting for the manager's answer.
@@ -57,6 +57,18 @@ pub enum Pending {
     DeleteBrokenEntry(String),
     /// A new plan: what is it called, and for which company?
     NewPlan,
+    /// Another window changed the same field of the open plan: keep which?
+    Collision(crate::core::editor::Collision),
+}
+
+/// The open plan's stored entry is no longer the one this window edits.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stale {
+    /// Another window stored it in a form this version cannot read: it is shown as such, and
+    /// nothing here writes to it.
+    Unreadable(BrokenEntry),
+    /// Another window deleted it.
+    Gone,
 }
 
 /// What the share dialog shows.
@@ -191,6 +203,12 @@ pub struct App {
     pub share: RwSignal<Option<ShareLink>>,
     /// The question waiting for an answer, when one is open.
     pub confirm: RwSignal<Option<Pending>>,
+    /// Whether the versions panel is open.
+    pub versions_open: RwSignal<bool>,
+    /// Whether the browser keeps this site's storage under disk pressure, once it answered.
+    pub persisted: RwSignal<Option<bool>>,
+    /// Set when another window made the open plan's stored entry unreadable or deleted it.
+    pub stale: RwSignal<Option<Stale>>,
     /// The breakdown of the scenario on screen (`None` if it no longer exists).
     pub breakdown: Memo<Option<Computed>>,
     /// The breakdown of the adopted scenario, which the execution routes track.
@@ -251,6 +269,9 @@ impl App {
             presenting: RwSignal::new(None),
             share: RwSignal::new(None),
             confirm: RwSignal::new(None),
+            versions_open: RwSignal::new(false),
+            persisted: RwSignal::new(None),
+            stale: RwSignal::new(None),
         };
         provide_context(app);
         app
@@ -406,6 +427,42 @@ impl App {
         self.unsaved.set_value(false);
     }
 
+    /// Marks the open plan as to be written (after another window's version was taken in).
+    pub fn mark_unsaved(&self) {
+        self.unsaved.set_value(true);
+    }
+
+    /// How many changes the editor holds that are not yet stored.
+    pub fn unsaved_count(&self) -> usize {
+        self.editor.with_value(Editor::unsaved_count)
+    }
+
+    /// The first `n` changes not yet stored are stored now.
+    pub fn mark_stored(&self, n: usize) {
+        self.editor.update_value(|e| e.mark_stored(n));
+    }
+
+    /// Takes in `newer`, the version another window stored (made from `base`), with this
+    /// window's unsaved changes made again on it; the history goes on where it can.
+    pub fn rebase(&self, base: &Plan, newer: Plan, choice: Choice) -> Rebased {
+        let at = now();
+        let result = self
+            .editor
+            .try_update_value(|e| {
+                e.set_now(&at);
+                e.rebase(base, newer, choice)
+            })
+            .unwrap_or(Rebased::Merged);
+        if result == Rebased::Merged {
+            if self.unsaved_count() == 0 {
+                self.unsaved.set_value(false);
+            }
+            self.parts.notify(Part::All);
+            self.after_change();
+        }
+        result
+    }
+
     /// Whether there is a step to undo / redo (tracked).
     pub fn can_undo(&self) -> bool {
         self.parts.history.track();
@@ -431,16 +488,10 @@ impl App {
         self.as_of.set(None);
         self.customer.set(None);
         let id = plan.id.clone();
+        self.stale.set(None);
         self.editor.set_value(Editor::new(plan));
         self.parts.notify(Part::All);
         self.plan_id.set(id);
-    }
-
-    /// Shows the version of the open plan another tab saved; its history starts afresh.
-    pub fn take_version(&self, plan: Plan) {
-        self.editor.update_value(|e| e.take_version(plan));
-        self.parts.notify(Part::All);
-        self.after_change();
     }
 
     /// The plan switcher's name, the selection and the scenario, in step with the plan.

@@ -3,11 +3,34 @@
 
 use leptos::prelude::*;
 
+use super::isolated::Isolated;
 use super::library;
-use super::state::use_app;
+use super::state::{App, use_app};
+use crate::view::bidi::sentence;
 
 /// How long a message stays, in milliseconds.
 const SHOWN_MS: u64 = 6_000;
+
+/// Closes message `number` after [`SHOWN_MS`], or later if a dialog covers the page then: a
+/// message is not gone before the person could read it and use its undo.
+fn close_later(app: App, shown: StoredValue<u64>, number: u64) {
+    set_timeout(
+        move || {
+            if shown.get_value() != number {
+                return;
+            }
+            let covered = app.versions_open.get_untracked()
+                || app.confirm.with_untracked(Option::is_some)
+                || app.share.with_untracked(Option::is_some);
+            if covered {
+                close_later(app, shown, number);
+            } else {
+                app.toast.set(None);
+            }
+        },
+        std::time::Duration::from_millis(SHOWN_MS),
+    );
+}
 
 #[component]
 pub fn ToastView() -> impl IntoView {
@@ -21,14 +44,7 @@ pub fn ToastView() -> impl IntoView {
         let number = shown.get_value() + 1;
         shown.set_value(number);
         if !error {
-            set_timeout(
-                move || {
-                    if shown.get_value() == number {
-                        app.toast.set(None);
-                    }
-                },
-                std::time::Duration::from_millis(SHOWN_MS),
-            );
+            close_later(app, shown, number);
         }
     });
     move || {
@@ -38,7 +54,7 @@ pub fn ToastView() -> impl IntoView {
             view! {
                 <div class="toast-host" id="toast-host">
                     <div class="toast" class:error=toast.error role="status">
-                        <span class="toast-text" title=toast.text.clone()>{toast.text.clone()}</span>
+                        <span class="toast-text" title=toast.text.clone()><Isolated segments=sentence(&toast.text) /></span>
                         {undo.map(|action| view! {
                             <button type="button" class="btn primary" id="toast-undo"
                                 on:click=move |_| library::run_undo(app, action.clone())>{t.undo}</button>

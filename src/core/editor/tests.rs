@@ -288,3 +288,123 @@ fn a_refused_figure_changes_nothing() {
     assert_eq!(e.plan(), &original);
     assert!(!e.can_undo());
 }
+
+fn notes(e: &Editor, region: usize, text: &str) -> Edit {
+    Edit::Region {
+        region: e.plan().regions[region].id.clone(),
+        field: RegionField::Notes(text.into()),
+    }
+}
+
+fn write(e: &mut Editor, region: usize, text: &str) {
+    let edit = notes(e, region, text);
+    let what = format!("notes {region}: {text}");
+    e.apply(&edit, record(None), |_| what).unwrap();
+    e.settle();
+}
+
+/// Another window's editor on the same stored version, after one edit of its own.
+fn other_window(base: &Plan, region: usize, text: &str) -> Plan {
+    let mut other = Editor::new(base.clone());
+    write(&mut other, region, text);
+    other.plan().clone()
+}
+
+#[test]
+fn edits_of_different_fields_in_two_windows_are_both_kept_in_order() {
+    let base = sample_plan(Lang::En);
+    let mut e = Editor::new(base.clone());
+    write(&mut e, 1, "Mine");
+    assert_eq!(e.unsaved_count(), 1);
+    let newer = other_window(&base, 0, "Theirs");
+    assert_eq!(e.rebase(&base, newer, Choice::Ask), Rebased::Merged);
+    assert_eq!(e.plan().regions[0].notes, "Theirs");
+    assert_eq!(e.plan().regions[1].notes, "Mine");
+    let log: Vec<&str> = e.log().iter().map(|c| c.what.as_str()).collect();
+    assert_eq!(log, ["notes 0: Theirs", "notes 1: Mine"]);
+    assert_eq!(
+        e.unsaved_count(),
+        1,
+        "still to be stored, on the newer version"
+    );
+    // Undo takes back this window's edit only.
+    e.undo();
+    assert_eq!(e.plan().regions[0].notes, "Theirs");
+    assert_eq!(e.plan().regions[1].notes, "");
+}
+
+#[test]
+fn the_same_field_changed_in_two_windows_asks_and_either_side_can_win() {
+    let base = sample_plan(Lang::En);
+    let newer = other_window(&base, 0, "Theirs");
+    let mut e = Editor::new(base.clone());
+    write(&mut e, 0, "Mine");
+    write(&mut e, 2, "Also mine");
+    let before = e.plan().clone();
+    match e.rebase(&base, newer.clone(), Choice::Ask) {
+        Rebased::Collision(c) => {
+            assert_eq!(c.theirs, ["notes 0: Theirs"]);
+            assert_eq!(c.mine, ["notes 0: Mine", "notes 2: Also mine"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(e.plan(), &before, "nothing changes before the answer");
+
+    let mut mine = e.clone();
+    mine.rebase(&base, newer.clone(), Choice::KeepMine);
+    assert_eq!(mine.plan().regions[0].notes, "Mine");
+    assert_eq!(mine.plan().regions[2].notes, "Also mine");
+    assert_eq!(mine.log().len(), 3, "both windows' edits are logged");
+
+    e.rebase(&base, newer, Choice::KeepTheirs);
+    assert_eq!(e.plan().regions[0].notes, "Theirs");
+    assert_eq!(
+        e.plan().regions[2].notes,
+        "Also mine",
+        "the other edit is kept"
+    );
+}
+
+#[test]
+fn the_undo_history_goes_on_after_another_windows_change() {
+    let base = sample_plan(Lang::En);
+    let mut e = Editor::new(base.clone());
+    write(&mut e, 1, "Stored earlier");
+    e.mark_stored(e.unsaved_count());
+    let stored = e.plan().clone();
+    let newer = other_window(&stored, 0, "Theirs");
+    assert_eq!(e.rebase(&stored, newer, Choice::Ask), Rebased::Merged);
+    assert_eq!(e.plan().regions[0].notes, "Theirs");
+    assert!(e.can_undo(), "the history survived");
+    e.set_now(AT);
+    e.undo();
+    assert_eq!(
+        e.plan().regions[1].notes,
+        "",
+        "this window's edit is taken back"
+    );
+    assert_eq!(
+        e.plan().regions[0].notes,
+        "Theirs",
+        "the other window's stays"
+    );
+    let last = e.log().last().unwrap();
+    assert_eq!(last.what, "↶ notes 1: Stored earlier");
+    e.redo();
+    assert_eq!(e.plan().regions[1].notes, "Stored earlier");
+    assert_eq!(e.log().last().unwrap().what, "↷ notes 1: Stored earlier");
+}
+
+#[test]
+fn a_step_whose_field_another_window_changed_is_not_undone() {
+    let base = sample_plan(Lang::En);
+    let mut e = Editor::new(base.clone());
+    write(&mut e, 0, "Mine, stored");
+    e.mark_stored(e.unsaved_count());
+    let stored = e.plan().clone();
+    let newer = other_window(&stored, 0, "Theirs over it");
+    e.rebase(&stored, newer, Choice::Ask);
+    let now = e.plan().clone();
+    e.undo();
+    assert_eq!(e.plan(), &now, "the other window's value is not undone");
+}

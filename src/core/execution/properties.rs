@@ -83,7 +83,9 @@ const DISTRIBUTORS: usize = 4;
 fn score_plan(rows: &[ScoreRaw]) -> (Plan, Vec<String>) {
     let mut plan = scaled_plan(3);
     add_customer(&mut plan, CustomerKind::Terminal, "Shop", "").expect("a terminal");
-    let names = ["Plain", "Comma, Ltd.", "Say \"hi\"", "两行\n名字"];
+    // Names cannot hold a line break (control characters are refused); quotes and commas
+    // together still need quoting.
+    let names = ["Plain", "Comma, Ltd.", "Say \"hi\"", "名字, \"带引号\""];
     let ids: Vec<String> = names
         .iter()
         .map(|n| add_customer(&mut plan, CustomerKind::Distributor, n, "").expect("a distributor"))

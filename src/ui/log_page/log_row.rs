@@ -6,7 +6,9 @@ use web_sys::wasm_bindgen::JsCast;
 use super::restore::restore_before;
 use crate::core::changelog::MAX_REASON;
 use crate::ui::fields::is_commit_enter;
+use crate::ui::isolated::Isolated;
 use crate::ui::state::use_app;
+use crate::view::bidi::log_entry;
 use crate::view::change_log::LogEntry;
 
 /// A row of the log: when, what, the reason (written in place; Enter or leaving the box saves
@@ -37,7 +39,7 @@ pub fn LogRow(
     view! {
         <tr data-entry=index class:unrestorable=!restorable>
             <td class="log-when">{when}</td>
-            <td class="log-what">{what}</td>
+            <td class="log-what"><Isolated segments=log_entry(&what) /></td>
             <td>
                 <input type="text" class="log-reason" maxlength=MAX_REASON
                     placeholder=move || app.t().log_reason_hint

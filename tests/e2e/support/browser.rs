@@ -500,6 +500,59 @@ impl Browser {
             .unwrap_or_else(|err| panic!("running script {script:?}: {err}"))
     }
 
+    /// Runs `script` asynchronously: its last argument is a callback, and what the script passes
+    /// to it is returned (e.g. the result of a promise).
+    pub async fn exec_js_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute_async(script, args)
+            .await
+            .unwrap_or_else(|err| panic!("running async script {script:?}: {err}"))
+    }
+
+    /// Waits until the promise the JavaScript expression `promise` makes resolves truthy.
+    pub async fn wait_until_async_true(&self, promise: &str) {
+        let script = format!(
+            "const done = arguments[0]; Promise.resolve().then(() => {promise}).then(v => done(!!v), () => done(false));"
+        );
+        self.poll(
+            || format!("`{promise}` to resolve true"),
+            || {
+                let script = script.clone();
+                async move {
+                    let value = self.client.execute_async(&script, vec![]).await?;
+                    Ok((value == Value::Bool(true)).then_some(()))
+                }
+            },
+        )
+        .await
+    }
+
+    /// Clicks the element matching `inner` inside the first element matching `css` whose
+    /// visible text contains `text`.
+    pub async fn click_text_in(&self, css: &str, text: &str, inner: &str) {
+        self.poll(
+            || format!("to click `{inner}` in an element matching `{css}` with text {text:?}"),
+            || async move {
+                let script = "const [css, text, inner] = arguments;
+                    for (const e of document.querySelectorAll(css)) {
+                      if (e.innerText.includes(text)) return e.querySelector(inner);
+                    }
+                    return null;";
+                let found = self
+                    .client
+                    .execute(script, vec![json!(css), json!(text), json!(inner)])
+                    .await?;
+                let Some(id) = found.get(ELEMENT_KEY).and_then(Value::as_str) else {
+                    return Ok(None);
+                };
+                let element =
+                    Element::from_element_id(self.client.clone(), ElementRef::from(id.to_owned()));
+                element.click().await.map(Some)
+            },
+        )
+        .await
+    }
+
     /// Sets a local-storage entry of the app's origin (open a page of the app first).
     pub async fn set_local_storage(&self, key: &str, value: &str) {
         self.exec_js_with(

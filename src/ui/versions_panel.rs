@@ -1,0 +1,96 @@
+//! The versions kept in this browser: when, why and how large each is, with a way to restore
+//! or download it; and how much of the browser's storage the app uses.
+
+mod version_row;
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use crate::i18n::fill;
+use crate::storage::browser;
+use crate::storage::versions::size_text;
+use version_row::VersionRow;
+
+/// Bytes for people: `812 KB`, `1.2 GB`.
+fn bytes_text(bytes: f64) -> String {
+    let units = ["KB", "MB", "GB", "TB"];
+    let mut value = bytes / 1000.0;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < units.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    format!("{value:.1} {}", units[unit])
+}
+
+/// The panel, when open (from the plan menu's "Versions…").
+#[component]
+pub fn VersionsPanel() -> impl IntoView {
+    let app = use_app();
+    let usage = RwSignal::new(None::<(f64, f64)>);
+    // Read when the panel opens: versions are written by other windows too.
+    let versions = Memo::new(move |_| {
+        app.versions_open
+            .get()
+            .then(browser::list_versions)
+            .unwrap_or_default()
+    });
+    Effect::new(move |_| {
+        if app.versions_open.get() {
+            leptos::task::spawn_local(async move {
+                usage.set(browser::estimate().await);
+            });
+        }
+    });
+    move || {
+        if !app.versions_open.get() {
+            return None;
+        }
+        let t = app.t();
+        let use_line = move || {
+            usage
+                .get()
+                .map(|(used, quota)| fill(t.storage_use, &[&bytes_text(used), &bytes_text(quota)]))
+        };
+        let persisted = move || match app.persisted.get() {
+            Some(true) => t.storage_persisted,
+            _ => t.storage_not_persisted,
+        };
+        let total: u64 = versions.with(|v| v.iter().map(|h| h.size).sum());
+        Some(view! {
+            <div class="overlay" id="versions-host">
+                <div class="dialog versions-dialog" role="dialog" aria-modal="true"
+                    aria-labelledby="versions-title">
+                    <h2 id="versions-title">{t.versions_title}</h2>
+                    <p class="note">{t.versions_note}</p>
+                    <p class="storage-use" id="storage-use">
+                        {use_line} " · " {persisted} " · " {t.versions_title} ": " {size_text(total)}
+                    </p>
+                    <Show when=move || versions.with(Vec::is_empty)>
+                        <p class="note" id="versions-none">{t.versions_none}</p>
+                    </Show>
+                    <table class="versions-table">
+                        <thead>
+                            <tr>
+                                <th>{t.versions_plan}</th>
+                                <th>{t.versions_when}</th>
+                                <th>{t.versions_why}</th>
+                                <th class="num">{t.versions_size}</th>
+                                <th></th>
+                            </tr>
+                        </thead>
+                        <tbody id="versions">
+                            <For each=move || versions.get() key=|h| h.key.clone() let:head>
+                                <VersionRow head=head />
+                            </For>
+                        </tbody>
+                    </table>
+                    <div class="dialog-buttons">
+                        <button type="button" class="btn" id="versions-close"
+                            on:click=move |_| app.versions_open.set(false)>{t.close}</button>
+                    </div>
+                </div>
+            </div>
+        })
+    }
+}

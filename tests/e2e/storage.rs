@@ -1,0 +1,741 @@
+//! Nothing is lost: unreadable entries, replaced plans and their versions, two windows on one
+//! plan, a full storage, big plans, and hostile links and text.
+
+use std::path::PathBuf;
+
+use region_planner::core::format::write_plan;
+use region_planner::core::lang::Lang;
+use region_planner::core::sample::sample_plan;
+use serde_json::json;
+
+use super::support::{Browser, Key, artifacts_dir};
+
+const READY: &str = r#"body[data-ready="1"]"#;
+
+async fn open(path: &str) -> Browser {
+    Browser::options().lang("en-US").open(path).await
+}
+
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let dir = artifacts_dir().join("files");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+async fn pick_file(b: &Browser, path: &std::path::Path) {
+    let input = b.wait_for("#import-file").await;
+    input
+        .send_keys(&path.display().to_string())
+        .await
+        .expect("the file input takes the path");
+}
+
+// ---- the stored library, as the app keeps it ------------------------------------------------
+
+/// The stored text of plan `id`, exactly as stored; `None` when there is no such plan.
+async fn stored(b: &Browser, id: &str) -> Option<String> {
+    let value = b
+        .exec_js_async(
+            "const [id, done] = arguments;
+             window.__rpStore.plan(id).then(r => done(r ? r.text : null), e => done('ERROR ' + e));",
+            vec![json!(id)],
+        )
+        .await;
+    value.as_str().map(str::to_owned)
+}
+
+/// Writes `text` as plan `id` the way another window of the app saves it (a newer revision,
+/// and the other windows are told).
+async fn store_as_another_window(b: &Browser, id: &str, text: &str) {
+    b.exec_js_async(
+        "const [id, text, done] = arguments;
+         window.__rpStore.write(id, text).then(() => done(true), e => done('ERROR ' + e));",
+        vec![json!(id), json!(text)],
+    )
+    .await;
+}
+
+/// Installs `window.__rpStore` in the page: reads and writes the app's IndexedDB library as
+/// the app does (see docs/FORMAT.md, "Storage in the browser").
+async fn install_store_access(b: &Browser) {
+    b.exec_js(STORE_JS).await;
+}
+
+const STORE_JS: &str = r#"
+window.__rpStore = (() => {
+  // Builds that kept plans in local storage have no database: read and write those keys.
+  const legacy = async () => !(await indexedDB.databases()).some(d => d.name === 'region-planner');
+  const open = () => new Promise((ok, fail) => {
+    const r = indexedDB.open('region-planner');
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => fail(r.error);
+  });
+  const req = r => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const done = tx => new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); tx.onabort = () => fail(tx.error); });
+  return {
+    async plan(id) {
+      if (await legacy()) {
+        const text = localStorage.getItem('region-planner/plan/' + id);
+        return text === null ? null : { text };
+      }
+      const db = await open();
+      try { return (await req(db.transaction('plans').objectStore('plans').get(id))) || null; }
+      finally { db.close(); }
+    },
+    async versions() {
+      const db = await open();
+      try { return await req(db.transaction('versions').objectStore('versions').getAll()); }
+      finally { db.close(); }
+    },
+    async write(id, text) {
+      if (await legacy()) { localStorage.setItem('region-planner/plan/' + id, text); return; }
+      const db = await open();
+      try {
+        await navigator.locks.request('region-planner/library', async () => {
+          const tx = db.transaction(['plans', 'heads'], 'readwrite');
+          const plans = tx.objectStore('plans'), heads = tx.objectStore('heads');
+          const head = await req(heads.get(id));
+          const rev = (head ? head.rev : 0) + 1;
+          plans.put({ rev, text }, id);
+          heads.put({ rev, name: head ? head.name : id, size: text.length, readable: true }, id);
+          await done(tx);
+          localStorage.setItem('region-planner/changed', JSON.stringify({ id, rev }));
+        });
+      } finally { db.close(); }
+    },
+  };
+})();
+"#;
+
+/// A page of the app's origin that runs no app: another writer of the same storage.
+async fn other_writer(b: &Browser) -> fantoccini::wd::WindowHandle {
+    let main = b.client().window().await.unwrap();
+    let other = b.client().new_window(false).await.unwrap().handle;
+    b.client().switch_to_window(other.clone()).await.unwrap();
+    b.open("/no-app-here.txt").await;
+    install_store_access(b).await;
+    main
+}
+
+// ---- 1. an unreadable plan is never replaced under its id ----------------------------------
+
+/// Another window (a newer version of the app, say) stores the open plan in a form this one
+/// cannot read. The next edit here must not write over it: the plan shows as one that cannot
+/// be opened, with the reason, a download of the stored text and a way to delete it.
+#[tokio::test]
+async fn an_unreadable_plan_is_never_replaced_by_another_under_its_id() {
+    let b = open("/#/territory").await;
+    install_store_access(&b).await;
+    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
+        .await;
+    let mut newer: serde_json::Value =
+        serde_json::from_str(&write_plan(&sample_plan(Lang::En))).unwrap();
+    newer["format_version"] = json!(9);
+    let newer = newer.to_string();
+
+    // This window has not heard of the other window's save (a window that hears of it shows
+    // the panel at once, before any edit).
+    go_deaf(&b).await;
+    let main = other_writer(&b).await;
+    store_as_another_window(&b, "sample", &newer).await;
+    b.client().switch_to_window(main).await.unwrap();
+
+    // An edit made after the other window's save.
+    write_notes(&b, "Changsha", "Written after the other window").await;
+    let panel = b
+        .wait_for_text("#cannot-open", "cannot be opened")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(panel.contains("newer version"), "the reason: {panel}");
+    assert!(b.exists("#cannot-open-download").await);
+    assert!(b.exists("#cannot-open-delete").await);
+    b.capture_downloads().await;
+    b.click("#cannot-open-download").await;
+    assert_eq!(b.downloaded(0).await, newer, "the stored text, as stored");
+
+    // No route can edit it: the execution routes neither.
+    b.click("#tab-actuals").await;
+    b.wait_for("#cannot-open").await;
+    assert!(!b.exists(".actuals input").await);
+    b.reload().await;
+    b.wait_for(READY).await;
+    install_store_access(&b).await;
+    assert_eq!(
+        stored(&b, "sample").await.as_deref(),
+        Some(newer.as_str()),
+        "the stored text is never replaced"
+    );
+}
+
+// ---- 2. replacing an unreadable entry keeps its text ---------------------------------------
+
+/// "Replace (keep a backup)" over an entry that cannot be read keeps that entry's text byte
+/// for byte: listed among the versions, downloadable, and brought back by the message's undo.
+#[tokio::test]
+async fn replacing_an_unreadable_entry_keeps_its_text_byte_for_byte() {
+    let b = open("/#/territory").await;
+    let raw = "{\"format_version\": 1, \"id\": \"lost\", \"name\": \"长沙 ✓ \\u0000";
+    b.set_local_storage("region-planner/plan/lost", raw).await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.wait_for_text(".broken-entry", "lost").await;
+
+    let mut plan = sample_plan(Lang::En);
+    plan.id = "lost".into();
+    plan.name = "Found again".into();
+    pick_file(&b, &temp_file("found-again.json", &write_plan(&plan))).await;
+    b.click("#confirm-replace").await;
+    b.wait_for_text(".toast", "Found again").await;
+    b.wait_gone(".broken-entry").await;
+
+    b.click("#plan-versions").await;
+    let row = b.wait_for_text("#versions .version", "lost").await;
+    let text = row.text().await.unwrap();
+    assert!(text.contains("Replaced"), "why: {text}");
+    b.capture_downloads().await;
+    b.click("#versions .version .version-download").await;
+    assert_eq!(b.downloaded(0).await, raw, "byte for byte");
+    b.click("#versions-close").await;
+
+    // The message's undo puts the entry back as it was.
+    b.click("#toast-undo").await;
+    b.wait_for_text(".broken-entry", "lost").await;
+    install_store_access(&b).await;
+    assert_eq!(stored(&b, "lost").await.as_deref(), Some(raw));
+}
+
+// ---- 3. versions ---------------------------------------------------------------------------
+
+/// Every replace, import over, delete and restore keeps the version it replaces: at least
+/// five per plan, listed after a reload with when, why and size; each restores and downloads.
+#[tokio::test]
+async fn versions_of_a_plan_are_kept_listed_restored_and_downloaded() {
+    let b = open("/#/territory").await;
+    b.capture_downloads().await;
+    b.click("#export-json").await;
+    let original = b.downloaded(0).await;
+    for n in 1..=6 {
+        let text = original.replace("Changsha", &format!("Changsha {n}"));
+        pick_file(&b, &temp_file(&format!("changsha-{n}.json"), &text)).await;
+        b.click("#confirm-replace").await;
+        b.wait_for_text(".tree", &format!("Changsha {n}")).await;
+    }
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.click("#plan-versions").await;
+    b.wait_for("#versions .version").await;
+    let rows = b.texts_of("#versions .version").await;
+    assert!(rows.len() >= 5, "at least five versions: {rows:?}");
+    assert!(rows.iter().all(|r| r.contains("Replaced")), "{rows:?}");
+    assert!(rows.iter().all(|r| r.contains("KB")), "sizes: {rows:?}");
+    // Newest first: the version the last import replaced is "Changsha 5".
+    b.capture_downloads().await;
+    b.click("#versions .version:nth-child(1) .version-download")
+        .await;
+    assert!(b.downloaded(0).await.contains("\"Changsha 5\""));
+    b.click("#versions .version:nth-child(2) .version-restore")
+        .await;
+    b.wait_for_text(".tree", "Changsha 4").await;
+    b.wait_for_text(".toast", "restored").await;
+    // The restore kept the version it replaced.
+    b.click("#plan-versions").await;
+    b.wait_for_text("#versions .version:nth-child(1)", "Restore")
+        .await;
+    b.click("#versions-close").await;
+
+    // A deleted plan is kept too, and comes back from its version.
+    b.click("#plan-delete").await;
+    b.click("#confirm-ok").await;
+    b.wait_for_text(".toast", "deleted").await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.click("#plan-versions").await;
+    b.wait_for_text("#versions .version", "Deleted").await;
+    b.click_text_in("#versions .version", "Deleted", ".version-restore")
+        .await;
+    b.wait_for_text(".tree", "Changsha 4").await;
+    let names = b.texts_of("#plan-select option").await;
+    assert!(
+        names.iter().any(|n| n.contains("Hunan")),
+        "the deleted plan is back: {names:?}"
+    );
+}
+
+// ---- 4. two windows ------------------------------------------------------------------------
+
+/// Stops the app in this window from hearing about other windows' saves (as when it has not
+/// yet taken them in): its copy goes stale. Listeners on the window run in the order they were
+/// added, so the one that stops the event is added before the app starts: the window reloads
+/// once with it.
+async fn go_deaf(b: &Browser) {
+    let early = b.exec_js("return window.__deafEarly === true;").await;
+    if early.as_bool() != Some(true) {
+        b.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "window.__deafEarly = true;
+                addEventListener('storage', e => { if (window.__deaf) e.stopImmediatePropagation(); }, true);" }),
+        )
+        .await;
+        b.reload().await;
+        b.wait_for(READY).await;
+        install_store_access(b).await;
+    }
+    b.exec_js("window.__deaf = true;").await;
+}
+
+async fn hear_again(b: &Browser) {
+    b.exec_js("window.__deaf = false;").await;
+}
+
+/// Sets the notes of region `name` on the territory route.
+async fn write_notes(b: &Browser, region: &str, text: &str) {
+    b.click_text(".tree-row", region).await;
+    b.wait_until(&format!(
+        "(document.querySelector('#detail-name') || {{}}).value === {region:?}"
+    ))
+    .await;
+    b.type_into("#region-notes", text).await;
+    b.press(&Key::Enter).await;
+}
+
+/// Two windows on one plan, each saving while its copy is stale (in both orders): neither
+/// window's edit is lost, both are in the change log, and the stale window's undo still takes
+/// back its own edit only.
+#[tokio::test]
+async fn two_windows_keep_each_others_edits_in_both_orders() {
+    let b = open("/#/territory").await;
+    install_store_access(&b).await;
+    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
+        .await;
+    let first = b.client().window().await.unwrap();
+    let second = b.client().new_window(false).await.unwrap().handle;
+    b.client().switch_to_window(second.clone()).await.unwrap();
+    b.open("/#/territory").await;
+    b.wait_for(READY).await;
+    install_store_access(&b).await;
+
+    for (round, (early, late)) in [
+        (first.clone(), second.clone()),
+        (second.clone(), first.clone()),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let early_note = format!("Early note {round}");
+        let late_note = format!("Late note {round}");
+        // The late window stops hearing; the early one saves; then the late one edits another
+        // region on its stale copy.
+        b.client().switch_to_window(late.clone()).await.unwrap();
+        go_deaf(&b).await;
+        b.client().switch_to_window(early.clone()).await.unwrap();
+        write_notes(&b, "Changsha", &early_note).await;
+        b.wait_until_async_true(&format!(
+            "window.__rpStore.plan('sample').then(r => r.text.includes({early_note:?}))"
+        ))
+        .await;
+        b.client().switch_to_window(late.clone()).await.unwrap();
+        write_notes(&b, "Zhuzhou", &late_note).await;
+        b.wait_until_async_true(&format!(
+            "window.__rpStore.plan('sample').then(r => r.text.includes({late_note:?}))"
+        ))
+        .await;
+        let text = stored(&b, "sample").await.unwrap();
+        assert!(
+            text.contains(&early_note) && text.contains(&late_note),
+            "round {round}: both windows' notes are stored"
+        );
+        let plan = region_planner::core::format::read_plan(&text).unwrap();
+        let log: Vec<&str> = plan.change_log.iter().map(|c| c.what.as_str()).collect();
+        assert!(
+            log.iter().any(|w| w.contains(&early_note))
+                && log.iter().any(|w| w.contains(&late_note)),
+            "round {round}: both edits are in the log: {log:?}"
+        );
+        // The late window shows the early window's edit too.
+        b.click_text(".tree-row", "Changsha").await;
+        b.wait_until(&format!(
+            "(document.querySelector('#region-notes') || {{}}).value === {early_note:?}"
+        ))
+        .await;
+        hear_again(&b).await;
+        // Its undo takes back its own edit, not the other window's.
+        b.click("#undo").await;
+        b.wait_until_async_true(&format!(
+            "window.__rpStore.plan('sample').then(r => !r.text.includes({late_note:?}))"
+        ))
+        .await;
+        let text = stored(&b, "sample").await.unwrap();
+        assert!(
+            text.contains(&early_note),
+            "round {round}: undo kept the other window's edit"
+        );
+        // Both windows agree before the next round.
+        b.client().switch_to_window(early.clone()).await.unwrap();
+        b.click_text(".tree-row", "Zhuzhou").await;
+        b.wait_until("(document.querySelector('#region-notes') || {}).value === ''")
+            .await;
+    }
+}
+
+/// The same field changed in two windows is the one case that asks: the stale window says
+/// what the other window wrote and lets the person keep either.
+#[tokio::test]
+async fn the_same_field_changed_in_two_windows_asks_which_to_keep() {
+    let b = open("/#/territory").await;
+    install_store_access(&b).await;
+    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
+        .await;
+    let first = b.client().window().await.unwrap();
+    let second = b.client().new_window(false).await.unwrap().handle;
+    b.client().switch_to_window(second.clone()).await.unwrap();
+    b.open("/#/territory").await;
+    b.wait_for(READY).await;
+    install_store_access(&b).await;
+    go_deaf(&b).await;
+
+    b.client().switch_to_window(first.clone()).await.unwrap();
+    write_notes(&b, "Changsha", "Theirs").await;
+    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => r.text.includes('Theirs'))")
+        .await;
+    b.client().switch_to_window(second.clone()).await.unwrap();
+    write_notes(&b, "Changsha", "Mine").await;
+    let question = b
+        .wait_for_text("#dialog-host", "another window")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        question.contains("Theirs") && question.contains("Mine"),
+        "both values are shown: {question}"
+    );
+    assert!(
+        stored(&b, "sample").await.unwrap().contains("Theirs"),
+        "nothing is written before the answer"
+    );
+    b.click("#confirm-keep-mine").await;
+    b.wait_until_async_true(
+        "window.__rpStore.plan('sample').then(r => r.text.includes('\"Mine\"'))",
+    )
+    .await;
+    let plan =
+        region_planner::core::format::read_plan(&stored(&b, "sample").await.unwrap()).unwrap();
+    let log: Vec<&str> = plan.change_log.iter().map(|c| c.what.as_str()).collect();
+    assert!(
+        log.iter().any(|w| w.contains("Theirs")) && log.iter().any(|w| w.contains("Mine")),
+        "both edits are in the log: {log:?}"
+    );
+}
+
+/// A plan deleted in one window is not brought back by an edit in another: that window says
+/// so and offers to keep its copy as a new plan.
+#[tokio::test]
+async fn a_plan_deleted_in_another_window_is_not_resurrected() {
+    let b = open("/#/territory").await;
+    install_store_access(&b).await;
+    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
+        .await;
+    let first = b.client().window().await.unwrap();
+    let second = b.client().new_window(false).await.unwrap().handle;
+    b.client().switch_to_window(second.clone()).await.unwrap();
+    b.open("/#/territory").await;
+    b.wait_for(READY).await;
+    install_store_access(&b).await;
+    go_deaf(&b).await;
+
+    b.client().switch_to_window(first.clone()).await.unwrap();
+    b.click("#plan-delete").await;
+    b.click("#confirm-ok").await;
+    b.wait_for_text(".toast", "deleted").await;
+    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !r)")
+        .await;
+
+    b.client().switch_to_window(second.clone()).await.unwrap();
+    write_notes(&b, "Changsha", "Edited after the delete").await;
+    b.wait_for_text("#plan-gone", "deleted in another window")
+        .await;
+    assert_eq!(
+        stored(&b, "sample").await,
+        None,
+        "the edit did not bring the plan back"
+    );
+    b.click("#plan-gone-keep").await;
+    b.wait_gone("#plan-gone").await;
+    let id = b.value_of("#plan-select").await;
+    assert_ne!(id, "sample", "kept under a new id");
+    b.wait_until_async_true(&format!(
+        "window.__rpStore.plan({id:?}).then(r => !!r && r.text.includes('Edited after the delete'))"
+    ))
+    .await;
+}
+
+// ---- 5. index and plan are written together ------------------------------------------------
+
+/// Fills the origin's storage: IndexedDB's quota is set to what is used now, and local
+/// storage is filled with other keys.
+async fn fill_storage(b: &Browser) {
+    let origin = b.base_url().to_string();
+    let usage = b
+        .exec_js_async(
+            "const done = arguments[0]; navigator.storage.estimate().then(e => done(e.usage));",
+            vec![],
+        )
+        .await
+        .as_f64()
+        .unwrap_or(0.0);
+    b.cdp(
+        "Storage.overrideQuotaForOrigin",
+        json!({ "origin": origin, "quotaSize": usage + 50_000.0 }),
+    )
+    .await;
+    b.exec_js(
+        "let chunk = 'x'.repeat(1 << 20); let i = 0;
+         try { for (;;) { localStorage.setItem('filler-' + i, chunk); i++; } } catch (e) {}
+         chunk = 'x'.repeat(1 << 12);
+         try { for (;;) { localStorage.setItem('filler-small-' + i, chunk); i++; } } catch (e) {}
+         chunk = 'x'.repeat(64);
+         try { for (;;) { localStorage.setItem('filler-tiny-' + i, chunk); i++; } } catch (e) {}",
+    )
+    .await;
+}
+
+/// Duplicating a plan into a full storage changes nothing: the message says the copy was not
+/// made, and after a reload the same plan is open with no entry pointing at a missing plan.
+#[tokio::test]
+async fn duplicating_into_a_full_storage_changes_nothing() {
+    let b = open("/#/territory").await;
+    b.click("#plan-new").await;
+    b.wait_until("document.querySelectorAll('#plan-select option').length === 2")
+        .await;
+    let open_before = b.value_of("#plan-select").await;
+    fill_storage(&b).await;
+    b.click("#plan-duplicate").await;
+    let message = b
+        .wait_for_text(".banner.error, .toast", "full")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        message.contains("not made") || message.contains("was not copied"),
+        "the message says the copy was not made: {message}"
+    );
+    assert!(
+        !message.contains("kept in this window"),
+        "no claim of a change kept: {message}"
+    );
+    b.reload().await;
+    b.wait_for(READY).await;
+    assert_eq!(b.value_of("#plan-select").await, open_before);
+    assert_eq!(b.count("#plan-select option").await, 2);
+}
+
+// ---- the move from local storage -----------------------------------------------------------
+
+/// Plans kept in local storage by earlier versions move to IndexedDB on the first start: every
+/// one, readable or not, byte for byte; the old keys go only once the copies read back equal.
+#[tokio::test]
+async fn plans_in_local_storage_move_across_without_loss() {
+    let b = open("/#/territory").await;
+    let mut a = sample_plan(Lang::En);
+    a.id = "alpha".into();
+    a.name = "Alpha plan".into();
+    let mut c = sample_plan(Lang::En);
+    c.id = "gamma".into();
+    c.name = "Gamma plan".into();
+    let broken = "{\"format_version\": 1, \"id\": \"delta\", \"name\": ";
+    let (a_text, c_text) = (write_plan(&a), write_plan(&c));
+    b.exec_js_with(
+        "localStorage.clear();
+         localStorage.setItem('region-planner/plan/alpha', arguments[0]);
+         localStorage.setItem('region-planner/plan/gamma', arguments[1]);
+         localStorage.setItem('region-planner/plan/delta', arguments[2]);
+         localStorage.setItem('region-planner/index', JSON.stringify({order: ['gamma', 'alpha'], current: 'gamma'}));",
+        vec![json!(a_text), json!(c_text), json!(broken)],
+    )
+    .await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.wait_for_text(".broken-entry", "delta").await;
+    let names = b.texts_of("#plan-select option").await;
+    assert!(
+        names.starts_with(&["Gamma plan".to_string(), "Alpha plan".to_string()]),
+        "{names:?}"
+    );
+    install_store_access(&b).await;
+    assert_eq!(stored(&b, "alpha").await, Some(a_text));
+    assert_eq!(stored(&b, "gamma").await, Some(c_text));
+    assert_eq!(stored(&b, "delta").await.as_deref(), Some(broken));
+    b.wait_until("!Object.keys(localStorage).some(k => k.startsWith('region-planner/plan/'))")
+        .await;
+}
+
+// ---- use, quota and persistence ------------------------------------------------------------
+
+/// The plan menu shows how much of the browser's storage the app uses, and asks the browser
+/// to keep it (persistent storage).
+#[tokio::test]
+async fn the_plan_menu_shows_storage_use_and_quota() {
+    let b = open("/#/territory").await;
+    b.click("#plan-versions").await;
+    let usage = b
+        .wait_for_text("#storage-use", "of")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        usage.contains("MB") || usage.contains("KB") || usage.contains("GB"),
+        "{usage}"
+    );
+    b.wait_until("window.__rp_persist_asked === true").await;
+}
+
+// ---- hostile links and text ----------------------------------------------------------------
+
+/// A link of 1.4 million characters that would inflate to a gigabyte is refused within a
+/// second, before anything is unpacked.
+#[tokio::test]
+async fn a_share_link_bomb_is_refused_within_a_second() {
+    use std::io::Write;
+    let mut deflate = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..1400 {
+        deflate.write_all(&zeros).unwrap();
+    }
+    let packed = deflate.finish().unwrap();
+    use base64::Engine;
+    let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&packed);
+    assert!(payload.len() > 1_300_000, "{}", payload.len());
+    let b = Browser::options().lang("en-US").launch().await;
+    b.open(&format!("/#plan={payload}")).await;
+    b.wait_for(READY).await;
+    b.wait_for_text(".toast", "cannot be opened").await;
+    let ms = b
+        .exec_js("return performance.now() - window.__rp_ready_ms;")
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(ms < 1000.0, "refused {ms:.0} ms after the app was ready");
+    let toast = b.text_of(".toast").await;
+    assert!(
+        toast.contains("32000") || toast.contains("32,000"),
+        "{toast}"
+    );
+    let memory = b
+        .exec_js("return performance.memory ? performance.memory.usedJSHeapSize : 0;")
+        .await
+        .as_f64()
+        .unwrap();
+    assert!(memory < 200.0 * 1024.0 * 1024.0, "JS heap {memory}");
+}
+
+/// A share link pasted into the address bar of a window already showing the app opens the
+/// import question; the address is cleared of it once handled.
+#[tokio::test]
+async fn a_share_link_pasted_into_an_open_app_offers_the_import() {
+    let b = open("/#/territory").await;
+    b.click("#share-link").await;
+    let link = b
+        .wait_for("#share-url")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    b.click("#share-close").await;
+    let fragment = &link[link.find("#plan=").unwrap()..];
+    b.exec_js_with("location.hash = arguments[0];", vec![json!(fragment)])
+        .await;
+    b.wait_for_text("#dialog-host", "shared the plan").await;
+    b.wait_until("!location.hash.startsWith('#plan=')").await;
+}
+
+/// A name holding a right-to-left override cannot reorder the text around it: in the change
+/// log and in messages the name sits in its own isolate.
+#[tokio::test]
+async fn names_are_isolated_inside_other_text() {
+    let b = open("/#/territory").await;
+    let name = "Changsha\u{202E}";
+    b.click_text(".tree-row", "Changsha").await;
+    b.set_field("#detail-name", name).await;
+    b.wait_for_text(".tree", "Changsha").await;
+    b.type_into("#region-share", "66").await;
+    b.press(&Key::Enter).await;
+    b.click("#tab-log").await;
+    b.wait_for("#log-table").await;
+    let isolated = b
+        .exec_js_with(
+            "const cells = [...document.querySelectorAll('.log-what')];
+             const name = arguments[0];
+             const holders = [];
+             for (const cell of cells) {
+               const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+               for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                 if (n.data.includes('\\u202E')) holders.push(n.parentElement.closest('bdi') !== null && n.parentElement.closest('bdi') !== cell);
+               }
+             }
+             return holders;",
+            vec![json!(name)],
+        )
+        .await;
+    let holders: Vec<bool> = serde_json::from_value(isolated).unwrap();
+    assert!(!holders.is_empty(), "the name is in the log");
+    assert!(
+        holders.iter().all(|h| *h),
+        "every occurrence isolated: {holders:?}"
+    );
+
+    // A message naming it too.
+    b.click("#tab-territory").await;
+    b.click_text(".tree-row", "Changsha").await;
+    b.press(&Key::Delete).await;
+    b.wait_for(".toast").await;
+    let in_toast = b
+        .exec_js(
+            "const t = document.querySelector('.toast');
+             const walk = document.createTreeWalker(t, NodeFilter.SHOW_TEXT);
+             for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+               if (n.data.includes('\\u202E')) return n.parentElement.closest('bdi') !== null;
+             }
+             return null;",
+        )
+        .await;
+    assert_eq!(in_toast, json!(true), "the message isolates the name");
+}
+
+/// Control characters are refused in names and ids: typed into a name field (the field says
+/// why) and in an imported file (the message names the field).
+#[tokio::test]
+async fn control_characters_are_refused_in_names_and_ids() {
+    let b = open("/#/territory").await;
+    b.click_text(".tree-row", "Changsha").await;
+    b.exec_js(
+        "const input = document.querySelector('#detail-name');
+         input.value = 'Chang\\u0007sha';
+         input.dispatchEvent(new Event('input', { bubbles: true }));
+         input.dispatchEvent(new Event('change', { bubbles: true }));",
+    )
+    .await;
+    b.wait_for_text(".field-error", "control character").await;
+    assert!(!b.text_of(".tree").await.contains("Chang\u{7}sha"));
+
+    let mut plan = sample_plan(Lang::En);
+    plan.id = "bell".into();
+    plan.regions[0].name = "Chang\u{7}sha".into();
+    plan.regions[1].id = "r\u{0}2".into();
+    pick_file(&b, &temp_file("control.json", &write_plan(&plan))).await;
+    let toast = b
+        .wait_for_text(".toast", "control.json")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(toast.contains("$.regions[0].name"), "{toast}");
+    assert!(toast.contains("control character"), "{toast}");
+    assert_eq!(b.count("#plan-select option").await, 1);
+}
