@@ -11,6 +11,7 @@ pub mod exec;
 pub mod explain;
 pub mod lock_form;
 pub mod numbers;
+pub mod people_table;
 pub mod print_doc;
 pub mod scenario_settings;
 pub mod settings_form;

@@ -85,9 +85,13 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app">
-            <Header />
+            // The header and the tabs stay on screen together: a route is always one click
+            // away, and a message in the header strip never covers the page.
+            <div class="frame">
+                <Header />
+                <Nav />
+            </div>
             <Banners />
-            <Nav />
             <main class="main">
                 <RouteView />
             </main>
