@@ -166,7 +166,7 @@ pub static ZH: Catalogue = Catalogue {
     expand_all: "全部展开",
     collapse_all: "全部收起",
     sample_note: "这是示例计划：一家虚构的湖南饮品公司，可随意试用。",
-    sample_start: "从这里开始：左侧区域树列出区域、片区和业务人员；“指标分解”页显示每个人的指标。要做自己的计划，请点“新建计划”。",
+    sample_start: "从这里开始：左侧区域树列出区域、分区和业务人员；“指标分解”页显示每个人的指标。要做自己的计划，请点“新建计划”。",
     tree_help: "↑↓ 选择 · ←→ 收起/展开 · Enter 编辑 · + 或 Insert 添加 · Delete 删除 · Alt+↑↓ 移动",
     tree_add_hint: "点行上的“+”按钮添加；为新项命名时，上级行的“+”一直显示，可接着添加下一个。",
 
@@ -203,7 +203,7 @@ pub static ZH: Catalogue = Catalogue {
     factor_scale_transport: "评分 1–10：1 = 交通不便，10 = 交通发达",
     factor_scale_customer_distribution: "可覆盖的网点数（家）",
     factor_scale_policy_investment: "评分 1–10：1 = 无扶持，10 = 重点扶持",
-    factors_scale_note: "加权指数在同一区域的片区之间逐项比较，所以同一区域的片区请用同一标尺填写。",
+    factors_scale_note: "加权指数在同一区域的分区之间逐项比较，所以同一区域的分区请用同一标尺填写。",
     factor_policy_investment: "政策投入",
     target_share: "目标市场占有率（%）",
     milestones: "市场开发和产品推广进度",

@@ -481,6 +481,11 @@ async fn the_tabs_stay_on_screen_under_the_header_when_a_long_page_is_scrolled()
         for route in ["customers", "territory", "breakdown", "log"] {
             b.click(&format!("#tab-{route}")).await;
             b.wait_for("main").await;
+            // Each route opens at its top, wherever the one before was scrolled to.
+            let top = b
+                .exec_js("return document.querySelector('main').scrollTop;")
+                .await;
+            assert_eq!(top.as_f64(), Some(0.0), "{w}×{h} {route}");
             b.exec_js("window.scrollTo(0, 1e9); document.querySelector('main').scrollTo(0, 1e9);")
                 .await;
             // The header and the tabs are at the top, and the page scrolls below them.
@@ -496,5 +501,45 @@ async fn the_tabs_stay_on_screen_under_the_header_when_a_long_page_is_scrolled()
         // A tab is clicked from the foot of a long page.
         b.click("#tab-tiers").await;
         b.wait_for("#tier-board").await;
+    }
+}
+
+/// Screens of this file's features at the projector and laptop sizes in both languages, for a
+/// person to look at (target/tmp/e2e/shots/room-*.png); no script error on the way.
+#[tokio::test]
+async fn room_screens_at_projector_and_laptop_sizes() {
+    let shots = artifacts_dir().join("shots");
+    for (lang, region, sub) in [
+        ("zh-CN", "长沙", "芙蓉区"),
+        ("en-US", "Changsha", "Furong District"),
+    ] {
+        for (w, h) in [(1280, 720), (1920, 1080)] {
+            let b = Browser::options()
+                .lang(lang)
+                .window_size(w, h)
+                .open("/")
+                .await;
+            b.wait_for("#sample-note").await;
+            b.click_text(".tree-row", region).await;
+            b.press(&Key::Right).await;
+            b.click_text(".tree-row", sub).await;
+            b.click(".tree-row.selected .icon.add").await;
+            b.wait_for(".tree-row.adding-into").await;
+            b.screenshot(shots.join(format!("room-territory-{lang}-{w}.png")))
+                .await;
+            b.click_text(".tree-row", sub).await;
+            b.wait_for(".factor-scale").await;
+            b.exec_js("document.querySelector('.factors').scrollIntoView();")
+                .await;
+            b.screenshot(shots.join(format!("room-factors-{lang}-{w}.png")))
+                .await;
+            b.click("#tab-breakdown").await;
+            b.wait_for("#people-table").await;
+            b.screenshot(shots.join(format!("room-breakdown-{lang}-{w}.png")))
+                .await;
+            b.click("#tab-scorecard").await;
+            b.wait_for("main").await;
+            assert!(b.js_errors().await.is_empty(), "{:?}", b.js_errors().await);
+        }
     }
 }
