@@ -74,6 +74,8 @@ catalogue_keys! {
     share_link,
     share_title,
     share_explain,
+    share_offline,
+    share_offline_file,
     share_copy,
     share_copied,
     share_too_large,
@@ -231,6 +233,9 @@ catalogue_keys! {
     expand_all,
     collapse_all,
     tree_help,
+    sample_note,
+    sample_start,
+    tree_add_hint,
 
     // Plan fields.
     plan_name,
@@ -263,6 +268,13 @@ catalogue_keys! {
     factor_transport,
     factor_customer_distribution,
     factor_policy_investment,
+    factor_scale_admin_division,
+    factor_scale_population,
+    factor_scale_consumption,
+    factor_scale_transport,
+    factor_scale_customer_distribution,
+    factor_scale_policy_investment,
+    factors_scale_note,
     target_share,
     milestones,
     milestone_date,
@@ -309,6 +321,9 @@ catalogue_keys! {
     x_months_even,
     flat_profile,
     col_year,
+    people_table_button,
+    people_table_file,
+    people_table_total,
     errors_title,
     showing_last_good,
     warnings_title,
@@ -736,6 +751,19 @@ impl Catalogue {
             Tier::Stronghold => self.channel_stronghold,
             Tier::Contested => self.channel_contested,
             Tier::Guerrilla => self.channel_guerrilla,
+        }
+    }
+
+    /// A factor's scale: a score's range and what its ends mean, or a figure's unit.
+    pub fn factor_scale(&self, f: crate::core::model::Factor) -> &'static str {
+        use crate::core::model::Factor;
+        match f {
+            Factor::AdminDivision => self.factor_scale_admin_division,
+            Factor::Population => self.factor_scale_population,
+            Factor::Consumption => self.factor_scale_consumption,
+            Factor::Transport => self.factor_scale_transport,
+            Factor::CustomerDistribution => self.factor_scale_customer_distribution,
+            Factor::PolicyInvestment => self.factor_scale_policy_investment,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod explain;
 pub mod lock_form;
 pub mod merge_view;
 pub mod numbers;
+pub mod people_table;
 pub mod period_label;
 pub mod plan_diff;
 pub mod print_doc;

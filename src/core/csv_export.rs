@@ -67,6 +67,19 @@ pub fn record(fields: &[&str]) -> String {
     out
 }
 
+/// One row of a table for people to read: text cells first (guarded against formulas, as names
+/// are typed by people), then numbers the program wrote.
+pub fn table_record(texts: &[&str], numbers: &[String]) -> String {
+    let cells: Vec<Cell> = texts
+        .iter()
+        .map(|t| text(t))
+        .chain(numbers.iter().map(|n| Cell::Number(n.clone())))
+        .collect();
+    let mut out = String::new();
+    push_record(&mut out, &cells);
+    out
+}
+
 /// A cell of a record: typed text (guarded against formulas) or a number we wrote.
 enum Cell<'a> {
     Text(&'a str),

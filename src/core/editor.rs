@@ -152,10 +152,12 @@ impl Editor {
         }
         let mut next = self.plan.clone();
         let applied = edit.apply(&mut next)?;
-        self.gesture = record.gesture;
         if !applied.changed {
+            // Nothing happened: a gesture under way goes on (a field left with its value as
+            // it was, while a new node is being named).
             return Ok(applied);
         }
+        self.gesture = record.gesture;
         // Continuing a gesture: the step before it stays the one to go back to, and the log
         // entry describes the whole gesture.
         let amend = continues && self.can_undo();

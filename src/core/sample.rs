@@ -396,12 +396,24 @@ fn wan(n: i64) -> Decimal {
     Decimal::from(n * 10_000)
 }
 
+/// The id of the built-in sample plan (a second copy opened beside it gets `sample-2`…).
+pub const SAMPLE_ID: &str = "sample";
+
+/// Whether a plan is the built-in sample (what a first visit opens), by its id.
+pub fn is_sample(plan: &Plan) -> bool {
+    plan.id == SAMPLE_ID
+        || plan
+            .id
+            .strip_prefix("sample-")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The built-in sample plan, with names in the given language.
 pub fn sample_plan(lang: Lang) -> Plan {
     let months = 12;
     let mut plan = Plan {
         format_version: FORMAT_VERSION,
-        id: "sample".into(),
+        id: SAMPLE_ID.into(),
         name: pick(
             lang,
             "湖南省 2027 年度销售计划",
@@ -661,6 +673,18 @@ pub fn scaled_plan(people: usize) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sample_is_known_by_its_id_and_a_new_plan_is_not() {
+        let mut plan = sample_plan(Lang::Zh);
+        assert!(is_sample(&plan));
+        plan.id = "sample-2".into();
+        assert!(is_sample(&plan));
+        for id in ["sample-notes", "plan-1", "sampler", "sample-"] {
+            plan.id = id.into();
+            assert!(!is_sample(&plan), "{id}");
+        }
+    }
     use crate::core::tier::Tier;
 
     #[test]

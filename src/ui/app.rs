@@ -96,12 +96,25 @@ pub fn App() -> impl IntoView {
         let _ = js_sys::Reflect::set(&window(), &"__rp_ready_ms".into(), &now.into());
     });
 
+    // The page scrolls inside `main`; another route opens at its top.
+    let main = NodeRef::<leptos::html::Main>::new();
+    Effect::new(move |_| {
+        app.route.track();
+        if let Some(main) = main.get_untracked() {
+            main.set_scroll_top(0);
+        }
+    });
+
     view! {
         <div class="app">
-            <Header />
+            // The header and the tabs stay on screen together: a route is always one click
+            // away, and a message in the header strip never covers the page.
+            <div class="frame">
+                <Header />
+                <Nav />
+            </div>
             <Banners />
-            <Nav />
-            <main class="main">
+            <main class="main" node_ref=main>
                 <RouteView />
             </main>
             <ToastView />

@@ -1,11 +1,15 @@
-//! Problems that need the manager's attention: unreadable stored plans and failed saves.
+//! What the manager should know before anything else: that the plan on screen is the sample
+//! (and where to start), unreadable stored plans and failed saves.
 
 use leptos::prelude::*;
 
 use super::isolated::Isolated;
 use super::library;
 use super::plan_gone::PlanGone;
+use super::route::Route;
 use super::state::{Pending, use_app};
+use crate::core::edit::Part;
+use crate::core::sample::is_sample;
 use crate::i18n::fill;
 use crate::storage::browser::SaveError;
 use crate::storage::library::BrokenEntry;
@@ -55,8 +59,29 @@ pub fn Banners() -> impl IntoView {
             }
         })
     };
+    // On the territory, where a plan starts: other routes keep their height for the tables.
+    let sample = Memo::new(move |_| {
+        app.route.get() == Route::Territory && app.with_plan(Part::Planning, is_sample)
+    });
+    // Closed for this visit; it is back on the next (the plan is still the sample).
+    let closed = RwSignal::new(false);
+    let sample_note = move || {
+        (sample.get() && !closed.get()).then(|| {
+            let t = app.t();
+            view! {
+                <div class="banner sample-note" id="sample-note">
+                    <span><strong>{t.sample_note}</strong> " " {t.sample_start}</span>
+                    <button type="button" class="btn primary" id="sample-new-plan"
+                        on:click=move |_| app.confirm.set(Some(Pending::NewPlan))>{t.new_plan}</button>
+                    <button type="button" class="icon" id="sample-note-close" title=t.close
+                        aria-label=t.close on:click=move |_| closed.set(true)>"✕"</button>
+                </div>
+            }
+        })
+    };
     view! {
         <div class="banners" id="banners">
+            {sample_note}
             <For each=move || app.broken.get() key=|b| b.key.clone() let:entry>
                 <BrokenBanner entry=entry />
             </For>

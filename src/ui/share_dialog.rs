@@ -3,6 +3,7 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use super::library;
 use super::state::{ShareLink, use_app};
 use crate::i18n::fill;
 
@@ -24,9 +25,18 @@ pub fn ShareDialog() -> impl IntoView {
     move || {
         let link = app.share.get()?;
         let t = app.t();
+        // Opened from the offline file, the link names a file on this computer.
+        let offline = window().location().protocol().is_ok_and(|p| p == "file:");
         let body = match &link {
             ShareLink::Link(url) => view! {
                 <p class="note">{t.share_explain}</p>
+                {offline.then(|| view! {
+                    <p class="banner warning" id="share-offline">
+                        <span>{t.share_offline}</span>
+                        <button type="button" class="btn" id="share-offline-file"
+                            on:click=move |_| library::export_plan(app)>{t.share_offline_file}</button>
+                    </p>
+                })}
                 <input type="text" readonly id="share-url" aria-label=t.share_title
                     node_ref=url_box prop:value=url.clone() />
             }

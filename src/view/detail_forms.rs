@@ -64,6 +64,8 @@ pub struct FactorValue {
     pub factor: Factor,
     pub label: String,
     pub value: String,
+    /// The scale to type it on and what its ends mean ("1–10: 1 = township, 10 = capital").
+    pub scale: String,
 }
 
 /// One dated step of a sub-district's development and promotion schedule.
@@ -202,6 +204,7 @@ pub fn subdistrict_detail(t: &Catalogue, plan: &Plan, id: &str) -> Option<Subdis
                 factor: *f,
                 label: t.factor(*f).to_string(),
                 value: d.factors.get(*f).to_string(),
+                scale: t.factor_scale(*f).to_string(),
             })
             .collect(),
         milestones: d
@@ -279,6 +282,10 @@ mod tests {
         assert_eq!(sub.factors.len(), 6);
         assert_eq!(sub.factors[1].label, "人口数量");
         assert_eq!(sub.factors[1].factor, Factor::Population);
+        // Each says what to type: a score's scale and what its ends mean, or a figure's unit.
+        assert_eq!(sub.factors[0].scale, "评分 1–10：1 = 乡镇，10 = 省会城区");
+        assert_eq!(sub.factors[1].scale, "万人");
+        assert!(sub.factors.iter().all(|f| !f.scale.is_empty()));
         assert!(
             sub.milestones.iter().any(|m| m.date == "2027-03-31"),
             "{:?}",

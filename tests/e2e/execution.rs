@@ -385,7 +385,9 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
     }
     let names = b.texts_of(".scorecard tr.score-row td.name").await;
     assert_eq!(names, ["Alpha Trading", "Beta Trading"]);
-    b.wait_for_text(".scorecard td.why", "Completion 95% → 95")
+    // Each weight is shown as its real share of the composite: four measures can be scored
+    // (no growth, profit or collection figures), each weighing 1 of 4.
+    b.wait_for_text(".scorecard td.why", "Completion 95% → 95 × 1/4 = 23.8")
         .await;
     // Weighing only the share of category sales still ranks Alpha first (60% against 20%).
     let composite = b.text_of(".scorecard tr.score-row td.composite").await;
@@ -401,6 +403,10 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
         b.press(&Key::Enter).await;
     }
     b.wait_for_text(".scorecard tr.score-row td.composite", "60")
+        .await;
+    b.wait_for_text(".scorecard td.why", "Share of category 60% → 60 × 1/1 = 60")
+        .await;
+    b.wait_for_text(".scorecard td.why", "Completion 95% → 95 × 0 = 0")
         .await;
     assert_ne!(composite, "60");
     // A refused figure names the field and stores nothing.

@@ -3,7 +3,7 @@
 
 use fantoccini::key::Key;
 
-use super::support::Browser;
+use super::support::{Browser, artifacts_dir, dist::dist_dir};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
@@ -296,4 +296,250 @@ async fn the_chinese_screens_have_no_english_words_on_any_route() {
         "English words in the Chinese screens:\n{}",
         found.join("\n")
     );
+}
+
+/// The texts of the change log's rows, newest first.
+async fn log_rows(b: &Browser) -> Vec<String> {
+    b.click("#tab-log").await;
+    b.wait_for("#log-table").await;
+    b.texts_of("#log-table tbody tr").await
+}
+
+#[tokio::test]
+async fn people_added_one_after_another_log_one_line_each_and_the_plus_stays_on_the_parent() {
+    let b = english("/").await;
+    // The hint names the button, not only a key many laptops lack.
+    let hint = b.text_of("#tree-add-hint").await;
+    assert!(hint.contains("“+”"), "{hint}");
+    b.click_text(".tree-row", "Changsha").await;
+    b.press(&Key::Right).await;
+    b.click_text(".tree-row", "Furong District").await;
+    b.click(".tree-row.selected .icon.add").await;
+    b.set_field("#detail-name", "Peng Li").await;
+    b.wait_for_text(".tree-row.selected", "Peng Li").await;
+    // While the new one is named, the "+" stays shown on its parent: the next is one click away.
+    b.wait_for_text(".tree-row.adding-into", "Furong District")
+        .await;
+    let visible = b
+        .exec_js(
+            "return getComputedStyle(document.querySelector('.tree-row.adding-into .row-tools')).visibility;",
+        )
+        .await;
+    assert_eq!(visible.as_str(), Some("visible"));
+    b.click(".tree-row.adding-into .icon.add").await;
+    b.set_field("#detail-name", "Xu Ming").await;
+    b.wait_for_text(".tree-row.selected", "Xu Ming").await;
+    let tree = b.text_of(".tree").await;
+    assert!(
+        tree.contains("Peng Li") && tree.contains("Xu Ming"),
+        "{tree}"
+    );
+    // One line per person added, under the name given.
+    let rows = log_rows(&b).await;
+    let added: Vec<&String> = rows.iter().filter(|r| r.contains("Added")).collect();
+    assert_eq!(added.len(), 2, "{rows:#?}");
+    assert!(added[0].contains("Added “Xu Ming”"), "{rows:#?}");
+    assert!(added[1].contains("Added “Peng Li”"), "{rows:#?}");
+    assert!(
+        !rows.iter().any(|r| r.contains("New salesperson")),
+        "{rows:#?}"
+    );
+    // One undo takes back the second person, named and all.
+    b.click("#undo").await;
+    b.click("#tab-territory").await;
+    b.wait_for_text(".tree", "Peng Li").await;
+    assert!(!b.text_of(".tree").await.contains("Xu Ming"));
+}
+
+#[tokio::test]
+async fn the_change_log_records_the_tier_change_itself() {
+    let b = english("/#/tiers").await;
+    let select = "#tier-board .tier-col-guerrilla .tier-region select";
+    b.wait_for(select).await;
+    b.exec_js_with(
+        "const s = document.querySelector(arguments[0]); s.value = 'contested'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![select.into()],
+    )
+    .await;
+    b.set_field(
+        ".tier-col-guerrilla .tier-region input[type=text]",
+        "Dealer network signed in March",
+    )
+    .await;
+    b.wait_for_text(".tier-col-contested", "Dealer network signed in March")
+        .await;
+    let rows = log_rows(&b).await;
+    assert!(
+        rows[0].contains(
+            "Zhangjiajie · Tier: By rule (Guerrilla) → Contested (Dealer network signed in March)"
+        ),
+        "{rows:#?}"
+    );
+}
+
+#[tokio::test]
+async fn the_six_factors_show_their_scale() {
+    let b = chinese("/").await;
+    b.click_text(".tree-row", "长沙").await;
+    b.press(&Key::Right).await;
+    b.click_text(".tree-row", "芙蓉区").await;
+    assert_eq!(
+        b.text_of("#factor-scale-admin_division").await,
+        "评分 1–10：1 = 乡镇，10 = 省会城区"
+    );
+    assert_eq!(b.text_of("#factor-scale-population").await, "万人");
+    assert_eq!(b.count(".factors .factor-scale").await, 6);
+    assert!(b.text_of(".factors-note").await.contains("同一标尺"));
+}
+
+#[tokio::test]
+async fn the_first_open_labels_the_sample_and_a_new_plan_starts_empty_under_its_company() {
+    let b = chinese("/").await;
+    let note = b.text_of("#sample-note").await;
+    assert!(note.contains("这是示例计划"), "{note}");
+    assert!(note.contains("从这里开始"), "{note}");
+    b.click("#sample-new-plan").await;
+    // The company is asked for, not taken from the sample.
+    assert_eq!(b.value_of("#new-plan-company").await, "");
+    b.type_into("#new-plan-company", "春风饮料").await;
+    b.click("#new-plan-create").await;
+    b.wait_gone("#sample-note").await;
+    b.wait_for_text(".tree", "春风饮料").await;
+    assert_eq!(b.count(".tree-row.region").await, 0);
+    assert_eq!(b.value_of("#plan-company").await, "春风饮料");
+}
+
+#[tokio::test]
+async fn the_excel_table_has_a_table_per_level_names_down_months_across_and_totals() {
+    let b = chinese("/#/breakdown").await;
+    b.wait_for("#breakdown-table").await;
+    b.capture_downloads().await;
+    b.click("#people-table").await;
+    let csv = b.downloaded(0).await;
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "区域 · 销售额目标");
+    assert!(lines[1].starts_with("区域,2027-01,"), "{}", lines[1]);
+    for title in ["分区 · 销售额目标", "业务人员 · 销售额目标"] {
+        assert!(lines.contains(&title), "{csv}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("区域,分区,业务人员,2027-01,"))
+    );
+    let totals: Vec<&&str> = lines.iter().filter(|l| l.starts_with("合计,")).collect();
+    assert_eq!(totals.len(), 3, "{csv}");
+    // Every level adds up to the same company total.
+    let last = |l: &str| l.rsplit(',').next().unwrap().to_string();
+    assert_eq!(last(totals[0]), last(totals[2]));
+    assert!(lines.iter().any(|l| l.contains(",王伟,")), "{csv}");
+}
+
+#[tokio::test]
+async fn a_share_link_made_from_the_offline_file_says_where_it_opens() {
+    let out = artifacts_dir().join("region-planner-share.html");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_planner"))
+        .args(["bundle"])
+        .arg(dist_dir())
+        .arg(&out)
+        .status()
+        .expect("planner bundle runs");
+    assert!(status.success(), "planner bundle failed");
+    let b = Browser::options().lang("en-US").launch().await;
+    b.client()
+        .goto(&format!("file://{}", out.display()))
+        .await
+        .unwrap();
+    b.wait_for(READY).await;
+    b.click("#share-link").await;
+    let warning = b.text_of("#share-offline").await;
+    assert!(warning.contains("opens only here"), "{warning}");
+    assert!(
+        b.exists("#share-offline-file").await,
+        "the plan file is offered"
+    );
+}
+
+#[tokio::test]
+async fn the_share_link_of_the_hosted_app_has_no_offline_warning() {
+    let b = english("/").await;
+    b.click("#share-link").await;
+    b.wait_for("#share-url").await;
+    assert!(!b.exists("#share-offline").await);
+}
+
+#[tokio::test]
+async fn the_tabs_stay_on_screen_under_the_header_when_a_long_page_is_scrolled() {
+    for (w, h) in [(1280, 720), (1920, 1080)] {
+        let b = Browser::options()
+            .lang("zh-CN")
+            .window_size(w, h)
+            .open("/#/actuals")
+            .await;
+        b.click("#fill-sample").await;
+        b.wait_for_text(".toast-text", "已填入示例执行数据").await;
+        for route in ["customers", "territory", "breakdown", "log"] {
+            b.click(&format!("#tab-{route}")).await;
+            b.wait_for("main").await;
+            // Each route opens at its top, wherever the one before was scrolled to.
+            let top = b
+                .exec_js("return document.querySelector('main').scrollTop;")
+                .await;
+            assert_eq!(top.as_f64(), Some(0.0), "{w}×{h} {route}");
+            b.exec_js("window.scrollTo(0, 1e9); document.querySelector('main').scrollTo(0, 1e9);")
+                .await;
+            // The header and the tabs are at the top, and the page scrolls below them.
+            let placed = b
+                .exec_js(
+                    "const f = document.querySelector('.frame').getBoundingClientRect();
+                     const m = document.querySelector('main').getBoundingClientRect();
+                     return f.top === 0 && f.bottom <= m.top + 0.5 && m.bottom <= innerHeight + 0.5;",
+                )
+                .await;
+            assert_eq!(placed.as_bool(), Some(true), "{w}×{h} {route}");
+        }
+        // A tab is clicked from the foot of a long page.
+        b.click("#tab-tiers").await;
+        b.wait_for("#tier-board").await;
+    }
+}
+
+/// Screens of this file's features at the projector and laptop sizes in both languages, for a
+/// person to look at (target/tmp/e2e/shots/room-*.png); no script error on the way.
+#[tokio::test]
+async fn room_screens_at_projector_and_laptop_sizes() {
+    let shots = artifacts_dir().join("shots");
+    for (lang, region, sub) in [
+        ("zh-CN", "长沙", "芙蓉区"),
+        ("en-US", "Changsha", "Furong District"),
+    ] {
+        for (w, h) in [(1280, 720), (1920, 1080)] {
+            let b = Browser::options()
+                .lang(lang)
+                .window_size(w, h)
+                .open("/")
+                .await;
+            b.wait_for("#sample-note").await;
+            b.click_text(".tree-row", region).await;
+            b.press(&Key::Right).await;
+            b.click_text(".tree-row", sub).await;
+            b.click(".tree-row.selected .icon.add").await;
+            b.wait_for(".tree-row.adding-into").await;
+            b.screenshot(shots.join(format!("room-territory-{lang}-{w}.png")))
+                .await;
+            b.click_text(".tree-row", sub).await;
+            b.wait_for(".factor-scale").await;
+            b.exec_js("document.querySelector('.factors').scrollIntoView();")
+                .await;
+            b.screenshot(shots.join(format!("room-factors-{lang}-{w}.png")))
+                .await;
+            b.click("#tab-breakdown").await;
+            b.wait_for("#people-table").await;
+            b.screenshot(shots.join(format!("room-breakdown-{lang}-{w}.png")))
+                .await;
+            b.click("#tab-scorecard").await;
+            b.wait_for("main").await;
+            assert!(b.js_errors().await.is_empty(), "{:?}", b.js_errors().await);
+        }
+    }
 }

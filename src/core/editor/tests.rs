@@ -95,6 +95,42 @@ fn a_gesture_is_one_step_and_one_entry() {
 }
 
 #[test]
+fn adding_a_salesperson_and_naming_them_is_one_step_and_one_line() {
+    let mut e = editor();
+    let original = e.plan().clone();
+    let subdistrict = e.plan().regions[0].subdistricts[0].id.clone();
+    let add = Edit::AddSalesperson {
+        subdistrict,
+        name: "New salesperson".into(),
+    };
+    let applied = e
+        .apply(&add, record(Some(9)), |_| "Added “New salesperson”".into())
+        .unwrap();
+    let id = applied.created.unwrap();
+    // Leaving the name field unchanged changes nothing and does not end the adding.
+    let same = Edit::Salesperson {
+        salesperson: id.clone(),
+        field: crate::core::edit::SalespersonField::Name("New salesperson".into()),
+    };
+    e.apply(&same, record(None), |_| unreachable!()).unwrap();
+    let named = Edit::Salesperson {
+        salesperson: id.clone(),
+        field: crate::core::edit::SalespersonField::Name("Peng Li".into()),
+    };
+    e.apply(&named, record(Some(9)), |_| "Added “Peng Li”".into())
+        .unwrap();
+    assert_eq!(e.plan().node_name(&id), Some("Peng Li"));
+    assert_eq!(e.log().len(), 1, "one line per added person");
+    assert_eq!(e.log()[0].what, "Added “Peng Li”");
+    e.undo();
+    assert_eq!(
+        e.plan(),
+        &original,
+        "one undo takes back the adding and the naming"
+    );
+}
+
+#[test]
 fn the_log_restores_any_earlier_state() {
     let mut e = editor();
     let original = e.plan().clone();

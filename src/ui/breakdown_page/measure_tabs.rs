@@ -9,6 +9,7 @@ use crate::core::scenario::Measure;
 use crate::ui::library::download_csv;
 use crate::ui::state::use_app;
 use crate::view::numbers::{amount, grouped};
+use crate::view::people_table::{people_tables, people_tables_csv};
 
 /// One measure's tab: its name and the company's total, large.
 #[component]
@@ -70,12 +71,38 @@ pub fn MeasureTabs() -> impl IntoView {
             );
         }
     };
+    // The tables a manager hands out, in the measure on screen.
+    let export_table = move |_| {
+        let t = app.t_now();
+        let measure = app.measure.get_untracked();
+        let csv = shown.last_good.with_untracked(|c| {
+            let bd = c.as_ref().and_then(good)?;
+            Some(app.with_plan_untracked(|p| {
+                let tables = people_tables(t, p, bd, measure);
+                (p.name.clone(), people_tables_csv(t, &tables))
+            }))
+        });
+        if let Some((name, csv)) = csv {
+            let measure_name = match measure {
+                Measure::Amount => t.amount_target,
+                Measure::Quantity => t.quantity_target,
+            };
+            download_csv(
+                app,
+                &format!("{name} - {} - {measure_name}", t.people_table_file),
+                &csv,
+            );
+        }
+    };
     view! {
         <div class="measure-tabs" role="tablist">
             <MeasureTab measure=Measure::Amount />
             <MeasureTab measure=Measure::Quantity />
             <button type="button" class="btn csv-button" id="breakdown-csv" on:click=export>
                 {move || app.t().export_csv}
+            </button>
+            <button type="button" class="btn" id="people-table" on:click=export_table>
+                {move || app.t().people_table_button}
             </button>
         </div>
     }

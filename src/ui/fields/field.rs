@@ -104,6 +104,11 @@ pub fn Field(
     /// Shows the label inside the empty input too (for compact rows).
     #[prop(optional)]
     placeholder: bool,
+    /// For the name of a node just added: given the new name, the gesture of the adding and
+    /// the log line of the node under that name, so adding and naming are one step of the
+    /// history and one line of the change log.
+    #[prop(optional, into)]
+    completes: Option<Callback<String, Option<(u64, String)>>>,
 ) -> impl IntoView {
     let app = use_app();
     let control = control.unwrap_or(Control::Text);
@@ -133,6 +138,10 @@ pub fn Field(
             What::field(&label.get_value(), old, new)
         });
         let gesture = in_gesture.then(|| gesture.get_value());
+        let (what, gesture) = match completes.and_then(|c| c.run(text.trim().to_string())) {
+            Some((adding, line)) => (What::Text(line), Some(adding)),
+            None => (what, gesture),
+        };
         match app.apply_in_gesture(edit, what, gesture) {
             Ok(_) => error.set(None),
             Err(e) => error.set(Some(t.edit_error(&e))),

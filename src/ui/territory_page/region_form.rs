@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::node_edits::region;
+use super::tree_state::TreeState;
 use crate::core::edit::{MAX_NOTES, MAX_SHORT_TEXT, Part, RegionField};
 use crate::core::field::{parse_count, parse_non_negative, parse_percent, parse_text};
 use crate::ui::fields::{Control, Field};
@@ -18,6 +19,7 @@ pub fn RegionForm(
 ) -> impl IntoView {
     let app = use_app();
     let t = app.t_now();
+    let tree = expect_context::<TreeState>();
     let detail = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -40,6 +42,7 @@ pub fn RegionForm(
         <h2>{heading} " " {tier}</h2>
         <div class="form-grid">
             <Field label=t.name id="detail-name" value=value(|d| &d.name)
+                completes=tree.completes_adding(&id)
                 to_edit=region(&id, |v| Ok(RegionField::Name(v.to_string()))) />
             <Field label=t.manager id="region-manager" value=value(|d| &d.manager)
                 to_edit=region(&id, |v| Ok(RegionField::Manager(parse_text(v, MAX_SHORT_TEXT)?))) />

@@ -19,6 +19,7 @@ pub fn SalespersonForm(
 ) -> impl IntoView {
     let app = use_app();
     let t = app.t_now();
+    let tree = expect_context::<TreeState>();
     let detail = {
         let id = id.clone();
         Memo::new(move |_| app.with_plan(Part::Planning, |p| salesperson_detail(t, p, &id)))
@@ -26,13 +27,14 @@ pub fn SalespersonForm(
     let value = move |f: fn(&SalespersonDetail) -> &String| {
         move || detail.with(|d| d.as_ref().map(|d| f(d).clone()).unwrap_or_default())
     };
-    expect_context::<TreeState>().follow_moves(id.clone(), move || {
+    tree.follow_moves(id.clone(), move || {
         detail.with(|d| d.as_ref().map(|d| d.subdistrict.clone()))
     });
     view! {
         <h2>{move || detail.with(|d| d.as_ref().map(|d| d.heading.clone()))}</h2>
         <div class="form-grid">
             <Field label=t.name id="detail-name" value=value(|d| &d.name)
+                completes=tree.completes_adding(&id)
                 to_edit=salesperson(&id, |v| Ok(SalespersonField::Name(v.to_string()))) />
             <Field label=t.role id="person-role" value=value(|d| &d.role)
                 to_edit=salesperson(&id, |v| {

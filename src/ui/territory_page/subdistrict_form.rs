@@ -23,6 +23,7 @@ pub fn SubdistrictForm(
 ) -> impl IntoView {
     let app = use_app();
     let t = app.t_now();
+    let tree = expect_context::<TreeState>();
     let detail = {
         let id = id.clone();
         Memo::new(move |_| app.with_plan(Part::Planning, |p| subdistrict_detail(t, p, &id)))
@@ -47,7 +48,7 @@ pub fn SubdistrictForm(
             }
         }
     };
-    expect_context::<TreeState>().follow_moves(id.clone(), move || {
+    tree.follow_moves(id.clone(), move || {
         detail.with(|d| d.as_ref().map(|d| d.region.clone()))
     });
 
@@ -67,11 +68,16 @@ pub fn SubdistrictForm(
                 })
             };
             view! {
-                <Field label=f.label id=format!("factor-{}", factor.key()) control=Control::Number
-                    value=value
-                    to_edit=subdistrict(&id, move |v| {
-                        Ok(SubdistrictField::Factor(factor, parse_non_negative(v)?))
-                    }) />
+                <div class="factor">
+                    <Field label=f.label id=format!("factor-{}", factor.key()) control=Control::Number
+                        value=value
+                        to_edit=subdistrict(&id, move |v| {
+                            Ok(SubdistrictField::Factor(factor, parse_non_negative(v)?))
+                        }) />
+                    <span class="factor-scale" id=format!("factor-scale-{}", factor.key())>
+                        {f.scale}
+                    </span>
+                </div>
             }
         })
         .collect_view();
@@ -106,6 +112,7 @@ pub fn SubdistrictForm(
         <h2>{move || detail.with(|d| d.as_ref().map(|d| d.heading.clone()))}</h2>
         <div class="form-grid">
             <Field label=t.name id="detail-name" value=value(|d| &d.name)
+                completes=tree.completes_adding(&id)
                 to_edit=subdistrict(&id, |v| Ok(SubdistrictField::Name(v.to_string()))) />
             <Field label=t.target_share id="sub-target-share" control=Control::Number
                 value=value(|d| &d.target_share)
@@ -123,6 +130,7 @@ pub fn SubdistrictForm(
             {move_to}
         </div>
         <h3>{t.factors}</h3>
+        <p class="hint factors-note">{t.factors_scale_note}</p>
         <div class="form-grid factors">{factors}</div>
         <MilestoneList subdistrict=id.clone() milestones=milestones />
         <div class="two-lists">

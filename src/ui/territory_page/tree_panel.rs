@@ -91,6 +91,7 @@ pub fn TreePanel() -> impl IntoView {
                     </For>
                     <li class="tree-spacer" role="none" style:height=below></li>
                 </ul>
+                <p class="hint" id="tree-add-hint">{t.tree_add_hint}</p>
                 <p class="hint">{t.tree_help}</p>
             </section>
         }

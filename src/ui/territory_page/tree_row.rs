@@ -100,6 +100,10 @@ pub fn TreeRowItem(
         <li role="treeitem" id=dom_id(id.as_deref())
             class=format!("tree-row depth-{} {}", kind.depth(), kind.class())
             class:selected=move || selected.get()
+            class:adding-into={
+                let id = id.clone();
+                move || tree.is_adding_into(id.as_deref())
+            }
             attr:aria-level=kind.depth() + 1
             aria-selected=move || if selected.get() { "true" } else { "false" }
             aria-expanded=move || {

@@ -10,6 +10,7 @@ use web_sys::wasm_bindgen::JsCast;
 use crate::core::edit::{Applied, Edit, Part};
 use crate::core::tree::NodePos;
 use crate::i18n::fill;
+use crate::ui::fields::next_gesture;
 use crate::ui::library;
 use crate::ui::state::{App, UndoAction, What};
 use crate::view::tree_keys::TreeCommand;
@@ -28,6 +29,18 @@ pub struct TreeState {
     /// The list's scroll position and height, in CSS pixels.
     scroll_top: RwSignal<u32>,
     viewport: RwSignal<u32>,
+    /// The node just added with "+" (or Insert), while it is being named.
+    pub just_added: RwSignal<Option<JustAdded>>,
+}
+
+/// A node just added, whose naming completes the adding: one step, one log line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JustAdded {
+    pub id: String,
+    /// Its parent (`None`: the company), where the next sibling goes.
+    pub parent: Option<String>,
+    /// The gesture of the adding, which the naming continues.
+    pub gesture: u64,
 }
 
 impl TreeState {
@@ -47,6 +60,7 @@ impl TreeState {
             scroll_top: RwSignal::new(0),
             // Until measured: about a screenful.
             viewport: RwSignal::new(20 * ROW_HEIGHT),
+            just_added: RwSignal::new(None),
         }
     }
 
@@ -189,13 +203,20 @@ impl TreeState {
                 }
             }
         };
-        match app.apply(edit, What::Text(fill(t.log_added, &[name]))) {
+        let gesture = next_gesture();
+        match app.apply_in_gesture(edit, What::Text(fill(t.log_added, &[name])), Some(gesture)) {
             Ok(Applied {
                 created: Some(id), ..
             }) => {
-                if let Some(parent) = app.with_plan_untracked(|p| p.parent_id(&id)) {
-                    self.set_expanded(&parent, true);
+                let parent = app.with_plan_untracked(|p| p.parent_id(&id));
+                if let Some(parent) = &parent {
+                    self.set_expanded(parent, true);
                 }
+                self.just_added.set(Some(JustAdded {
+                    id: id.clone(),
+                    parent,
+                    gesture,
+                }));
                 self.select(Some(id.clone()));
                 self.reveal(Some(id));
                 request_animation_frame(|| {
@@ -211,6 +232,26 @@ impl TreeState {
             Ok(_) => {}
             Err(e) => app.notify_error(t.edit_error(&e)),
         }
+    }
+
+    /// For the name field of node `id`: while it is the node just added, its new name
+    /// completes the adding (the gesture to continue and the log line "Added “name”").
+    pub fn completes_adding(&self, id: &str) -> Callback<String, Option<(u64, String)>> {
+        let (app, just_added, id) = (self.app, self.just_added, id.to_string());
+        Callback::new(move |name: String| {
+            let gesture = just_added
+                .with_untracked(|j| j.as_ref().filter(|j| j.id == id).map(|j| j.gesture))?;
+            Some((gesture, fill(app.t_now().log_added, &[&name])))
+        })
+    }
+
+    /// Whether the row of `id` is where the node being named was added: its "+" stays shown.
+    pub fn is_adding_into(&self, id: Option<&str>) -> bool {
+        let selected = self.app.selected.get();
+        self.just_added.with(|j| {
+            j.as_ref()
+                .is_some_and(|j| j.parent.as_deref() == id && selected.as_deref() == Some(&j.id))
+        })
     }
 
     /// Deletes a node with everything under it; the message offers to undo.
