@@ -302,6 +302,10 @@ async fn the_manager_picks_the_slides_and_jumps_to_a_region() {
     let titles = b.texts_of("#slide-list .slide-jump").await;
     assert_eq!(titles.len(), total, "{titles:?}");
     assert_eq!(titles[1], "区域类型");
+    // The region left at zero (怀化) is marked before the room sees it.
+    let marked = b.texts_of("#slide-list .slide-jump:has(.zero-mark)").await;
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    assert!(marked[0].contains(&plan.regions[7].name), "{marked:?}");
     // The tier board and the comparison are left out of this workshop.
     let untick = |i: usize| format!("#slide-list li:nth-child({i}) .slide-show");
     b.click(&untick(2)).await;
