@@ -67,14 +67,24 @@ impl SlideKey {
 pub struct DeckEntry {
     pub key: SlideKey,
     pub title: String,
+    /// A region left at a target of zero (in `bd`, the adopted scenario's breakdown): the list
+    /// marks it, so the manager sees it before the room does.
+    pub warn: bool,
 }
 
 /// Every slide of the plan's deck, in workshop order. Completion and the leaderboard join once
 /// the plan has actuals.
-pub fn deck(t: &Catalogue, plan: &Plan) -> Vec<DeckEntry> {
+pub fn deck(t: &Catalogue, plan: &Plan, bd: Option<&Breakdown>) -> Vec<DeckEntry> {
     let entry = |key, title: &str| DeckEntry {
         key,
         title: title.to_string(),
+        warn: false,
+    };
+    let zeros = bd.map(|bd| zero_marks(bd, Measure::Amount));
+    let zero = |id: &str| {
+        bd.zip(zeros.as_ref())
+            .and_then(|(bd, z)| bd.find(id).map(|i| z[i]))
+            .unwrap_or(false)
     };
     let mut out = vec![
         entry(SlideKey::Title, t.slide_cover),
@@ -84,6 +94,7 @@ pub fn deck(t: &Catalogue, plan: &Plan) -> Vec<DeckEntry> {
     out.extend(plan.regions.iter().map(|r| DeckEntry {
         key: SlideKey::Region(r.id.clone()),
         title: fill(t.slide_region_entry, &[&r.name]),
+        warn: zero(&r.id),
     }));
     out.push(entry(SlideKey::Monthly, t.slide_monthly));
     out.push(entry(SlideKey::Compare, t.slide_compare));

@@ -23,7 +23,9 @@ pub fn Deck() -> impl IntoView {
     let entries = Memo::new(move |_| {
         let t = app.t();
         actuals.track();
-        app.with_plan(Part::Planning, |p| deck(t, p))
+        let computed = app.adopted_breakdown.get();
+        let bd = computed.as_ref().and_then(|c| c.0.as_ref().as_ref().ok());
+        app.with_plan(Part::Planning, |p| deck(t, p, bd))
     });
     let shown = Memo::new(move |_| {
         hidden.with(|h| {

@@ -9,7 +9,7 @@ use crate::view::slides::DeckEntry;
 
 /// Every slide of the deck in order, each with a box that shows or hides it and its title,
 /// which goes to it (showing it if it was hidden) and closes the list. The slide on screen is
-/// marked.
+/// marked, and so is a region left at a target of zero (⚠).
 #[component]
 pub fn SlideMenu() -> impl IntoView {
     let app = use_app();
@@ -22,6 +22,13 @@ pub fn SlideMenu() -> impl IntoView {
         let key = StoredValue::new(entry.key);
         let title = entry.title;
         let label = title.clone();
+        let warn = entry.warn.then(|| {
+            view! {
+                " "
+                <span class="zero-mark" role="img" aria-label=move || app.t().doc_zero_mark
+                    title=move || app.t().doc_zero_mark>"⚠"</span>
+            }
+        });
         let shown = move || deck.hidden.with(|h| !key.with_value(|k| h.contains(k)));
         let here = move || current.with(|c| key.with_value(|k| c.as_ref() == Some(k)));
         view! {
@@ -34,7 +41,7 @@ pub fn SlideMenu() -> impl IntoView {
                 <button type="button" class="slide-jump" on:click=move |_| {
                     key.with_value(|k| deck.go_to(app, k));
                     deck.menu.set(false);
-                }>{title}</button>
+                }>{title} {warn}</button>
             </li>
         }
     };

@@ -32,17 +32,28 @@ fn body(plan: &Plan, lang: Lang, key: SlideKey) -> SlideBody {
 #[test]
 fn the_deck_walks_through_the_workshop_in_order() {
     let mut plan = sample_plan(Lang::En);
-    let keys =
-        |plan: &Plan| -> Vec<SlideKey> { deck(&EN, plan).into_iter().map(|e| e.key).collect() };
+    let keys = |plan: &Plan| -> Vec<SlideKey> {
+        deck(&EN, plan, None).into_iter().map(|e| e.key).collect()
+    };
     let mut expected = vec![SlideKey::Title, SlideKey::Tiers, SlideKey::Regions];
     expected.extend(plan.regions.iter().map(|r| SlideKey::Region(r.id.clone())));
     expected.extend([SlideKey::Monthly, SlideKey::Compare]);
     assert_eq!(keys(&plan), expected, "no actuals yet: no results slides");
-    let entries = deck(&EN, &plan);
+    let entries = deck(&EN, &plan, None);
     assert_eq!(
         entries[3].title,
         format!("Region · {}", plan.regions[0].name)
     );
+    assert!(entries.iter().all(|e| !e.warn), "no breakdown, no marks");
+    // With the breakdown, the region left at zero (Huaihua) is marked in the list.
+    let bd = compute(&plan, plan.adopted().unwrap()).unwrap();
+    let warned: Vec<&str> = deck(&EN, &plan, Some(&bd))
+        .into_iter()
+        .filter(|e| e.warn)
+        .map(|e| e.key.class())
+        .collect();
+    assert_eq!(warned, ["kind-region"]);
+    assert!(deck(&EN, &plan, Some(&bd))[3 + 7].warn, "the eighth region");
     plan.execution = sample_execution(&plan, 3);
     expected.extend([SlideKey::Completion, SlideKey::Leaderboard]);
     assert_eq!(keys(&plan), expected, "once there are actuals");
@@ -54,7 +65,7 @@ fn every_slide_draws_with_its_title_and_place_among_those_shown() {
     plan.execution = sample_execution(&plan, 3);
     let s = plan.adopted().unwrap();
     let bd = compute(&plan, s).unwrap();
-    let entries = deck(&EN, &plan);
+    let entries = deck(&EN, &plan, Some(&bd));
     for (i, e) in entries.iter().enumerate() {
         let view = slide(
             &input(Lang::En, s, Some(&bd)),
