@@ -406,7 +406,7 @@ pub static EN: Catalogue = Catalogue {
     version_restore: "Restore",
     version_download: "Download",
     version_restored: "“{}” is back: restored the version kept {}.",
-    storage_use: "Storage used: {} of {}",
+    storage_use: "Local storage used: {} of about {}",
     storage_persisted: "The browser keeps this storage even when the disk is short.",
     storage_not_persisted: "The browser may clear this storage when the disk is short: export plans you need.",
     keep_failed: "Nothing was replaced or deleted: the stored version could not be kept first ({}).",

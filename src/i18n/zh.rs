@@ -406,7 +406,7 @@ pub static ZH: Catalogue = Catalogue {
     version_restore: "恢复",
     version_download: "下载",
     version_restored: "“{}”已恢复为 {} 保留的版本。",
-    storage_use: "已用存储：{} / {}",
+    storage_use: "本地存储已用 {}，上限约 {}",
     storage_persisted: "磁盘空间不足时浏览器也会保留这些数据。",
     storage_not_persisted: "磁盘空间不足时浏览器可能清除这些数据：请导出需要的计划。",
     keep_failed: "未替换或删除任何内容：无法先保留已保存的版本（{}）。",

@@ -238,18 +238,20 @@ pub fn version_text(key: &str) -> Option<String> {
     raw_text(&versions::text_key(key))
 }
 
-/// How much storage the site uses and may use, in bytes (`navigator.storage.estimate()`).
-pub async fn estimate() -> Option<(f64, f64)> {
-    let storage = web_sys::window()?.navigator().storage();
-    let estimate = wasm_bindgen_futures::JsFuture::from(storage.estimate().ok()?)
-        .await
-        .ok()?;
-    let number = |k: &str| {
-        js_sys::Reflect::get(&estimate, &JsValue::from_str(k))
-            .ok()
-            .and_then(|v| v.as_f64())
+/// Characters this site's local storage holds (keys and values, every key: the limit is the
+/// site's, not the app's).
+pub fn local_use() -> u64 {
+    let Some(s) = storage() else {
+        return 0;
     };
-    Some((number("usage")?, number("quota")?))
+    let mut chars = 0u64;
+    for i in 0..s.length().unwrap_or(0) {
+        if let Ok(Some(key)) = s.key(i) {
+            let value = s.get_item(&key).ok().flatten().unwrap_or_default();
+            chars += (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
+        }
+    }
+    chars
 }
 
 /// Asks the browser to keep this site's storage under disk pressure

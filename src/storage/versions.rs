@@ -8,8 +8,11 @@ use serde::{Deserialize, Serialize};
 
 /// Versions kept per plan.
 pub const PER_PLAN: usize = 8;
-/// Characters all kept versions may take together (local storage holds about 5.2 million).
+/// Characters all kept versions may take together.
 pub const BUDGET_CHARS: u64 = 2_000_000;
+/// Characters a site's local storage holds in Chromium (5 MiB of UTF-16 code units); other
+/// browsers allow about as much.
+pub const LOCAL_LIMIT_CHARS: u64 = 5 * 1024 * 1024;
 
 const HEAD_PREFIX: &str = "region-planner/version-head/";
 const TEXT_PREFIX: &str = "region-planner/version-text/";

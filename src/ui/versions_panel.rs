@@ -8,26 +8,13 @@ use leptos::prelude::*;
 use super::state::use_app;
 use crate::i18n::fill;
 use crate::storage::browser;
-use crate::storage::versions::size_text;
+use crate::storage::versions::{LOCAL_LIMIT_CHARS, size_text};
 use version_row::VersionRow;
-
-/// Bytes for people: `812 KB`, `1.2 GB`.
-fn bytes_text(bytes: f64) -> String {
-    let units = ["KB", "MB", "GB", "TB"];
-    let mut value = bytes / 1000.0;
-    let mut unit = 0;
-    while value >= 1000.0 && unit + 1 < units.len() {
-        value /= 1000.0;
-        unit += 1;
-    }
-    format!("{value:.1} {}", units[unit])
-}
 
 /// The panel, when open (from the plan menu's "Versions…").
 #[component]
 pub fn VersionsPanel() -> impl IntoView {
     let app = use_app();
-    let usage = RwSignal::new(None::<(f64, f64)>);
     // Read when the panel opens: versions are written by other windows too.
     let versions = Memo::new(move |_| {
         app.versions_open
@@ -35,23 +22,19 @@ pub fn VersionsPanel() -> impl IntoView {
             .then(browser::list_versions)
             .unwrap_or_default()
     });
-    Effect::new(move |_| {
-        if app.versions_open.get() {
-            leptos::task::spawn_local(async move {
-                usage.set(browser::estimate().await);
-            });
-        }
-    });
     move || {
         if !app.versions_open.get() {
             return None;
         }
         let t = app.t();
-        let use_line = move || {
-            usage
-                .get()
-                .map(|(used, quota)| fill(t.storage_use, &[&bytes_text(used), &bytes_text(quota)]))
-        };
+        // Local storage is what the plans take; the browser's estimate() leaves it out.
+        let use_line = fill(
+            t.storage_use,
+            &[
+                &size_text(browser::local_use()),
+                &size_text(LOCAL_LIMIT_CHARS),
+            ],
+        );
         let persisted = move || match app.persisted.get() {
             Some(true) => t.storage_persisted,
             _ => t.storage_not_persisted,

@@ -612,11 +612,19 @@ async fn a_share_link_bomb_is_refused_within_a_second() {
     let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&packed);
     assert!(payload.len() > 1_300_000, "{}", payload.len());
     let b = Browser::options().lang("en-US").launch().await;
+    // Timed in the page (the test's polling is not part of it): when the message appears.
+    b.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "new MutationObserver((_, o) => {
+            if (document.querySelector('.toast')) { window.__toastAt = performance.now(); o.disconnect(); }
+          }).observe(document, { childList: true, subtree: true });" }),
+    )
+    .await;
     b.open(&format!("/#plan={payload}")).await;
     b.wait_for(READY).await;
     b.wait_for_text(".toast", "cannot be opened").await;
     let ms = b
-        .exec_js("return performance.now() - window.__rp_ready_ms;")
+        .exec_js("return window.__toastAt - window.__rp_ready_ms;")
         .await
         .as_f64()
         .unwrap();
@@ -738,4 +746,69 @@ async fn control_characters_are_refused_in_names_and_ids() {
     assert!(toast.contains("$.regions[0].name"), "{toast}");
     assert!(toast.contains("control character"), "{toast}");
     assert_eq!(b.count("#plan-select option").await, 1);
+}
+
+/// The versions panel and the "cannot be opened" panel fit the projector and a laptop in both
+/// languages (screenshots in the artifacts, `screens/storage-*`).
+#[tokio::test]
+async fn the_versions_and_cannot_open_panels_fit_the_projector_and_a_laptop_in_both_languages() {
+    for tag in ["en-US", "zh-CN"] {
+        for (width, height) in [(1280, 720), (1920, 1080)] {
+            let b = Browser::options()
+                .lang(tag)
+                .window_size(width, height)
+                .open("/#/territory")
+                .await;
+            b.wait_for(READY).await;
+            b.capture_downloads().await;
+            b.click("#export-json").await;
+            let original = b.downloaded(0).await;
+            for n in 1..=3 {
+                let text = original.replacen("\"name\":\"", &format!("\"name\":\"{n} · "), 1);
+                pick_file(&b, &temp_file(&format!("fit-{tag}-{n}.json"), &text)).await;
+                b.click("#confirm-replace").await;
+                b.wait_gone("#dialog-host").await;
+            }
+            b.click("#plan-versions").await;
+            b.wait_for_text("#storage-use", "B").await;
+            b.wait_until("document.querySelectorAll('#versions .version').length === 3")
+                .await;
+            b.screenshot(artifacts_dir().join(format!(
+                "screens/storage-versions-{tag}-{width}x{height}.png"
+            )))
+            .await;
+            let overflow = b
+                .exec_js(
+                    "const d = document.querySelector('.versions-dialog');
+                     const r = d.getBoundingClientRect();
+                     return d.scrollWidth > d.clientWidth + 1 || r.right > innerWidth || r.left < 0;",
+                )
+                .await;
+            assert_eq!(
+                overflow,
+                json!(false),
+                "the versions panel fits at {width}×{height} in {tag}"
+            );
+            b.click("#versions-close").await;
+
+            // The open plan made unreadable by another window.
+            go_deaf(&b).await;
+            let id = b.value_of("#plan-select").await;
+            let mut newer: serde_json::Value = serde_json::from_str(&original).unwrap();
+            newer["format_version"] = json!(9);
+            b.exec_js_with(
+                "localStorage.setItem('region-planner/plan/' + arguments[0], arguments[1]);",
+                vec![json!(id), json!(newer.to_string())],
+            )
+            .await;
+            b.click_text(".tree-row", "").await;
+            b.type_into("#detail-name", "x").await;
+            b.press(&Key::Enter).await;
+            b.wait_for("#cannot-open").await;
+            b.screenshot(artifacts_dir().join(format!(
+                "screens/storage-cannot-open-{tag}-{width}x{height}.png"
+            )))
+            .await;
+        }
+    }
 }
