@@ -779,12 +779,6 @@ impl Catalogue {
         }
     }
 
-    /// The plan's period with its first and last month: `Year 2027-01 – 2027-12`.
-    pub fn period(&self, p: &crate::core::period::Period) -> String {
-        let last = p.start.plus(p.month_count().saturating_sub(1) as u32);
-        format!("{} {} – {last}", self.period_kind(p.kind), p.start)
-    }
-
     pub fn period_kind(&self, k: crate::core::period::PeriodKind) -> &'static str {
         use crate::core::period::PeriodKind;
         match k {

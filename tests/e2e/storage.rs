@@ -534,46 +534,6 @@ async fn duplicating_into_a_full_storage_changes_nothing() {
     assert_eq!(b.count("#plan-select option").await, 2);
 }
 
-// ---- the move from local storage -----------------------------------------------------------
-
-/// Plans kept in local storage by earlier versions move to IndexedDB on the first start: every
-/// one, readable or not, byte for byte; the old keys go only once the copies read back equal.
-#[tokio::test]
-async fn plans_in_local_storage_move_across_without_loss() {
-    let b = open("/#/territory").await;
-    let mut a = sample_plan(Lang::En);
-    a.id = "alpha".into();
-    a.name = "Alpha plan".into();
-    let mut c = sample_plan(Lang::En);
-    c.id = "gamma".into();
-    c.name = "Gamma plan".into();
-    let broken = "{\"format_version\": 1, \"id\": \"delta\", \"name\": ";
-    let (a_text, c_text) = (write_plan(&a), write_plan(&c));
-    b.exec_js_with(
-        "localStorage.clear();
-         localStorage.setItem('region-planner/plan/alpha', arguments[0]);
-         localStorage.setItem('region-planner/plan/gamma', arguments[1]);
-         localStorage.setItem('region-planner/plan/delta', arguments[2]);
-         localStorage.setItem('region-planner/index', JSON.stringify({order: ['gamma', 'alpha'], current: 'gamma'}));",
-        vec![json!(a_text), json!(c_text), json!(broken)],
-    )
-    .await;
-    b.reload().await;
-    b.wait_for(READY).await;
-    b.wait_for_text(".broken-entry", "delta").await;
-    let names = b.texts_of("#plan-select option").await;
-    assert!(
-        names.starts_with(&["Gamma plan".to_string(), "Alpha plan".to_string()]),
-        "{names:?}"
-    );
-    install_store_access(&b).await;
-    assert_eq!(stored(&b, "alpha").await, Some(a_text));
-    assert_eq!(stored(&b, "gamma").await, Some(c_text));
-    assert_eq!(stored(&b, "delta").await.as_deref(), Some(broken));
-    b.wait_until("!Object.keys(localStorage).some(k => k.startsWith('region-planner/plan/'))")
-        .await;
-}
-
 // ---- use, quota and persistence ------------------------------------------------------------
 
 /// The plan menu shows how much of the browser's storage the app uses, and asks the browser

@@ -112,7 +112,7 @@ fn the_title_slide_names_the_plan_its_targets_and_the_adopted_scenario() {
         panic!("the title slide");
     };
     assert_eq!(title.company, plan.company);
-    assert_eq!(title.period, "年度 2027-01 – 2027-12");
+    assert_eq!(title.period, "2027 年度");
     assert_eq!(title.scenario, format!("采用方案：{}", s.name));
     assert_eq!(title.figures[0].label, "销售额目标");
     assert_eq!(title.figures[0].value, "1.18亿");

@@ -11,7 +11,7 @@ use crate::view::numbers::{amount, grouped};
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TitleSlide {
     pub company: String,
-    /// The period with its first and last month (`Year 2027-01 – 2027-12`).
+    /// The period as people write it (`2027 年度`, `Year 2027`).
     pub period: String,
     pub figures: Vec<TitleFigure>,
     /// `Adopted scenario: Baseline`.
@@ -80,7 +80,7 @@ pub fn title_slide(t: &Catalogue, lang: Lang, plan: &Plan, s: &Scenario) -> Titl
         .sum();
     TitleSlide {
         company: plan.company.clone(),
-        period: t.period(&plan.period),
+        period: crate::view::period_label::period_label(t, &plan.period),
         figures,
         scenario: fill(t.slide_adopted, &[&s.name]),
         counts: fill(
