@@ -40,6 +40,11 @@ texts! {
     page_customers: "Customer archive", "客户档案";
     page_scorecard: "Distributor scorecard", "客户考评";
     page_expenses: "Expenses", "销售费用";
+    // Tab labels: short enough for one line of tabs on a 1280-wide projector.
+    tab_tracking: "Completion", "完成率与偏差";
+    tab_competition: "Competition", "销售竞赛";
+    tab_customers: "Customers", "客户档案";
+    tab_scorecard: "Scorecard", "客户考评";
     present: "Present", "演示";
     leave_presentation: "Leave (Esc)", "退出 (Esc)";
     close: "Close", "关闭";

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::route::Route;
 use super::state::{App, use_app};
 
-/// A route's tab label in the current language.
+/// A route's tab label in the current language (the page's own heading may be longer).
 pub fn route_label(app: App, route: Route) -> &'static str {
     let (t, x) = (app.t(), app.x());
     match route {
@@ -16,10 +16,10 @@ pub fn route_label(app: App, route: Route) -> &'static str {
         Route::Print => t.view_print,
         Route::Log => t.view_log,
         Route::Actuals => x.page_actuals,
-        Route::Tracking => x.page_tracking,
-        Route::Competition => x.page_competition,
-        Route::Customers => x.page_customers,
-        Route::Scorecard => x.page_scorecard,
+        Route::Tracking => x.tab_tracking,
+        Route::Competition => x.tab_competition,
+        Route::Customers => x.tab_customers,
+        Route::Scorecard => x.tab_scorecard,
         Route::Expenses => x.page_expenses,
     }
 }
