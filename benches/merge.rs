@@ -24,7 +24,13 @@ fn edited(base: &Plan, salt: u32, share: i64) -> Plan {
         .flat_map(|r| r.subdistricts.iter().map(|d| d.id.clone()))
         .collect();
     let mut edits = Vec::new();
-    for (i, id) in people.iter().enumerate().skip(salt as usize).step_by(50).take(200) {
+    for (i, id) in people
+        .iter()
+        .enumerate()
+        .skip(salt as usize)
+        .step_by(50)
+        .take(200)
+    {
         edits.push(Edit::Salesperson {
             salesperson: id.clone(),
             field: SalespersonField::Role(format!("Role {salt}")),
@@ -68,14 +74,17 @@ fn bench(c: &mut Criterion) {
             assert!(!d.is_empty());
         })
     });
-    c.bench_function("merge of a 10,000-salesperson copy (merge3 + resolve)", |b| {
-        b.iter(|| {
-            let m = merge3(&base, &mine, &theirs);
-            assert!(!m.collisions.is_empty());
-            let choices = vec![Choice::Theirs; m.collisions.len()];
-            m.resolve(&choices).expect("the merge resolves")
-        })
-    });
+    c.bench_function(
+        "merge of a 10,000-salesperson copy (merge3 + resolve)",
+        |b| {
+            b.iter(|| {
+                let m = merge3(&base, &mine, &theirs);
+                assert!(!m.collisions.is_empty());
+                let choices = vec![Choice::Theirs; m.collisions.len()];
+                m.resolve(&choices).expect("the merge resolves")
+            })
+        },
+    );
 }
 
 criterion_group!(benches, bench);
