@@ -18,6 +18,7 @@ mod header;
 mod keys;
 mod library;
 mod log_page;
+mod merge_page;
 mod nav;
 mod pages;
 mod presentation;

@@ -10,6 +10,7 @@ mod e2e {
     pub mod changelog;
     pub mod compare;
     pub mod execution;
+    pub mod merge;
     pub mod sharing;
     pub mod support;
     pub mod territory;

@@ -149,7 +149,7 @@ texts! {
     order_collision: "Both put {} in another order", "双方都调整了{}的顺序";
     all_mine: "This plan's for all", "全部用当前计划的";
     all_theirs: "The copy's for all", "全部用副本的";
-    to_choose: "{} collisions still to choose", "还有 {} 处冲突需要选择";
+    to_choose: "Collisions still to choose: {}", "还有 {} 处冲突需要选择";
 
     confirm_merge: "Merge", "确认合并";
     cancel: "Cancel", "取消";
