@@ -268,6 +268,32 @@ mod tests {
     }
 
     #[test]
+    fn a_part_sent_before_any_change_is_placed_by_the_restore_patches_of_its_log() {
+        use crate::core::editor::{Editor, Record};
+        let w = Words::new(Lang::En);
+        // The open plan has no log yet; the copy carries the mark of its part from the start.
+        let open = sample_plan(Lang::En);
+        let mut sent = open.clone();
+        sent.recipient_part = Some("r1".into());
+        let mut editor = Editor::new(sent);
+        let at = "2027-01-02T09:00:00+08:00";
+        let record = Record { at, gesture: None };
+        editor
+            .apply(&share("r1", 70), record, |_| "share".into())
+            .unwrap();
+        editor.settle();
+        let copy = editor.plan().clone();
+        let placed = place_copies(w, &open, vec![("part.json".into(), copy)], None)
+            .expect("the copy's log brings back the version it was sent as");
+        let flow = merge_copies(w, &open, &placed, &HashMap::new());
+        assert_eq!(flow.result.unwrap().regions[0].market_share, 70.into());
+        assert!(
+            flow.copies[0].outside.is_none(),
+            "the change is inside the part"
+        );
+    }
+
+    #[test]
     fn a_copy_holding_nothing_new_changes_nothing() {
         let w = Words::new(Lang::En);
         let base = sent();
