@@ -20,6 +20,7 @@ mod isolated;
 mod keys;
 mod library;
 mod log_page;
+mod merge_page;
 mod nav;
 mod new_plan_dialog;
 mod pages;

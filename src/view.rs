@@ -11,6 +11,7 @@ pub mod diff_chart;
 pub mod exec;
 pub mod explain;
 pub mod lock_form;
+pub mod merge_flow;
 pub mod merge_view;
 pub mod numbers;
 pub mod people_table;

@@ -10,6 +10,7 @@ mod e2e {
     pub mod changelog;
     pub mod compare;
     pub mod execution;
+    pub mod merge;
     pub mod method;
     pub mod plan_document;
     pub mod presentation;

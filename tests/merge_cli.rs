@@ -1,7 +1,7 @@
 //! `planner diff` and `planner merge`, run as a user would: on copies of the sample plan edited
 //! through the editor (so their change logs are the app's), and on bad input.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use region_planner::core::edit::{Edit, RegionField, SalespersonField};
 use region_planner::core::editor::{Editor, Record};
@@ -20,7 +20,7 @@ fn file(name: &str, plan: &Plan) -> PathBuf {
     planner_cli::temp_file("planner-merge", name, write_plan_pretty(plan))
 }
 
-fn arg(p: &PathBuf) -> &str {
+fn arg(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 

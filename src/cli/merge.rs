@@ -13,6 +13,7 @@ use crate::core::lang::Lang;
 use crate::core::merge::{Choice, check_base, merge3};
 use crate::core::model::Plan;
 use crate::i18n::fill;
+use crate::view::merge_flow::copy_reasons;
 use crate::view::merge_view::collision_rows;
 use crate::view::plan_diff::Words;
 
@@ -176,16 +177,6 @@ fn log_merge(
             &format!("{name}: {}", reasons.join("; ")),
         );
     }
-}
-
-/// The reasons written in a copy for its own changes (its log entries from `since` on).
-pub fn copy_reasons(copy: &Plan, since: usize) -> Vec<String> {
-    copy.change_log
-        .iter()
-        .skip(since)
-        .filter(|c| !c.reason.trim().is_empty())
-        .map(|c| c.reason.clone())
-        .collect()
 }
 
 /// The time now in UTC, as the change log writes times.

@@ -27,7 +27,8 @@ macro_rules! texts {
 }
 
 texts! {
-    open_page: "Compare & merge", "对比与合并";
+    // The tab: short, for one line of tabs on a 1280-wide projector.
+    open_page: "Merge", "合并";
     page_title: "Compare & merge plan files", "对比与合并计划文件";
     page_intro: "Send the plan out, get the copies back and merge them here: every change that does not collide is applied; what collides waits for your choice. Nothing changes until you confirm.",
         "把计划发出去，收回副本后在这里合并：不冲突的修改直接采用，冲突的修改由您选择。确认之前计划不会改变。";
@@ -149,7 +150,7 @@ texts! {
     order_collision: "Both put {} in another order", "双方都调整了{}的顺序";
     all_mine: "This plan's for all", "全部用当前计划的";
     all_theirs: "The copy's for all", "全部用副本的";
-    to_choose: "{} collisions still to choose", "还有 {} 处冲突需要选择";
+    to_choose: "Collisions still to choose: {}", "还有 {} 处冲突需要选择";
 
     confirm_merge: "Merge", "确认合并";
     cancel: "Cancel", "取消";

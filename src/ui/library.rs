@@ -203,6 +203,9 @@ pub fn run_undo(app: App, action: UndoAction) {
 
 /// Downloads the open plan as a JSON file.
 pub fn export_plan(app: App) {
+    // The newest change's restore patch goes in the file too: a copy sent out and merged back
+    // is placed by its change log.
+    app.settle();
     if let Err(e) = app.with_plan_untracked(crate::storage::files::download_plan) {
         app.notify_error(e);
     }

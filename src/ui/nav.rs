@@ -15,6 +15,7 @@ pub fn route_label(app: App, route: Route) -> &'static str {
         Route::Compare => t.view_compare,
         Route::Print => t.view_print,
         Route::Log => t.view_log,
+        Route::Merge => crate::i18n::merge::merge_text(app.lang.get()).open_page,
         Route::Actuals => x.page_actuals,
         Route::Tracking => x.tab_tracking,
         Route::Competition => x.tab_competition,

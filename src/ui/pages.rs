@@ -10,6 +10,7 @@ use super::competition_page::CompetitionPage;
 use super::customers_page::CustomersPage;
 use super::expenses_page::ExpensesPage;
 use super::log_page::LogPage;
+use super::merge_page::MergePage;
 use super::print_page::PrintPage;
 use super::route::Route;
 use super::scorecard_page::ScorecardPage;
@@ -54,6 +55,7 @@ pub fn RouteView() -> impl IntoView {
             Route::Compare => view! { <ComparePage /> }.into_any(),
             Route::Print => view! { <PrintPage /> }.into_any(),
             Route::Log => view! { <LogPage /> }.into_any(),
+            Route::Merge => view! { <MergePage /> }.into_any(),
             Route::Actuals => view! { <ActualsPage /> }.into_any(),
             Route::Tracking => view! { <TrackingPage /> }.into_any(),
             Route::Competition => view! { <CompetitionPage /> }.into_any(),

@@ -18,6 +18,8 @@ pub enum Route {
     Compare,
     Print,
     Log,
+    /// Compare plan files, merge returned copies, send a part.
+    Merge,
     Actuals,
     Tracking,
     Competition,
@@ -28,13 +30,14 @@ pub enum Route {
 
 impl Route {
     /// The planning routes, in tab order.
-    pub const PLANNING: [Route; 6] = [
+    pub const PLANNING: [Route; 7] = [
         Route::Territory,
         Route::Tiers,
         Route::Breakdown,
         Route::Compare,
         Route::Print,
         Route::Log,
+        Route::Merge,
     ];
 
     /// The execution routes (计划执行), in tab order.
@@ -56,6 +59,7 @@ impl Route {
             Route::Compare => "compare",
             Route::Print => "print",
             Route::Log => "log",
+            Route::Merge => "merge",
             Route::Actuals => "actuals",
             Route::Tracking => "tracking",
             Route::Competition => "competition",

@@ -252,7 +252,7 @@ pub fn field_label(w: Words, sides: [&Items; 2], key: &ItemKey, path: &[Seg]) ->
         (_, ["last_sales", "amount"]) => t.last_amount.into(),
         (_, ["last_sales", "quantity"]) => t.last_quantity.into(),
         (ItemKey::Region(_), ["notes"]) => t.notes.into(),
-        (_, ["factors", f]) => factor(*f).map_or((*f).into(), |f| t.factor(f).into()),
+        (_, ["factors", f]) => factor(f).map_or((*f).into(), |f| t.factor(f).into()),
         (_, ["target_share"]) => t.target_share.into(),
         (_, ["milestones"]) => t.milestones.into(),
         (_, ["target_distributors"]) => t.target_distributors.into(),

@@ -1,7 +1,7 @@
 //! What a change does to the targets: the adopted scenario's breakdown of both plans, node by
 //! node, and the annual targets that differ.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -75,27 +75,31 @@ pub fn target_moves(old: &Plan, new: &Plan) -> Targets {
     };
     let mut moves = Vec::new();
     let mut seen = HashSet::new();
+    // Names are looked up for the nodes that move only, through an index made once.
+    let (new_names, old_names) = (node_names(new), node_names(old));
     for (i, node) in b.nodes().iter().enumerate() {
         let id = node.id.clone();
         seen.insert(id.clone());
         let j = if i == 0 { Some(0) } else { a.find(&id) };
-        let mv = TargetMove {
-            name: name(new, &b, i).unwrap_or_else(|| id.clone()),
+        let amount = [
+            j.map(|j| a.annual(j, Measure::Amount)),
+            Some(b.annual(i, Measure::Amount)),
+        ];
+        let quantity = [
+            j.map(|j| a.annual(j, Measure::Quantity)),
+            Some(b.annual(i, Measure::Quantity)),
+        ];
+        if amount[0] == amount[1] && quantity[0] == quantity[1] {
+            continue;
+        }
+        moves.push(TargetMove {
+            name: name(new, &new_names, &b, i).unwrap_or_else(|| id.clone()),
             region: region(&b, i),
             level: node.level,
-            amount: [
-                j.map(|j| a.annual(j, Measure::Amount)),
-                Some(b.annual(i, Measure::Amount)),
-            ],
-            quantity: [
-                j.map(|j| a.annual(j, Measure::Quantity)),
-                Some(b.annual(i, Measure::Quantity)),
-            ],
+            amount,
+            quantity,
             id,
-        };
-        if mv.amount[0] != mv.amount[1] || mv.quantity[0] != mv.quantity[1] {
-            moves.push(mv);
-        }
+        });
     }
     for (j, node) in a.nodes().iter().enumerate().skip(1) {
         if seen.contains(&node.id) {
@@ -104,7 +108,7 @@ pub fn target_moves(old: &Plan, new: &Plan) -> Targets {
         moves.push(TargetMove {
             id: node.id.clone(),
             level: node.level,
-            name: name(old, &a, j).unwrap_or_else(|| node.id.clone()),
+            name: name(old, &old_names, &a, j).unwrap_or_else(|| node.id.clone()),
             region: region(&a, j),
             amount: [Some(a.annual(j, Measure::Amount)), None],
             quantity: [Some(a.annual(j, Measure::Quantity)), None],
@@ -125,11 +129,26 @@ fn breakdown(plan: &Plan) -> Result<Option<Breakdown>, Option<BreakdownErrors>> 
     }
 }
 
-fn name(plan: &Plan, b: &Breakdown, i: usize) -> Option<String> {
+fn name(plan: &Plan, names: &HashMap<&str, &str>, b: &Breakdown, i: usize) -> Option<String> {
     if i == 0 {
         return Some(plan.name.clone());
     }
-    plan.node_name(&b.nodes()[i].id).map(str::to_string)
+    names.get(b.nodes()[i].id.as_str()).map(|n| n.to_string())
+}
+
+/// Every node's name by id.
+fn node_names(plan: &Plan) -> HashMap<&str, &str> {
+    let mut names = HashMap::new();
+    for r in &plan.regions {
+        names.insert(r.id.as_str(), r.name.as_str());
+        for d in &r.subdistricts {
+            names.insert(d.id.as_str(), d.name.as_str());
+            for p in &d.salespeople {
+                names.insert(p.id.as_str(), p.name.as_str());
+            }
+        }
+    }
+    names
 }
 
 /// The id of the region node `i` is in.

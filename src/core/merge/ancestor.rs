@@ -105,6 +105,8 @@ pub fn common_ancestor(mine: &Plan, theirs: &Plan) -> Result<Ancestor, AncestorE
         let mut p = p.clone();
         p.id.clear();
         p.change_log.clear();
+        // A copy sent as a part carries the mark from the start, outside its log.
+        p.recipient_part = None;
         p
     };
     if comparable(&a) != comparable(&b) {
