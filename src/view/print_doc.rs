@@ -25,6 +25,23 @@ use crate::i18n::{Catalogue, fill};
 /// at once, and the rest of a long table is drawn for printing.
 pub const ROWS_ON_SCREEN: usize = 60;
 
+/// Above this many salespeople the printed plan opens on one region at a time: a plan of ten
+/// thousand drawn whole for printing is hundreds of thousands of cells, seconds before the
+/// browser's print dialog opens and a stack of paper nobody reads at once.
+pub const ONE_REGION_ABOVE: usize = 2_000;
+
+/// Whether the printed plan opens on one region (a plan of more than [`ONE_REGION_ABOVE`]
+/// salespeople), and the line saying why.
+pub fn one_region_at_a_time(t: &Catalogue, plan: &Plan) -> Option<String> {
+    let people: usize = plan
+        .regions
+        .iter()
+        .flat_map(|r| &r.subdistricts)
+        .map(|d| d.salespeople.len())
+        .sum();
+    (people > ONE_REGION_ABOVE).then(|| fill(t.doc_one_region_note, &[&grouped(people.into())]))
+}
+
 /// The sections written by the manager, by note key.
 pub const WRITTEN_SECTIONS: [&str; 4] = ["goals", "market", "strategy", "risks"];
 
@@ -35,6 +52,8 @@ pub struct PlanDocument {
     pub plan_name: String,
     /// Company, period and scenario: `Hunan Co. · Year 2027 · scenario “Baseline”`.
     pub headline: String,
+    /// When the document holds one region's people: the line under the headline that says so.
+    pub scope: Option<String>,
     pub sections: Vec<DocSection>,
 }
 
@@ -269,6 +288,9 @@ pub fn written_label(t: &Catalogue, key: &str) -> &'static str {
 
 /// The document for scenario `s` (the adopted one), with its breakdown when it can be computed;
 /// with every row of the long tables (`all`, for printing) or their first rows (on screen).
+/// With `region` (an id), the tables of sub-districts and salespeople (targets, schedule, team)
+/// hold only that region's; the company's sections (goals, tiers, targets by region, budget)
+/// stay whole. An id the plan does not hold gives the whole plan.
 pub fn plan_document(
     t: &Catalogue,
     lang: Lang,
@@ -276,8 +298,10 @@ pub fn plan_document(
     s: &Scenario,
     bd: Option<&Breakdown>,
     all: bool,
+    region: Option<&str>,
 ) -> PlanDocument {
     let period = super::period_label::period_label(t, &plan.period);
+    let only = region.and_then(|id| plan.regions.iter().position(|r| r.id == id));
     let mut sections = vec![
         goals(t, lang, plan, s),
         DocSection {
@@ -288,7 +312,7 @@ pub fn plan_document(
         tiers(t, plan, s, all),
     ];
     match bd {
-        Some(bd) => sections.extend(targets(t, lang, plan, s, bd, all)),
+        Some(bd) => sections.extend(targets(t, lang, plan, s, bd, all, only)),
         None => sections.push(DocSection {
             title: t.doc_targets_region,
             class: "doc-section doc-regions",
@@ -296,9 +320,9 @@ pub fn plan_document(
         }),
     }
     sections.extend([
-        schedule(t, plan, all),
+        schedule(t, plan, all, only),
         budget(t, lang, plan, s, all),
-        team(t, plan, all),
+        team(t, plan, all, only),
         DocSection {
             title: t.doc_risks,
             class: "doc-section doc-risks",
@@ -309,6 +333,7 @@ pub fn plan_document(
         title: t.doc_title,
         plan_name: plan.name.clone(),
         headline: fill(t.doc_headline, &[&plan.company, &period, &s.name]),
+        scope: only.map(|r| fill(t.doc_scope_line, &[&plan.regions[r].name])),
         sections,
     }
 }
@@ -382,7 +407,8 @@ fn tiers(t: &Catalogue, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
 
 /// Sections 4–6: targets by region (with the chart), sub-district and salesperson, by amount
 /// and by quantity; a measure the scenario has no target for gets no table (it would be all
-/// zeros). Nodes left at zero under a non-zero company target are marked.
+/// zeros). Nodes left at zero under a non-zero company target are marked. With `only` (a
+/// region's index), the sub-districts and salespeople are that region's, under a line naming it.
 fn targets(
     t: &Catalogue,
     lang: Lang,
@@ -390,7 +416,13 @@ fn targets(
     s: &Scenario,
     bd: &Breakdown,
     all: bool,
+    only: Option<usize>,
 ) -> Vec<DocSection> {
+    // The region's subtree: its node and every node under it, in tree order.
+    let subtree = only.and_then(|r| {
+        let i = bd.find(&plan.regions[r].id)?;
+        Some((r, i..bd.nodes()[i].subtree_end))
+    });
     let measures: Vec<(Measure, &'static str)> = [
         (Measure::Amount, t.amount_target),
         (Measure::Quantity, t.quantity_target),
@@ -425,9 +457,17 @@ fn targets(
         if level == Level::Region && measures.first().is_some_and(|m| m.0 == Measure::Amount) {
             blocks.push(DocBlock::Chart(region_bars(t, lang, plan, s, bd, title)));
         }
+        let within = subtree.as_ref().filter(|_| level != Level::Region);
+        if let Some((r, _)) = within {
+            blocks.push(DocBlock::Line {
+                class: "doc-scope",
+                text: fill(t.doc_scope_section, &[&plan.regions[*r].name]),
+            });
+        }
+        let nodes = within.map_or(0..bd.nodes().len(), |(_, nodes)| nodes.clone());
         for ((measure, label), zeros) in measures.iter().zip(&zeros) {
             blocks.push(DocBlock::Heading(label));
-            let table = targets_table(t, plan, bd, level, *measure, zeros, all);
+            let table = targets_table(t, plan, bd, level, nodes.clone(), *measure, zeros, all);
             let marked = table.rows.iter().any(|r| r.zero);
             blocks.push(DocBlock::Table(table));
             if marked {
@@ -452,13 +492,15 @@ fn targets(
     .collect()
 }
 
-/// The nodes of one level: name, parent (below regions), year and months, for one measure;
-/// `zeros` marks the nodes left at zero.
+/// The nodes of one level among `nodes` (indices in tree order): name, parent (below regions),
+/// year and months, for one measure; `zeros` marks the nodes left at zero.
+#[allow(clippy::too_many_arguments)]
 fn targets_table(
     t: &Catalogue,
     plan: &Plan,
     bd: &Breakdown,
     level: Level,
+    nodes: std::ops::Range<usize>,
     measure: Measure,
     zeros: &[bool],
     all: bool,
@@ -477,9 +519,10 @@ fn targets_table(
             .map(|m| DocCell::plain(t.month_name(m.month))),
     );
     let of_level = || {
-        bd.nodes()
+        bd.nodes()[nodes.clone()]
             .iter()
-            .enumerate()
+            .zip(nodes.clone())
+            .map(|(n, i)| (i, n))
             .filter(move |(_, n)| n.level == level)
     };
     let rows = of_level().map(|(i, n)| {
@@ -499,10 +542,18 @@ fn targets_table(
     DocTable::of(headers, rows, of_level().count(), all)
 }
 
+/// The regions whose sub-districts and people a section holds: the one of index `only`, or all.
+fn regions_of(plan: &Plan, only: Option<usize>) -> &[crate::core::model::Region] {
+    match only {
+        Some(r) => &plan.regions[r..=r],
+        None => &plan.regions,
+    }
+}
+
 /// Every sub-district's milestones (a row each), with its target distributors and terminals on
-/// its first row.
-fn schedule(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
-    let subdistricts = || plan.regions.iter().flat_map(|r| &r.subdistricts);
+/// its first row; with `only`, that region's sub-districts.
+fn schedule(t: &Catalogue, plan: &Plan, all: bool, only: Option<usize>) -> DocSection {
+    let subdistricts = || regions_of(plan, only).iter().flat_map(|r| &r.subdistricts);
     let total = subdistricts().map(|d| d.milestones.len().max(1)).sum();
     let mut rows = Vec::new();
     for d in subdistricts() {
@@ -637,11 +688,13 @@ fn budget(t: &Catalogue, lang: Lang, plan: &Plan, s: &Scenario, all: bool) -> Do
     }
 }
 
-/// Each sub-district's people (with their roles), under its region and manager.
-fn team(t: &Catalogue, plan: &Plan, all: bool) -> DocSection {
-    let total = plan.regions.iter().map(|r| r.subdistricts.len()).sum();
+/// Each sub-district's people (with their roles), under its region and manager; with `only`,
+/// that region's.
+fn team(t: &Catalogue, plan: &Plan, all: bool, only: Option<usize>) -> DocSection {
+    let regions = regions_of(plan, only);
+    let total = regions.iter().map(|r| r.subdistricts.len()).sum();
     let mut rows = Vec::new();
-    for r in &plan.regions {
+    for r in regions {
         if !all && rows.len() >= ROWS_ON_SCREEN {
             break;
         }
@@ -732,7 +785,7 @@ mod tests {
             .insert("risks".into(), "竞品降价\n\n  经销商资金紧张 ".into());
         let s = plan.adopted().unwrap().clone();
         let bd = compute(&plan, &s).unwrap();
-        let doc = plan_document(&ZH, Lang::Zh, &plan, &s, Some(&bd), false);
+        let doc = plan_document(&ZH, Lang::Zh, &plan, &s, Some(&bd), false, None);
         let all = texts(&doc);
         let has = |text: &str| all.iter().any(|x| x.contains(text));
         for r in &plan.regions {
@@ -760,7 +813,7 @@ mod tests {
         let empty = written(&ZH, &plan, "goals");
         assert!(empty.paragraphs.is_empty());
         assert!(empty.invitation.starts_with("待填写"));
-        let en = plan_document(&EN, Lang::En, &plan, &s, None, false);
+        let en = plan_document(&EN, Lang::En, &plan, &s, None, false, None);
         assert_eq!(en.title, "Regional Sales Plan");
         assert_eq!(
             section(&en, "doc-regions").blocks,
@@ -774,7 +827,7 @@ mod tests {
         let plan = sample_plan(Lang::En);
         let s = plan.adopted().unwrap();
         let bd = compute(&plan, s).unwrap();
-        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false);
+        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false, None);
         let people = section(&doc, "doc-people");
         assert!(people.class.contains("page-break"));
         let DocBlock::Table(amounts) = &people.blocks[1] else {
@@ -820,7 +873,7 @@ mod tests {
         let s = plan.adopted().unwrap();
         let bd = compute(&plan, s).unwrap();
         let people = |all: bool| {
-            let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), all);
+            let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), all, None);
             let DocBlock::Table(table) = section(&doc, "doc-people").blocks[1].clone() else {
                 panic!("the salespeople's amounts");
             };
@@ -855,10 +908,143 @@ mod tests {
     }
 
     #[test]
+    fn one_region_printed_holds_only_its_rows_and_the_company_sections_whole() {
+        let plan = crate::core::sample::scaled_plan(1_000);
+        let s = plan.adopted().unwrap();
+        let bd = compute(&plan, s).unwrap();
+        let region = &plan.regions[1];
+        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), true, Some(&region.id));
+        let whole = plan_document(&EN, Lang::En, &plan, s, Some(&bd), true, None);
+        assert_eq!(
+            doc.scope.as_deref(),
+            Some(
+                "Sub-districts and salespeople of Region 2 only; the company's sections cover every region."
+            )
+        );
+        assert_eq!(whole.scope, None);
+        let tables = |doc: &PlanDocument, class: &str| -> Vec<DocTable> {
+            section(doc, class)
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    DocBlock::Table(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let subs: Vec<&str> = region
+            .subdistricts
+            .iter()
+            .map(|d| d.name.as_str())
+            .collect();
+        let people: Vec<&str> = region
+            .subdistricts
+            .iter()
+            .flat_map(|d| &d.salespeople)
+            .map(|p| p.name.as_str())
+            .collect();
+        assert!(people.len() < 1_000 && subs.len() < 100);
+        // The people's tables: that region's sub-districts and salespeople, every one.
+        for table in tables(&doc, "doc-subs") {
+            let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
+            assert_eq!(names, subs);
+            assert_eq!(table.total, subs.len());
+            assert!(table.rows.iter().all(|r| r.cells[0].text == region.name));
+        }
+        let people_tables = tables(&doc, "doc-people");
+        assert_eq!(people_tables.len(), 2, "amount and quantity");
+        for table in people_tables {
+            let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
+            assert_eq!(names, people);
+            assert_eq!(table.left_out(&EN), None);
+            assert!(
+                table
+                    .rows
+                    .iter()
+                    .all(|r| subs.contains(&r.cells[0].text.as_str()))
+            );
+        }
+        assert_eq!(
+            section(&doc, "doc-people").blocks[0],
+            DocBlock::Line {
+                class: "doc-scope",
+                text: "Region 2 only".into()
+            },
+            "the section says whose people it holds"
+        );
+        let schedule = &tables(&doc, "doc-schedule")[0];
+        let named: Vec<&str> = schedule
+            .rows
+            .iter()
+            .map(|r| r.name.as_str())
+            .filter(|n| !n.is_empty())
+            .collect();
+        assert_eq!(named, subs, "the schedule of its sub-districts");
+        let team = &tables(&doc, "doc-team")[0];
+        assert_eq!(team.rows.len(), subs.len());
+        assert_eq!(team.rows[0].name, region.name);
+        // The company's sections stay whole: every region's target and the company total.
+        for class in ["doc-goals", "doc-tiers", "doc-regions", "doc-budget"] {
+            assert_eq!(section(&doc, class), section(&whole, class), "{class}");
+        }
+        let regions = &tables(&doc, "doc-regions")[0];
+        assert_eq!(regions.rows.len(), plan.regions.len());
+        let DocBlock::Line { text, .. } = &section(&doc, "doc-goals").blocks[0] else {
+            panic!("the company's targets");
+        };
+        assert!(
+            text.contains(&crate::view::numbers::amount(s.amount_target, Lang::En)),
+            "{text}"
+        );
+        // On screen the region's people hold their first rows, like the whole plan's.
+        let screen = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false, Some(&region.id));
+        let screen_people = &tables(&screen, "doc-people")[0];
+        assert_eq!(screen_people.rows.len(), ROWS_ON_SCREEN);
+        assert_eq!(screen_people.total, people.len());
+        // An id the plan no longer holds prints the whole plan.
+        let gone = plan_document(&EN, Lang::En, &plan, s, Some(&bd), true, Some("gone"));
+        assert_eq!(gone, whole);
+    }
+
+    #[test]
+    fn a_plan_above_the_threshold_prints_one_region_at_a_time_and_says_why() {
+        assert_eq!(
+            one_region_at_a_time(&EN, &crate::core::sample::scaled_plan(ONE_REGION_ABOVE)),
+            None
+        );
+        assert_eq!(one_region_at_a_time(&EN, &sample_plan(Lang::En)), None);
+        let big = crate::core::sample::scaled_plan(10_000);
+        assert_eq!(
+            one_region_at_a_time(&EN, &big).as_deref(),
+            Some(
+                "This plan has 10,000 salespeople: printing one region at a time (all regions stay a choice)."
+            )
+        );
+        assert_eq!(
+            one_region_at_a_time(&ZH, &big).as_deref(),
+            Some("本计划有 10,000 名业务人员：按区域逐一打印（仍可选择全部区域）。")
+        );
+        let s = big.adopted().unwrap();
+        let doc = plan_document(
+            &ZH,
+            Lang::Zh,
+            &big,
+            s,
+            None,
+            false,
+            Some(&big.regions[0].id),
+        );
+        assert_eq!(
+            doc.scope.as_deref(),
+            Some("仅含Region 1的分区与业务人员；公司部分涵盖全部区域。")
+        );
+    }
+
+    #[test]
     fn tiers_schedule_budget_and_team_come_from_the_plan() {
         let plan = sample_plan(Lang::En);
         let s = plan.adopted().unwrap();
-        let doc = plan_document(&EN, Lang::En, &plan, s, None, false);
+        let doc = plan_document(&EN, Lang::En, &plan, s, None, false, None);
         let DocBlock::Table(tiers) = &section(&doc, "doc-tiers").blocks[0] else {
             panic!("the tier table");
         };
@@ -900,7 +1086,7 @@ mod tests {
         let mut plan = sample_plan(Lang::Zh);
         plan.notes.clear();
         let s = plan.adopted().unwrap().clone();
-        let doc = plan_document(&ZH, Lang::Zh, &plan, &s, None, false);
+        let doc = plan_document(&ZH, Lang::Zh, &plan, &s, None, false, None);
         let market = doc
             .sections
             .iter()
@@ -978,7 +1164,7 @@ mod tests {
             .quantity_target = rust_decimal::Decimal::ZERO;
         let s = plan.adopted().unwrap();
         let bd = compute(&plan, s).unwrap();
-        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false);
+        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false, None);
         for class in ["doc-regions", "doc-subs", "doc-people"] {
             let blocks = &section(&doc, class).blocks;
             assert!(
@@ -1002,7 +1188,7 @@ mod tests {
         let plan = sample_plan(Lang::En);
         let s = plan.adopted().unwrap();
         let bd = compute(&plan, s).unwrap();
-        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false);
+        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false, None);
         let mut tables = 0;
         for section in &doc.sections {
             for block in &section.blocks {
@@ -1061,7 +1247,7 @@ mod tests {
             );
         let s = plan.adopted().unwrap();
         let bd = compute(&plan, s).unwrap();
-        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false);
+        let doc = plan_document(&EN, Lang::En, &plan, s, Some(&bd), false, None);
         let regions = section(&doc, "doc-regions");
         let DocBlock::Table(amounts) = &regions.blocks[2] else {
             panic!("{:?}", regions.blocks[2]);
@@ -1120,7 +1306,7 @@ mod tests {
         set_budget(&mut plan, &changsha, BudgetItem::Salaries, 60_000.into()).unwrap();
         set_budget(&mut plan, &second, BudgetItem::Salaries, 40_000.into()).unwrap();
         let s = plan.adopted().unwrap().clone();
-        let doc = plan_document(&EN, Lang::En, &plan, &s, None, false);
+        let doc = plan_document(&EN, Lang::En, &plan, &s, None, false, None);
         // Changsha is a base camp: 30% to distributors, 70% to terminals and publicity.
         assert_eq!(
             budget_row(&doc, "Changsha"),
@@ -1150,7 +1336,7 @@ mod tests {
         assert_eq!(*class, "doc-budget-target");
         // A budget of 9.6 million (8.1% of 118 million) is above an 8% target.
         set_budget(&mut plan, &second, BudgetItem::Promotion, 9_400_000.into()).unwrap();
-        let zh = plan_document(&ZH, Lang::Zh, &plan, &s, None, false);
+        let zh = plan_document(&ZH, Lang::Zh, &plan, &s, None, false, None);
         let DocBlock::Line { class, text } = &section(&zh, "doc-budget").blocks[2] else {
             panic!("the target line");
         };
