@@ -14,7 +14,8 @@
 //!   imported from CSV the same way as actuals ([`parse_score_figures`],
 //!   [`apply_score_figures`], [`score_template`]);
 //! - **expenses** against per-region budgets ([`expense_report`]);
-//! - **overdue milestones** of the development schedule ([`overdue_milestones`]).
+//! - **overdue milestones** of the development schedule ([`overdue_milestones`]);
+//! - **market share** during the year and the tiers it drifts to ([`share_report`]).
 //!
 //! Money and counts are exact decimals. Every ratio is `None` where its denominator is zero:
 //! the UI shows "—", nothing divides by zero.
@@ -31,6 +32,7 @@ mod leaderboard;
 mod milestones;
 mod score_import;
 mod scorecard;
+mod shares;
 mod stored;
 mod tracking;
 
@@ -71,6 +73,7 @@ pub use scorecard::{
     MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights, score_figures,
     score_months, scorecard, set_score_entry,
 };
+pub use shares::{ShareRow, set_share, share_report, target_share};
 pub use tracking::{Goal, Status, Tracking};
 
 /// Everything of the plan's execution that is typed or imported; the rest is computed. Written
@@ -91,6 +94,8 @@ pub struct Execution {
     pub budgets: BTreeMap<String, Budget>,
     /// Recorded spend.
     pub expenses: Vec<Expense>,
+    /// Market share recorded during the year, percent, by region id then month.
+    pub shares: BTreeMap<String, BTreeMap<YearMonth, Decimal>>,
 }
 
 impl Execution {
@@ -107,6 +112,7 @@ impl Execution {
             && self.scorecard.is_empty()
             && self.budgets.is_empty()
             && self.expenses.is_empty()
+            && self.shares.is_empty()
             && self.settings.is_default()
     }
 }

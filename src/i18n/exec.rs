@@ -163,6 +163,17 @@ texts! {
     milestone_due: "Due", "计划完成";
     milestone_overdue: "Overdue", "逾期";
     days_overdue: "{} days", "{} 天";
+    shares_title: "Market share during the year (市场占有率)", "市场占有率跟踪";
+    shares_hint: "Type each region's share for the as-of month; a share that crosses a tier threshold is flagged for review.", "按所选月份填写各区域的市场占有率；跨越区域类型阈值的区域将标出，请复核策略。";
+    share_planned: "Share at planning", "计划时占有率";
+    share_target: "Target share", "目标占有率";
+    share_in: "Share in {}", "{} 占有率";
+    share_latest: "Latest", "最新";
+    share_completion: "Target share reached", "目标占有率完成率";
+    share_review: "Tier review", "区域类型复核";
+    share_drift: "{} now {}: would be {} — review the strategy", "{}目前为 {}：应属{}，请复核策略";
+    share_adopt: "Adopt {}: reason", "采用{}：理由";
+    share_adopted: "{} adopted for {}", "{}已采用{}";
     milestone_done_on: "Done on", "完成日期";
     action_done: "Done", "已完成";
     // Competition.

@@ -1,5 +1,5 @@
 //! The source text's method on the execution routes: overdue milestones on the deviation list,
-//! the printed plan's budget in money.
+//! market share during the year with tier drift, the printed plan's budget in money.
 
 use region_planner::core::lang::Lang;
 use region_planner::core::model::Plan;
@@ -140,5 +140,80 @@ async fn overdue_milestones_read_in_chinese_on_the_deviation_list_and_the_subdis
     b.exec_js("document.querySelector('.milestone.overdue').scrollIntoView({block: 'center'})")
         .await;
     b.screenshot(artifacts_dir().join("screens/method-milestone-subdistrict-zh.png"))
+        .await;
+}
+
+/// The share typed for 株洲 falls below the stronghold threshold: flagged, then adopted as
+/// 运动区域 with a reason (an override of the adopted scenario, in the change log).
+#[tokio::test]
+async fn a_share_below_its_tiers_threshold_is_flagged_and_the_new_tier_adopted_with_a_reason() {
+    let plan = sample_plan(Lang::Zh);
+    let zhuzhou = &plan.regions[1];
+    let row = format!("tr.share-row[data-region=\"{}\"]", zhuzhou.id);
+    let b = open_with(&plan, "/#/tracking", "zh-CN").await;
+    b.wait_for_text("#shares-title", "市场占有率").await;
+    b.type_into(&format!("{row} td.share-input input"), "38")
+        .await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text(
+        &format!("{row} .drift-message"),
+        "株洲目前为 38%：应属运动区域，请复核策略",
+    )
+    .await;
+    assert_eq!(b.count("tr.share-row.drift").await, 1, "only 株洲");
+    b.screenshot(artifacts_dir().join("screens/method-share-drift-zh.png"))
+        .await;
+    // A reason adopts the tier.
+    b.type_into(&format!("{row} td.review-cell input"), "二季度竞品降价")
+        .await;
+    b.press(&Key::Enter).await;
+    b.wait_gone(&format!("{row}.drift")).await;
+    b.wait_for_text(&format!("{row} .tier-badge"), "运动区域")
+        .await;
+    let stored = b
+        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
+        .await
+        .unwrap();
+    let stored = region_planner::core::format::read_plan(&stored).unwrap();
+    let o = &stored.adopted().unwrap().tier_overrides[&zhuzhou.id];
+    assert_eq!(o.reason, "二季度竞品降价");
+    assert_eq!(
+        stored.execution.shares[&zhuzhou.id]
+            .values()
+            .copied()
+            .collect::<Vec<_>>(),
+        [rust_decimal::Decimal::from(38)]
+    );
+    b.click("#tab-log").await;
+    b.wait_for_text("main", "二季度竞品降价").await;
+}
+
+#[tokio::test]
+async fn market_shares_read_in_english() {
+    let plan = sample_plan(Lang::En);
+    let row = format!("tr.share-row[data-region=\"{}\"]", plan.regions[1].id);
+    let b = open_with(&plan, "/#/tracking", "en-US").await;
+    b.wait_for_text("#shares-title", "Market share during the year")
+        .await;
+    b.type_into(&format!("{row} td.share-input input"), "38")
+        .await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text(
+        &format!("{row} .drift-message"),
+        "Zhuzhou now 38%: would be Contested — review the strategy",
+    )
+    .await;
+    assert!(
+        b.text_of(&format!("{row} td.review-cell"))
+            .await
+            .contains("Adopt Contested: reason")
+    );
+    b.type_into(&format!("{row} td.share-input input"), "140")
+        .await;
+    b.press(&Key::Enter).await;
+    b.wait_for(&format!("{row} .field-error")).await;
+    b.exec_js("document.querySelector('#shares-title').scrollIntoView()")
+        .await;
+    b.screenshot(artifacts_dir().join("screens/method-share-drift-en.png"))
         .await;
 }

@@ -73,6 +73,12 @@ pub enum ExecutionEdit {
         item: BudgetItem,
         amount: Decimal,
     },
+    /// A region's market share for a month, percent; `None` removes it.
+    Share {
+        region: String,
+        month: YearMonth,
+        share: Option<Decimal>,
+    },
     /// The company's expense-ratio target (费用控制指标), percent of sales.
     ExpenseRatioTarget(Decimal),
     AddExpense(Expense),
@@ -201,6 +207,11 @@ impl ExecutionEdit {
                 execution::set_budget(plan, region, *item, *amount)?;
                 changed(plan.execution.budgets.get(region).copied() != before)
             }
+            ExecutionEdit::Share {
+                region,
+                month,
+                share,
+            } => changed(execution::set_share(plan, region, *month, *share)?),
             ExecutionEdit::ExpenseRatioTarget(v) => {
                 let before = plan.execution.settings.expense_ratio_target;
                 execution::set_expense_ratio_target(plan, *v)?;

@@ -88,6 +88,17 @@ pub struct CustomerRecord {
     pub subdistrict: String,
 }
 
+/// A region's market share recorded for a month, in percent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ShareRecord {
+    pub month: YearMonth,
+    /// The region's id.
+    pub region: NonEmpty,
+    pub share: Decimal,
+}
+
 /// A corrective-action note on a node's deviation in a month.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
