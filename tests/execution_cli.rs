@@ -338,8 +338,8 @@ fn collections_are_broken_down_and_tracked() {
 fn wrong_words_are_usage_errors() {
     let cases: [(&[&str], &str); 7] = [
         (
-            &["track", "plan.json"],
-            "track needs a plan file and an actuals file",
+            &["track"],
+            "track needs a plan file (and, optionally, an actuals file)",
         ),
         (&["track", "a", "b", "c"], "unexpected argument 'c'"),
         (
@@ -589,4 +589,45 @@ fn a_year_for_ten_thousand_salespeople_is_tracked() {
     let fields: Vec<&str> = company.split(',').collect();
     assert_eq!(fields[3], "total");
     assert_eq!(d(fields[5]), total, "every row counted once");
+}
+
+/// `planner sample --with-execution` holds a quarter of everything the execution routes show,
+/// so `track` (without a file: the actuals the plan holds) and `scorecard` run on it as is.
+#[test]
+fn the_sample_with_execution_can_be_tracked_and_scored_as_printed() {
+    let out = planner(&["sample", "--lang", "zh", "--with-execution"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: Plan = serde_json::from_str(&stdout(&out)).expect("a plan");
+    let e = &plan.execution;
+    let (_, _, people) = plan.size();
+    assert_eq!(e.actuals.len(), people);
+    assert!(e.actuals.values().all(|m| m.len() == 3), "a quarter");
+    assert!(!e.customers.is_empty() && !e.scorecard.is_empty());
+    assert_eq!(e.budgets.len(), plan.regions.len());
+    assert!(!e.expenses.is_empty());
+    assert_eq!(
+        e.shares.len(),
+        plan.regions.len(),
+        "market shares for every region"
+    );
+    let file = temp_file("with-execution.json", &out.stdout);
+
+    let out = planner(&["track", path(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let company: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("company,"))
+        .map(|l| l.split(',').nth(3).unwrap())
+        .collect();
+    assert_eq!(company, ["total", "2027-01", "2027-02", "2027-03"], "tracked to March");
+    let out = planner(&["track", path(&file), "--measure", "collections"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = planner(&["scorecard", path(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).lines().count(),
+        1 + 5,
+        "a header and five distributors"
+    );
 }
