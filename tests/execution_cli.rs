@@ -620,7 +620,11 @@ fn the_sample_with_execution_can_be_tracked_and_scored_as_printed() {
         .filter(|l| l.starts_with("company,"))
         .map(|l| l.split(',').nth(3).unwrap())
         .collect();
-    assert_eq!(company, ["total", "2027-01", "2027-02", "2027-03"], "tracked to March");
+    assert_eq!(
+        company,
+        ["total", "2027-01", "2027-02", "2027-03"],
+        "tracked to March"
+    );
     let out = planner(&["track", path(&file), "--measure", "collections"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let out = planner(&["scorecard", path(&file)]);

@@ -48,8 +48,8 @@ use super::period::YearMonth;
 
 pub use actuals::{Actual, Figure, latest_actual_month, remove_actual, set_actual};
 pub use archive::{
-    Change, Customer, CustomerField, CustomerKind, add_customer, linked_customer, remove_customer,
-    stale, update_customer, visit,
+    Change, Customer, CustomerField, CustomerKind, CustomerStatus, add_customer, linked_customer,
+    remove_customer, stale, update_customer, visit,
 };
 pub use demo::sample_execution;
 pub use deviation::{Deviation, DeviationNote, deviations, deviations_of, set_deviation_note};

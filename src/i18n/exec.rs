@@ -201,6 +201,19 @@ texts! {
     f_capital_strength: "Capital strength", "资金实力";
     f_credit: "Commercial credit", "商业信誉";
     f_cooperation_intent: "Willingness to cooperate", "合作意向";
+    f_owner: "Salesperson", "负责业务人员";
+    f_status: "Status", "客户状态";
+    no_owner: "(no one)", "（未指定）";
+    status_prospect: "Prospect", "潜在";
+    status_developing: "Developing", "开发中";
+    status_partner: "Partner", "合作";
+    status_stopped: "Stopped", "停止";
+    owner_filter: "Salesperson", "业务人员";
+    everyone: "Everyone", "全部业务人员";
+    status_filter: "Status", "客户状态";
+    every_status: "Every status", "全部状态";
+    pipeline: "Pipeline", "客户开发进度";
+    stale_by_owner: "Stale records per salesperson", "各业务人员未按期拜访的客户";
     last_visit: "Last visit", "最近拜访";
     visited_today: "Visited today", "今日已拜访";
     never: "never", "从未";
@@ -429,6 +442,8 @@ impl ExecText {
             "credit" => self.f_credit,
             "cooperation_intent" => self.f_cooperation_intent,
             "last_visit" => self.last_visit,
+            "owner" => self.f_owner,
+            "status" => self.f_status,
             "note" => self.note,
             "budget" => self.budget,
             "discount_percent" => self.discount,

@@ -217,3 +217,90 @@ async fn market_shares_read_in_english() {
     b.screenshot(artifacts_dir().join("screens/method-share-drift-en.png"))
         .await;
 }
+
+/// Customers belong to people: the archive narrowed to one salesperson, the pipeline's counts,
+/// stale records per person, and a record given an owner and a status.
+#[tokio::test]
+async fn the_archive_follows_each_salespersons_customers_and_the_pipeline() {
+    let mut plan = sample_plan(Lang::Zh);
+    plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
+    let first = plan.execution.customers[0].clone();
+    let owner = plan.salesperson(&first.owner).unwrap().name.clone();
+    let b = open_with(&plan, "/#/customers", "zh-CN").await;
+    b.wait_for_text(".pipeline-step[data-status=\"prospect\"]", "潜在1")
+        .await;
+    assert_eq!(
+        b.texts_of(".pipeline-step").await,
+        ["潜在1", "开发中2", "合作5", "停止0"]
+    );
+    // One person's records.
+    b.exec_js_with(
+        "const s = document.querySelector('#owner-filter'); s.value = arguments[0];
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![first.owner.clone().into()],
+    )
+    .await;
+    b.wait_until(&format!(
+        "[...document.querySelectorAll('table.customers tr.customer td.owner')].every(td => td.textContent === {})",
+        serde_json::to_string(&owner).unwrap()
+    ))
+    .await;
+    let owned = plan
+        .execution
+        .customers
+        .iter()
+        .filter(|c| c.owner == first.owner)
+        .count();
+    assert_eq!(b.count("table.customers tr.customer").await, owned);
+    // The stale records per person; the person's own list.
+    b.wait_for("#stale-by-owner").await;
+    assert!(b.count("button.stale-owner").await >= 1);
+    b.screenshot(artifacts_dir().join("screens/method-archive-owners-zh.png"))
+        .await;
+    // The prospects step narrows the list to prospects.
+    b.exec_js(
+        "const s = document.querySelector('#owner-filter'); s.value = '';
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+    )
+    .await;
+    b.click(".pipeline-step[data-status=\"prospect\"]").await;
+    b.wait_until(
+        "[...document.querySelectorAll('table.customers tr.customer td.status')].every(td => td.textContent === '潜在')",
+    )
+    .await;
+    assert_eq!(b.count("table.customers tr.customer").await, 1);
+    // A record gets another owner and moves on in the pipeline; both are in its history.
+    b.click(".pipeline-step[data-status=\"prospect\"]").await;
+    b.click("table.customers tr.customer button").await;
+    b.wait_for("#customer-owner").await;
+    let other = plan
+        .subdistrict(&first.subdistrict)
+        .unwrap()
+        .salespeople
+        .iter()
+        .find(|p| p.id != first.owner)
+        .unwrap()
+        .clone();
+    b.exec_js_with(
+        "for (const [id, v] of [['#customer-owner', arguments[0]], ['#customer-status', 'developing']]) {
+             const s = document.querySelector(id); s.value = v;
+             s.dispatchEvent(new Event('change', {bubbles: true}));
+         }",
+        vec![other.id.clone().into()],
+    )
+    .await;
+    b.wait_until(&format!(
+        "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"developing\"')",
+        plan.id
+    ))
+    .await;
+    let stored = b
+        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
+        .await
+        .unwrap();
+    let stored = region_planner::core::format::read_plan(&stored).unwrap();
+    let c = stored.execution.customer(&first.id).unwrap();
+    assert_eq!(c.owner, other.id);
+    assert_eq!(c.status.key(), "developing");
+    b.wait_for_text(".history", &other.name).await;
+}

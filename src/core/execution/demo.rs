@@ -10,7 +10,7 @@ use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure};
 
 use super::actuals::Actual;
-use super::archive::{Customer, CustomerKind};
+use super::archive::{Customer, CustomerKind, CustomerStatus};
 use super::expenses::{Budget, BudgetItem, Channel, Expense};
 use super::scorecard::{ScoreEntry, ScoreFigures};
 use super::{Execution, Settings};
@@ -82,6 +82,13 @@ pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
     let mut seq = 0;
     let mut customer = |kind, name: String, subdistrict: String, k: usize| {
         seq += 1;
+        // Owned by one of the sub-district's people, in turn.
+        let owner = plan
+            .subdistrict(&subdistrict)
+            .map(|d| &d.salespeople)
+            .filter(|people| !people.is_empty())
+            .map(|people| people[k % people.len()].id.clone())
+            .unwrap_or_default();
         Customer {
             id: format!("c{seq}"),
             kind,
@@ -96,6 +103,14 @@ pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
             credit: ["A", "B", "A"][k % 3].into(),
             cooperation_intent: ["A", "A", "B"][k % 3].into(),
             subdistrict,
+            owner,
+            status: [
+                CustomerStatus::Partner,
+                CustomerStatus::Partner,
+                CustomerStatus::Developing,
+                CustomerStatus::Partner,
+                CustomerStatus::Prospect,
+            ][k % 5],
             // Every other record visited in mid-January; the rest never (stale).
             last_visit: first_visit.filter(|_| k.is_multiple_of(2)),
             history: Vec::new(),

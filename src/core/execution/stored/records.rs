@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::core::execution::{
-    BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense,
-    ScoreEntry, ScoreFigures, ScoreWeights, Settings,
+    BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, CustomerStatus,
+    DeviationNote, Expense, ScoreEntry, ScoreFigures, ScoreWeights, Settings,
 };
 use crate::core::period::YearMonth;
 
@@ -79,10 +79,16 @@ pub struct CustomerRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_visit: Option<Day>,
     pub name: NonEmpty,
+    /// The id of the salesperson who owns the record, if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub standing: String,
+    /// Where it stands in the pipeline; `partner` when left out.
+    #[serde(default, skip_serializing_if = "CustomerStatus::is_default")]
+    pub status: CustomerStatus,
     /// The id of the sub-district the customer belongs to, if linked.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub subdistrict: String,
@@ -279,8 +285,10 @@ impl From<Customer> for CustomerRecord {
             kind: c.kind,
             last_visit: c.last_visit.map(Day),
             name: NonEmpty(c.name),
+            owner: c.owner,
             phone: c.phone,
             standing: c.standing,
+            status: c.status,
             subdistrict: c.subdistrict,
         }
     }
@@ -303,6 +311,8 @@ impl From<CustomerRecord> for Customer {
             credit: r.credit,
             cooperation_intent: r.cooperation_intent,
             subdistrict: r.subdistrict,
+            owner: r.owner,
+            status: r.status,
             last_visit: r.last_visit.map(|d| d.0),
             history: Vec::new(),
         }
