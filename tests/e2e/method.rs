@@ -304,3 +304,61 @@ async fn the_archive_follows_each_salespersons_customers_and_the_pipeline() {
     assert_eq!(c.status.key(), "developing");
     b.wait_for_text(".history", &other.name).await;
 }
+
+/// The printed plan: section 八 in money against the expense-ratio target, and the source's
+/// sections on training, monitoring, rewards and risks, in both languages.
+#[tokio::test]
+async fn the_printed_plan_budgets_money_and_covers_training_review_rewards_and_risks() {
+    for (lang, browser_lang) in [(Lang::Zh, "zh-CN"), (Lang::En, "en-US")] {
+        let mut plan = sample_plan(lang);
+        plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
+        let b = open_with(&plan, "/#/print", browser_lang).await;
+        let (total, target, training, review, prompt) = match lang {
+            Lang::Zh => (
+                "合计",
+                "费用控制指标",
+                "十、培训计划",
+                "落后进度超过 10%",
+                "市场风险",
+            ),
+            Lang::En => (
+                "Total",
+                "Expense-ratio target",
+                "10. Training",
+                "behind pace by more than 10%",
+                "market risks",
+            ),
+        };
+        b.wait_for_text("#plan-doc .doc-budget .doc-budget-target", target)
+            .await;
+        let budget_rows = b.count("#plan-doc .doc-budget tbody tr").await;
+        assert_eq!(
+            budget_rows,
+            plan.regions.len() + 1,
+            "{lang:?}: a row per region and the total"
+        );
+        b.wait_for_text("#plan-doc .doc-budget tbody tr:last-child", total)
+            .await;
+        b.wait_for_text("#plan-doc .doc-training", training).await;
+        b.wait_for_text("#plan-doc .doc-review", review).await;
+        b.wait_for_text("#plan-doc .doc-risks", prompt).await;
+        b.exec_js("document.querySelector('#plan-doc .doc-budget').scrollIntoView()")
+            .await;
+        b.screenshot(
+            artifacts_dir().join(format!("screens/method-print-budget-{browser_lang}.png")),
+        )
+        .await;
+        if lang == Lang::En {
+            b.exec_js("document.querySelector('#notes-editor').open = true;")
+                .await;
+            b.type_into("#note-training", "Distributor management course in March")
+                .await;
+            b.click("#plan-doc").await;
+            b.wait_for_text(
+                "#plan-doc .doc-training",
+                "Distributor management course in March",
+            )
+            .await;
+        }
+    }
+}
