@@ -70,8 +70,8 @@ pub use score_import::{
     apply_score_figures, parse_score_figures, score_csv, score_template,
 };
 pub use scorecard::{
-    MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights, score_figures,
-    score_months, scorecard, set_score_entry,
+    GrowthBasis, MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights,
+    score_figures, score_months, scorecard, set_score_entry,
 };
 pub use shares::{ShareRow, set_share, share_report, target_share};
 pub use tracking::{Goal, Status, Tracking};
@@ -129,6 +129,8 @@ pub struct Settings {
     pub stale_days: u32,
     /// Weights of the scorecard's seven measures (default equal).
     pub score_weights: ScoreWeights,
+    /// The scorecard's growth: year on year (同比, the default) or month on month (环比).
+    pub growth_basis: GrowthBasis,
     /// The company's expense-ratio target (费用控制指标): spend at most this percent of sales
     /// (default 8).
     pub expense_ratio_target: Decimal,
@@ -141,6 +143,7 @@ impl Default for Settings {
             discount_threshold: Decimal::TEN,
             stale_days: 30,
             score_weights: ScoreWeights::default(),
+            growth_basis: GrowthBasis::default(),
             expense_ratio_target: Decimal::from(8),
         }
     }

@@ -263,6 +263,9 @@ texts! {
     reason: "Why", "评分依据";
     mom: "MoM", "环比";
     yoy: "YoY", "同比";
+    growth_basis: "Volume growth measured", "销量增长率口径";
+    growth_yoy: "Year on year (同比)", "同比（与上年同月比）";
+    growth_mom: "Month on month (环比)", "环比（与上月比）";
     no_figures: "No figures for this month yet.", "本月尚无数据。";
     // Expenses.
     expenses_intro: "A budget per region, split between distributors and terminals by the region's tier.", "每个区域一个预算，按区域类型在经销商与终端之间分配。";

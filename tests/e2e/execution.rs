@@ -385,7 +385,7 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
     }
     let names = b.texts_of(".scorecard tr.score-row td.name").await;
     assert_eq!(names, ["Alpha Trading", "Beta Trading"]);
-    b.wait_for_text(".scorecard td.why", "Completion 95% → 95")
+    b.wait_for_text(".scorecard td.why", "Task completion 95% → 95")
         .await;
     // Weighing only the share of category sales still ranks Alpha first (60% against 20%).
     let composite = b.text_of(".scorecard tr.score-row td.composite").await;

@@ -362,3 +362,31 @@ async fn the_printed_plan_budgets_money_and_covers_training_review_rewards_and_r
         }
     }
 }
+
+/// The scorecard's growth is 同比 or 环比 as the manager chooses; the choice is kept in the plan
+/// and rescores the distributors.
+#[tokio::test]
+async fn the_scorecards_growth_is_year_on_year_or_month_on_month() {
+    let mut plan = sample_plan(Lang::Zh);
+    plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
+    let b = open_with(&plan, "/#/scorecard", "zh-CN").await;
+    b.wait_for("#growth-basis").await;
+    let before = b.texts_of("table tbody tr").await;
+    b.exec_js(
+        "const s = document.querySelector('#growth-basis'); s.value = 'month_on_month';
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+    )
+    .await;
+    b.wait_until(&format!(
+        "(localStorage.getItem('region-planner/plan/{}') || '').includes('month_on_month')",
+        plan.id
+    ))
+    .await;
+    b.wait_until(&format!(
+        "JSON.stringify([...document.querySelectorAll('table tbody tr')].map(r => r.innerText)) !== {}",
+        serde_json::to_string(&serde_json::to_string(&before).unwrap()).unwrap()
+    ))
+    .await;
+    b.screenshot(artifacts_dir().join("screens/method-scorecard-growth-zh.png"))
+        .await;
+}

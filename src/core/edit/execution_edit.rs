@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 
 use super::{Applied, EditError, Imported, set};
 use crate::core::execution::{
-    self, Actual, ActualsPreview, BudgetItem, CustomerField, CustomerKind, Expense, ScoreFigures,
-    ScoreMeasure, ScorePreview,
+    self, Actual, ActualsPreview, BudgetItem, CustomerField, CustomerKind, Expense, GrowthBasis,
+    ScoreFigures, ScoreMeasure, ScorePreview,
 };
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
@@ -92,6 +92,8 @@ pub enum ExecutionEdit {
     DiscountThreshold(Decimal),
     /// Customers not visited for more days than this are stale.
     StaleDays(u32),
+    /// The scorecard's growth basis (同比 or 环比).
+    GrowthBasis(GrowthBasis),
     /// A scorecard measure's weight.
     ScoreWeight(ScoreMeasure, Decimal),
     /// Plausible execution data for the plan's first `months` months, to try the execution
@@ -212,6 +214,10 @@ impl ExecutionEdit {
                 month,
                 share,
             } => changed(execution::set_share(plan, region, *month, *share)?),
+            ExecutionEdit::GrowthBasis(basis) => {
+                let slot = &mut plan.execution.settings.growth_basis;
+                changed(set(slot, *basis))
+            }
             ExecutionEdit::ExpenseRatioTarget(v) => {
                 let before = plan.execution.settings.expense_ratio_target;
                 execution::set_expense_ratio_target(plan, *v)?;

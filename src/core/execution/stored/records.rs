@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::execution::{
     BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, CustomerStatus,
-    DeviationNote, Expense, ScoreEntry, ScoreFigures, ScoreWeights, Settings,
+    DeviationNote, Expense, GrowthBasis, ScoreEntry, ScoreFigures, ScoreWeights, Settings,
 };
 use crate::core::period::YearMonth;
 
@@ -193,6 +193,9 @@ pub struct SettingsRecord {
     /// The company's expense-ratio target, percent of sales (default 8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expense_ratio_target: Option<Decimal>,
+    /// The scorecard's growth basis (default `year_on_year`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth_basis: Option<GrowthBasis>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stale_days: Option<Count>,
     #[serde(
@@ -434,6 +437,7 @@ impl SettingsRecord {
             deviation_threshold: dec(s.deviation_threshold, d.deviation_threshold),
             discount_threshold: dec(s.discount_threshold, d.discount_threshold),
             expense_ratio_target: dec(s.expense_ratio_target, d.expense_ratio_target),
+            growth_basis: (s.growth_basis != d.growth_basis).then_some(s.growth_basis),
             stale_days: (s.stale_days != d.stale_days).then_some(Count(s.stale_days)),
             weight_collection: dec(w.collection, dw.collection),
             weight_completion: dec(w.completion, dw.completion),
@@ -456,6 +460,7 @@ impl From<SettingsRecord> for Settings {
             discount_threshold: r.discount_threshold.unwrap_or(d.discount_threshold),
             expense_ratio_target: r.expense_ratio_target.unwrap_or(d.expense_ratio_target),
             stale_days: r.stale_days.map_or(d.stale_days, |c| c.0),
+            growth_basis: r.growth_basis.unwrap_or(d.growth_basis),
             score_weights: ScoreWeights {
                 completion: r.weight_completion.unwrap_or(dw.completion),
                 share: r.weight_share.unwrap_or(dw.share),
