@@ -71,7 +71,7 @@ pub use score_import::{
 };
 pub use scorecard::{
     GrowthBasis, MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights,
-    score_figures, score_months, scorecard, set_score_entry,
+    contract_volume_of, score_figures, score_months, scorecard, set_score_entry,
 };
 pub use shares::{ShareRow, set_share, share_report, target_share};
 pub use tracking::{Goal, Status, Tracking};

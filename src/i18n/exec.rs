@@ -264,6 +264,7 @@ texts! {
     mom: "MoM", "环比";
     yoy: "YoY", "同比";
     growth_basis: "Volume growth measured", "销量增长率口径";
+    contracts_vs_target: "Distributors' contract volume {} against the sub-district's quantity target {}: {}", "经销商合同销量合计 {}，分区销量目标 {}，覆盖 {}";
     growth_yoy: "Year on year (同比)", "同比（与上年同月比）";
     growth_mom: "Month on month (环比)", "环比（与上月比）";
     no_figures: "No figures for this month yet.", "本月尚无数据。";

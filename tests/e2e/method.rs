@@ -390,3 +390,16 @@ async fn the_scorecards_growth_is_year_on_year_or_month_on_month() {
     b.screenshot(artifacts_dir().join("screens/method-scorecard-growth-zh.png"))
         .await;
 }
+
+/// A sub-district shows its distributors' contract volumes against its quantity target.
+#[tokio::test]
+async fn a_subdistrict_holds_its_distributors_contracts_against_its_target() {
+    let mut plan = sample_plan(Lang::Zh);
+    plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
+    let d = plan.regions[0].subdistricts[0].clone();
+    let b = open_with(&plan, "/#/territory", "zh-CN").await;
+    b.click_text(".tree-row", &d.name).await;
+    b.wait_for_text(".contracts-line", "经销商合同销量合计 10,000")
+        .await;
+    assert!(b.text_of(".contracts-line").await.contains("分区销量目标"));
+}

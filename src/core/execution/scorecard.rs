@@ -274,6 +274,23 @@ fn score(m: ScoreMeasure, v: Decimal) -> Decimal {
     raw.clamp(Decimal::ZERO, hundred)
 }
 
+/// The contract volumes (合同销量) of the distributors linked to `subdistrict`, summed over
+/// every month recorded: what the distributors have signed for, to hold against the
+/// sub-district's quantity target.
+pub fn contract_volume_of(plan: &Plan, subdistrict: &str) -> Decimal {
+    let e = &plan.execution;
+    e.scorecard
+        .iter()
+        .filter(|entry| {
+            e.customer(&entry.customer).is_some_and(|c| {
+                c.subdistrict == subdistrict && c.kind == CustomerKind::Distributor
+            })
+        })
+        .fold(Decimal::ZERO, |sum, entry| {
+            sum.saturating_add(entry.figures.contract_volume)
+        })
+}
+
 /// Scores one distributor's figures with the given weights, growth on `basis`.
 pub fn score_figures(
     f: &ScoreFigures,
@@ -415,3 +432,33 @@ pub(super) fn check_figures(f: &ScoreFigures) -> Result<(), EditError> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod contract_tests {
+    use super::*;
+    use crate::core::execution::{add_customer, set_score_entry};
+    use crate::core::lang::Lang;
+    use crate::core::sample::sample_plan;
+
+    #[test]
+    fn a_sub_districts_contract_volume_sums_its_distributors_months() {
+        let mut plan = sample_plan(Lang::En);
+        let sub = plan.regions[0].subdistricts[0].id.clone();
+        let other = plan.regions[0].subdistricts[1].id.clone();
+        let mine = add_customer(&mut plan, CustomerKind::Distributor, "Mine", &sub).unwrap();
+        let theirs = add_customer(&mut plan, CustomerKind::Distributor, "Theirs", &other).unwrap();
+        let volume = |v: i64| ScoreFigures {
+            contract_volume: Decimal::from(v),
+            ..ScoreFigures::default()
+        };
+        let (jan, feb) = (
+            YearMonth::new(2027, 1).unwrap(),
+            YearMonth::new(2027, 2).unwrap(),
+        );
+        set_score_entry(&mut plan, &mine, jan, volume(1_000)).unwrap();
+        set_score_entry(&mut plan, &mine, feb, volume(1_500)).unwrap();
+        set_score_entry(&mut plan, &theirs, jan, volume(9_000)).unwrap();
+        assert_eq!(contract_volume_of(&plan, &sub), Decimal::from(2_500));
+        assert_eq!(contract_volume_of(&plan, &other), Decimal::from(9_000));
+    }
+}

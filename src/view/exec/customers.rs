@@ -170,6 +170,33 @@ fn subdistrict_name(t: &ExecText, plan: &Plan, id: &str) -> String {
     }
 }
 
+/// The sub-district's distributors' contract volumes against its quantity target (from the
+/// adopted breakdown), as a sentence; `None` when none has a contract volume recorded.
+pub fn contracts_line(
+    t: &ExecText,
+    plan: &Plan,
+    bd: &crate::core::breakdown::Breakdown,
+    subdistrict: &str,
+) -> Option<String> {
+    let contracts = crate::core::execution::contract_volume_of(plan, subdistrict);
+    if contracts.is_zero() {
+        return None;
+    }
+    let target = bd
+        .find(subdistrict)
+        .map(|i| bd.annual(i, crate::core::scenario::Measure::Quantity))
+        .unwrap_or_default();
+    let share = (!target.is_zero()).then(|| contracts / target);
+    Some(fill(
+        t.contracts_vs_target,
+        &[
+            &crate::view::numbers::grouped(contracts),
+            &crate::view::numbers::grouped(target),
+            &super::rate(t, share),
+        ],
+    ))
+}
+
 /// A record on the archive's list.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CustomerRow {
@@ -664,5 +691,33 @@ mod tests {
         let choices = owner_choices(&EXEC_ZH, &plan, &c);
         assert_eq!(choices[0].label, "（未指定）");
         assert_eq!(choices.len(), 1 + d.salespeople.len());
+    }
+
+    #[test]
+    fn a_sub_district_shows_its_distributors_contracts_against_its_target() {
+        let mut plan = sample_plan(Lang::Zh);
+        let sub = plan.regions[0].subdistricts[0].id.clone();
+        let bd = crate::core::breakdown::compute(&plan, plan.adopted().unwrap()).unwrap();
+        assert_eq!(contracts_line(&EXEC_ZH, &plan, &bd, &sub), None);
+        let id = add_customer(&mut plan, CustomerKind::Distributor, "湘通商贸", &sub).unwrap();
+        let figures = crate::core::execution::ScoreFigures {
+            contract_volume: rust_decimal::Decimal::from(12_000),
+            ..Default::default()
+        };
+        let month = crate::core::period::YearMonth::new(2027, 1).unwrap();
+        crate::core::execution::set_score_entry(&mut plan, &id, month, figures).unwrap();
+        let target = bd.annual(
+            bd.find(&sub).unwrap(),
+            crate::core::scenario::Measure::Quantity,
+        );
+        let line = contracts_line(&EXEC_ZH, &plan, &bd, &sub).unwrap();
+        let pct = crate::view::numbers::percent(rust_decimal::Decimal::from(1_200_000) / target);
+        assert_eq!(
+            line,
+            format!(
+                "经销商合同销量合计 12,000，分区销量目标 {}，覆盖 {pct}",
+                crate::view::numbers::grouped(target)
+            )
+        );
     }
 }
