@@ -424,9 +424,10 @@ fn scorecard_ranks_distributors_with_each_measure_and_score() {
         lines,
         [
             "rank,distributor_id,name,month,completion,share,growth_mom,growth_yoy,profit_rate,price_violations,cross_territory,collection_days,completion_score,share_score,growth_score,profit_score,price_score,cross_territory_score,collection_score,composite",
-            // 90 30 75 75 80 100 75 → 525 / 7 = 75
+            // Growth year on year (the default): flat, 50.
+            // 90 30 50 75 80 100 75 → 500 / 7 = 71.43
             &format!(
-                "1,{},\"Solid, Ltd.\",2027-03,0.9,0.3,0.2,0,0.15,1,0,45,90,30,75,75,80,100,75,75",
+                "1,{},\"Solid, Ltd.\",2027-03,0.9,0.3,0.2,0,0.15,1,0,45,90,30,50,75,80,100,75,71.43",
                 ids[1]
             ),
             // Only the counts are defined: (40 + 0) / 2 = 20
@@ -477,7 +478,7 @@ fn scorecard_applies_a_figures_file_or_lists_its_problems() {
     assert_eq!(
         lines[1],
         format!(
-            "1,{solid},\"Solid, Ltd.\",2027-03,0.9,0.3,0.2,0,0.15,1,0,45,90,30,75,75,80,100,75,75"
+            "1,{solid},\"Solid, Ltd.\",2027-03,0.9,0.3,0.2,0,0.15,1,0,45,90,30,50,75,80,100,75,71.43"
         )
     );
     // Zero contract, sales and revenue leave only the counts: (40 + 0) / 2 = 20.
