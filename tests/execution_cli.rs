@@ -338,8 +338,8 @@ fn collections_are_broken_down_and_tracked() {
 fn wrong_words_are_usage_errors() {
     let cases: [(&[&str], &str); 7] = [
         (
-            &["track", "plan.json"],
-            "track needs a plan file and an actuals file",
+            &["track"],
+            "track needs a plan file (and, optionally, an actuals file)",
         ),
         (&["track", "a", "b", "c"], "unexpected argument 'c'"),
         (
@@ -424,9 +424,10 @@ fn scorecard_ranks_distributors_with_each_measure_and_score() {
         lines,
         [
             "rank,distributor_id,name,month,completion,share,growth_mom,growth_yoy,profit_rate,price_violations,cross_territory,collection_days,completion_score,share_score,growth_score,profit_score,price_score,cross_territory_score,collection_score,composite",
-            // 90 30 75 75 80 100 75 → 525 / 7 = 75
+            // Growth year on year (the default): flat, 50.
+            // 90 30 50 75 80 100 75 → 500 / 7 = 71.43
             &format!(
-                "1,{},\"Solid, Ltd.\",2027-03,0.9,0.3,0.2,0,0.15,1,0,45,90,30,75,75,80,100,75,75",
+                "1,{},\"Solid, Ltd.\",2027-03,0.9,0.3,0.2,0,0.15,1,0,45,90,30,50,75,80,100,75,71.43",
                 ids[1]
             ),
             // Only the counts are defined: (40 + 0) / 2 = 20
@@ -477,7 +478,7 @@ fn scorecard_applies_a_figures_file_or_lists_its_problems() {
     assert_eq!(
         lines[1],
         format!(
-            "1,{solid},\"Solid, Ltd.\",2027-03,0.9,0.3,0.2,0,0.15,1,0,45,90,30,75,75,80,100,75,75"
+            "1,{solid},\"Solid, Ltd.\",2027-03,0.9,0.3,0.2,0,0.15,1,0,45,90,30,50,75,80,100,75,71.43"
         )
     );
     // Zero contract, sales and revenue leave only the counts: (40 + 0) / 2 = 20.
@@ -589,4 +590,49 @@ fn a_year_for_ten_thousand_salespeople_is_tracked() {
     let fields: Vec<&str> = company.split(',').collect();
     assert_eq!(fields[3], "total");
     assert_eq!(d(fields[5]), total, "every row counted once");
+}
+
+/// `planner sample --with-execution` holds a quarter of everything the execution routes show,
+/// so `track` (without a file: the actuals the plan holds) and `scorecard` run on it as is.
+#[test]
+fn the_sample_with_execution_can_be_tracked_and_scored_as_printed() {
+    let out = planner(&["sample", "--lang", "zh", "--with-execution"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: Plan = serde_json::from_str(&stdout(&out)).expect("a plan");
+    let e = &plan.execution;
+    let (_, _, people) = plan.size();
+    assert_eq!(e.actuals.len(), people);
+    assert!(e.actuals.values().all(|m| m.len() == 3), "a quarter");
+    assert!(!e.customers.is_empty() && !e.scorecard.is_empty());
+    assert_eq!(e.budgets.len(), plan.regions.len());
+    assert!(!e.expenses.is_empty());
+    assert_eq!(
+        e.shares.len(),
+        plan.regions.len(),
+        "market shares for every region"
+    );
+    let file = temp_file("with-execution.json", &out.stdout);
+
+    let out = planner(&["track", path(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = stdout(&out);
+    let company: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("company,"))
+        .map(|l| l.split(',').nth(3).unwrap())
+        .collect();
+    assert_eq!(
+        company,
+        ["total", "2027-01", "2027-02", "2027-03"],
+        "tracked to March"
+    );
+    let out = planner(&["track", path(&file), "--measure", "collections"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = planner(&["scorecard", path(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).lines().count(),
+        1 + 5,
+        "a header and five distributors"
+    );
 }

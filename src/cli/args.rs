@@ -7,8 +7,8 @@ pub const USAGE: &str = "\
 usage:
   planner sample [--lang zh|en] [--with-execution]
                                          print the built-in sample plan as JSON; with a quarter
-                                         of actuals, customers with owners, distributor figures,
-                                         budgets, spend and market-share records
+                                         of actuals, customers, distributor figures, budgets,
+                                         spend and market-share records
   planner sample --scale N               print a synthetic plan with N salespeople as JSON
   planner breakdown PLAN.json [--scenario NAME] [--collections] [--bom]
                                          print the adopted (or named) scenario's breakdown as CSV;

@@ -19,11 +19,12 @@ use super::{EXIT_FAILED, EXIT_OK, EXIT_USAGE, USAGE, read_plan};
 pub const TRACK_HEADER: &str = "level,id,name,period,target,actual,completion,alert";
 
 pub const TRACK_USAGE: &str =
-    "  planner track PLAN.json ACTUALS.csv [--as-of YYYY-MM] [--measure amount|quantity|collections]
+    "  planner track PLAN.json [ACTUALS.csv] [--as-of YYYY-MM] [--measure amount|quantity|collections]
                                          print each node's target, actual, completion and alert
                                          (behind pace by more than the plan's threshold) for the
                                          adopted scenario, as CSV: a total row (to date) and one
-                                         row per month through the latest month with actuals";
+                                         row per month through the latest month with actuals;
+                                         the actuals the plan holds, plus the file's if given";
 
 /// Runs `track` with the words after the command; returns the exit code.
 pub fn run(words: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -47,7 +48,8 @@ pub fn run(words: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 
 struct Args {
     plan: String,
-    actuals: String,
+    /// A file of actuals applied over those the plan holds.
+    actuals: Option<String>,
     as_of: Option<YearMonth>,
     /// `None`: collections (回款).
     measure: Option<Measure>,
@@ -73,35 +75,38 @@ impl Args {
                 ));
             }
         };
-        match <[String; 2]>::try_from(words.positional) {
-            Ok([plan, actuals]) => Ok(Args {
-                plan,
-                actuals,
-                as_of,
-                measure,
-            }),
-            Err(p) if p.len() > 2 => Err(format!("unexpected argument '{}'", p[2])),
-            Err(_) => Err("track needs a plan file and an actuals file".into()),
+        let mut positional = words.positional.into_iter();
+        let (Some(plan), actuals) = (positional.next(), positional.next()) else {
+            return Err("track needs a plan file (and, optionally, an actuals file)".into());
+        };
+        if let Some(extra) = positional.next() {
+            return Err(format!("unexpected argument '{extra}'"));
         }
+        Ok(Args {
+            plan,
+            actuals,
+            as_of,
+            measure,
+        })
     }
 }
 
 fn track(args: &Args, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     let mut plan = read_plan(&args.plan).map_err(|e| e.to_string())?;
-    let bytes =
-        std::fs::read(&args.actuals).map_err(|e| format!("cannot read {}: {e}", args.actuals))?;
-    let preview = parse_actuals(&plan, &bytes);
-    if !preview.problems.is_empty() {
-        for p in &preview.problems {
-            let _ = writeln!(err, "planner: {}: {p}", args.actuals);
+    if let Some(file) = &args.actuals {
+        let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let preview = parse_actuals(&plan, &bytes);
+        if !preview.problems.is_empty() {
+            for p in &preview.problems {
+                let _ = writeln!(err, "planner: {file}: {p}");
+            }
+            return Err(format!(
+                "{file} has {} problem(s); nothing was tracked",
+                preview.problems.len()
+            ));
         }
-        return Err(format!(
-            "{} has {} problem(s); nothing was tracked",
-            args.actuals,
-            preview.problems.len()
-        ));
+        apply_actuals(&mut plan, &preview, false).map_err(|e| e.to_string())?;
     }
-    apply_actuals(&mut plan, &preview, false).map_err(|e| e.to_string())?;
     if let Some(m) = args.as_of.filter(|m| !plan.period.months().contains(m)) {
         return Err(format!("--as-of {m} is outside the plan's period"));
     }

@@ -209,7 +209,8 @@ impl Edit {
                     salesperson: id, ..
                 }
                 | ExecutionEdit::DeviationNote { node: id, .. }
-                | ExecutionEdit::Budget { region: id, .. },
+                | ExecutionEdit::Budget { region: id, .. }
+                | ExecutionEdit::Share { region: id, .. },
             ) => node(id).into_iter().collect(),
             Edit::Execution(
                 ExecutionEdit::UpdateCustomer { customer: id, .. }

@@ -14,7 +14,8 @@
 //!   imported from CSV the same way as actuals ([`parse_score_figures`],
 //!   [`apply_score_figures`], [`score_template`]);
 //! - **expenses** against per-region budgets ([`expense_report`]);
-//! - **overdue milestones** of the development schedule ([`overdue_milestones`]).
+//! - **overdue milestones** of the development schedule ([`overdue_milestones`]);
+//! - **market share** during the year and the tiers it drifts to ([`share_report`]).
 //!
 //! Money and counts are exact decimals. Every ratio is `None` where its denominator is zero:
 //! the UI shows "—", nothing divides by zero.
@@ -31,6 +32,7 @@ mod leaderboard;
 mod milestones;
 mod score_import;
 mod scorecard;
+mod shares;
 mod stored;
 mod tracking;
 
@@ -46,8 +48,8 @@ use super::period::YearMonth;
 
 pub use actuals::{Actual, Figure, latest_actual_month, remove_actual, set_actual};
 pub use archive::{
-    Change, Customer, CustomerField, CustomerKind, add_customer, linked_customer, remove_customer,
-    stale, update_customer, visit,
+    Change, Customer, CustomerField, CustomerKind, CustomerStatus, add_customer, linked_customer,
+    remove_customer, stale, update_customer, visit,
 };
 pub use demo::sample_execution;
 pub use deviation::{Deviation, DeviationNote, deviations, deviations_of, set_deviation_note};
@@ -68,9 +70,10 @@ pub use score_import::{
     ScoreProblem, apply_score_figures, parse_score_figures, score_csv, score_template,
 };
 pub use scorecard::{
-    MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights, score_figures,
-    score_months, scorecard, set_score_entry,
+    GrowthBasis, MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights,
+    contract_volume_of, score_figures, score_months, scorecard, set_score_entry,
 };
+pub use shares::{ShareRow, set_share, share_report, target_share};
 pub use tracking::{Goal, Status, Tracking};
 
 /// Everything of the plan's execution that is typed or imported; the rest is computed. Written
@@ -91,6 +94,8 @@ pub struct Execution {
     pub budgets: BTreeMap<String, Budget>,
     /// Recorded spend.
     pub expenses: Vec<Expense>,
+    /// Market share recorded during the year, percent, by region id then month.
+    pub shares: BTreeMap<String, BTreeMap<YearMonth, Decimal>>,
 }
 
 impl Execution {
@@ -107,6 +112,7 @@ impl Execution {
             && self.scorecard.is_empty()
             && self.budgets.is_empty()
             && self.expenses.is_empty()
+            && self.shares.is_empty()
             && self.settings.is_default()
     }
 }
@@ -123,6 +129,8 @@ pub struct Settings {
     pub stale_days: u32,
     /// Weights of the scorecard's seven measures (default equal).
     pub score_weights: ScoreWeights,
+    /// The scorecard's growth: year on year (同比, the default) or month on month (环比).
+    pub growth_basis: GrowthBasis,
     /// The company's expense-ratio target (费用控制指标): spend at most this percent of sales
     /// (default 8).
     pub expense_ratio_target: Decimal,
@@ -135,6 +143,7 @@ impl Default for Settings {
             discount_threshold: Decimal::TEN,
             stale_days: 30,
             score_weights: ScoreWeights::default(),
+            growth_basis: GrowthBasis::default(),
             expense_ratio_target: Decimal::from(8),
         }
     }

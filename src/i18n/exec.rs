@@ -177,6 +177,17 @@ texts! {
     milestone_due: "Due", "计划完成";
     milestone_overdue: "Overdue", "逾期";
     days_overdue: "{} days", "{} 天";
+    shares_title: "Market share during the year (市场占有率)", "市场占有率跟踪";
+    shares_hint: "Type each region's share for the as-of month; a share that crosses a tier threshold is flagged for review.", "按所选月份填写各区域的市场占有率；跨越区域类型阈值的区域将标出，请复核策略。";
+    share_planned: "Share at planning", "计划时占有率";
+    share_target: "Target share", "目标占有率";
+    share_in: "Share in {}", "{} 占有率";
+    share_latest: "Latest", "最新";
+    share_completion: "Target share reached", "目标占有率完成率";
+    share_review: "Tier review", "区域类型复核";
+    share_drift: "{} now {}: would be {} — review the strategy", "{}目前为 {}：应属{}，请复核策略";
+    share_adopt: "Adopt {}: reason", "采用{}：理由";
+    share_adopted: "{} adopted for {}", "{}已采用{}";
     milestone_done_on: "Done on", "完成日期";
     action_done: "Done", "已完成";
     // Competition.
@@ -204,6 +215,19 @@ texts! {
     f_capital_strength: "Capital strength", "资金实力";
     f_credit: "Commercial credit", "商业信誉";
     f_cooperation_intent: "Willingness to cooperate", "合作意向";
+    f_owner: "Salesperson", "负责业务人员";
+    f_status: "Status", "客户状态";
+    no_owner: "(no one)", "（未指定）";
+    status_prospect: "Prospect", "潜在";
+    status_developing: "Developing", "开发中";
+    status_partner: "Partner", "合作";
+    status_stopped: "Stopped", "停止";
+    owner_filter: "Salesperson", "业务人员";
+    everyone: "Everyone", "全部业务人员";
+    status_filter: "Status", "客户状态";
+    every_status: "Every status", "全部状态";
+    pipeline: "Pipeline", "客户开发进度";
+    stale_by_owner: "Stale records per salesperson", "各业务人员未按期拜访的客户";
     last_visit: "Last visit", "最近拜访";
     visited_today: "Visited today", "今日已拜访";
     never: "never", "从未";
@@ -253,6 +277,10 @@ texts! {
     reason: "Why", "评分依据";
     mom: "MoM", "环比";
     yoy: "YoY", "同比";
+    growth_basis: "Volume growth measured", "销量增长率口径";
+    contracts_vs_target: "Distributors' contract volume {} against the sub-district's quantity target {}: {}", "经销商合同销量合计 {}，分区销量目标 {}，覆盖 {}";
+    growth_yoy: "Year on year (同比)", "同比（与上年同月比）";
+    growth_mom: "Month on month (环比)", "环比（与上月比）";
     no_figures: "No figures for this month yet.", "本月尚无数据。";
     // Expenses.
     expenses_intro: "A budget per region, split between distributors and terminals by the region's tier.", "每个区域一个预算，按区域类型在经销商与终端之间分配。";
@@ -458,6 +486,8 @@ impl ExecText {
             "credit" => self.f_credit,
             "cooperation_intent" => self.f_cooperation_intent,
             "last_visit" => self.last_visit,
+            "owner" => self.f_owner,
+            "status" => self.f_status,
             "note" => self.note,
             "budget" => self.budget,
             "discount_percent" => self.discount,

@@ -3,6 +3,7 @@
 //! too long, and give the sub-districts' named target customers their records.
 
 mod add_customer_form;
+mod archive_filters;
 mod customer_list;
 mod customer_record;
 mod record_history;
@@ -14,7 +15,9 @@ use leptos::prelude::*;
 use super::exec::ExecPage;
 use super::state::{App, use_app};
 use crate::core::edit::Part;
+use crate::view::exec::customers::ArchiveFilter;
 use add_customer_form::AddCustomerForm;
+use archive_filters::ArchiveFilters;
 use customer_list::CustomerList;
 use customer_record::CustomerRecord;
 use stale_customers::StaleCustomers;
@@ -35,6 +38,7 @@ fn open_record(app: App, id: String) {
 pub fn CustomersPage() -> impl IntoView {
     let app = use_app();
     let search = RwSignal::new(String::new());
+    let filter = RwSignal::new(ArchiveFilter::default());
     // The open record, while it exists (a removal or an undo can take it away).
     let open = Memo::new(move |_| {
         let id = app.customer.get()?;
@@ -46,8 +50,9 @@ pub fn CustomersPage() -> impl IntoView {
             <div class="card customers-page" id="customers">
                 <AddCustomerForm search=search />
                 {move || open.get().map(|id| view! { <CustomerRecord id=id /> })}
-                <CustomerList search=search />
-                <StaleCustomers />
+                <ArchiveFilters filter=filter />
+                <CustomerList search=search filter=filter />
+                <StaleCustomers filter=filter />
                 <TargetCustomers />
             </div>
         </ExecPage>

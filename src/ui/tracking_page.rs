@@ -7,6 +7,8 @@ mod level_row;
 mod level_table;
 mod milestone_list;
 mod milestone_row;
+mod share_row;
+mod share_table;
 mod tracking_controls;
 
 use std::collections::HashSet;
@@ -22,6 +24,7 @@ use crate::core::execution::{
 use deviation_list::DeviationList;
 use level_table::LevelTable;
 use milestone_list::MilestoneList;
+use share_table::ShareTable;
 use tracking_controls::TrackingControls;
 
 /// What the page's parts share.
@@ -91,6 +94,7 @@ pub fn TrackingPage() -> impl IntoView {
                 </Show>
                 <DeviationList state=state />
                 <MilestoneList state=state />
+                <ShareTable state=state />
                 <LevelTable state=state />
             </Tracked>
         </ExecPage>

@@ -8,6 +8,7 @@ pub mod customers;
 pub mod expense_trend;
 pub mod expenses;
 pub mod scorecard;
+pub mod shares;
 pub mod tracking;
 
 use rust_decimal::Decimal;

@@ -1,6 +1,7 @@
 //! The plan document (区域销售计划书), printed from the plan's data: goals, market analysis,
 //! tiers and strategies, targets by region, sub-district and salesperson and month, the
-//! development schedule, budget, team, and risks. Sections the manager writes come from the
+//! development schedule, budget, team and incentives, training, monitoring and evaluation,
+//! rewards and penalties, and risks. Sections the manager writes come from the
 //! plan's notes ([`written`]), apart from the rest, so writing one redraws only that section.
 //!
 //! Sections are numbered as they print ([`numbering`]): a section that is only the manager's
@@ -43,7 +44,16 @@ pub fn one_region_at_a_time(t: &Catalogue, plan: &Plan) -> Option<String> {
 }
 
 /// The sections written by the manager, by note key.
-pub const WRITTEN_SECTIONS: [&str; 4] = ["goals", "market", "strategy", "risks"];
+pub const WRITTEN_SECTIONS: [&str; 8] = [
+    "goals",
+    "market",
+    "strategy",
+    "incentives",
+    "training",
+    "review",
+    "rewards",
+    "risks",
+];
 
 /// The whole document.
 #[derive(Clone, Debug, PartialEq)]
@@ -272,7 +282,13 @@ pub fn written(t: &Catalogue, plan: &Plan, key: &'static str) -> Written {
             .filter(|p| !p.is_empty())
             .map(str::to_string)
             .collect(),
-        invitation: t.doc_to_write,
+        // The source's sections say what to write; the others invite the manager to.
+        invitation: match key {
+            "risks" => t.doc_risks_prompt,
+            "incentives" => t.doc_incentives_prompt,
+            "training" => t.doc_training_prompt,
+            _ => t.doc_to_write,
+        },
     }
 }
 
@@ -282,6 +298,10 @@ pub fn written_label(t: &Catalogue, key: &str) -> &'static str {
         "goals" => t.note_goals,
         "market" => t.note_market,
         "strategy" => t.note_strategy,
+        "incentives" => t.note_incentives,
+        "training" => t.note_training,
+        "review" => t.note_review,
+        "rewards" => t.note_rewards,
         _ => t.note_risks,
     }
 }
@@ -323,6 +343,39 @@ pub fn plan_document(
         schedule(t, plan, all, only),
         budget(t, lang, plan, s, all),
         team(t, plan, all, only),
+        DocSection {
+            title: t.doc_training,
+            class: "doc-section doc-training",
+            blocks: vec![DocBlock::Written("training")],
+        },
+        DocSection {
+            title: t.doc_review,
+            class: "doc-section doc-review",
+            blocks: vec![
+                DocBlock::Line {
+                    class: "",
+                    text: fill(
+                        t.doc_review_line,
+                        &[
+                            &s.name,
+                            &percent(plan.execution.settings.deviation_threshold),
+                        ],
+                    ),
+                },
+                DocBlock::Written("review"),
+            ],
+        },
+        DocSection {
+            title: t.doc_rewards,
+            class: "doc-section doc-rewards",
+            blocks: vec![
+                DocBlock::Line {
+                    class: "",
+                    text: t.doc_rewards_line.to_string(),
+                },
+                DocBlock::Written("rewards"),
+            ],
+        },
         DocSection {
             title: t.doc_risks,
             class: "doc-section doc-risks",
@@ -723,12 +776,15 @@ fn team(t: &Catalogue, plan: &Plan, all: bool, only: Option<usize>) -> DocSectio
     DocSection {
         title: t.doc_team,
         class: "doc-section doc-team",
-        blocks: vec![DocBlock::Table(DocTable::of(
-            word_headers(&[t.region, t.manager, t.subdistrict, t.salespeople]),
-            rows.into_iter(),
-            total,
-            all,
-        ))],
+        blocks: vec![
+            DocBlock::Table(DocTable::of(
+                word_headers(&[t.region, t.manager, t.subdistrict, t.salespeople]),
+                rows.into_iter(),
+                total,
+                all,
+            )),
+            DocBlock::Written("incentives"),
+        ],
     }
 }
 
@@ -1116,10 +1172,11 @@ mod tests {
         assert_eq!(numbers[market].as_deref(), Some("二、"), "once written");
         let anyway = BTreeSet::from(["risks"]);
         let numbers = numbering(Lang::En, &doc.sections, &plan, &anyway);
+        let printed = numbers.iter().flatten().count();
         assert_eq!(
             numbers.last().unwrap().as_deref(),
-            Some(format!("{}. ", doc.sections.len()).as_str()),
-            "the manager can print a blank section to fill by hand"
+            Some(format!("{printed}. ").as_str()),
+            "the manager can print a blank section to fill by hand, numbered after the others"
         );
         plan.notes.insert("risks".into(), "  \n ".into());
         assert_eq!(
@@ -1346,5 +1403,58 @@ mod tests {
         );
         assert_eq!(*class, "doc-budget-target over");
         assert_eq!(budget_row(&zh, "合计")[4], "9,600,000");
+    }
+
+    #[test]
+    fn training_review_rewards_and_risks_follow_the_source_with_prompts_to_write() {
+        let mut plan = sample_plan(Lang::Zh);
+        plan.execution.settings.deviation_threshold = 15.into();
+        let s = plan.adopted().unwrap().clone();
+        let doc = plan_document(&ZH, Lang::Zh, &plan, &s, None, false, None);
+        let titles: Vec<&str> = doc.sections.iter().map(|x| x.title).collect();
+        assert_eq!(
+            titles[titles.len() - 5..],
+            [
+                "团队与激励",
+                "培训计划",
+                "监督评估",
+                "奖惩办法",
+                "风险与对策"
+            ]
+        );
+        assert_eq!(
+            section(&doc, "doc-team").blocks.last(),
+            Some(&DocBlock::Written("incentives")),
+            "the team section lists incentives, not only names"
+        );
+        let DocBlock::Line { text, .. } = &section(&doc, "doc-review").blocks[0] else {
+            panic!("the review line");
+        };
+        assert!(text.contains(&format!("“{}”", s.name)), "{text}");
+        assert!(text.contains("落后进度超过 15%"), "{text}");
+        let DocBlock::Line { text, .. } = &section(&doc, "doc-rewards").blocks[0] else {
+            panic!("the rewards line");
+        };
+        assert!(
+            text.contains("完成率") && text.contains("销售竞赛"),
+            "{text}"
+        );
+        assert_eq!(
+            section(&doc, "doc-training").blocks,
+            [DocBlock::Written("training")]
+        );
+        let risks = written(&ZH, &plan, "risks").invitation;
+        for part in ["市场风险", "管理风险", "竞争风险"] {
+            assert!(risks.contains(part), "{risks}");
+        }
+        assert!(
+            written(&EN, &plan, "training")
+                .invitation
+                .contains("who is trained")
+        );
+        for key in WRITTEN_SECTIONS {
+            assert!(!written_label(&ZH, key).is_ascii(), "{key}");
+        }
+        assert_eq!(written_label(&EN, "rewards"), "Rewards and penalties");
     }
 }

@@ -387,7 +387,7 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
     assert_eq!(names, ["Alpha Trading", "Beta Trading"]);
     // Each weight is shown as its real share of the composite: four measures can be scored
     // (no growth, profit or collection figures), each weighing 1 of 4.
-    b.wait_for_text(".scorecard td.why", "Completion 95% → 95 × 1/4 = 23.8")
+    b.wait_for_text(".scorecard td.why", "Task completion 95% → 95 × 1/4 = 23.8")
         .await;
     // Weighing only the share of category sales still ranks Alpha first (60% against 20%).
     let composite = b.text_of(".scorecard tr.score-row td.composite").await;

@@ -1,5 +1,5 @@
 //! The source text's method on the execution routes: overdue milestones on the deviation list,
-//! the printed plan's budget in money.
+//! market share during the year with tier drift, the printed plan's budget in money.
 
 use region_planner::core::lang::Lang;
 use region_planner::core::model::Plan;
@@ -141,4 +141,265 @@ async fn overdue_milestones_read_in_chinese_on_the_deviation_list_and_the_subdis
         .await;
     b.screenshot(artifacts_dir().join("screens/method-milestone-subdistrict-zh.png"))
         .await;
+}
+
+/// The share typed for 株洲 falls below the stronghold threshold: flagged, then adopted as
+/// 运动区域 with a reason (an override of the adopted scenario, in the change log).
+#[tokio::test]
+async fn a_share_below_its_tiers_threshold_is_flagged_and_the_new_tier_adopted_with_a_reason() {
+    let plan = sample_plan(Lang::Zh);
+    let zhuzhou = &plan.regions[1];
+    let row = format!("tr.share-row[data-region=\"{}\"]", zhuzhou.id);
+    let b = open_with(&plan, "/#/tracking", "zh-CN").await;
+    b.wait_for_text("#shares-title", "市场占有率").await;
+    b.type_into(&format!("{row} td.share-input input"), "38")
+        .await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text(
+        &format!("{row} .drift-message"),
+        "株洲目前为 38%：应属运动区域，请复核策略",
+    )
+    .await;
+    assert_eq!(b.count("tr.share-row.drift").await, 1, "only 株洲");
+    b.screenshot(artifacts_dir().join("screens/method-share-drift-zh.png"))
+        .await;
+    // A reason adopts the tier.
+    b.type_into(&format!("{row} td.review-cell input"), "二季度竞品降价")
+        .await;
+    b.press(&Key::Enter).await;
+    b.wait_gone(&format!("{row}.drift")).await;
+    b.wait_for_text(&format!("{row} .tier-badge"), "运动区域")
+        .await;
+    let stored = b
+        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
+        .await
+        .unwrap();
+    let stored = region_planner::core::format::read_plan(&stored).unwrap();
+    let o = &stored.adopted().unwrap().tier_overrides[&zhuzhou.id];
+    assert_eq!(o.reason, "二季度竞品降价");
+    assert_eq!(
+        stored.execution.shares[&zhuzhou.id]
+            .values()
+            .copied()
+            .collect::<Vec<_>>(),
+        [rust_decimal::Decimal::from(38)]
+    );
+    b.click("#tab-log").await;
+    b.wait_for_text("main", "二季度竞品降价").await;
+}
+
+#[tokio::test]
+async fn market_shares_read_in_english() {
+    let plan = sample_plan(Lang::En);
+    let row = format!("tr.share-row[data-region=\"{}\"]", plan.regions[1].id);
+    let b = open_with(&plan, "/#/tracking", "en-US").await;
+    b.wait_for_text("#shares-title", "Market share during the year")
+        .await;
+    b.type_into(&format!("{row} td.share-input input"), "38")
+        .await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text(
+        &format!("{row} .drift-message"),
+        "Zhuzhou now 38%: would be Contested — review the strategy",
+    )
+    .await;
+    assert!(
+        b.text_of(&format!("{row} td.review-cell"))
+            .await
+            .contains("Adopt Contested: reason")
+    );
+    b.type_into(&format!("{row} td.share-input input"), "140")
+        .await;
+    b.press(&Key::Enter).await;
+    b.wait_for(&format!("{row} .field-error")).await;
+    b.exec_js("document.querySelector('#shares-title').scrollIntoView()")
+        .await;
+    b.screenshot(artifacts_dir().join("screens/method-share-drift-en.png"))
+        .await;
+}
+
+/// Customers belong to people: the archive narrowed to one salesperson, the pipeline's counts,
+/// stale records per person, and a record given an owner and a status.
+#[tokio::test]
+async fn the_archive_follows_each_salespersons_customers_and_the_pipeline() {
+    let mut plan = sample_plan(Lang::Zh);
+    plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
+    let first = plan.execution.customers[0].clone();
+    let owner = plan.salesperson(&first.owner).unwrap().name.clone();
+    let b = open_with(&plan, "/#/customers", "zh-CN").await;
+    b.wait_for_text(".pipeline-step[data-status=\"prospect\"]", "潜在1")
+        .await;
+    assert_eq!(
+        b.texts_of(".pipeline-step").await,
+        ["潜在1", "开发中2", "合作5", "停止0"]
+    );
+    // One person's records.
+    b.exec_js_with(
+        "const s = document.querySelector('#owner-filter'); s.value = arguments[0];
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+        vec![first.owner.clone().into()],
+    )
+    .await;
+    b.wait_until(&format!(
+        "[...document.querySelectorAll('table.customers tr.customer td.owner')].every(td => td.textContent === {})",
+        serde_json::to_string(&owner).unwrap()
+    ))
+    .await;
+    let owned = plan
+        .execution
+        .customers
+        .iter()
+        .filter(|c| c.owner == first.owner)
+        .count();
+    assert_eq!(b.count("table.customers tr.customer").await, owned);
+    // The stale records per person; the person's own list.
+    b.wait_for("#stale-by-owner").await;
+    assert!(b.count("button.stale-owner").await >= 1);
+    b.screenshot(artifacts_dir().join("screens/method-archive-owners-zh.png"))
+        .await;
+    // The prospects step narrows the list to prospects.
+    b.exec_js(
+        "const s = document.querySelector('#owner-filter'); s.value = '';
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+    )
+    .await;
+    b.click(".pipeline-step[data-status=\"prospect\"]").await;
+    b.wait_until(
+        "[...document.querySelectorAll('table.customers tr.customer td.status')].every(td => td.textContent === '潜在')",
+    )
+    .await;
+    assert_eq!(b.count("table.customers tr.customer").await, 1);
+    // A record gets another owner and moves on in the pipeline; both are in its history.
+    b.click(".pipeline-step[data-status=\"prospect\"]").await;
+    b.click("table.customers tr.customer button").await;
+    b.wait_for("#customer-owner").await;
+    let other = plan
+        .subdistrict(&first.subdistrict)
+        .unwrap()
+        .salespeople
+        .iter()
+        .find(|p| p.id != first.owner)
+        .unwrap()
+        .clone();
+    b.exec_js_with(
+        "for (const [id, v] of [['#customer-owner', arguments[0]], ['#customer-status', 'developing']]) {
+             const s = document.querySelector(id); s.value = v;
+             s.dispatchEvent(new Event('change', {bubbles: true}));
+         }",
+        vec![other.id.clone().into()],
+    )
+    .await;
+    b.wait_until(&format!(
+        "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"developing\"')",
+        plan.id
+    ))
+    .await;
+    let stored = b
+        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
+        .await
+        .unwrap();
+    let stored = region_planner::core::format::read_plan(&stored).unwrap();
+    let c = stored.execution.customer(&first.id).unwrap();
+    assert_eq!(c.owner, other.id);
+    assert_eq!(c.status.key(), "developing");
+    b.wait_for_text(".history", &other.name).await;
+}
+
+/// The printed plan: section 八 in money against the expense-ratio target, and the source's
+/// sections on training, monitoring, rewards and risks, in both languages.
+#[tokio::test]
+async fn the_printed_plan_budgets_money_and_covers_training_review_rewards_and_risks() {
+    for (lang, browser_lang) in [(Lang::Zh, "zh-CN"), (Lang::En, "en-US")] {
+        let mut plan = sample_plan(lang);
+        plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
+        let b = open_with(&plan, "/#/print", browser_lang).await;
+        let (total, target, training, review, prompt) = match lang {
+            Lang::Zh => (
+                "合计",
+                "费用控制指标",
+                "十、培训计划",
+                "落后进度超过 10%",
+                "市场风险",
+            ),
+            Lang::En => (
+                "Total",
+                "Expense-ratio target",
+                "10. Training",
+                "behind pace by more than 10%",
+                "market risks",
+            ),
+        };
+        b.wait_for_text("#plan-doc .doc-budget .doc-budget-target", target)
+            .await;
+        let budget_rows = b.count("#plan-doc .doc-budget tbody tr").await;
+        assert_eq!(
+            budget_rows,
+            plan.regions.len() + 1,
+            "{lang:?}: a row per region and the total"
+        );
+        b.wait_for_text("#plan-doc .doc-budget tbody tr:last-child", total)
+            .await;
+        b.wait_for_text("#plan-doc .doc-training", training).await;
+        b.wait_for_text("#plan-doc .doc-review", review).await;
+        b.wait_for_text("#plan-doc .doc-risks", prompt).await;
+        b.exec_js("document.querySelector('#plan-doc .doc-budget').scrollIntoView()")
+            .await;
+        b.screenshot(
+            artifacts_dir().join(format!("screens/method-print-budget-{browser_lang}.png")),
+        )
+        .await;
+        if lang == Lang::En {
+            b.exec_js("document.querySelector('#notes-editor').open = true;")
+                .await;
+            b.type_into("#note-training", "Distributor management course in March")
+                .await;
+            b.click("#plan-doc").await;
+            b.wait_for_text(
+                "#plan-doc .doc-training",
+                "Distributor management course in March",
+            )
+            .await;
+        }
+    }
+}
+
+/// The scorecard's growth is 同比 or 环比 as the manager chooses; the choice is kept in the plan
+/// and rescores the distributors.
+#[tokio::test]
+async fn the_scorecards_growth_is_year_on_year_or_month_on_month() {
+    let mut plan = sample_plan(Lang::Zh);
+    plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
+    let b = open_with(&plan, "/#/scorecard", "zh-CN").await;
+    b.wait_for("#growth-basis").await;
+    let before = b.texts_of("table tbody tr").await;
+    b.exec_js(
+        "const s = document.querySelector('#growth-basis'); s.value = 'month_on_month';
+         s.dispatchEvent(new Event('change', {bubbles: true}));",
+    )
+    .await;
+    b.wait_until(&format!(
+        "(localStorage.getItem('region-planner/plan/{}') || '').includes('month_on_month')",
+        plan.id
+    ))
+    .await;
+    b.wait_until(&format!(
+        "JSON.stringify([...document.querySelectorAll('table tbody tr')].map(r => r.innerText)) !== {}",
+        serde_json::to_string(&serde_json::to_string(&before).unwrap()).unwrap()
+    ))
+    .await;
+    b.screenshot(artifacts_dir().join("screens/method-scorecard-growth-zh.png"))
+        .await;
+}
+
+/// A sub-district shows its distributors' contract volumes against its quantity target.
+#[tokio::test]
+async fn a_subdistrict_holds_its_distributors_contracts_against_its_target() {
+    let mut plan = sample_plan(Lang::Zh);
+    plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
+    let d = plan.regions[0].subdistricts[0].clone();
+    let b = open_with(&plan, "/#/territory", "zh-CN").await;
+    b.click_text(".tree-row", &d.name).await;
+    b.wait_for_text(".contracts-line", "经销商合同销量合计 10,000")
+        .await;
+    assert!(b.text_of(".contracts-line").await.contains("分区销量目标"));
 }

@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 
 use super::{Applied, EditError, Imported, set};
 use crate::core::execution::{
-    self, Actual, ActualsPreview, BudgetItem, CustomerField, CustomerKind, Expense, ScoreFigures,
-    ScoreMeasure, ScorePreview,
+    self, Actual, ActualsPreview, BudgetItem, CustomerField, CustomerKind, Expense, GrowthBasis,
+    ScoreFigures, ScoreMeasure, ScorePreview,
 };
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
@@ -73,6 +73,12 @@ pub enum ExecutionEdit {
         item: BudgetItem,
         amount: Decimal,
     },
+    /// A region's market share for a month, percent; `None` removes it.
+    Share {
+        region: String,
+        month: YearMonth,
+        share: Option<Decimal>,
+    },
     /// The company's expense-ratio target (费用控制指标), percent of sales.
     ExpenseRatioTarget(Decimal),
     AddExpense(Expense),
@@ -86,6 +92,8 @@ pub enum ExecutionEdit {
     DiscountThreshold(Decimal),
     /// Customers not visited for more days than this are stale.
     StaleDays(u32),
+    /// The scorecard's growth basis (同比 or 环比).
+    GrowthBasis(GrowthBasis),
     /// A scorecard measure's weight.
     ScoreWeight(ScoreMeasure, Decimal),
     /// Plausible execution data for the plan's first `months` months, to try the execution
@@ -200,6 +208,15 @@ impl ExecutionEdit {
                 let before = plan.execution.budgets.get(region).copied();
                 execution::set_budget(plan, region, *item, *amount)?;
                 changed(plan.execution.budgets.get(region).copied() != before)
+            }
+            ExecutionEdit::Share {
+                region,
+                month,
+                share,
+            } => changed(execution::set_share(plan, region, *month, *share)?),
+            ExecutionEdit::GrowthBasis(basis) => {
+                let slot = &mut plan.execution.settings.growth_basis;
+                changed(set(slot, *basis))
             }
             ExecutionEdit::ExpenseRatioTarget(v) => {
                 let before = plan.execution.settings.expense_ratio_target;

@@ -44,6 +44,51 @@ impl CustomerKind {
     }
 }
 
+/// Where a customer stands in the pipeline the manager follows (挖掘潜在客户, 跟踪开发情况):
+/// 潜在 → 开发中 → 合作 → 停止.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerStatus {
+    /// 潜在: a prospect.
+    Prospect,
+    /// 开发中: being developed.
+    Developing,
+    /// 合作: working with us (a record without a status, as the archive held them before).
+    #[default]
+    Partner,
+    /// 停止: no longer.
+    Stopped,
+}
+
+impl CustomerStatus {
+    pub const ALL: [CustomerStatus; 4] = [
+        CustomerStatus::Prospect,
+        CustomerStatus::Developing,
+        CustomerStatus::Partner,
+        CustomerStatus::Stopped,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            CustomerStatus::Prospect => "prospect",
+            CustomerStatus::Developing => "developing",
+            CustomerStatus::Partner => "partner",
+            CustomerStatus::Stopped => "stopped",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == CustomerStatus::default()
+    }
+}
+
 /// A distributor or terminal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Customer {
@@ -67,6 +112,10 @@ pub struct Customer {
     pub cooperation_intent: String,
     /// Id of the sub-district the customer belongs to; empty when not linked.
     pub subdistrict: String,
+    /// Id of the salesperson who owns the record (visits are checked per person); empty when
+    /// no one does.
+    pub owner: String,
+    pub status: CustomerStatus,
     pub last_visit: Option<NaiveDate>,
     /// Every change, oldest first.
     pub history: Vec<Change>,
@@ -98,11 +147,13 @@ pub enum CustomerField {
     Credit,
     CooperationIntent,
     Subdistrict,
+    Owner,
+    Status,
     LastVisit,
 }
 
 impl CustomerField {
-    pub const ALL: [CustomerField; 13] = [
+    pub const ALL: [CustomerField; 15] = [
         CustomerField::Kind,
         CustomerField::Name,
         CustomerField::Address,
@@ -115,6 +166,8 @@ impl CustomerField {
         CustomerField::Credit,
         CustomerField::CooperationIntent,
         CustomerField::Subdistrict,
+        CustomerField::Owner,
+        CustomerField::Status,
         CustomerField::LastVisit,
     ];
 
@@ -133,6 +186,8 @@ impl CustomerField {
             CustomerField::Credit => "credit",
             CustomerField::CooperationIntent => "cooperation_intent",
             CustomerField::Subdistrict => "subdistrict",
+            CustomerField::Owner => "owner",
+            CustomerField::Status => "status",
             CustomerField::LastVisit => "last_visit",
         }
     }
@@ -159,6 +214,8 @@ impl Customer {
             credit: String::new(),
             cooperation_intent: String::new(),
             subdistrict,
+            owner: String::new(),
+            status: CustomerStatus::default(),
             last_visit: None,
             history: Vec::new(),
         }
@@ -168,6 +225,7 @@ impl Customer {
     pub fn get(&self, field: CustomerField) -> String {
         match field {
             CustomerField::Kind => self.kind.key().into(),
+            CustomerField::Status => self.status.key().into(),
             CustomerField::LastVisit => self.last_visit.map_or(String::new(), |d| d.to_string()),
             text => self.text(text).map_or(String::new(), |t| t.to_string()),
         }
@@ -186,7 +244,8 @@ impl Customer {
             CustomerField::Credit => &self.credit,
             CustomerField::CooperationIntent => &self.cooperation_intent,
             CustomerField::Subdistrict => &self.subdistrict,
-            CustomerField::Kind | CustomerField::LastVisit => return None,
+            CustomerField::Owner => &self.owner,
+            CustomerField::Kind | CustomerField::Status | CustomerField::LastVisit => return None,
         })
     }
 
@@ -203,7 +262,8 @@ impl Customer {
             CustomerField::Credit => &mut self.credit,
             CustomerField::CooperationIntent => &mut self.cooperation_intent,
             CustomerField::Subdistrict => &mut self.subdistrict,
-            CustomerField::Kind | CustomerField::LastVisit => return None,
+            CustomerField::Owner => &mut self.owner,
+            CustomerField::Kind | CustomerField::Status | CustomerField::LastVisit => return None,
         })
     }
 }
@@ -251,6 +311,20 @@ pub fn update_customer(
             ))?
             .key()
             .to_string(),
+        CustomerField::Status => CustomerStatus::from_key(text.trim())
+            .ok_or(EditError::field(
+                "status",
+                crate::core::field::FieldError::Empty,
+            ))?
+            .key()
+            .to_string(),
+        CustomerField::Owner => {
+            let owner = text.trim();
+            if !owner.is_empty() && plan.salesperson(owner).is_none() {
+                return Err(EditError::UnknownSalesperson(owner.into()));
+            }
+            owner.to_string()
+        }
         CustomerField::LastVisit if text.trim().is_empty() => String::new(),
         CustomerField::LastVisit => parse_date(text).map_err(bad)?.to_string(),
         CustomerField::Subdistrict => {
@@ -275,6 +349,9 @@ pub fn update_customer(
     match field {
         CustomerField::Kind => {
             customer.kind = CustomerKind::from_key(&value).unwrap_or(customer.kind);
+        }
+        CustomerField::Status => {
+            customer.status = CustomerStatus::from_key(&value).unwrap_or(customer.status);
         }
         CustomerField::LastVisit => customer.last_visit = parse_date(&value).ok(),
         _ => {
@@ -353,6 +430,39 @@ mod tests {
 
     fn date(s: &str) -> NaiveDate {
         parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn a_record_is_owned_by_a_salesperson_and_moves_through_the_pipeline() {
+        let mut plan = sample_plan(Lang::Zh);
+        let d = &plan.regions[0].subdistricts[0];
+        let (sub, person) = (d.id.clone(), d.salespeople[1].id.clone());
+        let id = add_customer(&mut plan, CustomerKind::Distributor, "新客户", &sub).unwrap();
+        let c = plan.execution.customer(&id).unwrap();
+        assert_eq!((c.owner.as_str(), c.status), ("", CustomerStatus::Partner));
+        let day = parse_date("2027-02-01").unwrap();
+        assert_eq!(
+            update_customer(&mut plan, &id, CustomerField::Owner, "nobody", day),
+            Err(EditError::UnknownSalesperson("nobody".into()))
+        );
+        assert!(update_customer(&mut plan, &id, CustomerField::Owner, &person, day).unwrap());
+        assert!(update_customer(&mut plan, &id, CustomerField::Status, "prospect", day).unwrap());
+        assert!(update_customer(&mut plan, &id, CustomerField::Status, "later", day).is_err());
+        let c = plan.execution.customer(&id).unwrap();
+        assert_eq!(c.owner, person);
+        assert_eq!(c.status, CustomerStatus::Prospect);
+        let changed: Vec<(CustomerField, &str, &str)> = c
+            .history
+            .iter()
+            .map(|h| (h.field, h.old.as_str(), h.new.as_str()))
+            .collect();
+        assert_eq!(
+            changed,
+            [
+                (CustomerField::Owner, "", person.as_str()),
+                (CustomerField::Status, "partner", "prospect")
+            ]
+        );
     }
 
     #[test]

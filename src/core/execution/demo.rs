@@ -10,7 +10,7 @@ use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure};
 
 use super::actuals::Actual;
-use super::archive::{Customer, CustomerKind};
+use super::archive::{Customer, CustomerKind, CustomerStatus};
 use super::expenses::{Budget, BudgetItem, Channel, Expense};
 use super::scorecard::{ScoreEntry, ScoreFigures};
 use super::{Execution, Settings};
@@ -82,6 +82,13 @@ pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
     let mut seq = 0;
     let mut customer = |kind, name: String, subdistrict: String, k: usize| {
         seq += 1;
+        // Owned by one of the sub-district's people, in turn.
+        let owner = plan
+            .subdistrict(&subdistrict)
+            .map(|d| &d.salespeople)
+            .filter(|people| !people.is_empty())
+            .map(|people| people[k % people.len()].id.clone())
+            .unwrap_or_default();
         Customer {
             id: format!("c{seq}"),
             kind,
@@ -96,6 +103,14 @@ pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
             credit: ["A", "B", "A"][k % 3].into(),
             cooperation_intent: ["A", "A", "B"][k % 3].into(),
             subdistrict,
+            owner,
+            status: [
+                CustomerStatus::Partner,
+                CustomerStatus::Partner,
+                CustomerStatus::Developing,
+                CustomerStatus::Partner,
+                CustomerStatus::Prospect,
+            ][k % 5],
             // Every other record visited in mid-January; the rest never (stale).
             last_visit: first_visit.filter(|_| k.is_multiple_of(2)),
             history: Vec::new(),
@@ -178,7 +193,38 @@ pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
             }
         }
     }
+    e.shares = sample_shares(plan, &period[..months]);
     e
+}
+
+/// Market shares for `months`: each region within a point of its share at planning, except
+/// the second region, which loses three points a month (in the sample, 株洲 falls below the
+/// stronghold threshold by the third month: a tier drift to review).
+fn sample_shares(
+    plan: &Plan,
+    months: &[crate::core::period::YearMonth],
+) -> std::collections::BTreeMap<
+    String,
+    std::collections::BTreeMap<crate::core::period::YearMonth, Decimal>,
+> {
+    let mut rng = Lcg(0x5_4a7e);
+    let mut shares = std::collections::BTreeMap::new();
+    for (k, r) in plan.regions.iter().enumerate() {
+        let mut by_month = std::collections::BTreeMap::new();
+        for (n, month) in months.iter().enumerate() {
+            let step = if k == 1 {
+                Decimal::from(-3 * (n as i64 + 1))
+            } else {
+                Decimal::new(rng.next(21) as i64 - 10, 1)
+            };
+            let share = (r.market_share + step).clamp(Decimal::ZERO, Decimal::ONE_HUNDRED);
+            by_month.insert(*month, share);
+        }
+        if !by_month.is_empty() {
+            shares.insert(r.id.clone(), by_month);
+        }
+    }
+    shares
 }
 
 #[cfg(test)]
@@ -216,6 +262,18 @@ mod tests {
         assert!(report.rows.iter().all(|r| !r.year.budget.is_zero()));
         let today = parse_date("2027-05-01").unwrap();
         assert_eq!(stale(&plan, today, 30).len(), e.customers.len());
+        // Shares for every region and month; 株洲 falls from 47.2% to 35.2%: would be contested.
+        let shares = super::super::share_report(&plan, plan.adopted().unwrap());
+        assert!(
+            shares
+                .iter()
+                .all(|r| r.months[..4].iter().all(Option::is_some))
+        );
+        assert_eq!(shares[1].name, "株洲");
+        assert_eq!(shares[1].latest, Some((april, Decimal::new(352, 1))));
+        assert_eq!(shares[1].drift, Some(crate::core::tier::Tier::Contested));
+        let drifting = shares.iter().filter(|r| r.drift.is_some()).count();
+        assert_eq!(drifting, 1, "only 株洲 crosses a threshold");
         assert_eq!(sample_execution(&plan, 4), plan.execution, "deterministic");
         let en = sample_plan(Lang::En);
         assert_eq!(

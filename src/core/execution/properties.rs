@@ -219,7 +219,7 @@ proptest! {
         for m in ScoreMeasure::ALL {
             w.set(m, Decimal::from(weights[m.index()]));
         }
-        let (measures, composite) = score_figures(&f, &w);
+        let (measures, composite) = score_figures(&f, &w, GrowthBasis::YearOnYear);
         let hundred = Decimal::ONE_HUNDRED;
         for s in &measures {
             prop_assert_eq!(s.score.is_some(), s.value.is_some());

@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | completion | completed ÷ contract volume | 100 × value (100% done = 100) |
 //! | sales share | our sales ÷ their category sales | 100 × value |
-//! | growth | mean of month-on-month and year-on-year growth (those defined) | 50 + 250 × value (flat = 50, +20% = 100, −20% = 0) |
+//! | growth (销量增长率) | year-on-year (同比) **or** month-on-month (环比) growth, as the plan's settings choose | 50 + 250 × value (flat = 50, +20% = 100, −20% = 0) |
 //! | profit rate | (revenue − costs − promotions − rebates) ÷ revenue | 500 × value (20% margin = 100) |
 //! | price discipline | price violations counted (lower is better) | 100 − 20 per violation |
 //! | cross-territory selling (窜货) | incidents counted (lower is better) | 100 − 20 per incident |
@@ -106,6 +106,35 @@ impl ScoreMeasure {
     }
 }
 
+/// What growth is measured against (销量增长率: 同比 or 环比, as the manager chooses).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GrowthBasis {
+    /// 同比: the same month last year.
+    #[default]
+    YearOnYear,
+    /// 环比: the month before.
+    MonthOnMonth,
+}
+
+impl GrowthBasis {
+    pub const ALL: [GrowthBasis; 2] = [GrowthBasis::YearOnYear, GrowthBasis::MonthOnMonth];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            GrowthBasis::YearOnYear => "year_on_year",
+            GrowthBasis::MonthOnMonth => "month_on_month",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.key() == key)
+    }
+}
+
 /// Weight of each measure in the composite (default 1 each: equal).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ScoreWeights {
@@ -200,14 +229,18 @@ pub struct ScoreRow {
     pub composite: Option<Decimal>,
 }
 
-/// Each measure's value; see the module's table.
-fn values(f: &ScoreFigures) -> ([Option<Decimal>; 7], Option<Decimal>, Option<Decimal>) {
+/// Each measure's value; see the module's table. Growth is the basis chosen, undefined when
+/// its base is zero (the other basis never stands in for it).
+fn values(
+    f: &ScoreFigures,
+    basis: GrowthBasis,
+) -> ([Option<Decimal>; 7], Option<Decimal>, Option<Decimal>) {
     // Saturating: absurd figures in a plan file must not crash the app.
     let growth = |base: Decimal| ratio(f.our_sales.saturating_sub(base), base);
     let (mom, yoy) = (growth(f.last_month_sales), growth(f.last_year_sales));
-    let mean = match (mom, yoy) {
-        (Some(a), Some(b)) => Some(a / Decimal::TWO + b / Decimal::TWO),
-        (a, b) => a.or(b),
+    let chosen = match basis {
+        GrowthBasis::YearOnYear => yoy,
+        GrowthBasis::MonthOnMonth => mom,
     };
     let cost = f
         .costs
@@ -216,7 +249,7 @@ fn values(f: &ScoreFigures) -> ([Option<Decimal>; 7], Option<Decimal>, Option<De
     let values = [
         ratio(f.completed_volume, f.contract_volume),
         ratio(f.our_sales, f.category_sales),
-        mean,
+        chosen,
         ratio(f.revenue.saturating_sub(cost), f.revenue),
         Some(f.price_violations.into()),
         Some(f.cross_territory.into()),
@@ -241,12 +274,30 @@ fn score(m: ScoreMeasure, v: Decimal) -> Decimal {
     raw.clamp(Decimal::ZERO, hundred)
 }
 
-/// Scores one distributor's figures with the given weights.
+/// The contract volumes (合同销量) of the distributors linked to `subdistrict`, summed over
+/// every month recorded: what the distributors have signed for, to hold against the
+/// sub-district's quantity target.
+pub fn contract_volume_of(plan: &Plan, subdistrict: &str) -> Decimal {
+    let e = &plan.execution;
+    e.scorecard
+        .iter()
+        .filter(|entry| {
+            e.customer(&entry.customer).is_some_and(|c| {
+                c.subdistrict == subdistrict && c.kind == CustomerKind::Distributor
+            })
+        })
+        .fold(Decimal::ZERO, |sum, entry| {
+            sum.saturating_add(entry.figures.contract_volume)
+        })
+}
+
+/// Scores one distributor's figures with the given weights, growth on `basis`.
 pub fn score_figures(
     f: &ScoreFigures,
     weights: &ScoreWeights,
+    basis: GrowthBasis,
 ) -> ([MeasureScore; 7], Option<Decimal>) {
-    let (values, _, _) = values(f);
+    let (values, _, _) = values(f, basis);
     let mut measures = ScoreMeasure::ALL.map(|m| {
         let value = values[m.index()];
         MeasureScore {
@@ -285,8 +336,9 @@ pub fn scorecard(plan: &Plan, month: YearMonth) -> Vec<ScoreRow> {
         .filter(|e| e.month == month)
         .filter_map(|e| {
             let c = customers.iter().find(|c| c.id == e.customer)?;
-            let (measures, composite) = score_figures(&e.figures, weights);
-            let (_, growth_mom, growth_yoy) = values(&e.figures);
+            let basis = plan.execution.settings.growth_basis;
+            let (measures, composite) = score_figures(&e.figures, weights, basis);
+            let (_, growth_mom, growth_yoy) = values(&e.figures, basis);
             Some(ScoreRow {
                 rank: None,
                 customer: c.id.clone(),
@@ -380,3 +432,33 @@ pub(super) fn check_figures(f: &ScoreFigures) -> Result<(), EditError> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod contract_tests {
+    use super::*;
+    use crate::core::execution::{add_customer, set_score_entry};
+    use crate::core::lang::Lang;
+    use crate::core::sample::sample_plan;
+
+    #[test]
+    fn a_sub_districts_contract_volume_sums_its_distributors_months() {
+        let mut plan = sample_plan(Lang::En);
+        let sub = plan.regions[0].subdistricts[0].id.clone();
+        let other = plan.regions[0].subdistricts[1].id.clone();
+        let mine = add_customer(&mut plan, CustomerKind::Distributor, "Mine", &sub).unwrap();
+        let theirs = add_customer(&mut plan, CustomerKind::Distributor, "Theirs", &other).unwrap();
+        let volume = |v: i64| ScoreFigures {
+            contract_volume: Decimal::from(v),
+            ..ScoreFigures::default()
+        };
+        let (jan, feb) = (
+            YearMonth::new(2027, 1).unwrap(),
+            YearMonth::new(2027, 2).unwrap(),
+        );
+        set_score_entry(&mut plan, &mine, jan, volume(1_000)).unwrap();
+        set_score_entry(&mut plan, &mine, feb, volume(1_500)).unwrap();
+        set_score_entry(&mut plan, &theirs, jan, volume(9_000)).unwrap();
+        assert_eq!(contract_volume_of(&plan, &sub), Decimal::from(2_500));
+        assert_eq!(contract_volume_of(&plan, &other), Decimal::from(9_000));
+    }
+}

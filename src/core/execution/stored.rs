@@ -19,7 +19,8 @@
 //!                 "discount_percent": "12", "region": "r1", "reviewed": "true"}],
 //!   "scorecard": [{"collection_days": "45", "cross_territory": "0", "customer": "c1",
 //!                  "month": "2027-03", "our_sales": "300000", "price_violations": "1"}],
-//!   "settings": [{"deviation_threshold": "15", "weight.share": "2"}]
+//!   "settings": [{"deviation_threshold": "15", "weight.share": "2"}],
+//!   "shares": [{"month": "2027-03", "region": "r2", "share": "38"}]
 //! }
 //! ```
 //! Sections and fields are written in name order. Sections and fields left out read as empty,
@@ -31,12 +32,13 @@ mod values;
 
 use std::borrow::Cow;
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::Execution;
 use records::{
     ActualsRecord, BudgetRecord, ChangeRecord, CustomerRecord, ExpenseRecord, NoteRecord,
-    ScoreRecord, SettingsRecord,
+    ScoreRecord, SettingsRecord, ShareRecord,
 };
 use values::{Months, NonEmpty, one_record};
 
@@ -73,6 +75,9 @@ pub struct Stored<'a> {
         schemars(with = "Vec<SettingsRecord>", length(max = 1))
     )]
     settings: Option<SettingsRecord>,
+    /// Market share by region and month.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    shares: Vec<ShareRecord>,
 }
 
 /// Written through [`Stored`], which borrows the actuals (the bulk of a large plan) and copies
@@ -116,6 +121,17 @@ impl<'a> From<&'a Execution> for Stored<'a> {
             expenses: e.expenses.iter().cloned().map(Into::into).collect(),
             scorecard: e.scorecard.iter().cloned().map(Into::into).collect(),
             settings: SettingsRecord::changed(&e.settings),
+            shares: e
+                .shares
+                .iter()
+                .flat_map(|(region, months)| {
+                    months.iter().map(|(month, share)| ShareRecord {
+                        month: *month,
+                        region: NonEmpty(region.clone()),
+                        share: *share,
+                    })
+                })
+                .collect(),
         }
     }
 }
@@ -154,6 +170,18 @@ impl TryFrom<Stored<'_>> for Execution {
         e.expenses = s.expenses.into_iter().map(Into::into).collect();
         e.scorecard = s.scorecard.into_iter().map(Into::into).collect();
         e.settings = s.settings.map(Into::into).unwrap_or_default();
+        for (k, r) in s.shares.into_iter().enumerate() {
+            if !(Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&r.share) {
+                return Err(format!(
+                    "execution.shares[{k}]: a market share is a percent from 0 to 100, not {}",
+                    r.share
+                ));
+            }
+            e.shares
+                .entry(r.region.0)
+                .or_default()
+                .insert(r.month, r.share);
+        }
         Ok(e)
     }
 }

@@ -143,8 +143,12 @@ pub fn rename(plan: &mut Plan, key: &ItemKey, new: &str) {
             if let Some(v) = e.budgets.remove(&old) {
                 e.budgets.insert(new.to_string(), v);
             }
+            if let Some(v) = e.shares.remove(&old) {
+                e.shares.insert(new.to_string(), v);
+            }
             for c in &mut e.customers {
                 swap(&mut c.subdistrict);
+                swap(&mut c.owner);
             }
             for n in &mut e.deviation_notes {
                 swap(&mut n.node);

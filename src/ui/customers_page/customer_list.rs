@@ -6,7 +6,7 @@ use crate::core::edit::Part;
 use crate::ui::exec::MoreRowsLine;
 use crate::ui::state::use_app;
 use crate::view::exec::FIRST_ROWS;
-use crate::view::exec::customers::{CustomerRow, customer_rows};
+use crate::view::exec::customers::{ArchiveFilter, CustomerRow, customer_rows};
 
 /// A record on the list; the open one is marked.
 #[component]
@@ -25,6 +25,8 @@ fn CustomerListRow(
             <td class="name">{row.name}</td>
             <td>{row.kind}</td>
             <td>{row.subdistrict}</td>
+            <td class="owner">{row.owner}</td>
+            <td class="status">{row.status}</td>
             <td>{row.contact}</td>
             <td>{row.phone}</td>
             <td>{row.last_visit}</td>
@@ -45,13 +47,18 @@ pub fn CustomerList(
     /// What the list is filtered by, as typed.
     #[prop(into)]
     search: Signal<String>,
+    /// The salesperson and status the list is narrowed to.
+    #[prop(into)]
+    filter: Signal<ArchiveFilter>,
 ) -> impl IntoView {
     let app = use_app();
     let rows = Memo::new(move |_| {
         // Sub-district names come from the territory.
         app.with_plan(Part::Planning, |_| ());
         let x = app.x();
-        search.with(|s| app.with_plan(Part::Execution, |p| customer_rows(x, p, s)))
+        filter.with(|f| {
+            search.with(|s| app.with_plan(Part::Execution, |p| customer_rows(x, p, s, f)))
+        })
     });
     let show_all = RwSignal::new(false);
     let shown = Memo::new(move |_| {
@@ -72,7 +79,7 @@ pub fn CustomerList(
                     <tr>
                         {move || {
                             let x = app.x();
-                            [x.name, x.kind, x.subdistrict, x.f_contact, x.f_phone, x.last_visit, ""]
+                            [x.name, x.kind, x.subdistrict, x.f_owner, x.f_status, x.f_contact, x.f_phone, x.last_visit, ""]
                                 .map(|h| view! { <th>{h}</th> })
                                 .collect_view()
                         }}

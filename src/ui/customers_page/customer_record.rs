@@ -11,7 +11,7 @@ use crate::ui::fields::{Control, Field};
 use crate::ui::state::{UndoAction, What, today, use_app};
 use crate::view::exec::Choice;
 use crate::view::exec::customers::{
-    RecordField, RecordInput, record_fields, region_of, subdistricts_of,
+    RecordField, RecordInput, owner_choices, record_fields, region_of, subdistricts_of,
 };
 use crate::view::exec::expenses::region_choices;
 
@@ -72,6 +72,50 @@ fn RecordSubdistrict(
     }
 }
 
+/// The record's owner, among the people of its sub-district.
+#[component]
+fn RecordOwner(
+    /// The record's id.
+    #[prop(into)]
+    customer: String,
+    /// The field's label.
+    label: &'static str,
+) -> impl IntoView {
+    let app = use_app();
+    let id = StoredValue::new(customer);
+    let stored = Memo::new(move |_| {
+        app.with_plan(Part::Execution, |p| {
+            p.execution
+                .customer(&id.get_value())
+                .map(|c| c.owner.clone())
+                .unwrap_or_default()
+        })
+    });
+    let choices = Memo::new(move |_| {
+        app.with_plan(Part::Planning, |_| ());
+        app.with_plan(Part::Execution, |p| {
+            p.execution
+                .customer(&id.get_value())
+                .map(|c| owner_choices(app.x(), p, c))
+                .unwrap_or_default()
+        })
+    });
+    let to_edit = move |text: String| {
+        Ok(Edit::Execution(ExecutionEdit::UpdateCustomer {
+            customer: id.get_value(),
+            field: CustomerField::Owner,
+            text,
+            today: today(),
+        }))
+    };
+    view! {
+        {move || view! {
+            <Field label=label value=stored to_edit=to_edit
+                control=Control::Select(options(choices.get())) id="customer-owner" />
+        }}
+    }
+}
+
 /// One field of the record, edited in place.
 #[component]
 fn RecordFieldInput(
@@ -99,6 +143,9 @@ fn RecordFieldInput(
         RecordInput::Subdistrict => {
             return view! { <RecordSubdistrict customer=id.get_value() label=field.label /> }
                 .into_any();
+        }
+        RecordInput::Owner => {
+            return view! { <RecordOwner customer=id.get_value() label=field.label /> }.into_any();
         }
     };
     let to_edit = move |text: String| {

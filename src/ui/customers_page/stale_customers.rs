@@ -10,7 +10,7 @@ use crate::ui::exec::MoreRowsLine;
 use crate::ui::fields::{Control, Field};
 use crate::ui::state::{App, What, today, use_app};
 use crate::view::exec::FIRST_ROWS;
-use crate::view::exec::customers::{StaleRow, stale_rows};
+use crate::view::exec::customers::{ArchiveFilter, StaleRow, stale_by_owner, stale_rows};
 
 /// Records a visit today to record `id`.
 fn visit_today(app: App, id: &str) {
@@ -46,6 +46,7 @@ fn StaleListRow(
             <td class="name">{row.name}</td>
             <td>{row.kind}</td>
             <td>{row.subdistrict}</td>
+            <td class="owner">{row.owner}</td>
             <td>{row.since}</td>
             <td>
                 <button type="button" class="btn"
@@ -66,14 +67,27 @@ fn StaleListRow(
 /// The stale list with its number of days (the hundred longest unvisited until all are asked
 /// for).
 #[component]
-pub fn StaleCustomers() -> impl IntoView {
+pub fn StaleCustomers(
+    /// The salesperson the list is narrowed to (and picked from the counts per person).
+    filter: RwSignal<ArchiveFilter>,
+) -> impl IntoView {
     let app = use_app();
     let days =
         Memo::new(move |_| app.with_plan(Part::Execution, |p| p.execution.settings.stale_days));
     let rows = Memo::new(move |_| {
         app.with_plan(Part::Planning, |_| ());
         let x = app.x();
-        app.with_plan(Part::Execution, |p| stale_rows(x, p, today(), days.get()))
+        let owner = filter.with(|f| f.owner.clone());
+        app.with_plan(Part::Execution, |p| {
+            stale_rows(x, p, today(), days.get(), owner.as_deref())
+        })
+    });
+    let per_owner = Memo::new(move |_| {
+        app.with_plan(Part::Planning, |_| ());
+        let x = app.x();
+        app.with_plan(Part::Execution, |p| {
+            stale_by_owner(x, p, today(), days.get())
+        })
     });
     let show_all = RwSignal::new(false);
     let shown = Memo::new(move |_| {
@@ -97,6 +111,30 @@ pub fn StaleCustomers() -> impl IntoView {
                         to_edit=to_edit control=Control::Number id="stale-days" />
                 }}
             </div>
+            <Show when=move || per_owner.with(|o| !o.is_empty())>
+                <h4 id="stale-by-owner">{move || app.x().stale_by_owner}</h4>
+                <ul class="stale-owners">
+                    <For each=move || per_owner.get() key=|o| o.clone() let:o>
+                        {
+                            let owner = StoredValue::new(o.owner.clone());
+                            let pressed = move || {
+                                filter.with(|f| f.owner.as_deref() == Some(owner.get_value().as_str()))
+                            };
+                            view! {
+                                <li>
+                                    <button type="button" class="btn stale-owner" class:pressed=pressed
+                                        aria-pressed=move || pressed().to_string()
+                                        on:click=move |_| filter.update(|f| {
+                                            f.owner = (!pressed()).then(|| owner.get_value());
+                                        })>
+                                        {o.name}" "<span class="step-count">{o.count}</span>
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
             <Show when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! { <p class="empty">{move || app.x().stale_none}</p> }>
                 <table class="grid stale-list">

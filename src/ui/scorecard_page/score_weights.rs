@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::edit::{Edit, ExecutionEdit, Part};
-use crate::core::execution::ScoreMeasure;
+use crate::core::execution::{GrowthBasis, ScoreMeasure};
 use crate::core::field::parse_non_negative;
 use crate::ui::fields::{Control, Field};
 use crate::ui::state::use_app;
@@ -37,7 +37,36 @@ fn WeightField(
     }
 }
 
-/// The seven weights.
+/// What growth is measured against: year on year (同比) or month on month (环比).
+#[component]
+fn GrowthBasisField() -> impl IntoView {
+    let app = use_app();
+    let value = Memo::new(move |_| {
+        app.with_plan(Part::Execution, |p| {
+            p.execution.settings.growth_basis.key().to_string()
+        })
+    });
+    let to_edit = |text: String| {
+        GrowthBasis::from_key(&text)
+            .map(|b| Edit::Execution(ExecutionEdit::GrowthBasis(b)))
+            .ok_or(crate::core::field::FieldError::Empty)
+    };
+    view! {
+        {move || {
+            let x = app.x();
+            let choices = vec![
+                (GrowthBasis::YearOnYear.key().to_string(), x.growth_yoy.to_string()),
+                (GrowthBasis::MonthOnMonth.key().to_string(), x.growth_mom.to_string()),
+            ];
+            view! {
+                <Field label=x.growth_basis value=value to_edit=to_edit
+                    control=Control::Select(choices) id="growth-basis" />
+            }
+        }}
+    }
+}
+
+/// The seven weights, and the growth basis.
 #[component]
 pub fn ScoreWeights() -> impl IntoView {
     let app = use_app();
@@ -45,6 +74,7 @@ pub fn ScoreWeights() -> impl IntoView {
         <fieldset class="weights">
             <legend>{move || app.x().weights}</legend>
             {ScoreMeasure::ALL.map(|measure| view! { <WeightField measure=measure /> }).collect_view()}
+            <GrowthBasisField />
         </fieldset>
     }
 }

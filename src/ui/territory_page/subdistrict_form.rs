@@ -14,6 +14,7 @@ use crate::ui::fields::{Control, Field};
 use crate::ui::route::Route;
 use crate::ui::state::use_app;
 use crate::view::detail_forms::{SubdistrictDetail, subdistrict_detail};
+use crate::view::exec::customers::contracts_line;
 
 /// The form of one sub-district.
 #[component]
@@ -104,6 +105,17 @@ pub fn SubdistrictForm(
             field: field(i),
         })
     };
+    // The distributors' contract volumes against the sub-district's quantity target.
+    let contracts = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            app.with_plan(Part::Execution, |_| ());
+            crate::ui::exec::with_adopted(app, |bd| {
+                app.with_plan(Part::Planning, |p| contracts_line(app.x(), p, bd, &id))
+            })
+            .flatten()
+        })
+    };
     let milestones = Signal::derive(move || {
         detail.with(|d| d.as_ref().map(|d| d.milestones.clone()).unwrap_or_default())
     });
@@ -143,6 +155,7 @@ pub fn SubdistrictForm(
                 add=subdistrict(&id, |v| Ok(SubdistrictField::AddTerminal(v.to_string())))
                 remove=remove(SubdistrictField::RemoveTerminal) />
         </div>
+        {move || contracts.get().map(|line| view! { <p class="contracts-line">{line}</p> })}
         // The named targets have records in the customer archive, a route of this app.
         <p>
             <a class="btn link" id="open-archive" href=format!("#/{}", Route::Customers.slug())>

@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 
 use super::Choice;
-use crate::core::execution::{Customer, CustomerField, CustomerKind, linked_customer, stale};
+use crate::core::execution::{
+    Customer, CustomerField, CustomerKind, CustomerStatus, linked_customer, stale,
+};
 use crate::core::model::Plan;
 use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
@@ -15,6 +17,111 @@ pub fn kind_name(t: &ExecText, kind: CustomerKind) -> &'static str {
         CustomerKind::Distributor => t.distributor,
         CustomerKind::Terminal => t.terminal,
     }
+}
+
+pub fn status_name(t: &ExecText, status: CustomerStatus) -> &'static str {
+    match status {
+        CustomerStatus::Prospect => t.status_prospect,
+        CustomerStatus::Developing => t.status_developing,
+        CustomerStatus::Partner => t.status_partner,
+        CustomerStatus::Stopped => t.status_stopped,
+    }
+}
+
+/// The pipeline's steps, 潜在 → 开发中 → 合作 → 停止.
+pub fn status_choices(t: &ExecText) -> Vec<Choice> {
+    CustomerStatus::ALL
+        .map(|s| Choice::new(s.key(), status_name(t, s)))
+        .to_vec()
+}
+
+/// "(no one)", then the people of the record's sub-district (and its owner, wherever they
+/// work now): a record is owned by someone who covers its sub-district.
+pub fn owner_choices(t: &ExecText, plan: &Plan, c: &Customer) -> Vec<Choice> {
+    let mut choices = vec![Choice::new("", t.no_owner)];
+    if let Some(d) = plan.subdistrict(&c.subdistrict) {
+        choices.extend(
+            d.salespeople
+                .iter()
+                .map(|p| Choice::new(p.id.clone(), p.name.clone())),
+        );
+    }
+    if !c.owner.is_empty() && !choices.iter().any(|ch| ch.value == c.owner) {
+        choices.push(Choice::new(c.owner.clone(), owner_name(t, plan, &c.owner)));
+    }
+    choices
+}
+
+fn owner_name(t: &ExecText, plan: &Plan, id: &str) -> String {
+    match plan.salesperson(id) {
+        Some(p) if !id.is_empty() => p.name.clone(),
+        _ if id.is_empty() => t.no_owner.to_string(),
+        _ => id.to_string(),
+    }
+}
+
+/// What the archive's list is narrowed to besides the search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArchiveFilter {
+    /// A salesperson's id; `None` for everyone.
+    pub owner: Option<String>,
+    pub status: Option<CustomerStatus>,
+}
+
+impl ArchiveFilter {
+    fn keeps(&self, c: &Customer) -> bool {
+        self.owner.as_ref().is_none_or(|o| *o == c.owner)
+            && self.status.is_none_or(|s| s == c.status)
+    }
+}
+
+/// "Everyone", then each salesperson who owns a record, in the territory's order.
+pub fn owner_filter_choices(t: &ExecText, plan: &Plan) -> Vec<Choice> {
+    let owners: std::collections::HashSet<&str> = plan
+        .execution
+        .customers
+        .iter()
+        .map(|c| c.owner.as_str())
+        .filter(|o| !o.is_empty())
+        .collect();
+    std::iter::once(Choice::new("", t.everyone))
+        .chain(
+            plan.salespeople()
+                .filter(|p| owners.contains(p.id.as_str()))
+                .map(|p| Choice::new(p.id.clone(), p.name.clone())),
+        )
+        .collect()
+}
+
+/// "Every status", then the pipeline's steps.
+pub fn status_filter_choices(t: &ExecText) -> Vec<Choice> {
+    std::iter::once(Choice::new("", t.every_status))
+        .chain(status_choices(t))
+        .collect()
+}
+
+/// A step of the pipeline and how many records (of the person filtered by) stand there.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PipelineStep {
+    pub status: CustomerStatus,
+    pub label: &'static str,
+    pub count: usize,
+}
+
+/// The pipeline 潜在 → 开发中 → 合作 → 停止 of the records of `owner` (everyone's with `None`).
+pub fn pipeline(t: &ExecText, plan: &Plan, owner: Option<&str>) -> Vec<PipelineStep> {
+    CustomerStatus::ALL
+        .map(|status| PipelineStep {
+            status,
+            label: status_name(t, status),
+            count: plan
+                .execution
+                .customers
+                .iter()
+                .filter(|c| c.status == status && owner.is_none_or(|o| o == c.owner))
+                .count(),
+        })
+        .to_vec()
 }
 
 pub fn field_name(t: &ExecText, field: CustomerField) -> &'static str {
@@ -63,6 +170,33 @@ fn subdistrict_name(t: &ExecText, plan: &Plan, id: &str) -> String {
     }
 }
 
+/// The sub-district's distributors' contract volumes against its quantity target (from the
+/// adopted breakdown), as a sentence; `None` when none has a contract volume recorded.
+pub fn contracts_line(
+    t: &ExecText,
+    plan: &Plan,
+    bd: &crate::core::breakdown::Breakdown,
+    subdistrict: &str,
+) -> Option<String> {
+    let contracts = crate::core::execution::contract_volume_of(plan, subdistrict);
+    if contracts.is_zero() {
+        return None;
+    }
+    let target = bd
+        .find(subdistrict)
+        .map(|i| bd.annual(i, crate::core::scenario::Measure::Quantity))
+        .unwrap_or_default();
+    let share = (!target.is_zero()).then(|| contracts / target);
+    Some(fill(
+        t.contracts_vs_target,
+        &[
+            &crate::view::numbers::grouped(contracts),
+            &crate::view::numbers::grouped(target),
+            &super::rate(t, share),
+        ],
+    ))
+}
+
 /// A record on the archive's list.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CustomerRow {
@@ -70,19 +204,28 @@ pub struct CustomerRow {
     pub name: String,
     pub kind: &'static str,
     pub subdistrict: String,
+    /// The owning salesperson's name, or "(no one)".
+    pub owner: String,
+    pub status: &'static str,
     pub contact: String,
     pub phone: String,
     /// `YYYY-MM-DD`, or "never".
     pub last_visit: String,
 }
 
-/// Every record matching `search` (in its name, contact, phone or sub-district, any case), in
-/// the archive's order.
-pub fn customer_rows(t: &ExecText, plan: &Plan, search: &str) -> Vec<CustomerRow> {
+/// Every record matching `search` (in its name, contact, phone or sub-district, any case) and
+/// `filter`, in the archive's order.
+pub fn customer_rows(
+    t: &ExecText,
+    plan: &Plan,
+    search: &str,
+    filter: &ArchiveFilter,
+) -> Vec<CustomerRow> {
     let needle = search.trim().to_lowercase();
     plan.execution
         .customers
         .iter()
+        .filter(|c| filter.keeps(c))
         .filter_map(|c| {
             let subdistrict = subdistrict_name(t, plan, &c.subdistrict);
             let hay = [c.name.as_str(), &c.contact, &c.phone, &subdistrict];
@@ -92,6 +235,8 @@ pub fn customer_rows(t: &ExecText, plan: &Plan, search: &str) -> Vec<CustomerRow
                 name: c.name.clone(),
                 kind: kind_name(t, c.kind),
                 subdistrict,
+                owner: owner_name(t, plan, &c.owner),
+                status: status_name(t, c.status),
                 contact: c.contact.clone(),
                 phone: c.phone.clone(),
                 last_visit: c
@@ -111,6 +256,8 @@ pub enum RecordInput {
     Choice(Vec<Choice>),
     /// A sub-district, picked within a region ([`subdistricts_of`]).
     Subdistrict,
+    /// A salesperson of the record's sub-district ([`owner_choices`]).
+    Owner,
 }
 
 /// An editable field of an open record.
@@ -131,6 +278,8 @@ pub fn record_fields(t: &ExecText) -> Vec<RecordField> {
             input: match field {
                 CustomerField::Kind => RecordInput::Choice(kind_choices(t)),
                 CustomerField::Subdistrict => RecordInput::Subdistrict,
+                CustomerField::Owner => RecordInput::Owner,
+                CustomerField::Status => RecordInput::Choice(status_choices(t)),
                 CustomerField::LastVisit => RecordInput::Date,
                 _ => RecordInput::Text,
             },
@@ -159,6 +308,9 @@ pub fn history_rows(t: &ExecText, plan: &Plan, c: &Customer) -> Vec<HistoryRow> 
             let shown = |v: &str| match h.field {
                 _ if v.is_empty() => t.none_dash.to_string(),
                 CustomerField::Subdistrict => subdistrict_name(t, plan, v),
+                CustomerField::Owner => owner_name(t, plan, v),
+                CustomerField::Status => CustomerStatus::from_key(v)
+                    .map_or_else(|| v.to_string(), |s| status_name(t, s).to_string()),
                 CustomerField::Kind => CustomerKind::from_key(v)
                     .map_or_else(|| v.to_string(), |k| kind_name(t, k).to_string()),
                 _ => v.to_string(),
@@ -180,25 +332,73 @@ pub struct StaleRow {
     pub name: String,
     pub kind: &'static str,
     pub subdistrict: String,
+    /// Who should have visited.
+    pub owner: String,
     /// The last visit and the days since (`2027-01-01 (89)`), or "never".
     pub since: String,
 }
 
-/// Records not visited for more than `days` days before `today`, the longest unvisited first.
-pub fn stale_rows(t: &ExecText, plan: &Plan, today: NaiveDate, days: u32) -> Vec<StaleRow> {
+/// Records of `owner` (everyone's with `None`) not visited for more than `days` days before
+/// `today`, the longest unvisited first.
+pub fn stale_rows(
+    t: &ExecText,
+    plan: &Plan,
+    today: NaiveDate,
+    days: u32,
+    owner: Option<&str>,
+) -> Vec<StaleRow> {
     stale(plan, today, days)
         .into_iter()
+        .filter(|c| owner.is_none_or(|o| o == c.owner))
         .map(|c| StaleRow {
             id: c.id.clone(),
             name: c.name.clone(),
             kind: kind_name(t, c.kind),
             subdistrict: subdistrict_name(t, plan, &c.subdistrict),
+            owner: owner_name(t, plan, &c.owner),
             since: match c.last_visit {
                 Some(d) => format!("{d} ({})", (today - d).num_days()),
                 None => t.never.to_string(),
             },
         })
         .collect()
+}
+
+/// A salesperson's count of stale records (监督、检查销售员对客户的定期访问情况).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StaleOwner {
+    /// The salesperson's id (empty for records no one owns).
+    pub owner: String,
+    pub name: String,
+    pub count: usize,
+}
+
+/// Each owner with stale records, the most first (then in the territory's order); records no
+/// one owns last.
+pub fn stale_by_owner(t: &ExecText, plan: &Plan, today: NaiveDate, days: u32) -> Vec<StaleOwner> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for c in stale(plan, today, days) {
+        *counts.entry(c.owner.as_str()).or_default() += 1;
+    }
+    let mut list: Vec<StaleOwner> = plan
+        .salespeople()
+        .filter_map(|p| {
+            counts.get(p.id.as_str()).map(|&count| StaleOwner {
+                owner: p.id.clone(),
+                name: p.name.clone(),
+                count,
+            })
+        })
+        .collect();
+    list.sort_by_key(|o| std::cmp::Reverse(o.count));
+    if let Some(&count) = counts.get("") {
+        list.push(StaleOwner {
+            owner: String::new(),
+            name: t.no_owner.to_string(),
+            count,
+        });
+    }
+    list
 }
 
 /// A sub-district's named target customers.
@@ -353,7 +553,7 @@ mod tests {
         )
         .unwrap();
         let names = |search: &str| -> Vec<String> {
-            customer_rows(&EXEC_EN, &plan, search)
+            customer_rows(&EXEC_EN, &plan, search, &ArchiveFilter::default())
                 .into_iter()
                 .map(|r| r.name)
                 .collect()
@@ -363,7 +563,7 @@ mod tests {
         assert_eq!(names("0731"), ["Alpha Trading"]);
         assert_eq!(names("furong"), ["Alpha Trading"]);
         assert_eq!(names("not linked"), ["Beta Mart"]);
-        let rows = customer_rows(&EXEC_EN, &plan, "");
+        let rows = customer_rows(&EXEC_EN, &plan, "", &ArchiveFilter::default());
         assert_eq!(rows[0].subdistrict, "Furong District");
         assert_eq!(rows[1].kind, "Terminal");
         assert_eq!(rows[1].last_visit, "never");
@@ -379,7 +579,7 @@ mod tests {
         let c = add_customer(&mut plan, CustomerKind::Terminal, "Never Seen", "").unwrap();
         visit(&mut plan, &a, day("2027-01-01")).unwrap();
         visit(&mut plan, &b, day("2027-03-20")).unwrap();
-        let stale = stale_rows(&EXEC_EN, &plan, day("2027-03-31"), 30);
+        let stale = stale_rows(&EXEC_EN, &plan, day("2027-03-31"), 30, None);
         assert_eq!(
             stale.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             [c.as_str(), a.as_str()],
@@ -429,5 +629,95 @@ mod tests {
         for f in record_fields(&EXEC_ZH) {
             assert!(!f.label.is_ascii(), "{:?} reads in Chinese", f.field);
         }
+    }
+
+    #[test]
+    fn the_archive_filters_by_owner_and_status_and_counts_stale_records_per_person() {
+        let mut plan = sample_plan(Lang::En);
+        plan.execution = crate::core::execution::sample_execution(&plan, 3);
+        let c = plan.execution.customers[0].clone();
+        let owner = plan.salesperson(&c.owner).unwrap().name.clone();
+        let mine = ArchiveFilter {
+            owner: Some(c.owner.clone()),
+            status: None,
+        };
+        let rows = customer_rows(&EXEC_EN, &plan, "", &mine);
+        assert!(rows.iter().all(|r| r.owner == owner));
+        assert!(rows.iter().any(|r| r.id == c.id));
+        let owned = plan
+            .execution
+            .customers
+            .iter()
+            .filter(|x| x.owner == c.owner)
+            .count();
+        assert_eq!(rows.len(), owned);
+        // The pipeline: the sample has partners, one developing and one prospect.
+        let steps = pipeline(&EXEC_EN, &plan, None);
+        let counts: Vec<(&str, usize)> = steps.iter().map(|s| (s.label, s.count)).collect();
+        assert_eq!(
+            counts,
+            [
+                ("Prospect", 1),
+                ("Developing", 2),
+                ("Partner", 5),
+                ("Stopped", 0)
+            ]
+        );
+        let prospects = ArchiveFilter {
+            owner: None,
+            status: Some(CustomerStatus::Prospect),
+        };
+        let rows = customer_rows(&EXEC_EN, &plan, "", &prospects);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].status, "Prospect");
+        // Stale: the records never visited, counted per owner; the owner's own list.
+        let today = day("2027-04-30");
+        let all = stale_rows(&EXEC_EN, &plan, today, 30, None);
+        let per_owner = stale_by_owner(&EXEC_EN, &plan, today, 30);
+        assert_eq!(per_owner.iter().map(|o| o.count).sum::<usize>(), all.len());
+        let top = &per_owner[0];
+        assert_eq!(
+            stale_rows(&EXEC_EN, &plan, today, 30, Some(&top.owner)).len(),
+            top.count
+        );
+        assert!(per_owner.windows(2).all(|w| w[0].count >= w[1].count));
+        assert!(
+            owner_filter_choices(&EXEC_EN, &plan)
+                .iter()
+                .any(|ch| ch.label == owner)
+        );
+        // The owner is picked among the record's sub-district's people.
+        let d = plan.subdistrict(&c.subdistrict).unwrap();
+        let choices = owner_choices(&EXEC_ZH, &plan, &c);
+        assert_eq!(choices[0].label, "（未指定）");
+        assert_eq!(choices.len(), 1 + d.salespeople.len());
+    }
+
+    #[test]
+    fn a_sub_district_shows_its_distributors_contracts_against_its_target() {
+        let mut plan = sample_plan(Lang::Zh);
+        let sub = plan.regions[0].subdistricts[0].id.clone();
+        let bd = crate::core::breakdown::compute(&plan, plan.adopted().unwrap()).unwrap();
+        assert_eq!(contracts_line(&EXEC_ZH, &plan, &bd, &sub), None);
+        let id = add_customer(&mut plan, CustomerKind::Distributor, "湘通商贸", &sub).unwrap();
+        let figures = crate::core::execution::ScoreFigures {
+            contract_volume: rust_decimal::Decimal::from(12_000),
+            ..Default::default()
+        };
+        let month = crate::core::period::YearMonth::new(2027, 1).unwrap();
+        crate::core::execution::set_score_entry(&mut plan, &id, month, figures).unwrap();
+        let target = bd.annual(
+            bd.find(&sub).unwrap(),
+            crate::core::scenario::Measure::Quantity,
+        );
+        let line = contracts_line(&EXEC_ZH, &plan, &bd, &sub).unwrap();
+        let pct = crate::view::numbers::percent(rust_decimal::Decimal::from(1_200_000) / target);
+        assert_eq!(
+            line,
+            format!(
+                "经销商合同销量合计 12,000，分区销量目标 {}，覆盖 {pct}",
+                crate::view::numbers::grouped(target)
+            )
+        );
     }
 }

@@ -45,8 +45,8 @@ fn figures(r: Raw) -> ScoreFigures {
     }
 }
 
-/// A solid distributor: 90% done, 30% share, +20% on last month and flat on last year (mean
-/// 10%), 15% margin, one price violation, no 窜货, 45 days to collect.
+/// A solid distributor: 90% done, 30% share, +20% on last month (环比) and flat on last year
+/// (同比), 15% margin, one price violation, no 窜货, 45 days to collect.
 const SOLID: Raw = (
     "1000",
     "900",
@@ -71,10 +71,11 @@ fn each_measure_is_scored_on_its_scale() {
         (
             "solid",
             SOLID,
+            // Growth year on year (the default basis): flat.
             [
                 Some("0.9"),
                 Some("0.3"),
-                Some("0.1"),
+                Some("0"),
                 Some("0.15"),
                 Some("1"),
                 Some("0"),
@@ -83,14 +84,14 @@ fn each_measure_is_scored_on_its_scale() {
             [
                 Some("90"),
                 Some("30"),
-                Some("75"),
+                Some("50"),
                 Some("75"),
                 Some("80"),
                 Some("100"),
                 Some("75"),
             ],
-            // (90 + 30 + 75 + 75 + 80 + 100 + 75) / 7 = 525 / 7
-            Some("75"),
+            // (90 + 30 + 50 + 75 + 80 + 100 + 75) / 7 = 500 / 7 = 71.43
+            Some("71.428571428571428571428571429"),
         ),
         (
             "nothing to divide by",
@@ -103,7 +104,7 @@ fn each_measure_is_scored_on_its_scale() {
         ),
         (
             "beyond the scales",
-            // 120% done; all of the category; +100% MoM and −50% YoY (mean +25%); a loss;
+            // 120% done; all of the category; +100% MoM and −50% YoY (the basis); a loss;
             // collected in 20 days.
             (
                 "1000",
@@ -123,28 +124,32 @@ fn each_measure_is_scored_on_its_scale() {
             [
                 Some("1.2"),
                 Some("1"),
-                Some("0.25"),
+                Some("-0.5"),
                 Some("-0.5"),
                 Some("0"),
                 Some("0"),
                 Some("20"),
             ],
-            // 120 → 100; 100; 112.5 → 100; −250 → 0; 100; 100; 116.7 → 100
+            // 120 → 100; 100; −75 → 0; −250 → 0; 100; 100; 116.7 → 100
             [
                 Some("100"),
                 Some("100"),
-                Some("100"),
+                Some("0"),
                 Some("0"),
                 Some("100"),
                 Some("100"),
                 Some("100"),
             ],
-            // 600 / 7
-            Some("85.714285714285714285714285714"),
+            // 500 / 7
+            Some("71.428571428571428571428571430"),
         ),
     ];
     for (name, raw, values, scores, composite) in cases {
-        let (measures, got) = score_figures(&figures(raw), &ScoreWeights::default());
+        let (measures, got) = score_figures(
+            &figures(raw),
+            &ScoreWeights::default(),
+            GrowthBasis::YearOnYear,
+        );
         for m in ScoreMeasure::ALL {
             let s = &measures[m.index()];
             assert_eq!(
@@ -175,9 +180,9 @@ fn weights_change_the_composite_and_each_contribution() {
     let mut w = ScoreWeights::default();
     w.set(ScoreMeasure::Completion, d("3"));
     w.set(ScoreMeasure::Share, d("0"));
-    let (measures, composite) = score_figures(&figures(SOLID), &w);
-    // (3×90 + 0×30 + 75 + 75 + 80 + 100 + 75) / 8 = 675 / 8
-    assert_eq!(composite, Some(d("84.375")));
+    let (measures, composite) = score_figures(&figures(SOLID), &w, GrowthBasis::YearOnYear);
+    // (3×90 + 0×30 + 50 + 75 + 80 + 100 + 75) / 8 = 650 / 8
+    assert_eq!(composite, Some(d("81.25")));
     assert_eq!(measures[0].contribution, Some(d("33.75")));
     assert_eq!(measures[1].contribution, Some(d("0")));
     assert_eq!(measures[1].weight, d("0"));
@@ -188,7 +193,10 @@ fn weights_change_the_composite_and_each_contribution() {
     }
     only_share.set(ScoreMeasure::Share, Decimal::ONE);
     let empty = figures(("0", "0", "0", "0", "0", "0", "0", "0", "0", "0", 0, 0, None));
-    assert_eq!(score_figures(&empty, &only_share).1, None);
+    assert_eq!(
+        score_figures(&empty, &only_share, GrowthBasis::YearOnYear).1,
+        None
+    );
 }
 
 #[test]
@@ -231,5 +239,44 @@ fn distributors_are_ranked_by_composite_then_name() {
     assert_eq!(
         set_score_entry(&mut plan, &alpha, month, bad),
         Err(EditError::field("costs", FieldError::Negative))
+    );
+}
+
+#[test]
+fn growth_is_year_on_year_or_month_on_month_as_the_manager_chooses_never_their_mean() {
+    let w = ScoreWeights::default();
+    let solid = figures(SOLID);
+    // 300 against 300 a year ago: flat, 50 points; against 250 last month: +20%, 100 points.
+    let (yoy, _) = score_figures(&solid, &w, GrowthBasis::YearOnYear);
+    let (mom, composite) = score_figures(&solid, &w, GrowthBasis::MonthOnMonth);
+    let growth = ScoreMeasure::Growth.index();
+    assert_eq!(
+        (yoy[growth].value, yoy[growth].score),
+        (Some(d("0")), Some(d("50")))
+    );
+    assert_eq!(
+        (mom[growth].value, mom[growth].score),
+        (Some(d("0.2")), Some(d("100")))
+    );
+    // (90 + 30 + 100 + 75 + 80 + 100 + 75) / 7 = 550 / 7
+    assert!((composite.unwrap() - d("78.5714285714")).abs() < d("0.0000000001"));
+    // No figure a year ago: year-on-year growth is undefined, not the month-on-month one.
+    let mut new = solid.clone();
+    new.last_year_sales = Decimal::ZERO;
+    let (scores, _) = score_figures(&new, &w, GrowthBasis::YearOnYear);
+    assert_eq!(scores[growth].value, None);
+    // The plan's setting chooses for the whole scorecard.
+    let mut plan = sample_plan(Lang::En);
+    let id = add_customer(&mut plan, CustomerKind::Distributor, "Solid", "").unwrap();
+    let month = YearMonth::new(2027, 3).unwrap();
+    set_score_entry(&mut plan, &id, month, solid).unwrap();
+    assert_eq!(
+        scorecard(&plan, month)[0].measures[growth].score,
+        Some(d("50"))
+    );
+    plan.execution.settings.growth_basis = GrowthBasis::MonthOnMonth;
+    assert_eq!(
+        scorecard(&plan, month)[0].measures[growth].score,
+        Some(d("100"))
     );
 }

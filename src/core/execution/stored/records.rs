@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::core::execution::{
-    BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, DeviationNote, Expense,
-    ScoreEntry, ScoreFigures, ScoreWeights, Settings,
+    BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, CustomerStatus,
+    DeviationNote, Expense, GrowthBasis, ScoreEntry, ScoreFigures, ScoreWeights, Settings,
 };
 use crate::core::period::YearMonth;
 
@@ -79,13 +79,30 @@ pub struct CustomerRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_visit: Option<Day>,
     pub name: NonEmpty,
+    /// The id of the salesperson who owns the record, if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub standing: String,
+    /// Where it stands in the pipeline; `partner` when left out.
+    #[serde(default, skip_serializing_if = "CustomerStatus::is_default")]
+    pub status: CustomerStatus,
     /// The id of the sub-district the customer belongs to, if linked.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub subdistrict: String,
+}
+
+/// A region's market share recorded for a month, in percent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ShareRecord {
+    pub month: YearMonth,
+    /// The region's id.
+    pub region: NonEmpty,
+    pub share: Decimal,
 }
 
 /// A corrective-action note on a node's deviation in a month.
@@ -176,6 +193,9 @@ pub struct SettingsRecord {
     /// The company's expense-ratio target, percent of sales (default 8).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expense_ratio_target: Option<Decimal>,
+    /// The scorecard's growth basis (default `year_on_year`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth_basis: Option<GrowthBasis>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stale_days: Option<Count>,
     #[serde(
@@ -268,8 +288,10 @@ impl From<Customer> for CustomerRecord {
             kind: c.kind,
             last_visit: c.last_visit.map(Day),
             name: NonEmpty(c.name),
+            owner: c.owner,
             phone: c.phone,
             standing: c.standing,
+            status: c.status,
             subdistrict: c.subdistrict,
         }
     }
@@ -292,6 +314,8 @@ impl From<CustomerRecord> for Customer {
             credit: r.credit,
             cooperation_intent: r.cooperation_intent,
             subdistrict: r.subdistrict,
+            owner: r.owner,
+            status: r.status,
             last_visit: r.last_visit.map(|d| d.0),
             history: Vec::new(),
         }
@@ -413,6 +437,7 @@ impl SettingsRecord {
             deviation_threshold: dec(s.deviation_threshold, d.deviation_threshold),
             discount_threshold: dec(s.discount_threshold, d.discount_threshold),
             expense_ratio_target: dec(s.expense_ratio_target, d.expense_ratio_target),
+            growth_basis: (s.growth_basis != d.growth_basis).then_some(s.growth_basis),
             stale_days: (s.stale_days != d.stale_days).then_some(Count(s.stale_days)),
             weight_collection: dec(w.collection, dw.collection),
             weight_completion: dec(w.completion, dw.completion),
@@ -435,6 +460,7 @@ impl From<SettingsRecord> for Settings {
             discount_threshold: r.discount_threshold.unwrap_or(d.discount_threshold),
             expense_ratio_target: r.expense_ratio_target.unwrap_or(d.expense_ratio_target),
             stale_days: r.stale_days.map_or(d.stale_days, |c| c.0),
+            growth_basis: r.growth_basis.unwrap_or(d.growth_basis),
             score_weights: ScoreWeights {
                 completion: r.weight_completion.unwrap_or(dw.completion),
                 share: r.weight_share.unwrap_or(dw.share),

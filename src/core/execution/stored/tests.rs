@@ -28,6 +28,7 @@ fn every_part_of_the_execution_round_trips() {
         note: "Weekly review".into(),
         done: true,
     });
+    assert!(!plan.execution.shares.is_empty(), "market shares too");
     let json = serde_json::to_string(&plan).unwrap();
     let back: Plan = serde_json::from_str(&json).unwrap();
     assert_eq!(back.execution, plan.execution);
@@ -148,6 +149,10 @@ fn a_bad_stored_value_is_refused_saying_what_is_wrong() {
             r#"{"budgets":[{"region":"r1","amount":5}]}"#,
             "invalid type: integer `5`, expected a Decimal",
         ),
+        (
+            r#"{"shares":[{"region":"r1","month":"2027-02","share":"140"}]}"#,
+            "execution.shares[0]: a market share is a percent from 0 to 100, not 140",
+        ),
     ];
     for (json, want) in cases {
         let err = serde_json::from_str::<Execution>(json)
@@ -177,5 +182,5 @@ fn record_fields_are_declared_in_name_order() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 9, "the execution and its eight record types");
+    assert_eq!(checked, 10, "the execution and its nine record types");
 }
