@@ -404,9 +404,9 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
     }
     b.wait_for_text(".scorecard tr.score-row td.composite", "60")
         .await;
-    b.wait_for_text(".scorecard td.why", "Share of category 60% → 60 × 1/1 = 60")
+    b.wait_for_text(".scorecard td.why", "Sales share 60% → 60 × 1/1 = 60")
         .await;
-    b.wait_for_text(".scorecard td.why", "Completion 95% → 95 × 0 = 0")
+    b.wait_for_text(".scorecard td.why", "Task completion 95% → 95 × 0 = 0")
         .await;
     assert_ne!(composite, "60");
     // A refused figure names the field and stores nothing.

@@ -320,8 +320,10 @@ impl Items {
         if !execution.is_empty() {
             root.insert(EXECUTION.into(), Value::Object(execution));
         }
-        let mut plan: Plan = serde_path_to_error::deserialize(Value::Object(root))
-            .map_err(|e| format!("{}: {}", e.path(), e.inner()))?;
+        // The same typed reading of JSON values as an upgraded older file gets (one copy of
+        // the plan's deserialiser in the wasm); the merged plan is then checked by the rules.
+        let mut plan: Plan =
+            serde_json::from_value(Value::Object(root)).map_err(|e| e.to_string())?;
         plan.change_log = head.change_log.clone();
         plan.recipient_part = head.recipient_part.clone();
         Ok(plan)
