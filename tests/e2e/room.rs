@@ -543,3 +543,92 @@ async fn room_screens_at_projector_and_laptop_sizes() {
         }
     }
 }
+
+/// The monthly cells of the company's row, in order.
+async fn company_months(b: &Browser) -> Vec<String> {
+    b.exec_js(
+        "const tr = document.querySelector('#breakdown-table tr.lvl-company');
+         return tr ? Array.from(tr.querySelectorAll('td:not(.year)')).map(td => td.textContent) : [];",
+    )
+    .await
+    .as_array()
+    .map(|cells| {
+        cells
+            .iter()
+            .map(|c| c.as_str().unwrap_or_default().to_string())
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn an_even_year_splits_into_equal_months_by_largest_remainder_and_why_says_so() {
+    let b = chinese("/").await;
+    // A new plan, named, under its own company, with one region, one sub-district, one person.
+    b.click("#plan-new").await;
+    b.type_into("#new-plan-name", "均分年度").await;
+    b.type_into("#new-plan-company", "春风饮料").await;
+    b.click("#new-plan-create").await;
+    b.wait_for_text("#plan-select", "均分年度").await;
+    b.click("#add-region").await;
+    b.set_field("#detail-name", "南通").await;
+    b.wait_for_text(".tree-row.selected", "南通").await;
+    b.click(".tree-row.selected .icon.add").await;
+    b.set_field("#detail-name", "崇川区").await;
+    b.wait_for_text(".tree-row.selected", "崇川区").await;
+    b.click(".tree-row.selected .icon.add").await;
+    b.set_field("#detail-name", "王芳").await;
+    b.wait_for_text(".tree-row.selected", "王芳").await;
+    // The company target typed in 万, the amount rounded to thousands.
+    b.click("#tab-breakdown").await;
+    b.wait_for("#breakdown-table tr.lvl-company").await;
+    b.exec_js("document.querySelector('#bd-settings').open = true;")
+        .await;
+    b.set_field("#bd-amount-target", "5000万").await;
+    value_becomes(&b, "#bd-amount-target", "50,000,000").await;
+    b.exec_js(
+        "const s = document.querySelector('#amount-unit'); s.value = '1000'; s.dispatchEvent(new Event('change', { bubbles: true }));",
+    )
+    .await;
+    value_becomes(&b, "#amount-unit", "1000").await;
+    // 50,000 units over twelve equal months: 4,166 each and 8 left over, one each to the
+    // first eight months (equal remainders and weights: the earlier month first).
+    let want: Vec<String> = (0..12)
+        .map(|m| if m < 8 { "4,167,000" } else { "4,166,000" }.to_string())
+        .collect();
+    let mut months = Vec::new();
+    for _ in 0..100 {
+        months = company_months(&b).await;
+        if months == want {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(months, want, "the company's months");
+    // Why this number, from a month of the company's row, names equal weights and the rounding.
+    b.click("#breakdown-table tr.lvl-company td:nth-of-type(3)")
+        .await;
+    let why = b
+        .wait_for_text(
+            "#explain-body",
+            "每月权重相同（各占 1/12），按最大余数法取整到单位。",
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(why.contains("月度分配"), "{why}");
+    let month_table = b.text_of("#explain-body .explain-months").await;
+    assert!(
+        month_table.contains("4,167,000") && month_table.contains("4,166,000"),
+        "{month_table}"
+    );
+    // And in English.
+    b.click("#switch-language").await;
+    b.wait_for_text(
+        "#explain-body",
+        "Every month weighs the same (1/12 each); months are rounded to the unit by largest remainder.",
+    )
+    .await;
+    assert_eq!(company_months(&b).await, want);
+}
