@@ -198,6 +198,17 @@ async fn messages_sit_in_the_header_time_out_and_errors_stay_until_closed() {
             Some(true),
             "{w}×{h}: the message sits in the header"
         );
+        let menu_free = b
+            .exec_js(
+                "const t = document.querySelector('.toast').getBoundingClientRect();
+                 return t.right <= document.querySelector('#plan-new').getBoundingClientRect().left;",
+            )
+            .await;
+        assert_eq!(
+            menu_free.as_bool(),
+            Some(true),
+            "{w}×{h}: the message leaves the plan menu (New plan … Versions…) in reach"
+        );
         b.screenshot(super::support::artifacts_dir().join(format!("shots/toast-{w}.png")))
             .await;
         for route in ["breakdown", "actuals", "log"] {

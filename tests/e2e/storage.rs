@@ -509,6 +509,8 @@ async fn fill_storage(b: &Browser) {
 async fn duplicating_into_a_full_storage_changes_nothing() {
     let b = open("/#/territory").await;
     b.click("#plan-new").await;
+    b.type_into("#new-plan-company", "Spring Co.").await;
+    b.click("#new-plan-create").await;
     b.wait_until("document.querySelectorAll('#plan-select option').length === 2")
         .await;
     let open_before = b.value_of("#plan-select").await;
