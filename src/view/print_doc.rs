@@ -222,7 +222,8 @@ impl DocRow {
 }
 
 /// A table cell; `class` marks the year column and the columns of words (`doc-year`,
-/// `doc-parent`, `doc-strategy`, `doc-text`: read from the left) or is empty (a number).
+/// `doc-parent`, `doc-strategy`, `doc-text`, `doc-date`: read from the left) or is empty (a
+/// number).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DocCell {
     pub text: String,
@@ -252,7 +253,10 @@ impl DocCell {
 
     /// Whether the column reads from the left (words) rather than from the right (numbers).
     pub fn is_words(&self) -> bool {
-        matches!(self.class, "doc-text" | "doc-parent" | "doc-strategy")
+        matches!(
+            self.class,
+            "doc-text" | "doc-parent" | "doc-strategy" | "doc-date"
+        )
     }
 }
 
@@ -616,7 +620,8 @@ fn schedule(t: &Catalogue, plan: &Plan, all: bool, only: Option<usize>) -> DocSe
         for i in 0..d.milestones.len().max(1) {
             let mut cells = match d.milestones.get(i) {
                 Some(m) => vec![
-                    DocCell::words(m.date.to_string()),
+                    // A date is not broken across lines.
+                    DocCell::with("doc-date", m.date.to_string()),
                     DocCell::words(m.title.clone()),
                     DocCell::words(if m.done { "✓" } else { "" }),
                 ],
@@ -1282,6 +1287,13 @@ mod tests {
             words[..4],
             [true, true, false, false],
             "name, parent | year, Jan"
+        );
+        let DocBlock::Table(schedule) = &section(&doc, "doc-schedule").blocks[0] else {
+            panic!("the schedule");
+        };
+        assert_eq!(
+            schedule.rows[0].cells[0].class, "doc-date",
+            "a milestone's date, kept on one line"
         );
     }
 

@@ -4,6 +4,7 @@
 use region_planner::core::lang::Lang;
 use region_planner::core::model::Plan;
 use region_planner::core::sample::sample_plan;
+use region_planner::i18n::{EN, ZH};
 
 use super::support::{Browser, Key, artifacts_dir};
 
@@ -313,22 +314,29 @@ async fn the_printed_plan_budgets_money_and_covers_training_review_rewards_and_r
         let mut plan = sample_plan(lang);
         plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
         let b = open_with(&plan, "/#/print", browser_lang).await;
-        let (total, target, training, review, prompt) = match lang {
+        // The sample has no notes: its training is not written yet, so it is left out of the
+        // print (no number) and invites the manager to write who, what and when.
+        let (total, target, training, review, prompt, course, numbered) = match lang {
             Lang::Zh => (
                 "合计",
                 "费用控制指标",
-                "十、培训计划",
+                "培训对象",
                 "落后进度超过 10%",
                 "市场风险",
+                "三月经销商管理培训",
+                "九、培训计划",
             ),
             Lang::En => (
                 "Total",
                 "Expense-ratio target",
-                "10. Training",
+                "who is trained",
                 "behind pace by more than 10%",
                 "market risks",
+                "Distributor management course in March",
+                "9. Training",
             ),
         };
+        let t = if lang == Lang::Zh { &ZH } else { &EN };
         b.wait_for_text("#plan-doc .doc-budget .doc-budget-target", target)
             .await;
         let budget_rows = b.count("#plan-doc .doc-budget tbody tr").await;
@@ -340,6 +348,13 @@ async fn the_printed_plan_budgets_money_and_covers_training_review_rewards_and_r
         b.wait_for_text("#plan-doc .doc-budget tbody tr:last-child", total)
             .await;
         b.wait_for_text("#plan-doc .doc-training", training).await;
+        assert_eq!(
+            b.text_of("#plan-doc .doc-training h2").await.trim(),
+            t.doc_training,
+            "{lang:?}: unwritten, no number"
+        );
+        b.wait_for_text("#plan-doc .doc-training", t.doc_left_out)
+            .await;
         b.wait_for_text("#plan-doc .doc-review", review).await;
         b.wait_for_text("#plan-doc .doc-risks", prompt).await;
         b.exec_js("document.querySelector('#plan-doc .doc-budget').scrollIntoView()")
@@ -348,18 +363,15 @@ async fn the_printed_plan_budgets_money_and_covers_training_review_rewards_and_r
             artifacts_dir().join(format!("screens/method-print-budget-{browser_lang}.png")),
         )
         .await;
-        if lang == Lang::En {
-            b.exec_js("document.querySelector('#notes-editor').open = true;")
-                .await;
-            b.type_into("#note-training", "Distributor management course in March")
-                .await;
-            b.click("#plan-doc").await;
-            b.wait_for_text(
-                "#plan-doc .doc-training",
-                "Distributor management course in March",
-            )
+        // Written, it prints, numbered after the team (goals, tiers, three target tables,
+        // schedule, budget, team: 8 sections before it).
+        b.exec_js("document.querySelector('#notes-editor').open = true;")
             .await;
-        }
+        b.type_into("#note-training", course).await;
+        b.click("#plan-doc").await;
+        b.wait_for_text("#plan-doc .doc-training", course).await;
+        b.wait_for_text("#plan-doc .doc-training h2", numbered)
+            .await;
     }
 }
 
