@@ -2,7 +2,7 @@
 //! the leaderboard, the customer archive, the distributor scorecard and expenses — and that all
 //! of it is still there after a reload, in one history with the planning routes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use region_planner::core::breakdown::compute;
 use region_planner::core::lang::Lang;
@@ -11,7 +11,7 @@ use region_planner::core::sample::sample_plan;
 use region_planner::core::scenario::{Level, Measure};
 use rust_decimal::Decimal;
 
-use super::support::{Browser, Key, artifacts_dir};
+use super::support::{Browser, Key, artifacts_dir, temp_file};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
@@ -26,14 +26,6 @@ async fn open_in(path: &str, lang: &str) -> Browser {
         .window_size(1280, 720)
         .open(path)
         .await
-}
-
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = artifacts_dir().join("files");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path
 }
 
 /// Waits until the input matching `css` shows `value` (what the person sees, not the attribute).

@@ -1,10 +1,10 @@
 //! Sending the plan out, getting the copies back and merging them: the compare & merge route.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
-use super::support::{Browser, artifacts_dir};
+use super::support::{Browser, artifacts_dir, temp_file};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
@@ -34,14 +34,6 @@ async fn download(b: &Browser, n: usize) -> String {
     let all: Vec<Value> = serde_json::from_value(b.exec_js("return window.__downloads;").await)
         .expect("the downloads are texts");
     all[n].as_str().unwrap().to_string()
-}
-
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = artifacts_dir().join("files");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
 }
 
 /// Picks `paths` in the file input `css` (several for an input that takes several).
@@ -251,7 +243,7 @@ async fn the_diff_view_in_chinese() {
     plan.regions[1].subdistricts[0].salespeople[0].name = "王新".into();
     let path = temp_file(
         "changed-zh.json",
-        &region_planner::core::format::write_plan_pretty(&plan),
+        region_planner::core::format::write_plan_pretty(&plan),
     );
     pick_files(&b, "#diff-after", &[&path]).await;
     b.wait_for_text("#diff-list", "市场占有率").await;
@@ -281,7 +273,7 @@ async fn a_copy_of_another_plan_or_a_damaged_file_is_refused_with_its_reason() {
     );
     let path = temp_file(
         "other.json",
-        &region_planner::core::format::write_plan_pretty(&other),
+        region_planner::core::format::write_plan_pretty(&other),
     );
     pick_files(&b, "#merge-files", &[&path]).await;
     b.wait_for_text("#merge-error", "other.json is another plan")
@@ -364,7 +356,7 @@ async fn a_ten_thousand_salesperson_copy_is_compared_and_merged_within_a_second(
     .await;
     let path = temp_file(
         "copy-10000.json",
-        &region_planner::core::format::write_plan_pretty(&copy),
+        region_planner::core::format::write_plan_pretty(&copy),
     );
     pick_files(&b, "#diff-after", &[&path]).await;
     b.wait_until("window.__t.diff > 0").await;

@@ -1,11 +1,9 @@
 //! Sharing plans: export and import, conflicts, broken files, CSV, share links, and the single
 //! offline HTML file.
 
-use std::path::PathBuf;
-
 use serde_json::Value;
 
-use super::support::{Browser, artifacts_dir, dist::dist_dir};
+use super::support::{Browser, artifacts_dir, dist::dist_dir, pick_import_file, temp_file};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
@@ -37,22 +35,6 @@ async fn downloads(b: &Browser, n: usize) -> Vec<Value> {
     serde_json::from_value(b.exec_js("return window.__downloads;").await).unwrap()
 }
 
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = artifacts_dir().join("files");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-async fn pick_file(b: &Browser, path: &std::path::Path) {
-    let input = b.wait_for("#import-file").await;
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("the file input takes the path");
-}
-
 #[tokio::test]
 async fn an_exported_plan_imports_into_a_fresh_profile_with_the_same_numbers() {
     let a = open("/#/breakdown").await;
@@ -73,7 +55,7 @@ async fn an_exported_plan_imports_into_a_fresh_profile_with_the_same_numbers() {
     let path = temp_file("exported.json", &text);
 
     let b = open("/#/breakdown").await;
-    pick_file(&b, &path).await;
+    pick_import_file(&b, &path).await;
     // Same id as the sample already here: the manager chooses.
     b.wait_for_text("#dialog-host", "already in your plans")
         .await;
@@ -102,7 +84,7 @@ async fn replacing_on_import_keeps_a_backup_that_can_be_restored() {
         .unwrap()
         .replace("Changsha", "Changsha North");
     let path = temp_file("renamed.json", &text);
-    pick_file(&b, &path).await;
+    pick_import_file(&b, &path).await;
     b.wait_for("#confirm-replace").await;
     b.click("#confirm-replace").await;
     b.wait_for_text(".tree", "Changsha North").await;
@@ -131,7 +113,7 @@ async fn a_broken_file_is_refused_with_its_reason_and_nothing_changes() {
         ("future.json", "{\"format_version\": 9}", "newer version"),
     ] {
         let path = temp_file(name, text);
-        pick_file(&b, &path).await;
+        pick_import_file(&b, &path).await;
         let toast = b.wait_for_text(".toast", name).await.text().await.unwrap();
         assert!(toast.contains(reason), "{name}: {toast}");
     }

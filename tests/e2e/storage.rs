@@ -1,35 +1,17 @@
 //! Nothing is lost: unreadable entries, replaced plans and their versions, two windows on one
 //! plan, a full storage, big plans, and hostile links and text.
 
-use std::path::PathBuf;
-
 use region_planner::core::format::write_plan;
 use region_planner::core::lang::Lang;
 use region_planner::core::sample::sample_plan;
 use serde_json::json;
 
-use super::support::{Browser, Key, artifacts_dir};
+use super::support::{Browser, Key, artifacts_dir, pick_import_file, temp_file};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
 async fn open(path: &str) -> Browser {
     Browser::options().lang("en-US").open(path).await
-}
-
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = artifacts_dir().join("files");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
-async fn pick_file(b: &Browser, path: &std::path::Path) {
-    let input = b.wait_for("#import-file").await;
-    input
-        .send_keys(&path.display().to_string())
-        .await
-        .expect("the file input takes the path");
 }
 
 // ---- the stored library, as the app keeps it ------------------------------------------------
@@ -187,7 +169,7 @@ async fn replacing_an_unreadable_entry_keeps_its_text_byte_for_byte() {
     let mut plan = sample_plan(Lang::En);
     plan.id = "lost".into();
     plan.name = "Found again".into();
-    pick_file(&b, &temp_file("found-again.json", &write_plan(&plan))).await;
+    pick_import_file(&b, &temp_file("found-again.json", write_plan(&plan))).await;
     b.click("#confirm-replace").await;
     b.wait_for_text(".toast", "Found again").await;
     b.wait_gone(".broken-entry").await;
@@ -220,7 +202,7 @@ async fn versions_of_a_plan_are_kept_listed_restored_and_downloaded() {
     let original = b.downloaded(0).await;
     for n in 1..=6 {
         let text = original.replace("Changsha", &format!("Changsha {n}"));
-        pick_file(&b, &temp_file(&format!("changsha-{n}.json"), &text)).await;
+        pick_import_file(&b, &temp_file(&format!("changsha-{n}.json"), &text)).await;
         b.click("#confirm-replace").await;
         b.wait_for_text(".tree", &format!("Changsha {n}")).await;
     }
@@ -698,7 +680,7 @@ async fn control_characters_are_refused_in_names_and_ids() {
     plan.id = "bell".into();
     plan.regions[0].name = "Chang\u{7}sha".into();
     plan.regions[1].id = "r\u{0}2".into();
-    pick_file(&b, &temp_file("control.json", &write_plan(&plan))).await;
+    pick_import_file(&b, &temp_file("control.json", write_plan(&plan))).await;
     let toast = b
         .wait_for_text(".toast", "control.json")
         .await
@@ -727,7 +709,7 @@ async fn the_versions_and_cannot_open_panels_fit_the_projector_and_a_laptop_in_b
             let original = b.downloaded(0).await;
             for n in 1..=3 {
                 let text = original.replacen("\"name\":\"", &format!("\"name\":\"{n} · "), 1);
-                pick_file(&b, &temp_file(&format!("fit-{tag}-{n}.json"), &text)).await;
+                pick_import_file(&b, &temp_file(&format!("fit-{tag}-{n}.json"), &text)).await;
                 b.click("#confirm-replace").await;
                 b.wait_gone("#dialog-host").await;
             }

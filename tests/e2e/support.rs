@@ -21,6 +21,7 @@
 mod browser;
 pub mod dist;
 mod driver;
+mod files;
 mod gate;
 mod server;
 
@@ -31,6 +32,8 @@ use std::sync::OnceLock;
 pub use browser::{Browser, Options};
 #[allow(unused_imports)]
 pub use fantoccini::key::Key;
+#[allow(unused_imports)]
+pub use files::{pick_import_file, temp_file};
 
 /// The origin serving `dist/` for this test process, e.g. `http://127.0.0.1:40123`.
 pub fn server_url() -> &'static str {

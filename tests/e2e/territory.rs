@@ -1,7 +1,7 @@
 //! The territory as a manager uses it: the sample plan, editing the tree, reloading, several
 //! plans, bad input and damaged storage.
 
-use super::support::{Browser, Key, artifacts_dir, time_until};
+use super::support::{Browser, Key, artifacts_dir, temp_file, time_until};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 const TREE: &str = ".tree";
@@ -322,15 +322,6 @@ async fn a_full_storage_is_reported_and_the_edit_stays_on_screen() {
             .starts_with("Workshop note."),
         "the edit stays in memory"
     );
-}
-
-/// Writes `text` to a file the browser can pick.
-fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
-    let dir = artifacts_dir().join("files");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
 }
 
 /// Dispatches, on the element matching `css`, an Enter key press made while an input method
