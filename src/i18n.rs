@@ -476,6 +476,8 @@ catalogue_keys! {
     keep_mine,
     keep_theirs,
     taken_in,
+    opening_library,
+    library_unavailable,
 
     // Field errors; `{}` is replaced by the offending text or limit.
     err_empty,

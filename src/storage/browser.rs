@@ -1,87 +1,41 @@
-//! The browser's local storage. Every failure is returned, never thrown: a full or missing
-//! storage must not stop a manager from working.
+//! The browser's storage. Plans, the index and the kept versions are in IndexedDB
+//! ([`super::idb`]), moved there from local storage on first start ([`super::moving`]); the
+//! language and the last route are small preferences in local storage. Every failure is
+//! returned, never thrown: a full or missing storage must not stop a manager from working.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 
 use gloo_storage::{LocalStorage, Storage};
-use web_sys::wasm_bindgen::JsValue;
 
-pub use super::library::Stored;
-use super::library::{INDEX_KEY, Index, LANG_KEY, Opened, PREFIX, compare, open, plan_key};
-use super::versions::{self, VersionHead};
-use crate::core::format::write_plan;
+use super::idb::{self, Change, Expect, Outcome};
+pub use super::idb::{Entry, SaveError};
+use super::library::{
+    BrokenEntry, CHANGED_KEY, Index, LANG_KEY, PlanMeta, ROUTE_KEY, in_order, open, plan_key,
+    read_index,
+};
+use super::versions::{self, VersionHead, Why};
+use crate::core::format::{ReadError, read_plan};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 
-/// Why a write did not happen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveError {
-    /// The storage quota is used up.
-    Full,
-    /// Local storage is switched off or missing in this browser.
-    Unavailable,
-    /// Anything else the browser reported.
-    Other(String),
-}
-
-/// The storage if this browser allows it. (gloo's own accessor panics when it does not.)
-fn storage() -> Option<web_sys::Storage> {
+/// Local storage if this browser allows it. (gloo's own accessor panics when it does not.)
+pub fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-pub fn available() -> bool {
-    storage().is_some()
-}
-
-/// Reads every product entry and sorts them into plans and broken entries.
-pub fn open_library() -> Opened {
-    let Some(s) = storage() else {
-        return open(Vec::new(), None);
-    };
-    let count = s.length().unwrap_or(0);
-    let mut entries = Vec::new();
-    for i in 0..count {
-        if let Ok(Some(key)) = s.key(i)
-            && key.starts_with(PREFIX)
-            && key != INDEX_KEY
-            && let Ok(Some(text)) = s.get_item(&key)
-        {
-            entries.push((key, text));
-        }
-    }
-    let index = s.get_item(INDEX_KEY).ok().flatten();
-    open(entries, index.as_deref())
-}
-
-/// Reads one plan by id, and remembers its text as the version this window's copy starts from.
-pub fn load_plan(id: &str) -> Result<Plan, Option<crate::core::format::ReadError>> {
-    let text = raw_text(&plan_key(id)).ok_or(None)?;
-    let mut plan = crate::core::format::read_plan(&text).map_err(Some)?;
-    plan.id = id.to_string();
-    remember(id, text);
-    Ok(plan)
-}
-
-/// A stored entry's text exactly as stored.
-pub fn raw_text(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
-}
-
 thread_local! {
-    /// The open plan's id and its text as this window last read or wrote it: a save first
-    /// checks that the stored text is still this one (else another window wrote meanwhile).
-    static BASE: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
+    /// The open plan's id, revision and text as this window last read or wrote it: a save
+    /// writes only over that revision (else another window wrote meanwhile).
+    static BASE: RefCell<Option<(String, u64, String)>> = const { RefCell::new(None) };
+    /// The ids of the stored plans (readable or not), as this window knows them.
+    static KNOWN: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
 
-/// Remembers `text` as plan `id`'s stored text, as this window knows it.
-pub fn remember(id: &str, text: String) {
-    BASE.with(|b| *b.borrow_mut() = Some((id.to_string(), text)));
-}
-
-/// Remembers plan `id`'s text as stored now (when it is opened without [`load_plan`]).
-pub fn remember_stored(id: &str) {
-    match raw_text(&plan_key(id)) {
-        Some(text) => remember(id, text),
-        None => forget(),
-    }
+/// Remembers `text` at revision `rev` as plan `id`'s stored text, as this window knows it.
+pub fn remember(id: &str, rev: u64, text: String) {
+    KNOWN.with(|k| k.borrow_mut().insert(id.to_string()));
+    BASE.with(|b| *b.borrow_mut() = Some((id.to_string(), rev, text)));
 }
 
 /// This window knows no stored text (its plan is not stored yet).
@@ -89,169 +43,347 @@ pub fn forget() {
     BASE.with(|b| *b.borrow_mut() = None);
 }
 
-/// Whether a key is present (readable or not).
-pub fn has_key(key: &str) -> bool {
-    raw_text(key).is_some()
-}
-
-/// Compares plan `id`'s stored entry with the text this window knows.
-pub fn check(id: &str) -> Stored {
-    let now = raw_text(&plan_key(id));
+fn known(id: &str) -> Option<(u64, String)> {
     BASE.with(|b| {
-        let b = b.borrow();
-        let known = b.as_ref().filter(|(k, _)| k == id).map(|(_, t)| t.as_str());
-        compare(known, now)
+        b.borrow()
+            .as_ref()
+            .filter(|(k, _, _)| k == id)
+            .map(|(_, r, t)| (*r, t.clone()))
     })
 }
 
-fn classify(err: JsValue) -> SaveError {
-    let name = js_sys::Reflect::get(&err, &JsValue::from_str("name"))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default();
-    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-        SaveError::Full
-    } else {
-        SaveError::Other(
-            js_sys::Reflect::get(&err, &JsValue::from_str("message"))
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or(name),
-        )
-    }
-}
-
-fn write(key: &str, text: &str) -> Result<(), SaveError> {
-    if storage().is_none() {
-        return Err(SaveError::Unavailable);
-    }
-    LocalStorage::raw().set_item(key, text).map_err(classify)
-}
-
-/// Writes a plan and remembers the text as this window's.
-pub fn save_plan(plan: &Plan) -> Result<(), SaveError> {
-    let text = write_plan(plan);
-    write(&plan_key(&plan.id), &text)?;
-    remember(&plan.id, text);
-    Ok(())
-}
-
-/// Writes a stored entry's text exactly as given.
-pub fn write_raw(key: &str, text: &str) -> Result<(), SaveError> {
-    write(key, text)
-}
-
-pub fn save_index(index: &Index) -> Result<(), SaveError> {
-    let text = serde_json::to_string(index).map_err(|e| SaveError::Other(e.to_string()))?;
-    write(INDEX_KEY, &text)
-}
-
-/// Removes a plan's entry (also an unreadable one, when the manager asks).
-pub fn remove_key(key: &str) {
-    if storage().is_some() {
-        LocalStorage::delete(key);
-    }
-}
-
-/// Keeps plan `id`'s stored text (readable or not) as a version, byte for byte, before it is
-/// replaced or deleted; drops the oldest versions past the limits. Nothing stored: `Ok(None)`.
-/// An error means nothing was kept, and the caller must not go on.
-pub fn keep_version(
-    id: &str,
-    why: versions::Why,
-    at: &str,
-) -> Result<Option<VersionHead>, SaveError> {
-    let Some(text) = raw_text(&plan_key(id)) else {
-        return Ok(None);
-    };
-    let plan = crate::core::format::read_plan(&text).ok();
-    let stamp = js_sys::Date::now() as u64;
-    let key = versions::new_key(stamp, id, |k| raw_text(&versions::head_key(k)).is_some());
-    let head = VersionHead {
-        key: key.clone(),
-        plan: id.to_string(),
-        name: plan
+/// The revision of plan `id` this window knows (0: it knows it as not stored).
+pub fn known_rev(id: &str) -> u64 {
+    BASE.with(|b| {
+        b.borrow()
             .as_ref()
-            .map_or_else(|| id.to_string(), |p| p.name.clone()),
-        at: at.to_string(),
-        stamp,
-        why,
-        size: text.chars().count() as u64,
-        readable: plan.is_some(),
-    };
-    let head_text = serde_json::to_string(&head).map_err(|e| SaveError::Other(e.to_string()))?;
-    // Older versions make room for this one when the storage is full.
-    let mut heads = list_versions();
-    versions::newest_first(&mut heads);
-    loop {
-        let result = write(&versions::text_key(&key), &text).and_then(|()| {
-            write(&versions::head_key(&key), &head_text).inspect_err(|_| {
-                remove_key(&versions::text_key(&key));
-            })
-        });
-        match result {
-            Ok(()) => break,
-            Err(SaveError::Full) if !heads.is_empty() => {
-                if let Some(oldest) = heads.pop() {
-                    drop_version(&oldest.key);
+            .filter(|(k, _, _)| k == id)
+            .map_or(0, |(_, r, _)| *r)
+    })
+}
+
+/// Whether a plan id is stored (readable or not), as far as this window knows.
+pub fn has_plan(id: &str) -> bool {
+    KNOWN.with(|k| k.borrow().contains(id))
+}
+
+/// Tells the other windows of this site that plan `id` changed (`rev` 0: deleted), through
+/// the `storage` event they hear.
+fn tell_others(id: &str, rev: u64) {
+    let note = serde_json::json!({ "id": id, "rev": rev, "at": js_sys::Date::now() });
+    if let Some(s) = local() {
+        let _ = s.set_item(CHANGED_KEY, &note.to_string());
+    }
+}
+
+/// The library as opened: the plan to show (if any is readable), every readable plan's id and
+/// name in order (the open one among them), and the entries that cannot be read.
+pub struct Library {
+    pub current: Option<Plan>,
+    pub metas: Vec<PlanMeta>,
+    pub broken: Vec<BrokenEntry>,
+}
+
+/// Opens the library: moves what older builds kept in local storage, then lists the plans from
+/// their heads and reads only the one to show (and any entry whose head says it cannot be
+/// read, for the reason). `at`: the local time now (for a version the move keeps).
+pub async fn open_library(at: &str) -> Result<Library, SaveError> {
+    // A move that fails leaves the old keys where they are; it is tried again next start.
+    let _ = super::moving::move_from_local_storage(at).await;
+    let listing = idb::read_listing().await?;
+    let index = read_index(listing.index.as_deref());
+    KNOWN.with(|k| *k.borrow_mut() = listing.plans.iter().map(|(id, _)| id.clone()).collect());
+    let mut heads: std::collections::HashMap<String, Option<idb::Head>> =
+        listing.plans.into_iter().collect();
+    let ids = in_order(heads.keys().cloned().collect(), &index);
+    let mut metas = Vec::new();
+    let mut broken = Vec::new();
+    for id in ids {
+        match heads.remove(&id).flatten() {
+            Some(head) if head.readable => metas.push(PlanMeta {
+                id,
+                name: head.name,
+            }),
+            _ => {
+                let Some(entry) = idb::read_plan(&id).await? else {
+                    continue;
+                };
+                match read_plan(&entry.text) {
+                    Ok(plan) => metas.push(PlanMeta {
+                        id,
+                        name: plan.name,
+                    }),
+                    Err(error) => broken.push(BrokenEntry {
+                        key: plan_key(&id),
+                        id,
+                        error,
+                        raw: entry.text,
+                    }),
                 }
             }
-            Err(e) => return Err(e),
         }
     }
-    let mut all = list_versions();
-    all.retain(|h| h.key != key);
-    all.push(head.clone());
-    for old in versions::to_drop(&all, &key) {
-        drop_version(&old);
+    // The plan open last, else the first that reads; a head can be wrong (another build wrote
+    // the plan), so the text decides.
+    forget();
+    let mut current = None;
+    let wanted = index.current.clone();
+    let mut candidates: Vec<String> = metas.iter().map(|m| m.id.clone()).collect();
+    if let Some(w) = wanted
+        && let Some(pos) = candidates.iter().position(|c| *c == w)
+    {
+        let w = candidates.remove(pos);
+        candidates.insert(0, w);
     }
-    Ok(Some(head))
+    for id in candidates {
+        match load_plan(&id).await {
+            Ok(plan) => {
+                current = Some(plan);
+                break;
+            }
+            Err(Some(error)) => {
+                let raw = idb::read_plan(&id)
+                    .await?
+                    .map(|e| e.text)
+                    .unwrap_or_default();
+                metas.retain(|m| m.id != id);
+                broken.push(BrokenEntry {
+                    key: plan_key(&id),
+                    id,
+                    error,
+                    raw,
+                });
+            }
+            Err(None) => metas.retain(|m| m.id != id),
+        }
+    }
+    broken.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(Library {
+        current,
+        metas,
+        broken,
+    })
 }
 
-/// Removes a kept version.
-pub fn drop_version(key: &str) {
-    remove_key(&versions::head_key(key));
-    remove_key(&versions::text_key(key));
+/// The stored entries that cannot be opened now.
+pub async fn broken_entries() -> Vec<super::library::BrokenEntry> {
+    match idb::read_library().await {
+        Ok(library) => {
+            let entries = library
+                .plans
+                .into_iter()
+                .map(|(id, e)| (plan_key(&id), e.text))
+                .collect();
+            open(entries, None).broken
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// Reads one plan by id, and remembers its text as the version this window's copy starts from.
+pub async fn load_plan(id: &str) -> Result<Plan, Option<ReadError>> {
+    let entry = read_entry(id).await.ok().flatten().ok_or(None)?;
+    let mut plan = read_plan(&entry.text).map_err(Some)?;
+    plan.id = id.to_string();
+    remember(id, entry.rev, entry.text);
+    Ok(plan)
+}
+
+/// A plan's stored entry now.
+pub async fn read_entry(id: &str) -> Result<Option<Entry>, SaveError> {
+    idb::read_plan(id).await
+}
+
+/// How a save of the open plan went.
+#[derive(Debug)]
+pub enum Saved {
+    Done,
+    /// Another window wrote it meanwhile: its revision and text, and the text this window had
+    /// (empty when this window never stored it). Nothing was written.
+    Changed {
+        rev: u64,
+        now: String,
+        base: String,
+    },
+    /// Another window deleted it. Nothing was written.
+    Gone,
+}
+
+/// Writes the open plan's text (`id`, `name` as listed) over the revision this window knows,
+/// with the index.
+pub async fn save_plan(
+    id: &str,
+    name: &str,
+    text: String,
+    index: Index,
+) -> Result<Saved, SaveError> {
+    let known = known(id);
+    let change = Change {
+        put: Some((
+            id.to_string(),
+            text.clone(),
+            name.to_string(),
+            true,
+            Expect::Rev(known.as_ref().map_or(0, |(r, _)| *r)),
+        )),
+        index: Some(index),
+        ..Change::default()
+    };
+    match idb::apply(change, stamp()).await? {
+        Outcome::Done { rev, .. } => {
+            remember(id, rev, text);
+            tell_others(id, rev);
+            Ok(Saved::Done)
+        }
+        Outcome::Stale(Some(entry)) => Ok(Saved::Changed {
+            rev: entry.rev,
+            now: entry.text,
+            base: known.map(|(_, t)| t).unwrap_or_default(),
+        }),
+        Outcome::Stale(None) => Ok(Saved::Gone),
+    }
+}
+
+/// Writes the index alone.
+pub async fn save_index(index: Index) -> Result<(), SaveError> {
+    idb::apply(
+        Change {
+            index: Some(index),
+            ..Change::default()
+        },
+        stamp(),
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Stores a new plan and the index that lists it, both or neither; the plan's id must not be
+/// stored yet.
+pub async fn add_plan(plan: &Plan, index: Index) -> Result<(), SaveError> {
+    let text = crate::core::format::write_plan(plan);
+    let change = Change {
+        put: Some((
+            plan.id.clone(),
+            text.clone(),
+            plan.name.clone(),
+            true,
+            Expect::Rev(0),
+        )),
+        index: Some(index),
+        ..Change::default()
+    };
+    match idb::apply(change, stamp()).await? {
+        Outcome::Done { rev, .. } => {
+            remember(&plan.id, rev, text);
+            tell_others(&plan.id, rev);
+            Ok(())
+        }
+        Outcome::Stale(_) => Err(SaveError::Other(format!("{} is stored already", plan.id))),
+    }
+}
+
+fn stamp() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Carries out a change that keeps a version first; when the storage is full, the oldest
+/// versions make room for the new one (never the one being kept).
+async fn apply_keeping(change: Change) -> Result<Outcome, SaveError> {
+    let mut heads = list_versions().await;
+    let mut dropped = Vec::new();
+    loop {
+        let mut attempt = change.clone();
+        attempt.drop_versions.clone_from(&dropped);
+        match idb::apply(attempt, stamp()).await {
+            Err(SaveError::Full) if !heads.is_empty() => {
+                if let Some(oldest) = heads.pop() {
+                    dropped.push(oldest.key);
+                }
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Writes `text` as plan `id`'s stored text, byte for byte, keeping the text it replaces (if
+/// any, readable or not) as a version first: both or neither. The version kept, if any.
+pub async fn replace_text(
+    id: &str,
+    text: String,
+    why: Why,
+    at: &str,
+) -> Result<Option<VersionHead>, SaveError> {
+    let (name, readable) = versions::name_of(id, &text);
+    let change = Change {
+        keep: Some((id.to_string(), why, at.to_string())),
+        put: Some((id.to_string(), text.clone(), name, readable, Expect::Any)),
+        ..Change::default()
+    };
+    match apply_keeping(change).await? {
+        Outcome::Done { rev, kept } => {
+            // A readable text is opened next; one that cannot be read never is.
+            if readable {
+                remember(id, rev, text);
+            } else {
+                KNOWN.with(|k| k.borrow_mut().insert(id.to_string()));
+            }
+            tell_others(id, rev);
+            Ok(kept)
+        }
+        Outcome::Stale(_) => Err(SaveError::Other(id.to_string())),
+    }
+}
+
+/// Deletes plan `id`'s entry (readable or not), keeping its text as a version first, with the
+/// index that no longer lists it: all or nothing. The version kept, if any.
+pub async fn delete_plan(
+    id: &str,
+    at: &str,
+    index: Option<Index>,
+) -> Result<Option<VersionHead>, SaveError> {
+    let change = Change {
+        keep: Some((id.to_string(), Why::Delete, at.to_string())),
+        delete: Some(id.to_string()),
+        index,
+        ..Change::default()
+    };
+    match apply_keeping(change).await? {
+        Outcome::Done { kept, .. } => {
+            KNOWN.with(|k| k.borrow_mut().remove(id));
+            if known(id).is_some() {
+                forget();
+            }
+            tell_others(id, 0);
+            Ok(kept)
+        }
+        Outcome::Stale(_) => Err(SaveError::Other(id.to_string())),
+    }
 }
 
 /// Every kept version's head, newest first.
-pub fn list_versions() -> Vec<VersionHead> {
-    let Some(s) = storage() else {
-        return Vec::new();
-    };
-    let mut heads = Vec::new();
-    for i in 0..s.length().unwrap_or(0) {
-        if let Ok(Some(key)) = s.key(i)
-            && versions::key_of_head(&key).is_some()
-            && let Ok(Some(text)) = s.get_item(&key)
-            && let Ok(head) = serde_json::from_str::<VersionHead>(&text)
-        {
-            heads.push(head);
-        }
-    }
+pub async fn list_versions() -> Vec<VersionHead> {
+    let mut heads = idb::list_versions().await.unwrap_or_default();
     versions::newest_first(&mut heads);
     heads
 }
 
-/// A kept version's text, byte for byte.
-pub fn version_text(key: &str) -> Option<String> {
-    raw_text(&versions::text_key(key))
+/// A kept version's text, exactly as kept.
+pub async fn version_text(key: &str) -> Option<String> {
+    idb::version_text(key).await.ok().flatten()
 }
 
-/// Characters this site's local storage holds (keys and values, every key: the limit is the
-/// site's, not the app's).
-pub fn local_use() -> u64 {
-    let Some(s) = storage() else {
-        return 0;
+/// What the site's storage holds and may hold, in bytes (`navigator.storage.estimate()`,
+/// which counts IndexedDB).
+pub async fn estimate() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let promise = storage.estimate().ok()?;
+    let value = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let get = |name: &str| {
+        js_sys::Reflect::get(&value, &name.into())
+            .ok()
+            .and_then(|v| v.as_f64())
     };
-    let mut chars = 0u64;
-    for i in 0..s.length().unwrap_or(0) {
-        if let Ok(Some(key)) = s.key(i) {
-            let value = s.get_item(&key).ok().flatten().unwrap_or_default();
-            chars += (key.encode_utf16().count() + value.encode_utf16().count()) as u64;
-        }
-    }
-    chars
+    Some((get("usage")?, get("quota")?))
 }
 
 /// Asks the browser to keep this site's storage under disk pressure
@@ -270,21 +402,49 @@ pub async fn ask_persistence() -> bool {
 }
 
 pub fn saved_lang() -> Option<Lang> {
-    let text = storage()?.get_item(LANG_KEY).ok()??;
+    let text = local()?.get_item(LANG_KEY).ok()??;
     serde_json::from_str(&text).ok()
 }
 
 pub fn save_lang(lang: Lang) {
-    if let Ok(text) = serde_json::to_string(&lang) {
-        let _ = write(LANG_KEY, &text);
+    if local().is_some() {
+        let _ = LocalStorage::set(LANG_KEY, lang);
     }
 }
 
 /// The route shown last (its slug), to reopen on.
 pub fn saved_route() -> Option<String> {
-    storage()?.get_item(super::library::ROUTE_KEY).ok()?
+    local()?.get_item(ROUTE_KEY).ok()?
 }
 
 pub fn save_route(slug: &str) {
-    let _ = write(super::library::ROUTE_KEY, slug);
+    if let Some(s) = local() {
+        let _ = s.set_item(ROUTE_KEY, slug);
+    }
+}
+
+thread_local! {
+    /// The last storage job queued in this window.
+    static QUEUE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+/// Runs `job` after every storage job queued before it in this window, so a save, a switch
+/// and a delete never interleave.
+pub async fn in_turn<T>(job: impl std::future::Future<Output = T>) -> T {
+    let mut resolve = None;
+    let mine = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
+    let before = QUEUE.with(|q| q.replace(Some(mine)));
+    if let Some(before) = before {
+        let _ = wasm_bindgen_futures::JsFuture::from(before).await;
+    }
+    let out = job.await;
+    if let Some(resolve) = resolve {
+        let _ = resolve.call0(&web_sys::wasm_bindgen::JsValue::NULL);
+    }
+    out
+}
+
+/// The text of plan `id` this window last read or wrote, if it knows one.
+pub fn known_text(id: &str) -> Option<String> {
+    known(id).map(|(_, t)| t)
 }

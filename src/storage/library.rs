@@ -12,9 +12,12 @@ pub const PREFIX: &str = "region-planner/";
 pub const INDEX_KEY: &str = "region-planner/index";
 /// The chosen language.
 pub const LANG_KEY: &str = "region-planner/lang";
+/// Where a window tells the others that it changed a plan (`{"id", "rev", "at"}`): they hear
+/// it through the `storage` event.
+pub const CHANGED_KEY: &str = "region-planner/changed";
 /// The route the app showed last, to reopen on.
 pub const ROUTE_KEY: &str = "region-planner/route";
-const PLAN_PREFIX: &str = "region-planner/plan/";
+pub const PLAN_PREFIX: &str = "region-planner/plan/";
 
 /// The storage key of a plan.
 pub fn plan_key(id: &str) -> String {
@@ -106,6 +109,25 @@ pub fn open(entries: Vec<(String, String)>, index_text: Option<&str>) -> Opened 
         current,
         broken,
     }
+}
+
+/// The index as stored; one that cannot be read only loses the order (the plans stay).
+pub fn read_index(text: Option<&str>) -> Index {
+    text.and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default()
+}
+
+/// Plan ids in the stored order, then any the index does not list, by id.
+pub fn in_order(mut ids: Vec<String>, index: &Index) -> Vec<String> {
+    let rank = |id: &str| {
+        index
+            .order
+            .iter()
+            .position(|o| o == id)
+            .unwrap_or(usize::MAX)
+    };
+    ids.sort_by(|a, b| (rank(a), a).cmp(&(rank(b), b)));
+    ids
 }
 
 /// How a plan's stored entry compares with the text a window last read or wrote of it.
@@ -225,6 +247,14 @@ mod tests {
                 base: String::new()
             }
         );
+    }
+
+    #[test]
+    fn ids_follow_the_index_then_the_rest_by_id() {
+        let index = read_index(Some(r#"{"order":["c","a"],"current":"a"}"#));
+        let ids = vec!["a".into(), "d".into(), "b".into(), "c".into()];
+        assert_eq!(in_order(ids, &index), ["c", "a", "b", "d"]);
+        assert_eq!(read_index(Some("not json")), Index::default());
     }
 
     #[test]

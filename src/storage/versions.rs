@@ -8,14 +8,13 @@ use serde::{Deserialize, Serialize};
 
 /// Versions kept per plan.
 pub const PER_PLAN: usize = 8;
-/// Characters all kept versions may take together.
-pub const BUDGET_CHARS: u64 = 2_000_000;
-/// Characters a site's local storage holds in Chromium (5 MiB of UTF-16 code units); other
-/// browsers allow about as much.
-pub const LOCAL_LIMIT_CHARS: u64 = 5 * 1024 * 1024;
+/// Characters all kept versions may take together: eight versions of each of ten plans of
+/// 10,000 salespeople with a year of actuals (4.8 million characters each), and room to spare.
+pub const BUDGET_CHARS: u64 = 400_000_000;
 
-const HEAD_PREFIX: &str = "region-planner/version-head/";
-const TEXT_PREFIX: &str = "region-planner/version-text/";
+/// Where builds that kept plans in local storage kept versions (moved on first start).
+pub const HEAD_PREFIX: &str = "region-planner/version-head/";
+pub const TEXT_PREFIX: &str = "region-planner/version-text/";
 
 /// Why a version was kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -47,6 +46,29 @@ pub struct VersionHead {
     pub size: u64,
     /// Whether the text could be read as a plan when it was kept.
     pub readable: bool,
+}
+
+/// A plan text's name as listed, and whether it can be read (its id when it cannot).
+pub fn name_of(id: &str, text: &str) -> (String, bool) {
+    match crate::core::format::read_plan(text) {
+        Ok(plan) => (plan.name, true),
+        Err(_) => (id.to_string(), false),
+    }
+}
+
+/// The head of a version `key` of plan `id` whose text is `text`.
+pub fn head_of(key: &str, id: &str, text: &str, at: &str, stamp: u64, why: Why) -> VersionHead {
+    let (name, readable) = name_of(id, text);
+    VersionHead {
+        key: key.to_string(),
+        plan: id.to_string(),
+        name,
+        at: at.to_string(),
+        stamp,
+        why,
+        size: text.chars().count() as u64,
+        readable,
+    }
 }
 
 /// The stored entry of a version's head.
@@ -118,13 +140,15 @@ fn to_drop_within(heads: &[VersionHead], kept: &str, per_plan: usize, budget: u6
     drop
 }
 
-/// A size for people: `12.3 KB`, `4.8 MB`.
+/// A size for people: `12.3 KB`, `4.8 MB`, `120.5 GB`.
 pub fn size_text(chars: u64) -> String {
     let kb = chars as f64 / 1000.0;
     if kb < 1000.0 {
         format!("{kb:.1} KB")
-    } else {
+    } else if kb < 1_000_000.0 {
         format!("{:.1} MB", kb / 1000.0)
+    } else {
+        format!("{:.1} GB", kb / 1_000_000.0)
     }
 }
 
@@ -183,5 +207,6 @@ mod tests {
     fn sizes_read_in_kilobytes_and_megabytes() {
         assert_eq!(size_text(23_456), "23.5 KB");
         assert_eq!(size_text(4_800_000), "4.8 MB");
+        assert_eq!(size_text(120_500_000_000), "120.5 GB");
     }
 }

@@ -14,9 +14,10 @@ use super::state::App as AppState;
 use super::toast::ToastView;
 use super::versions_panel::VersionsPanel;
 use crate::core::lang::Lang;
+use crate::core::model::Plan;
 use crate::core::sample::sample_plan;
-use crate::storage::browser;
-use crate::storage::library::{PlanMeta, plan_key, unused_id};
+use crate::storage::browser::{self, SaveError};
+use crate::storage::library::{BrokenEntry, Index, PlanMeta, unused_id};
 
 /// The language to start in: the one chosen before, else the browser's.
 fn start_language() -> Lang {
@@ -26,47 +27,81 @@ fn start_language() -> Lang {
     })
 }
 
-/// Opens the library (or the sample plan on a first visit) and builds the app state.
-fn open_state() -> AppState {
-    let lang = start_language();
-    let mut opened = browser::open_library();
-    let current = match opened.current {
-        Some(i) => {
-            let plan = opened.plans.swap_remove(i);
-            browser::remember_stored(&plan.id);
-            plan
-        }
+/// What the app starts on: the open plan, the library's plans and broken entries.
+struct Start {
+    current: Plan,
+    metas: Vec<PlanMeta>,
+    broken: Vec<BrokenEntry>,
+}
+
+/// Reads the library (or starts on the sample plan on a first visit, stored at once so other
+/// windows and reloads find it).
+async fn open_library(lang: Lang) -> Result<Start, SaveError> {
+    let library = browser::open_library(&super::state::now()).await?;
+    let mut metas = library.metas;
+    let current = match library.current {
+        Some(plan) => plan,
         None => {
             // First visit, or nothing readable: start on the sample, never on a broken entry's
-            // key. It is stored at once, so other windows and reloads find it.
+            // key.
             let mut plan = sample_plan(lang);
-            plan.id = unused_id(&plan.id, |id| browser::has_key(&plan_key(id)));
-            let _ = browser::save_plan(&plan);
+            plan.id = unused_id(&plan.id, browser::has_plan);
+            metas.push(PlanMeta {
+                id: plan.id.clone(),
+                name: plan.name.clone(),
+            });
+            let index = Index {
+                order: metas.iter().map(|m| m.id.clone()).collect(),
+                current: Some(plan.id.clone()),
+            };
+            let _ = browser::add_plan(&plan, index).await;
             plan
         }
     };
-    let mut metas: Vec<PlanMeta> = opened
-        .plans
-        .iter()
-        .map(|p| PlanMeta {
-            id: p.id.clone(),
-            name: p.name.clone(),
-        })
-        .collect();
-    let position = opened.current.unwrap_or(metas.len()).min(metas.len());
-    metas.insert(
-        position,
-        PlanMeta {
-            id: current.id.clone(),
-            name: current.name.clone(),
-        },
-    );
-    AppState::new(lang, current, metas, opened.broken)
+    Ok(Start {
+        current,
+        metas,
+        broken: library.broken,
+    })
 }
 
+/// The page. The library is read from the browser's database first: until it is, only a
+/// line saying so shows, never a plan that might not be the manager's.
 #[component]
 pub fn App() -> impl IntoView {
-    let app = open_state();
+    let lang = start_language();
+    let start = RwSignal::new_local(None::<Result<Start, SaveError>>);
+    leptos::task::spawn_local(async move {
+        let opened = browser::in_turn(open_library(lang)).await;
+        start.set(Some(opened));
+    });
+    move || {
+        start.track();
+        let t = crate::i18n::catalogue(lang);
+        match start.write_untracked().take() {
+            None => view! { <p class="opening" id="opening">{t.opening_library}</p> }.into_any(),
+            Some(Err(e)) => {
+                let reason = match e {
+                    SaveError::Full => t.storage_full_short.to_string(),
+                    SaveError::Unavailable => t.storage_unavailable.to_string(),
+                    SaveError::Other(m) => m,
+                };
+                view! {
+                    <p class="opening banner error" id="library-failed">
+                        {t.library_unavailable} " " {reason}
+                    </p>
+                }
+                .into_any()
+            }
+            Some(Ok(start)) => view! { <Main start=start lang=lang /> }.into_any(),
+        }
+    }
+}
+
+/// The app on the opened library.
+#[component]
+fn Main(start: Start, lang: Lang) -> impl IntoView {
+    let app = AppState::new(lang, start.current, start.metas, start.broken);
     super::save::start(app);
     if let Some(fragment) = super::route::start(app)
         && fragment.starts_with(crate::core::share_link::FRAGMENT_PREFIX)

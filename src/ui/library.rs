@@ -3,6 +3,7 @@
 //! async task (outside any component).
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::state::{App, Pending, ShareLink, Stale, UndoAction, now};
 use crate::core::changelog::{describe, json_without_log, record};
@@ -11,22 +12,21 @@ use crate::core::period::Period;
 use crate::core::scenario::Scenario;
 use crate::i18n::fill;
 use crate::storage::browser::{self, SaveError};
-use crate::storage::library::{Index, PlanMeta, plan_key, unused_id};
+use crate::storage::library::{Index, PlanMeta, unused_id};
 use crate::storage::versions::Why;
 
 /// A new plan id: time-based, never the key of any stored entry (readable or not).
 fn new_plan_id(app: App) -> String {
     let base = format!("plan-{}", js_sys::Date::now() as u64);
     unused_id(&base, |id| {
-        browser::has_key(&plan_key(id))
-            || app.metas.with_untracked(|m| m.iter().any(|x| x.id == id))
+        browser::has_plan(id) || app.metas.with_untracked(|m| m.iter().any(|x| x.id == id))
     })
 }
 
 /// Stores a new plan and the index that lists it, then opens it; both are written or neither
 /// (a full storage leaves the library as it was, and says so). Whether it was added.
-fn add_to_library(app: App, plan: Plan) -> bool {
-    super::save::write_unsaved(app);
+async fn add_to_library(app: App, plan: Plan) -> bool {
+    super::save::write_unsaved(app).await;
     let meta = PlanMeta {
         id: plan.id.clone(),
         name: plan.name.clone(),
@@ -39,12 +39,15 @@ fn add_to_library(app: App, plan: Plan) -> bool {
         order,
         current: Some(plan.id.clone()),
     };
-    let key = plan_key(&plan.id);
-    let written = browser::save_plan(&plan)
-        .and_then(|()| browser::save_index(&index).inspect_err(|_| browser::remove_key(&key)));
-    if let Err(e) = written {
+    // Only the open plan is known to this window: the new one once it is written and opened.
+    let open = app.plan_id.get_untracked();
+    let base = (browser::known_rev(&open), browser::known_text(&open));
+    if let Err(e) = browser::add_plan(&plan, index).await {
         // The plan on screen is the one stored: this window knows it as it was.
-        browser::remember_stored(&app.plan_id.get_untracked());
+        match base {
+            (rev, Some(text)) => browser::remember(&open, rev, text),
+            _ => browser::forget(),
+        }
         let t = app.t_now();
         let reason = match e {
             SaveError::Full => fill(t.plan_not_made, &[&plan.name]),
@@ -62,6 +65,10 @@ fn add_to_library(app: App, plan: Plan) -> bool {
 /// An empty plan for this year named by the manager, with one scenario, opened on its
 /// territory (where a plan starts).
 pub fn new_plan(app: App, name: String, company: String) {
+    spawn_local(browser::in_turn(new_plan_now(app, name, company)));
+}
+
+async fn new_plan_now(app: App, name: String, company: String) {
     let t = app.t_now();
     let (currency, year) = app.with_plan_untracked(|p| (p.currency.clone(), p.period.start.year));
     let mut plan = Plan {
@@ -87,12 +94,16 @@ pub fn new_plan(app: App, name: String, company: String) {
         plan.period.month_count(),
     ));
     plan.adopted_scenario = sid;
-    add_to_library(app, plan);
+    add_to_library(app, plan).await;
     app.route.set(super::route::Route::Territory);
 }
 
 /// A copy of the open plan under a new name; the copy's change log goes on, from the rename.
 pub fn duplicate_plan(app: App) {
+    spawn_local(browser::in_turn(duplicate_now(app)));
+}
+
+async fn duplicate_now(app: App) {
     let t = app.t_now();
     let mut plan = app.with_plan_untracked(Plan::clone);
     let before = json_without_log(&mut plan);
@@ -102,7 +113,7 @@ pub fn duplicate_plan(app: App) {
     plan.name = name;
     let after = json_without_log(&mut plan);
     record(&mut plan.change_log, now(), what, &before, &after);
-    add_to_library(app, plan);
+    add_to_library(app, plan).await;
 }
 
 /// Leaving a plan another window made unreadable: it is listed among the entries that cannot
@@ -124,69 +135,79 @@ fn list_if_unreadable(app: App) {
 
 /// Opens a plan of the library by id.
 pub fn switch_plan(app: App, id: &str) {
-    if app.with_plan_untracked(|p| p.id == id) {
-        return;
-    }
-    super::save::write_unsaved(app);
-    list_if_unreadable(app);
-    match browser::load_plan(id) {
-        Ok(plan) => app.open_plan(plan),
-        Err(_) => {
-            // Gone or unreadable since the app opened: show it among the broken entries.
-            app.broken.set(browser::open_library().broken);
-            app.metas.update(|m| m.retain(|x| x.id != id));
+    let id = id.to_string();
+    spawn_local(browser::in_turn(async move {
+        if app.with_plan_untracked(|p| p.id == id) {
+            return;
         }
-    }
+        super::save::write_unsaved(app).await;
+        list_if_unreadable(app);
+        match browser::load_plan(&id).await {
+            Ok(plan) => app.open_plan(plan),
+            Err(_) => {
+                // Gone or unreadable since the app opened: show it among the broken entries.
+                app.broken.set(browser::broken_entries().await);
+                app.metas.update(|m| m.retain(|x| x.id != id));
+            }
+        }
+    }));
 }
 
-/// Keeps plan `id`'s stored text as a version before it is replaced or deleted; `None` (and
-/// the reason on screen) when it could not be kept, so nothing may go on.
-fn keep_first(app: App, id: &str, why: Why) -> Option<Option<String>> {
-    match browser::keep_version(id, why, &now()) {
-        Ok(head) => Some(head.map(|h| h.key)),
-        Err(e) => {
-            let t = app.t_now();
-            let reason = match e {
-                SaveError::Full => t.storage_full_short.to_string(),
-                SaveError::Unavailable => t.storage_unavailable.to_string(),
-                SaveError::Other(m) => m,
-            };
-            app.notify_error(fill(t.keep_failed, &[&reason]));
-            None
-        }
+/// The reason a version could not be kept, on screen.
+fn keep_failed(app: App, e: SaveError) {
+    let t = app.t_now();
+    let reason = match e {
+        SaveError::Full => t.storage_full_short.to_string(),
+        SaveError::Unavailable => t.storage_unavailable.to_string(),
+        SaveError::Other(m) => m,
+    };
+    app.notify_error(fill(t.keep_failed, &[&reason]));
+}
+
+/// The open plan after the current one is gone: the next in the list, else a new plan.
+async fn open_next(app: App, next: Option<String>, company: String) {
+    let other = match next {
+        Some(id) => browser::load_plan(&id).await.ok(),
+        None => None,
+    };
+    match other {
+        Some(other) => app.open_plan(other),
+        None => new_plan_now(app, app.t_now().new_plan_name.to_string(), company).await,
     }
 }
 
 /// Deletes the open plan (after the manager confirmed) and opens the next one; the stored text
 /// is kept among the versions first, and the message offers to bring it back.
 pub fn delete_current_plan(app: App) {
-    super::save::write_unsaved(app);
-    let plan = app.with_plan_untracked(Plan::clone);
-    if keep_first(app, &plan.id, Why::Delete).is_none() {
-        return;
-    }
-    // Gone: its last changes are never to be written back.
-    app.mark_saved();
-    browser::remove_key(&plan_key(&plan.id));
-    let position = app
-        .metas
-        .with_untracked(|m| m.iter().position(|x| x.id == plan.id));
-    app.metas.update(|m| m.retain(|x| x.id != plan.id));
-    let next = app.metas.with_untracked(|m| {
-        position
-            .and_then(|i| m.get(i.min(m.len().saturating_sub(1))))
-            .map(|x| x.id.clone())
-    });
-    let text = fill(app.t_now().plan_deleted, &[&plan.name]);
-    match next.and_then(|id| browser::load_plan(&id).ok()) {
-        Some(other) => app.open_plan(other),
-        None => new_plan(
-            app,
-            app.t_now().new_plan_name.to_string(),
-            plan.company.clone(),
-        ),
-    }
-    app.notify(text, Some(UndoAction::DeletedPlan(Box::new(plan))));
+    spawn_local(browser::in_turn(async move {
+        super::save::write_unsaved(app).await;
+        let plan = app.with_plan_untracked(Plan::clone);
+        let position = app
+            .metas
+            .with_untracked(|m| m.iter().position(|x| x.id == plan.id));
+        let rest: Vec<String> = app.metas.with_untracked(|m| {
+            m.iter()
+                .filter(|x| x.id != plan.id)
+                .map(|x| x.id.clone())
+                .collect()
+        });
+        let next = position.and_then(|i| rest.get(i.min(rest.len().saturating_sub(1))).cloned());
+        let index = Index {
+            order: rest,
+            current: next.clone(),
+        };
+        // Kept among the versions, deleted, and left out of the index: all or nothing.
+        if let Err(e) = browser::delete_plan(&plan.id, &now(), Some(index)).await {
+            keep_failed(app, e);
+            return;
+        }
+        // Gone: its last changes are never to be written back.
+        app.mark_saved();
+        app.metas.update(|m| m.retain(|x| x.id != plan.id));
+        let text = fill(app.t_now().plan_deleted, &[&plan.name]);
+        open_next(app, next, plan.company.clone()).await;
+        app.notify(text, Some(UndoAction::DeletedPlan(Box::new(plan))));
+    }));
 }
 
 /// Carries out a message's undo.
@@ -195,7 +216,9 @@ pub fn run_undo(app: App, action: UndoAction) {
     match action {
         UndoAction::LastStep => app.undo(),
         UndoAction::DeletedPlan(plan) => {
-            add_to_library(app, *plan);
+            spawn_local(browser::in_turn(async move {
+                add_to_library(app, *plan).await;
+            }));
         }
         UndoAction::RestoreVersion(key) => restore_version(app, &key),
     }
@@ -224,7 +247,7 @@ pub fn import_plan_text(app: App, file_name: &str, text: &str) {
 /// Adds a plan read from a file or a link. One whose id is already here waits for the
 /// manager's choice: a copy, or a replacement that keeps the old version as a backup.
 pub fn offer_import(app: App, plan: Plan) {
-    let taken = browser::has_key(&plan_key(&plan.id))
+    let taken = browser::has_plan(&plan.id)
         || app
             .metas
             .with_untracked(|m| m.iter().any(|x| x.id == plan.id));
@@ -233,9 +256,11 @@ pub fn offer_import(app: App, plan: Plan) {
             .set(Some(Pending::ImportConflict(Box::new(plan))));
     } else {
         let name = plan.name.clone();
-        if add_to_library(app, plan) {
-            app.notify(fill(app.t_now().imported_plan, &[&name]), None);
-        }
+        spawn_local(browser::in_turn(async move {
+            if add_to_library(app, plan).await {
+                app.notify(fill(app.t_now().imported_plan, &[&name]), None);
+            }
+        }));
     }
 }
 
@@ -243,88 +268,98 @@ pub fn offer_import(app: App, plan: Plan) {
 pub fn import_as_copy(app: App, mut plan: Plan) {
     plan.id = new_plan_id(app);
     let name = plan.name.clone();
-    if add_to_library(app, plan) {
-        app.notify(fill(app.t_now().imported_plan, &[&name]), None);
-    }
+    spawn_local(browser::in_turn(async move {
+        if add_to_library(app, plan).await {
+            app.notify(fill(app.t_now().imported_plan, &[&name]), None);
+        }
+    }));
 }
 
 /// Replaces the plan with the same id (readable or not), keeping its stored text among the
 /// versions first: nothing is overwritten unless it can be brought back.
 pub fn replace_with(app: App, plan: Plan) {
-    let t = app.t_now();
-    let (id, name) = (plan.id.clone(), plan.name.clone());
-    super::save::write_unsaved(app);
-    let Some(kept) = keep_first(app, &id, Why::Replace) else {
-        return;
-    };
-    if let Err(e) = browser::save_plan(&plan) {
-        app.save_error.set(Some(e));
-        return;
-    }
-    app.broken.update(|b| b.retain(|x| x.id != id));
-    app.metas
-        .update(|m| match m.iter_mut().find(|x| x.id == id) {
-            Some(x) => x.name = name.clone(),
-            None => m.push(PlanMeta {
-                id: id.clone(),
-                name: name.clone(),
-            }),
-        });
-    app.open_plan(plan);
-    app.notify(
-        fill(t.replaced_plan, &[&name]),
-        kept.map(UndoAction::RestoreVersion),
-    );
+    spawn_local(browser::in_turn(async move {
+        let t = app.t_now();
+        let (id, name) = (plan.id.clone(), plan.name.clone());
+        super::save::write_unsaved(app).await;
+        let text = crate::core::format::write_plan(&plan);
+        // The stored text is kept as a version and the new one written: both or neither.
+        let kept = match browser::replace_text(&id, text, Why::Replace, &now()).await {
+            Ok(kept) => kept,
+            Err(e) => {
+                keep_failed(app, e);
+                return;
+            }
+        };
+        app.broken.update(|b| b.retain(|x| x.id != id));
+        app.metas
+            .update(|m| match m.iter_mut().find(|x| x.id == id) {
+                Some(x) => x.name = name.clone(),
+                None => m.push(PlanMeta {
+                    id: id.clone(),
+                    name: name.clone(),
+                }),
+            });
+        app.open_plan(plan);
+        app.notify(
+            fill(t.replaced_plan, &[&name]),
+            kept.map(|h| UndoAction::RestoreVersion(h.key)),
+        );
+    }));
 }
 
 /// Puts a kept version back as its plan's stored text, byte for byte, keeping what it replaces
 /// as a version first. A readable version opens; one that cannot be read is listed as such.
 pub fn restore_version(app: App, key: &str) {
-    let Some(head) = browser::list_versions().into_iter().find(|h| h.key == key) else {
-        return;
-    };
-    let Some(text) = browser::version_text(key) else {
-        return;
-    };
-    super::save::write_unsaved(app);
-    if keep_first(app, &head.plan, Why::Restore).is_none() {
-        return;
-    }
-    if let Err(e) = browser::write_raw(&plan_key(&head.plan), &text) {
-        app.save_error.set(Some(e));
-        return;
-    }
-    let t = app.t_now();
-    let message = fill(
-        t.version_restored,
-        &[&head.name, &head.at.replace('T', " ")],
-    );
-    match crate::core::format::read_plan(&text) {
-        Ok(mut plan) => {
-            plan.id.clone_from(&head.plan);
-            browser::remember(&head.plan, text);
-            app.broken.update(|b| b.retain(|x| x.id != head.plan));
-            let name = plan.name.clone();
-            app.metas
-                .update(|m| match m.iter_mut().find(|x| x.id == head.plan) {
-                    Some(x) => x.name = name,
-                    None => m.push(PlanMeta {
-                        id: head.plan.clone(),
-                        name,
-                    }),
-                });
-            app.open_plan(plan);
+    let key = key.to_string();
+    spawn_local(browser::in_turn(async move {
+        let Some(head) = browser::list_versions()
+            .await
+            .into_iter()
+            .find(|h| h.key == key)
+        else {
+            return;
+        };
+        let Some(text) = browser::version_text(&key).await else {
+            return;
+        };
+        super::save::write_unsaved(app).await;
+        if let Err(e) = browser::replace_text(&head.plan, text.clone(), Why::Restore, &now()).await
+        {
+            keep_failed(app, e);
+            return;
         }
-        Err(_) => {
-            // Not readable: listed among the entries that cannot be opened, never edited.
-            app.broken.set(browser::open_library().broken);
-            if app.with_plan_untracked(|p| p.id == head.plan) {
-                let_go(app);
+        let t = app.t_now();
+        let message = fill(
+            t.version_restored,
+            &[&head.name, &head.at.replace('T', " ")],
+        );
+        match crate::core::format::read_plan(&text) {
+            Ok(mut plan) => {
+                plan.id.clone_from(&head.plan);
+                app.broken.update(|b| b.retain(|x| x.id != head.plan));
+                let name = plan.name.clone();
+                app.metas
+                    .update(|m| match m.iter_mut().find(|x| x.id == head.plan) {
+                        Some(x) => x.name = name,
+                        None => m.push(PlanMeta {
+                            id: head.plan.clone(),
+                            name,
+                        }),
+                    });
+                app.open_plan(plan);
+            }
+            Err(_) => {
+                // Not readable: listed among the entries that cannot be opened, never edited.
+                app.broken.set(browser::broken_entries().await);
+                if app.with_plan_untracked(|p| p.id == head.plan) {
+                    let_go_now(app).await;
+                }
             }
         }
-    }
-    app.versions_open.set(false);
-    app.notify(message, None);
+        app.versions_open.set(false);
+        app.notify(message, None);
+    }));
 }
 
 /// Downloads a CSV file (with a byte-order mark, so Excel reads the Chinese correctly).
@@ -403,61 +438,72 @@ pub fn import_file(app: App, file: web_sys::File) {
 /// Removes an unreadable stored entry (after the manager confirmed); its text stays among the
 /// versions.
 pub fn delete_broken(app: App, key: &str) {
-    let id = crate::storage::library::plan_id_of(key).map(str::to_string);
-    if let Some(id) = &id
-        && keep_first(app, id, Why::Delete).is_none()
-    {
-        return;
-    }
-    browser::remove_key(key);
-    app.broken.update(|b| b.retain(|x| x.key != key));
-    if id.is_some_and(|id| app.with_plan_untracked(|p| p.id == id)) {
-        let_go(app);
-    }
+    let key = key.to_string();
+    spawn_local(browser::in_turn(async move {
+        let Some(id) = crate::storage::library::plan_id_of(&key).map(str::to_string) else {
+            return;
+        };
+        if let Err(e) = browser::delete_plan(&id, &now(), None).await {
+            keep_failed(app, e);
+            return;
+        }
+        app.broken.update(|b| b.retain(|x| x.key != key));
+        if app.with_plan_untracked(|p| p.id == id) {
+            let_go_now(app).await;
+        }
+    }));
 }
 
 /// Keeps this window's copy of the open plan (deleted or made unreadable elsewhere) as a new
 /// plan under a new id.
 pub fn keep_copy_as_new(app: App) {
-    let old = app.plan_id.get_untracked();
-    let mut plan = app.with_plan_untracked(Plan::clone);
-    plan.id = new_plan_id(app);
-    app.mark_saved();
-    list_if_unreadable(app);
-    app.metas.update(|m| m.retain(|x| x.id != old));
-    add_to_library(app, plan);
+    spawn_local(browser::in_turn(async move {
+        let old = app.plan_id.get_untracked();
+        let mut plan = app.with_plan_untracked(Plan::clone);
+        plan.id = new_plan_id(app);
+        app.mark_saved();
+        list_if_unreadable(app);
+        app.metas.update(|m| m.retain(|x| x.id != old));
+        add_to_library(app, plan).await;
+    }));
 }
 
 /// Leaves the open plan (deleted or unreadable in storage) without writing it, and opens the
 /// next one.
 pub fn let_go(app: App) {
+    spawn_local(browser::in_turn(let_go_now(app)));
+}
+
+async fn let_go_now(app: App) {
     let old = app.plan_id.get_untracked();
     app.mark_saved();
     app.metas.update(|m| m.retain(|x| x.id != old));
     let next = app
         .metas
         .with_untracked(|m| m.first().map(|x| x.id.clone()));
-    match next.and_then(|id| browser::load_plan(&id).ok()) {
-        Some(other) => app.open_plan(other),
-        None => {
-            let company = app.with_plan_untracked(|p| p.company.clone());
-            new_plan(app, app.t_now().new_plan_name.to_string(), company)
-        }
-    }
+    let company = app.with_plan_untracked(|p| p.company.clone());
+    open_next(app, next, company).await;
 }
 
 /// Downloads a kept version's text exactly as kept.
 pub fn download_version(app: App, key: &str) {
-    let Some(head) = browser::list_versions().into_iter().find(|h| h.key == key) else {
-        return;
-    };
-    if let Some(text) = browser::version_text(key) {
-        let stem = format!("{}-{}", head.name, head.at.get(..10).unwrap_or_default());
-        let name = crate::storage::files::safe_file_name(&stem, "json");
-        if let Err(e) = crate::storage::files::download(&name, "application/json", &text) {
-            app.notify_error(e);
+    let key = key.to_string();
+    spawn_local(async move {
+        let Some(head) = browser::list_versions()
+            .await
+            .into_iter()
+            .find(|h| h.key == key)
+        else {
+            return;
+        };
+        if let Some(text) = browser::version_text(&key).await {
+            let stem = format!("{}-{}", head.name, head.at.get(..10).unwrap_or_default());
+            let name = crate::storage::files::safe_file_name(&stem, "json");
+            if let Err(e) = crate::storage::files::download(&name, "application/json", &text) {
+                app.notify_error(e);
+            }
         }
-    }
+    });
 }
 
 /// Offers an unreadable entry's raw text as a file.

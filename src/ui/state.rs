@@ -570,7 +570,7 @@ pub fn now() -> String {
     )
 }
 
-fn now_ms() -> f64 {
+pub fn now_ms() -> f64 {
     window().performance().map(|p| p.now()).unwrap_or_default()
 }
 
@@ -578,6 +578,19 @@ fn now_ms() -> f64 {
 fn record_compute_ms(ms: f64) {
     if let Some(body) = document().body() {
         let _ = body.set_attribute("data-bd-ms", &format!("{}", ms.round() as i64));
+    }
+}
+
+/// Tells timing probes how long the last save took (the plan's text written, then stored in
+/// one transaction): `body[data-save-ms]`, and how many saves were made: `body[data-saves]`.
+pub fn record_save_ms(ms: f64) {
+    if let Some(body) = document().body() {
+        let saves = body
+            .get_attribute("data-saves")
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(0);
+        let _ = body.set_attribute("data-save-ms", &format!("{}", ms.round() as i64));
+        let _ = body.set_attribute("data-saves", &format!("{}", saves + 1));
     }
 }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::state::use_app;
 use crate::i18n::fill;
 use crate::storage::browser;
-use crate::storage::versions::{LOCAL_LIMIT_CHARS, size_text};
+use crate::storage::versions::{VersionHead, size_text};
 use version_row::VersionRow;
 
 /// The panel, when open (from the plan menu's "Versions…").
@@ -16,25 +16,30 @@ use version_row::VersionRow;
 pub fn VersionsPanel() -> impl IntoView {
     let app = use_app();
     // Read when the panel opens: versions are written by other windows too.
-    let versions = Memo::new(move |_| {
-        app.versions_open
-            .get()
-            .then(browser::list_versions)
-            .unwrap_or_default()
+    let versions = RwSignal::new(Vec::<VersionHead>::new());
+    // What the site's storage holds and may hold (bytes), as the browser estimates it.
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    Effect::new(move |_| {
+        if app.versions_open.get() {
+            leptos::task::spawn_local(async move {
+                versions.set(browser::list_versions().await);
+                estimate.set(browser::estimate().await);
+            });
+        }
     });
     move || {
         if !app.versions_open.get() {
             return None;
         }
         let t = app.t();
-        // Local storage is what the plans take; the browser's estimate() leaves it out.
-        let use_line = fill(
-            t.storage_use,
-            &[
-                &size_text(browser::local_use()),
-                &size_text(LOCAL_LIMIT_CHARS),
-            ],
-        );
+        let use_line = move || {
+            estimate.get().map(|(usage, quota)| {
+                fill(
+                    t.storage_use,
+                    &[&size_text(usage as u64), &size_text(quota as u64)],
+                )
+            })
+        };
         let persisted = move || match app.persisted.get() {
             Some(true) => t.storage_persisted,
             _ => t.storage_not_persisted,

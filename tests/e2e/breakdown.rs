@@ -451,12 +451,8 @@ async fn locks_and_overrides_reach_nodes_whose_ids_hold_any_character() {
         .await;
 
     // Stored under exactly those ids.
-    let key = format!("region-planner/plan/{}", plan.id);
-    b.wait_until(&format!(
-        "(localStorage.getItem({key:?}) || '').includes('Signed in March')"
-    ))
-    .await;
-    let stored = b.get_local_storage(&key).await.expect("the plan is stored");
+    b.wait_stored(&plan.id, "Signed in March").await;
+    let stored = b.stored_plan(&plan.id).await.expect("the plan is stored");
     let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
     let scenario = &stored["scenarios"][0];
     let locked = (own - plan.adopted().unwrap().amount_unit)

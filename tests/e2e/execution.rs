@@ -11,7 +11,7 @@ use region_planner::core::sample::sample_plan;
 use region_planner::core::scenario::{Level, Measure};
 use rust_decimal::Decimal;
 
-use super::support::{Browser, Key, artifacts_dir, temp_file};
+use super::support::{Browser, Key, STORED_JS, artifacts_dir, temp_file};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
@@ -45,10 +45,7 @@ fn amount_input(salesperson: &str) -> String {
 
 /// The salespeople with actuals in the stored plan `plan_id` (none when it is not stored yet).
 async fn stored_actuals(b: &Browser, plan_id: &str) -> Vec<String> {
-    let Some(text) = b
-        .get_local_storage(&format!("region-planner/plan/{plan_id}"))
-        .await
-    else {
+    let Some(text) = b.stored_plan(plan_id).await else {
         return Vec::new();
     };
     let plan = region_planner::core::format::read_plan(&text).unwrap();
@@ -599,13 +596,8 @@ async fn awkward_ids_reach_their_budget_and_record() {
     b.wait_for("#customer-record").await;
     b.wait_for_text(".customers tr.customer", "Furong District")
         .await;
-    let key = format!("region-planner/plan/{}", plan.id);
-    b.wait_until(&format!(
-        "(localStorage.getItem({}) || '').includes('100000')",
-        serde_json::to_string(&key).unwrap()
-    ))
-    .await;
-    let stored = b.get_local_storage(&key).await.unwrap();
+    b.wait_stored(&plan.id, "100000").await;
+    let stored = b.stored_plan(&plan.id).await.unwrap();
     let stored = region_planner::core::format::read_plan(&stored).unwrap();
     assert_eq!(
         stored.execution.budgets.get(&region).map(|b| b.promotion),
@@ -752,10 +744,7 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
         .await
         .as_f64()
         .unwrap();
-    let stored = b
-        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
-        .await
-        .unwrap_or_default();
+    let stored = b.stored_plan(&plan.id).await.unwrap_or_default();
     assert!(stored.contains("\"actuals\""), "the year is saved");
     assert!(!b.exists("#save-error").await, "no storage error");
     println!(
@@ -810,7 +799,11 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
     // are timed too.
     let timing = b
         .exec_js_with(
-            "const row = document.querySelector('.actuals tbody tr');
+            &[
+                "const stored = ",
+                STORED_JS,
+                ";
+             const row = document.querySelector('.actuals tbody tr');
              const input = row.querySelector('input.figure-amount');
              const completion = row.querySelector('td.completion');
              const before = completion.textContent;
@@ -821,17 +814,19 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
                const check = () => {
                  if (completion.textContent !== before) {
                    const drawn = performance.now() - start;
-                   const saved = () => {
-                     if ((localStorage.getItem(arguments[0]) || '').includes('123457'))
+                   const saved = () => stored(arguments[0]).then(t => {
+                     if ((t || '').includes('123457'))
                        resolve([drawn, performance.now() - start]);
                      else setTimeout(saved, 5);
-                   };
+                   });
                    saved();
                  } else requestAnimationFrame(check);
                };
                check();
              });",
-            vec![format!("region-planner/plan/{}", plan.id).into()],
+            ]
+            .concat(),
+            vec![plan.id.clone().into()],
         )
         .await;
     let drawn = timing[0].as_f64().unwrap();
@@ -976,15 +971,7 @@ async fn every_page_reads_in_chinese_with_sample_data() {
 async fn a_full_storage_is_reported_and_the_typed_figure_stays_on_the_page() {
     let b = open("/#/actuals").await;
     b.wait_for(READY).await;
-    b.exec_js(
-        "let chunk = 'x'.repeat(1 << 20); let i = 0;
-         try { for (;;) { localStorage.setItem('filler-' + i, chunk); i++; } } catch (e) {}
-         chunk = 'x'.repeat(1 << 12);
-         try { for (;;) { localStorage.setItem('filler-small-' + i, chunk); i++; } } catch (e) {}
-         chunk = 'x'.repeat(64);
-         try { for (;;) { localStorage.setItem('filler-tiny-' + i, chunk); i++; } } catch (e) {}",
-    )
-    .await;
+    b.fill_storage().await;
     let plan = sample_plan(Lang::En);
     let id = &plan.salespeople().next().unwrap().id;
     let amount = amount_input(id);
@@ -1014,11 +1001,7 @@ async fn the_planning_and_the_execution_routes_in_two_tabs_keep_each_others_chan
     b.click_text(".tree-row", "Changsha").await;
     b.type_into("#region-notes", "Key account focus").await;
     b.press(&Key::Enter).await;
-    b.wait_until(&format!(
-        "(localStorage.getItem('region-planner/plan/{}') || '').includes('Key account focus')",
-        plan.id
-    ))
-    .await;
+    b.wait_stored(&plan.id, "Key account focus").await;
     let execution = b.client().new_window(true).await.unwrap().handle;
     b.client()
         .switch_to_window(execution.clone())
@@ -1030,11 +1013,7 @@ async fn the_planning_and_the_execution_routes_in_two_tabs_keep_each_others_chan
     let amount = amount_input(id);
     b.type_into(&amount, "123456").await;
     b.press(&Key::Enter).await;
-    b.wait_until(&format!(
-        "(localStorage.getItem('region-planner/plan/{}') || '').includes('123456')",
-        plan.id
-    ))
-    .await;
+    b.wait_stored(&plan.id, "123456").await;
 
     // The planning tab shows the execution tab's version, then edits on top of it.
     b.client().switch_to_window(planning.clone()).await.unwrap();
@@ -1055,10 +1034,7 @@ async fn the_planning_and_the_execution_routes_in_two_tabs_keep_each_others_chan
         "123456",
         "the actual survived the planning tab's edit"
     );
-    let stored = b
-        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
-        .await
-        .unwrap();
+    let stored = b.stored_plan(&plan.id).await.unwrap();
     assert!(stored.contains("123456") && stored.contains("Second dealer meeting"));
     let mut stored = region_planner::core::format::read_plan(&stored).unwrap();
 
@@ -1111,13 +1087,8 @@ async fn execution_data_is_exported_and_imported_with_the_plan() {
     b.wait_for_text(".toast", "Imported").await;
     let imported = b.wait_for(".leaderboard").await.text().await.unwrap();
     assert_eq!(imported, board);
-    let copy = b
-        .exec_js(
-            "const index = JSON.parse(localStorage.getItem('region-planner/index'));
-             return localStorage.getItem('region-planner/plan/' + index.current);",
-        )
-        .await;
-    let copy = region_planner::core::format::read_plan(copy.as_str().unwrap()).unwrap();
+    let copy = b.stored_current_plan().await.unwrap();
+    let copy = region_planner::core::format::read_plan(&copy).unwrap();
     assert_eq!(
         copy.execution, exported.execution,
         "every record arrived: actuals, notes, customers, figures, budgets, spend"
@@ -1167,7 +1138,7 @@ async fn a_plan_with_damaged_execution_data_is_refused_and_kept_as_it_is() {
     b.wait_for_text(".banner.error", "“damaged” could not be opened")
         .await;
     assert_eq!(
-        b.get_local_storage("region-planner/plan/damaged").await,
+        b.stored_plan("damaged").await,
         Some(damaged.clone()),
         "the stored text is never replaced"
     );

@@ -73,26 +73,15 @@ async fn an_overdue_milestone_is_a_deviation_with_an_action_and_a_done_tick() {
     )
     .await;
     b.press(&Key::Enter).await;
-    b.wait_until(&format!(
-        "(localStorage.getItem('region-planner/plan/{}') || '').includes('Director visits')",
-        plan.id
-    ))
-    .await;
+    b.wait_stored(&plan.id, "Director visits").await;
     b.screenshot(artifacts_dir().join("screens/method-milestone-overdue.png"))
         .await;
     // Ticked done: it leaves the list, done today, the action kept.
     b.click(&format!("{row} td.done-cell input[type=checkbox]"))
         .await;
     b.wait_gone(&row).await;
-    b.wait_until(&format!(
-        "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"done_on\"')",
-        plan.id
-    ))
-    .await;
-    let stored = b
-        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
-        .await
-        .unwrap();
+    b.wait_stored(&plan.id, "\"done_on\"").await;
+    let stored = b.stored_plan(&plan.id).await.unwrap();
     let stored = region_planner::core::format::read_plan(&stored).unwrap();
     let m = &stored.regions[0].subdistricts[0].milestones[0];
     assert!(m.done);
@@ -171,10 +160,7 @@ async fn a_share_below_its_tiers_threshold_is_flagged_and_the_new_tier_adopted_w
     b.wait_gone(&format!("{row}.drift")).await;
     b.wait_for_text(&format!("{row} .tier-badge"), "运动区域")
         .await;
-    let stored = b
-        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
-        .await
-        .unwrap();
+    let stored = b.stored_plan(&plan.id).await.unwrap();
     let stored = region_planner::core::format::read_plan(&stored).unwrap();
     let o = &stored.adopted().unwrap().tier_overrides[&zhuzhou.id];
     assert_eq!(o.reason, "二季度竞品降价");
@@ -290,15 +276,8 @@ async fn the_archive_follows_each_salespersons_customers_and_the_pipeline() {
         vec![other.id.clone().into()],
     )
     .await;
-    b.wait_until(&format!(
-        "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"developing\"')",
-        plan.id
-    ))
-    .await;
-    let stored = b
-        .get_local_storage(&format!("region-planner/plan/{}", plan.id))
-        .await
-        .unwrap();
+    b.wait_stored(&plan.id, "\"developing\"").await;
+    let stored = b.stored_plan(&plan.id).await.unwrap();
     let stored = region_planner::core::format::read_plan(&stored).unwrap();
     let c = stored.execution.customer(&first.id).unwrap();
     assert_eq!(c.owner, other.id);
@@ -389,11 +368,7 @@ async fn the_scorecards_growth_is_year_on_year_or_month_on_month() {
          s.dispatchEvent(new Event('change', {bubbles: true}));",
     )
     .await;
-    b.wait_until(&format!(
-        "(localStorage.getItem('region-planner/plan/{}') || '').includes('month_on_month')",
-        plan.id
-    ))
-    .await;
+    b.wait_stored(&plan.id, "month_on_month").await;
     b.wait_until(&format!(
         "JSON.stringify([...document.querySelectorAll('table tbody tr')].map(r => r.innerText)) !== {}",
         serde_json::to_string(&serde_json::to_string(&before).unwrap()).unwrap()

@@ -3,7 +3,9 @@
 
 use serde_json::Value;
 
-use super::support::{Browser, artifacts_dir, dist::dist_dir, pick_import_file, temp_file};
+use super::support::{
+    Browser, STORED_JS, artifacts_dir, dist::dist_dir, pick_import_file, temp_file,
+};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
@@ -97,8 +99,10 @@ async fn replacing_on_import_keeps_a_backup_that_can_be_restored() {
 #[tokio::test]
 async fn a_broken_file_is_refused_with_its_reason_and_nothing_changes() {
     let b = open("/#/territory").await;
-    let before = b.local_storage_keys().await;
-    let plan_before = b.get_local_storage("region-planner/plan/sample").await;
+    b.wait_until_async_true(&format!("{STORED_JS}('sample').then(t => !!t)"))
+        .await;
+    let before = b.stored_index().await;
+    let plan_before = b.stored_plan("sample").await;
     for (name, text, reason) in [
         (
             "truncated.json",
@@ -117,11 +121,8 @@ async fn a_broken_file_is_refused_with_its_reason_and_nothing_changes() {
         let toast = b.wait_for_text(".toast", name).await.text().await.unwrap();
         assert!(toast.contains(reason), "{name}: {toast}");
     }
-    assert_eq!(b.local_storage_keys().await, before);
-    assert_eq!(
-        b.get_local_storage("region-planner/plan/sample").await,
-        plan_before
-    );
+    assert_eq!(b.stored_index().await, before);
+    assert_eq!(b.stored_plan("sample").await, plan_before);
 }
 
 #[tokio::test]

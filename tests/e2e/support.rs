@@ -29,7 +29,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 #[allow(unused_imports)] // for the test files that need them
-pub use browser::{Browser, Options};
+pub use browser::{Browser, Options, STORED_JS};
 #[allow(unused_imports)]
 pub use fantoccini::key::Key;
 #[allow(unused_imports)]

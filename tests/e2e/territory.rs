@@ -158,12 +158,7 @@ async fn a_corrupt_storage_entry_is_reported_and_left_untouched() {
     b.click("#add-region").await;
     b.reload().await;
     b.wait_for(READY).await;
-    assert_eq!(
-        b.get_local_storage("region-planner/plan/lost")
-            .await
-            .as_deref(),
-        Some(corrupt)
-    );
+    assert_eq!(b.stored_plan("lost").await.as_deref(), Some(corrupt));
 }
 
 #[tokio::test]
@@ -298,16 +293,8 @@ async fn the_tree_works_from_the_keyboard() {
 #[tokio::test]
 async fn a_full_storage_is_reported_and_the_edit_stays_on_screen() {
     let b = english().await;
-    // Fill the origin's quota with another key, as other pages of the same site might.
-    b.exec_js(
-        "let chunk = 'x'.repeat(1 << 20); let i = 0;
-         try { for (;;) { localStorage.setItem('filler-' + i, chunk); i++; } } catch (e) {}
-         chunk = 'x'.repeat(1 << 12);
-         try { for (;;) { localStorage.setItem('filler-small-' + i, chunk); i++; } } catch (e) {}
-         chunk = 'x'.repeat(64);
-         try { for (;;) { localStorage.setItem('filler-tiny-' + i, chunk); i++; } } catch (e) {}",
-    )
-    .await;
+    // Fill the origin's quota, as other pages of the same site might.
+    b.fill_storage().await;
     b.click_text(".tree-row", "Changsha").await;
     b.set_field("#region-notes", &"Workshop note. ".repeat(100))
         .await;

@@ -579,6 +579,69 @@ impl Browser {
         serde_json::from_value(value).unwrap_or_default()
     }
 
+    /// Plan `id`'s text as the app stored it in IndexedDB (see docs/FORMAT.md, "Storage in the
+    /// browser"), `None` if absent.
+    pub async fn stored_plan(&self, id: &str) -> Option<String> {
+        let script = format!(
+            "const done = arguments[1]; {}(arguments[0]).then(done, e => done('ERROR ' + e));",
+            STORED_JS
+        );
+        let value = self.exec_js_async(&script, vec![json!(id)]).await;
+        value.as_str().map(str::to_owned)
+    }
+
+    /// The library's index as the app stored it (`{"order", "current"}`), `None` if absent.
+    pub async fn stored_index(&self) -> Option<String> {
+        let script = format!(
+            "const done = arguments[0]; {}(null, 'library', 'index').then(done, e => done('ERROR ' + e));",
+            STORED_JS
+        );
+        let value = self.exec_js_async(&script, vec![]).await;
+        value.as_str().map(str::to_owned)
+    }
+
+    /// The text of the plan the index says is open, as stored.
+    pub async fn stored_current_plan(&self) -> Option<String> {
+        let index: Value = serde_json::from_str(&self.stored_index().await?).ok()?;
+        self.stored_plan(index["current"].as_str()?).await
+    }
+
+    /// Waits until plan `id`'s stored text contains `needle`.
+    pub async fn wait_stored(&self, id: &str, needle: &str) {
+        self.wait_until_async_true(&format!(
+            "{STORED_JS}({id:?}).then(t => !!t && t.includes({needle:?}))"
+        ))
+        .await;
+    }
+
+    /// Fills the origin's storage: IndexedDB's quota is set to what is used now, and local
+    /// storage is filled with other keys.
+    pub async fn fill_storage(&self) {
+        let origin = self.base_url().to_string();
+        let usage = self
+            .exec_js_async(
+                "const done = arguments[0]; navigator.storage.estimate().then(e => done(e.usage));",
+                vec![],
+            )
+            .await
+            .as_f64()
+            .unwrap_or(0.0);
+        self.cdp(
+            "Storage.overrideQuotaForOrigin",
+            json!({ "origin": origin, "quotaSize": usage + 1024.0 }),
+        )
+        .await;
+        self.exec_js(
+            "let chunk = 'x'.repeat(1 << 20); let i = 0;
+             try { for (;;) { localStorage.setItem('filler-' + i, chunk); i++; } } catch (e) {}
+             chunk = 'x'.repeat(1 << 12);
+             try { for (;;) { localStorage.setItem('filler-small-' + i, chunk); i++; } } catch (e) {}
+             chunk = 'x'.repeat(64);
+             try { for (;;) { localStorage.setItem('filler-tiny-' + i, chunk); i++; } } catch (e) {}",
+        )
+        .await;
+    }
+
     /// Saves a PNG screenshot of the window to `path` (parent directories are created).
     pub async fn screenshot(&self, path: impl AsRef<Path>) {
         let path = path.as_ref();
@@ -834,3 +897,23 @@ impl WebDriverCompatibleCommand for Cdp {
         )
     }
 }
+
+/// A JavaScript function `(id, store = 'plans', key = id) => Promise<text | null>` that reads
+/// the app's IndexedDB library without creating the database when it is not there yet.
+pub const STORED_JS: &str = "(async (id, store, key) => {
+  store = store || 'plans'; key = key || id;
+  if (!(await indexedDB.databases()).some(d => d.name === 'region-planner')) return null;
+  const db = await new Promise((ok, fail) => {
+    const r = indexedDB.open('region-planner');
+    r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error);
+  });
+  try {
+    if (!db.objectStoreNames.contains(store)) return null;
+    const v = await new Promise((ok, fail) => {
+      const g = db.transaction(store).objectStore(store).get(key);
+      g.onsuccess = () => ok(g.result); g.onerror = () => fail(g.error);
+    });
+    if (v === undefined || v === null) return null;
+    return typeof v === 'string' ? v : v.text;
+  } finally { db.close(); }
+})";
