@@ -165,6 +165,8 @@ catalogue_keys! {
     doc_budget_sum,
     doc_budget_within,
     doc_budget_over,
+    doc_budget_none,
+    doc_budget_some_missing,
     doc_print,
     doc_edit_hint,
     doc_rows_shown,

@@ -115,6 +115,18 @@ impl Execution {
             && self.shares.is_empty()
             && self.settings.is_default()
     }
+
+    /// Nothing recorded yet: no actuals, notes, customers, distributor figures, spend or
+    /// shares. Budgets and settings are the plan's intentions, not records, so a plan with
+    /// budgets (the sample's) can still be filled with sample records.
+    pub fn nothing_recorded(&self) -> bool {
+        self.actuals.is_empty()
+            && self.deviation_notes.is_empty()
+            && self.customers.is_empty()
+            && self.scorecard.is_empty()
+            && self.expenses.is_empty()
+            && self.shares.is_empty()
+    }
 }
 
 /// The execution's editable thresholds and weights.
@@ -173,7 +185,8 @@ mod tests {
 
     #[test]
     fn a_plan_without_execution_writes_exactly_as_before() {
-        let plan = sample_plan(Lang::En);
+        let mut plan = sample_plan(Lang::En);
+        plan.execution = Execution::default();
         let json = serde_json::to_string(&plan).unwrap();
         assert!(!json.contains("execution"), "empty execution is left out");
         let back: Plan = serde_json::from_str(&json).unwrap();

@@ -133,6 +133,8 @@ pub static EN: Catalogue = Catalogue {
     doc_budget_sum: "Total",
     doc_budget_within: "within the target",
     doc_budget_over: "above the target: review the budgets",
+    doc_budget_none: "⚠ No budget is set yet: enter each region's promotion and salaries on the Expenses page. Expense-ratio target: spend at most {} of sales.",
+    doc_budget_some_missing: "⚠ No budget yet for: {}.",
     doc_print: "Print / save as PDF",
     doc_edit_hint: "The manager writes the goals, market analysis, strategy, the team's incentives, training, monitoring, rewards and risks; the rest comes from the plan.",
     doc_rows_shown: "{} of {} rows shown here; the printed plan holds them all.",

@@ -326,6 +326,7 @@ texts! {
     sales_actual: "Sales", "销售额";
     over_target: "Above the target", "超过指标";
     // (end of method texts)
+    no_budget: "⚠ No budget is set yet: type each region's promotion and salaries in the table below.", "⚠ 尚未填写费用预算：请在下表中填写各区域的推广费用和人员薪酬。";
 }
 
 /// The catalogue of a language.

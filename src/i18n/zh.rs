@@ -133,6 +133,8 @@ pub static ZH: Catalogue = Catalogue {
     doc_budget_sum: "合计",
     doc_budget_within: "在指标之内",
     doc_budget_over: "超出指标，请调整预算",
+    doc_budget_none: "⚠ 尚未填写费用预算：请在“销售费用”页面填写各区域的推广费用和人员薪酬。费用控制指标：费用不超过销售额的 {}。",
+    doc_budget_some_missing: "⚠ 尚未填写预算的区域：{}。",
     doc_print: "打印 / 另存为 PDF",
     doc_edit_hint: "销售目标、市场分析、策略、团队激励、培训、监督评估、奖惩与风险由经理撰写，其余内容来自计划数据。",
     doc_rows_shown: "此处显示 {} 行，共 {} 行；打印的计划书包含全部。",

@@ -415,3 +415,60 @@ async fn a_subdistrict_holds_its_distributors_contracts_against_its_target() {
         .await;
     assert!(b.text_of(".contracts-line").await.contains("分区销量目标"));
 }
+
+/// Section 八 without budgets: a warning on screen and in print instead of a table of zeros and
+/// "0 … within the target"; the expenses route says so too. The sample has budgets in money.
+#[tokio::test]
+async fn a_plan_without_budgets_is_told_so_and_the_sample_budgets_money() {
+    for (lang, browser_lang) in [(Lang::Zh, "zh-CN"), (Lang::En, "en-US")] {
+        let t = if lang == Lang::Zh { &ZH } else { &EN };
+        let x = if lang == Lang::Zh {
+            &region_planner::i18n::exec::EXEC_ZH
+        } else {
+            &region_planner::i18n::exec::EXEC_EN
+        };
+        let mut plan = sample_plan(lang);
+        plan.execution.budgets.clear();
+        let b = open_with(&plan, "/#/print", browser_lang).await;
+        let prompt = t.doc_budget_none.split('{').next().unwrap();
+        b.wait_for_text("#plan-doc .doc-budget .doc-budget-missing", prompt)
+            .await;
+        assert_eq!(b.count("#plan-doc .doc-budget table").await, 0, "{lang:?}: no zeros");
+        assert_eq!(b.count("#plan-doc .doc-budget-target").await, 0, "{lang:?}");
+        b.exec_js("document.querySelector('#plan-doc .doc-budget').scrollIntoView()")
+            .await;
+        b.screenshot(
+            artifacts_dir().join(format!("screens/method-print-no-budget-{browser_lang}.png")),
+        )
+        .await;
+        // It prints: the warning is not one of the screen-only hints.
+        b.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"media": "print"}),
+        )
+        .await;
+        let shown = b
+            .exec_js(
+                "const e = document.querySelector('#plan-doc .doc-budget .doc-budget-missing');
+                 const s = e.closest('section');
+                 return getComputedStyle(e).display !== 'none' && getComputedStyle(s).display !== 'none';",
+            )
+            .await;
+        assert_eq!(shown, serde_json::json!(true), "{lang:?}: printed");
+        b.open("/#/expenses").await;
+        b.wait_for_text("#no-budget", x.no_budget.trim_start_matches("⚠ ").split('：').next().unwrap())
+            .await;
+
+        // The sample: every region budgeted, 7,848,000 in all, within the 8% target.
+        let sample = sample_plan(lang);
+        let b = open_with(&sample, "/#/print", browser_lang).await;
+        b.wait_for_text("#plan-doc .doc-budget tbody tr:last-child", "7,848,000")
+            .await;
+        b.wait_for_text("#plan-doc .doc-budget .doc-budget-target", t.doc_budget_within)
+            .await;
+        assert_eq!(b.count("#plan-doc .doc-budget-missing").await, 0);
+        b.open("/#/expenses").await;
+        b.wait_for("#expenses .toolbar").await;
+        assert!(!b.exists("#no-budget").await, "{lang:?}: the sample has budgets");
+    }
+}

@@ -252,11 +252,11 @@ impl ExecutionEdit {
                 changed(before != *v)
             }
             ExecutionEdit::FillSample { months } => {
-                if !plan.execution.is_empty() {
+                if !plan.execution.nothing_recorded() {
                     return changed(false);
                 }
                 plan.execution = execution::sample_execution(plan, *months);
-                changed(!plan.execution.is_empty())
+                changed(!plan.execution.nothing_recorded())
             }
         }
     }
