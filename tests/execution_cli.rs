@@ -636,3 +636,45 @@ fn the_sample_with_execution_can_be_tracked_and_scored_as_printed() {
         "a header and five distributors"
     );
 }
+
+/// `planner shares`: every region's share under the adopted scenario; a file of shares is
+/// applied first, and a bad file prints only its problems, by line and column.
+#[test]
+fn shares_prints_each_region_and_applies_a_file_of_shares() {
+    let (plan_file, plan) = sample("shares-plan.json");
+    let (changsha, zhuzhou) = (&plan.regions[0].id, &plan.regions[1].id);
+    let out = planner(&["shares", path(&plan_file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "region_id,name,tier,planned_share,target_share,latest_month,latest_share,completion,drift"
+    );
+    assert_eq!(lines.len(), 1 + plan.regions.len());
+    // Nothing recorded yet: Changsha's target is the mean of its sub-districts' (68, 66, 62, 58).
+    assert_eq!(lines[1], format!("{changsha},Changsha,base_camp,64.5,63.5,,,,"));
+    // Zhuzhou at 38% in the first quarter: 38 ÷ 45.67 (the mean of 52, 45 and 40) = 0.8321, and
+    // below the 40% stronghold threshold: contested.
+    let csv = format!("region_id,month,share\n{zhuzhou},2027-Q1,38\n");
+    let file = temp_file("shares-q1.csv", csv.as_bytes());
+    let out = planner(&["shares", path(&plan_file), "--file", path(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        text.lines().nth(2).unwrap(),
+        format!("{zhuzhou},Zhuzhou,stronghold,47.2,45.67,2027-03,38,0.8321,contested")
+    );
+    let bad = temp_file(
+        "shares-bad.csv",
+        format!("region_id,month,share\n{zhuzhou},2027-03,120\n").as_bytes(),
+    );
+    let out = planner(&["shares", path(&plan_file), "--file", path(&bad)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).contains("line 2, share: '120' is not a share from 0 to 100%"),
+        "{}",
+        stderr(&out)
+    );
+}

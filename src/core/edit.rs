@@ -15,7 +15,7 @@ pub use fields::{
 };
 
 use super::execution::{
-    ApplyError, EditError as ExecutionError, ImportSummary, ScoreImportSummary,
+    ApplyError, EditError as ExecutionError, ImportSummary, ScoreImportSummary, ShareImportSummary,
 };
 use super::field::FieldError;
 use super::model::Plan;
@@ -115,6 +115,7 @@ pub struct Applied {
 pub enum Imported {
     Actuals(ImportSummary),
     ScoreFigures(ScoreImportSummary),
+    Shares(ShareImportSummary),
 }
 
 impl Applied {

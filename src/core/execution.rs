@@ -32,6 +32,7 @@ mod leaderboard;
 mod milestones;
 mod score_import;
 mod scorecard;
+mod share_import;
 mod shares;
 mod stored;
 mod tracking;
@@ -72,6 +73,10 @@ pub use score_import::{
 pub use scorecard::{
     GrowthBasis, MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights,
     contract_volume_of, score_figures, score_months, scorecard, set_score_entry,
+};
+pub use share_import::{
+    SHARE_HEADER, SHARE_LABELS, ShareColumn, ShareImportRow, ShareImportSummary, SharePreview,
+    ShareProblem, apply_shares, parse_shares, shares_csv, shares_template,
 };
 pub use shares::{ShareRow, set_share, share_report, target_share};
 pub use tracking::{Goal, Status, Tracking};

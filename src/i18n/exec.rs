@@ -326,6 +326,12 @@ texts! {
     sales_actual: "Sales", "销售额";
     over_target: "Above the target", "超过指标";
     // (end of method texts)
+    prob_unknown_region: "no region with id “{}” in the plan", "计划中没有编号为“{}”的区域";
+    prob_not_percent: "“{}” is not a share from 0 to 100%", "“{}”不是 0 到 100% 之间的占有率";
+    prob_duplicate_region: "repeats the region and month of line {}", "与第 {} 行的区域和月份重复";
+    file_shares_template: "market share template", "市场占有率模板";
+    file_shares: "market shares", "市场占有率";
+    share_preview_summary: "{} rows for {} regions in {} month(s); {} replace shares already stored.", "{} 行，涉及 {} 个区域、{} 个月；其中 {} 行将替换已有记录。";
     no_budget: "⚠ No budget is set yet: type each region's promotion and salaries in the table below.", "⚠ 尚未填写费用预算：请在下表中填写各区域的推广费用和人员薪酬。";
 }
 
@@ -384,13 +390,16 @@ impl ExecText {
     /// A file column as a message names it: in English its key, as the file's header spells
     /// it; in Chinese its label from the template's second line.
     pub fn column_name(&self, key: &str) -> String {
-        use crate::core::execution::{ACTUALS_HEADER, ACTUALS_LABELS, SCORE_HEADER, SCORE_LABELS};
+        use crate::core::execution::{
+            ACTUALS_HEADER, ACTUALS_LABELS, SCORE_HEADER, SCORE_LABELS, SHARE_HEADER, SHARE_LABELS,
+        };
         if self.line == EXEC_EN.line {
             return key.to_string();
         }
         [
             (ACTUALS_HEADER, ACTUALS_LABELS[0]),
             (SCORE_HEADER, SCORE_LABELS[0]),
+            (SHARE_HEADER, SHARE_LABELS[0]),
         ]
         .iter()
         .find_map(|(header, labels)| {
@@ -431,6 +440,11 @@ impl ExecText {
             ProblemKind::NoFigures => self.prob_no_figures.into(),
             ProblemKind::DuplicateDistributor { first_line } => {
                 fill(self.prob_duplicate_distributor, &[&first_line.to_string()])
+            }
+            ProblemKind::UnknownRegion(id) => fill(self.prob_unknown_region, &[id]),
+            ProblemKind::NotAPercent(s) => fill(self.prob_not_percent, &[s]),
+            ProblemKind::DuplicateRegion { first_line } => {
+                fill(self.prob_duplicate_region, &[&first_line.to_string()])
             }
         }
     }

@@ -7,6 +7,7 @@ mod level_row;
 mod level_table;
 mod milestone_list;
 mod milestone_row;
+mod share_files;
 mod share_row;
 mod share_table;
 mod tracking_controls;

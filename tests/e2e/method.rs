@@ -472,3 +472,56 @@ async fn a_plan_without_budgets_is_told_so_and_the_sample_budgets_money() {
         assert!(!b.exists("#no-budget").await, "{lang:?}: the sample has budgets");
     }
 }
+
+/// Market share by month or quarter from a CSV file: the template names every region, a file
+/// with problems lists each by line, column and reason in the page's language, and the good
+/// rows are stored when the bad lines are skipped.
+#[tokio::test]
+async fn market_shares_are_imported_from_csv_with_every_problem_named() {
+    use region_planner::core::execution::SHARE_HEADER;
+    for (lang, browser_lang) in [(Lang::Zh, "zh-CN"), (Lang::En, "en-US")] {
+        let plan = sample_plan(lang);
+        let b = open_with(&plan, "/#/tracking", browser_lang).await;
+        b.wait_for("#share-file").await;
+        b.capture_downloads().await;
+        b.click(".share-files .template-button").await;
+        let template = b.downloaded(0).await;
+        assert!(template.starts_with(&format!("{SHARE_HEADER},name\n")), "{template}");
+        assert_eq!(template.lines().count(), 2 + plan.regions.len());
+        let (r1, r2) = (&plan.regions[0].id, &plan.regions[1].id);
+        let csv = format!("{SHARE_HEADER}\n{r1},2027-02,63.5\n{r2},2027-Q1,38%\n{r2},2027-04,120\n");
+        let path = super::support::temp_file(&format!("shares-{browser_lang}.csv"), csv);
+        b.wait_for("#share-file")
+            .await
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap();
+        let problem = match lang {
+            Lang::Zh => "第 4 行，市场占有率（%）：“120”不是 0 到 100% 之间的占有率",
+            Lang::En => "Line 4, share: “120” is not a share from 0 to 100%",
+        };
+        b.wait_for_text("#share-preview .problems", problem).await;
+        b.screenshot(
+            artifacts_dir().join(format!("screens/method-share-import-{browser_lang}.png")),
+        )
+        .await;
+        b.click("#import-skip").await;
+        b.wait_until(&format!(
+            "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"share\":\"38\"')",
+            plan.id
+        ))
+        .await;
+        let stored = b
+            .get_local_storage(&format!("region-planner/plan/{}", plan.id))
+            .await
+            .unwrap();
+        let stored = region_planner::core::format::read_plan(&stored).unwrap();
+        let march = region_planner::core::period::YearMonth::new(2027, 3).unwrap();
+        let feb = region_planner::core::period::YearMonth::new(2027, 2).unwrap();
+        assert_eq!(stored.execution.shares[r2][&march].to_string(), "38");
+        assert_eq!(stored.execution.shares[r1][&feb].to_string(), "63.5");
+        assert_eq!(stored.execution.shares[r2].len(), 1, "line 4 was skipped");
+        // 株洲 at 38% (below the 40% stronghold threshold) is flagged for review.
+        b.wait_for(".shares .drift").await;
+    }
+}

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::{Applied, EditError, Imported, set};
 use crate::core::execution::{
     self, Actual, ActualsPreview, BudgetItem, CustomerField, CustomerKind, Expense, GrowthBasis,
-    ScoreFigures, ScoreMeasure, ScorePreview,
+    ScoreFigures, ScoreMeasure, ScorePreview, SharePreview,
 };
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
@@ -78,6 +78,11 @@ pub enum ExecutionEdit {
         region: String,
         month: YearMonth,
         share: Option<Decimal>,
+    },
+    /// The lines of a market-share file, already previewed.
+    ImportShares {
+        preview: Box<SharePreview>,
+        skip_bad_lines: bool,
     },
     /// The company's expense-ratio target (费用控制指标), percent of sales.
     ExpenseRatioTarget(Decimal),
@@ -198,6 +203,17 @@ impl ExecutionEdit {
                     changed: summary.rows > 0,
                     created: None,
                     imported: Some(Imported::ScoreFigures(summary)),
+                })
+            }
+            ExecutionEdit::ImportShares {
+                preview,
+                skip_bad_lines,
+            } => {
+                let summary = execution::apply_shares(plan, preview, *skip_bad_lines)?;
+                Ok(Applied {
+                    changed: summary.rows > 0,
+                    created: None,
+                    imported: Some(Imported::Shares(summary)),
                 })
             }
             ExecutionEdit::Budget {
