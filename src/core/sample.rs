@@ -559,8 +559,8 @@ fn sample_budget(r: &SampleRegion) -> Budget {
         _ => Decimal::ZERO,
     };
     let wan = Decimal::from(10_000);
-    let target = Decimal::from(SAMPLE_AMOUNT_TARGET) * Decimal::from(r.last_wan)
-        / Decimal::from(last_total);
+    let target =
+        Decimal::from(SAMPLE_AMOUNT_TARGET) * Decimal::from(r.last_wan) / Decimal::from(last_total);
     let promotion = if rate.is_zero() {
         Decimal::from(60_000)
     } else {

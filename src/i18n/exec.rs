@@ -332,6 +332,22 @@ texts! {
     file_shares_template: "market share template", "市场占有率模板";
     file_shares: "market shares", "市场占有率";
     share_preview_summary: "{} rows for {} regions in {} month(s); {} replace shares already stored.", "{} 行，涉及 {} 个区域、{} 个月；其中 {} 行将替换已有记录。";
+    fig_our_volume: "Our volume", "本品销量";
+    fig_category_volume: "Category volume", "同类产品总销量";
+    fig_last_month_volume: "Last month's volume", "上月销量";
+    fig_last_year_volume: "Same month last year (volume)", "去年同月销量";
+    score_basis: "Sales share and growth on", "销售比重与增长率口径";
+    score_on_volume: "Volume (销量)", "销量";
+    score_on_amount: "Amount (销售额)", "销售额";
+    scales: "Scales: the value that scores 0 and the value that scores 100 (linear between, flat outside)", "评分标准：得 0 分与得 100 分的数值（其间按比例，超出按端点）";
+    scale_of: "{} scale", "{}评分标准";
+    scale_zero: "0 points at", "0 分对应";
+    scale_full: "100 points at", "100 分对应";
+    scale_unit_count: "times", "次";
+    scale_unit_days: "days", "天";
+    scale_not_rising: "the value for 100 points ({}) must be above the value for 0 points ({})", "100 分对应值（{}）必须大于 0 分对应值（{}）";
+    scale_not_falling: "the value for 100 points ({}) must be below the value for 0 points ({}): fewer is better", "100 分对应值（{}）必须小于 0 分对应值（{}）：越少越好";
+    scale_negative: "a count or a number of days cannot be negative", "次数或天数不能为负数";
     no_budget: "⚠ No budget is set yet: type each region's promotion and salaries in the table below.", "⚠ 尚未填写费用预算：请在下表中填写各区域的推广费用和人员薪酬。";
 }
 
@@ -465,6 +481,18 @@ impl ExecText {
     }
 
     /// Why an edit was refused, naming the field in this language.
+    /// Why a scorecard scale is refused.
+    pub fn scale_error(&self, e: &crate::core::execution::ScaleError) -> String {
+        use crate::core::execution::ScaleError as S;
+        let n = |d: &rust_decimal::Decimal| d.normalize().to_string();
+        match e {
+            S::NotRising { zero, full } => fill(self.scale_not_rising, &[&n(full), &n(zero)]),
+            S::NotFalling { zero, full } => fill(self.scale_not_falling, &[&n(full), &n(zero)]),
+            S::Negative => self.scale_negative.to_string(),
+            S::TooLarge => self.err_too_large.to_string(),
+        }
+    }
+
     pub fn edit_error(&self, e: &EditError) -> String {
         match e {
             EditError::UnknownSalesperson(id) => fill(self.err_unknown_salesperson, &[id]),
@@ -477,6 +505,14 @@ impl ExecText {
             EditError::UnknownExpense(n) => fill(self.err_unknown_expense, &[&(n + 1).to_string()]),
             EditError::Field { field, error } => {
                 format!("{}: {}", self.field_label(field), self.field_error(error))
+            }
+            EditError::Scale { measure, error } => {
+                let name = crate::view::exec::scorecard::measure_name(self, *measure);
+                format!(
+                    "{} · {}",
+                    fill(self.scale_of, &[name]),
+                    self.scale_error(error)
+                )
             }
         }
     }
@@ -520,6 +556,10 @@ impl ExecText {
             "collection_days" => self.fig_collection_days,
             "price_violations" => self.fig_price_violations,
             "cross_territory" => self.fig_cross_territory,
+            "our_volume" => self.fig_our_volume,
+            "category_volume" => self.fig_category_volume,
+            "last_month_volume" => self.fig_last_month_volume,
+            "last_year_volume" => self.fig_last_year_volume,
             "threshold" => self.threshold,
             other => other,
         }

@@ -773,10 +773,13 @@ fn budget(t: &Catalogue, lang: Lang, plan: &Plan, s: &Scenario, all: bool) -> Do
         .into_iter()
         .chain((!unbudgeted.is_empty()).then(|| DocBlock::Line {
             class: "doc-budget-missing",
-            text: fill(t.doc_budget_some_missing, &[&unbudgeted.join(match lang {
-                Lang::Zh => "、",
-                Lang::En => ", ",
-            })]),
+            text: fill(
+                t.doc_budget_some_missing,
+                &[&unbudgeted.join(match lang {
+                    Lang::Zh => "、",
+                    Lang::En => ", ",
+                })],
+            ),
         }))
         .collect(),
     }
@@ -1507,7 +1510,10 @@ mod tests {
                 "1,682,800"
             ]
         );
-        assert_eq!(budget_row(&doc, "合计")[2..5], ["3,840,000", "4,008,000", "7,848,000"]);
+        assert_eq!(
+            budget_row(&doc, "合计")[2..5],
+            ["3,840,000", "4,008,000", "7,848,000"]
+        );
         let DocBlock::Line { class, text } = &blocks[2] else {
             panic!("the target line");
         };

@@ -9,11 +9,11 @@ use crate::core::field::parse_date;
 use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure};
 
+use super::Execution;
 use super::actuals::Actual;
 use super::archive::{Customer, CustomerKind, CustomerStatus};
 use super::expenses::{Budget, BudgetItem, Channel, Expense};
 use super::scorecard::{ScoreEntry, ScoreFigures};
-use super::Execution;
 use crate::core::sample::Lcg;
 
 const DISTRIBUTORS: [(&str, &str); 5] = [
@@ -150,8 +150,20 @@ pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
                     price_violations: (rng.next(5) as u32).saturating_sub(2),
                     cross_territory: u32::from(k == 3),
                     collection_days: Some(Decimal::from(25 + rng.next(50))),
+                    ..ScoreFigures::default()
                 },
             });
+            // Volumes in cases: 60 yuan a case this month and last, 57 a year ago (the price
+            // has risen 5%, so volume grows less than amount year on year).
+            if let Some(entry) = e.scorecard.last_mut() {
+                let f = &mut entry.figures;
+                let cases =
+                    |amount: Decimal, price: i64| (amount / Decimal::from(price)).round_dp(0);
+                f.our_volume = cases(f.our_sales, 60);
+                f.category_volume = cases(f.category_sales, 60);
+                f.last_month_volume = cases(f.last_month_sales, 60);
+                f.last_year_volume = cases(f.last_year_sales, 57);
+            }
         }
     }
 

@@ -159,7 +159,10 @@ mod tests {
                 "第 4 行，区域编号：计划中没有编号为“r99”的区域",
             ]
         );
-        assert_eq!(zh.summary, "1 行，涉及 1 个区域、1 个月；其中 0 行将替换已有记录。");
+        assert_eq!(
+            zh.summary,
+            "1 行，涉及 1 个区域、1 个月；其中 0 行将替换已有记录。"
+        );
         let en = share_preview(&EXEC_EN, &plan, "shares.csv", &preview);
         assert_eq!(
             en.problems,

@@ -57,9 +57,15 @@ fn months_quarters_and_percent_signs_are_read_and_stored() {
     let summary = apply_shares(&mut plan, &preview, false).unwrap();
     assert_eq!(summary.rows, 4);
     assert_eq!(summary.regions, 3);
-    assert_eq!(summary.months, [ym(2027, 1), ym(2027, 2), ym(2027, 3), ym(2027, 6)]);
+    assert_eq!(
+        summary.months,
+        [ym(2027, 1), ym(2027, 2), ym(2027, 3), ym(2027, 6)]
+    );
     assert_eq!(summary.replaced, 0);
-    assert_eq!(plan.execution.shares[&plan.regions[1].id][&ym(2027, 3)], d("38"));
+    assert_eq!(
+        plan.execution.shares[&plan.regions[1].id][&ym(2027, 3)],
+        d("38")
+    );
     // Again: every row replaces the share it stored.
     let again = apply_shares(&mut plan, &preview, false).unwrap();
     assert_eq!(again.replaced, 4);
@@ -112,7 +118,10 @@ fn each_bad_field_is_named_by_line_and_column() {
     assert!(plan.execution.shares.is_empty());
     let summary = apply_shares(&mut plan, &preview, true).unwrap();
     assert_eq!((summary.rows, summary.skipped_lines), (1, 9));
-    assert_eq!(plan.execution.shares[&plan.regions[0].id][&ym(2027, 1)], d("64.5"));
+    assert_eq!(
+        plan.execution.shares[&plan.regions[0].id][&ym(2027, 1)],
+        d("64.5")
+    );
 }
 
 #[test]
@@ -120,7 +129,10 @@ fn a_wrong_header_or_an_empty_file_is_one_problem_on_its_line() {
     let plan = sample_plan(Lang::En);
     let wrong = parse_shares(&plan, b"region,month,share\nr1,2027-01,5\n");
     assert_eq!(wrong.problems.len(), 1);
-    assert!(matches!(wrong.problems[0].kind, ProblemKind::WrongHeader { .. }));
+    assert!(matches!(
+        wrong.problems[0].kind,
+        ProblemKind::WrongHeader { .. }
+    ));
     let empty = parse_shares(&plan, b"");
     assert_eq!(empty.problems[0].kind, ProblemKind::Empty);
     let header_only = parse_shares(&plan, format!("{SHARE_HEADER}\n").as_bytes());
@@ -147,9 +159,19 @@ fn the_template_lists_every_region_for_the_next_month_and_stores_nothing_untouch
     );
     // With March recorded, the template asks for April.
     let second = plan.regions[1].id.clone();
-    plan.execution.shares.entry(second).or_default().insert(ym(2027, 3), d("40"));
+    plan.execution
+        .shares
+        .entry(second)
+        .or_default()
+        .insert(ym(2027, 3), d("40"));
     let first = format!("{},2027-04,,", plan.regions[0].id);
-    assert!(shares_template(&plan, Lang::En).lines().nth(2).unwrap().starts_with(&first));
+    assert!(
+        shares_template(&plan, Lang::En)
+            .lines()
+            .nth(2)
+            .unwrap()
+            .starts_with(&first)
+    );
     assert_eq!(
         shares_template(&plan, Lang::En).lines().nth(1).unwrap(),
         SHARE_LABELS[1]
@@ -161,7 +183,10 @@ fn the_stored_shares_as_a_file_import_back_to_the_same_plan() {
     let mut plan = sample_plan(Lang::Zh);
     plan.execution = crate::core::execution::sample_execution(&plan, 3);
     let csv = shares_csv(&plan);
-    let first = format!("region_id,month,share,name\n{},2027-01,", plan.regions[0].id);
+    let first = format!(
+        "region_id,month,share,name\n{},2027-01,",
+        plan.regions[0].id
+    );
     assert!(csv.starts_with(&first), "{csv}");
     let before = plan.execution.shares.clone();
     let preview = parse_shares(&plan, csv.as_bytes());
