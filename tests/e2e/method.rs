@@ -459,6 +459,11 @@ async fn a_plan_without_budgets_is_told_so_and_the_sample_budgets_money() {
             )
             .await;
         assert_eq!(shown, serde_json::json!(true), "{lang:?}: printed");
+        b.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"media": ""}),
+        )
+        .await;
         b.open("/#/expenses").await;
         b.wait_for_text(
             "#no-budget",
