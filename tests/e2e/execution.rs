@@ -11,7 +11,7 @@ use region_planner::core::sample::sample_plan;
 use region_planner::core::scenario::{Level, Measure};
 use rust_decimal::Decimal;
 
-use super::support::{Browser, Key, artifacts_dir, temp_file};
+use super::support::{Browser, Key, artifacts_dir, open_large, temp_file};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
@@ -687,24 +687,7 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
     holder.execution.actuals = year.actuals;
     let csv = region_planner::core::execution::actuals_csv(&holder);
     plan.execution = Default::default();
-    let json = region_planner::core::format::write_plan(&plan);
-    let b = Browser::options()
-        .lang("en-US")
-        .exclusive()
-        .timeout(std::time::Duration::from_secs(60))
-        .launch()
-        .await;
-    b.open("/#/actuals").await;
-    b.wait_for(READY).await;
-    b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
-        .await;
-    b.set_local_storage(
-        "region-planner/index",
-        &format!("{{\"order\":[\"{0}\"],\"current\":\"{0}\"}}", plan.id),
-    )
-    .await;
-    b.reload().await;
-    b.wait_for(READY).await;
+    let b = open_large(&plan, "/#/actuals").await;
     b.wait_for("#actuals-file").await;
     // Timed in the page: from the file input's change to the preview on screen.
     b.exec_js(
@@ -865,26 +848,7 @@ async fn the_archive_scorecard_and_expenses_open_within_300_ms_at_ten_thousand_s
         let kind = [CustomerKind::Distributor, CustomerKind::Terminal][i % 2];
         add_customer(&mut plan, kind, &format!("Customer {i}"), &sub).unwrap();
     }
-    let json = region_planner::core::format::write_plan(&plan);
-    let b = Browser::options()
-        .lang("en-US")
-        .window_size(1280, 720)
-        .exclusive()
-        .timeout(std::time::Duration::from_secs(60))
-        .launch()
-        .await;
-    b.open("/").await;
-    b.wait_for(READY).await;
-    b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
-        .await;
-    b.set_local_storage(
-        "region-planner/index",
-        &format!("{{\"order\":[\"{0}\"],\"current\":\"{0}\"}}", plan.id),
-    )
-    .await;
-    b.open("/#/expenses").await;
-    b.reload().await;
-    b.wait_for(READY).await;
+    let b = open_large(&plan, "/#/expenses").await;
     b.wait_for("tr.total").await;
     let routes = [
         ("customers", ".customers tr.customer"),

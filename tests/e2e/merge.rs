@@ -4,9 +4,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::support::{Browser, artifacts_dir, temp_file};
-
-const READY: &str = r#"body[data-ready="1"]"#;
+use super::support::{Browser, artifacts_dir, open_large, temp_file};
 
 async fn english(path: &str) -> Browser {
     Browser::options().lang("en-US").open(path).await
@@ -320,24 +318,7 @@ async fn a_ten_thousand_salesperson_copy_is_compared_and_merged_within_a_second(
         "2027-01-02T09:00:00+08:00".into(),
         "roles".into(),
     );
-    let json = region_planner::core::format::write_plan(&plan);
-    let b = Browser::options()
-        .lang("en-US")
-        .exclusive()
-        .timeout(std::time::Duration::from_secs(60))
-        .launch()
-        .await;
-    b.open("/#/merge").await;
-    b.wait_for(READY).await;
-    b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
-        .await;
-    b.set_local_storage(
-        "region-planner/index",
-        &format!("{{\"order\":[\"{0}\"],\"current\":\"{0}\"}}", plan.id),
-    )
-    .await;
-    b.reload().await;
-    b.wait_for(READY).await;
+    let b = open_large(&plan, "/#/merge").await;
     b.wait_for("#merge-files").await;
     b.exec_js(
         "window.__t = {};
