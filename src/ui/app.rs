@@ -68,6 +68,7 @@ fn open_state() -> AppState {
 pub fn App() -> impl IntoView {
     let app = open_state();
     super::save::start(app);
+    super::merge_page::MergeDraft::provide(app);
     if let Some(fragment) = super::route::start(app)
         && fragment.starts_with(crate::core::share_link::FRAGMENT_PREFIX)
     {

@@ -31,8 +31,9 @@ use tracking_controls::TrackingControls;
 /// What the page's parts share.
 #[derive(Clone, Copy)]
 struct TrackingState {
-    /// The actuals added up the adopted breakdown through the as-of month; `None` without a
-    /// breakdown. Recomputed when actuals, the as-of month or the breakdown change.
+    /// The actuals of the measure on screen added up the adopted breakdown through the as-of
+    /// month; `None` without a breakdown. Recomputed when actuals, the as-of month, the
+    /// measure or the breakdown change.
     tracking: Memo<Option<Tracking>>,
     /// Everyone behind pace, worst first.
     deviations: Memo<Vec<Deviation>>,
@@ -46,10 +47,13 @@ struct TrackingState {
 
 impl TrackingState {
     fn new(app: App) -> Self {
+        // Only the measure on screen is added up.
         let tracking = Memo::new(move |_| {
-            let as_of = app.as_of.get();
+            let (as_of, figure) = (app.as_of.get(), app.measure.get().into());
             with_adopted(app, |b| {
-                app.with_plan(Part::Execution, |p| Tracking::new(p, b, as_of))
+                app.with_plan(Part::Execution, |p| {
+                    Tracking::of_figures(p, b, as_of, &[figure])
+                })
             })
         });
         let deviations = Memo::new(move |_| {
