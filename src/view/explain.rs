@@ -265,6 +265,47 @@ mod tests {
         out.join("\n")
     }
 
+    /// A region re-spread as of March: its own months say what was planned and what changed,
+    /// with the reason; the company's say which region moved them. In both languages.
+    #[test]
+    fn a_re_spread_month_says_what_was_planned_and_why_in_both_languages() {
+        use crate::core::period::YearMonth;
+        use crate::core::respread::{Respread, Spread};
+        let plan = sample_plan(Lang::Zh);
+        let mut s = plan.adopted().unwrap().clone();
+        let region = plan.regions[0].clone();
+        let b0 = crate::core::breakdown::compute(&plan, &s).unwrap();
+        let i = b0.find(&region.id).unwrap();
+        let march = b0.month_value(i, Measure::Amount, 2);
+        s.respreads.push(Respread {
+            node: region.id.clone(),
+            measure: Measure::Amount,
+            as_of: YearMonth::new(2027, 3).unwrap(),
+            how: Spread::Even,
+            reason: "经销商调整".into(),
+            achieved: (0..3)
+                .map(|k| b0.month_value(i, Measure::Amount, k) / Decimal::TWO)
+                .collect(),
+        });
+        let x = explain(&plan, &s, &region.id).unwrap();
+        let zh = words(&explain_view(&ZH, &x, Measure::Amount));
+        assert!(zh.contains("纠偏: 截至 2027-03，平均分摊"), "{zh}");
+        assert!(zh.contains("原因：经销商调整"), "{zh}");
+        assert!(zh.contains(&format!("原计划 {}", grouped(march))), "{zh}");
+        let en = words(&explain_view(&EN, &x, Measure::Amount));
+        assert!(
+            en.contains("Correction (re-spread): As of 2027-03, evenly"),
+            "{en}"
+        );
+        assert!(en.contains("(re-spread)"), "{en}");
+        let company = explain(&plan, &s, &plan.id).unwrap();
+        let zh = words(&explain_view(&ZH, &company, Measure::Amount));
+        assert!(
+            zh.contains(&format!("{}截至 2027-03 已纠偏", region.name)),
+            "{zh}"
+        );
+    }
+
     #[test]
     fn a_subdistrict_explains_its_factors_share_and_rounding() {
         let plan = sample_plan(Lang::En);
