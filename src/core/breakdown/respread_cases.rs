@@ -83,9 +83,9 @@ fn check_sums(before: &Breakdown, b: &Breakdown) -> Result<(), TestCaseError> {
             if b.children(i).len() == 0 {
                 continue;
             }
-            for k in 0..row.len() {
+            for (k, &month) in row.iter().enumerate() {
                 let below: i64 = b.children(i).map(|c| b.monthly_units(c, m)[k]).sum();
-                prop_assert_eq!(below, row[k], "{} {:?} month {}", id, m, k);
+                prop_assert_eq!(below, month, "{} {:?} month {}", id, m, k);
             }
         }
     }
