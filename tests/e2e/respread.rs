@@ -33,7 +33,7 @@ const ZH: Words = Words {
 
 const EN: Words = Words {
     lang: "en-US",
-    sample_done: "sample",
+    sample_done: "Sample",
     region: "Region",
     name_prefix: "Correction: ",
     seasonal: true,
@@ -83,8 +83,8 @@ async fn re_spread_a_region(w: &Words, size: (u32, u32)) {
     if w.seasonal {
         b.click("#respread-seasonal").await;
     }
+    // Typing the reason and pressing Enter creates the scenario, as the button does.
     b.set_field("#respread-reason", "workshop 2027-04").await;
-    b.click("#respread-create").await;
     b.wait_gone("#respread-host").await;
     b.wait_for_text("#respread-made", w.created).await;
 
