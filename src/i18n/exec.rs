@@ -349,6 +349,30 @@ texts! {
     scale_not_falling: "the value for 100 points ({}) must be below the value for 0 points ({}): fewer is better", "100 分对应值（{}）必须小于 0 分对应值（{}）：越少越好";
     scale_negative: "a count or a number of days cannot be negative", "次数或天数不能为负数";
     no_budget: "⚠ No budget is set yet: type each region's promotion and salaries in the table below.", "⚠ 尚未填写费用预算：请在下表中填写各区域的推广费用和人员薪酬。";
+    // Correction that re-plans (纠偏).
+    respread: "Re-spread…", "重新分摊…";
+    respread_title: "Re-spread the gap of {}", "重新分摊{}的缺口";
+    respread_explain: "A new scenario, a copy of the adopted one, in which {}'s monthly {} targets through {} become what was achieved ({}) and the months after carry the gap of {}. Its year stays {}; every level still adds up. Compare it with the adopted scenario and adopt it if the workshop agrees.", "新方案复制自采用方案：{}的{}月度指标在 {} 及以前各月改为实际完成（{}），之后各月承担缺口 {}。全年指标仍为 {}，各级合计不变。可与采用方案对比，讨论通过后采用。";
+    respread_ahead: "Ahead of pace: the months after are lowered, none below zero.", "进度领先：之后各月相应调低，不低于零。";
+    respread_even_short: "evenly", "平均分摊";
+    respread_seasonal_short: "by seasonality", "按季节性";
+    respread_column: "Correction", "纠偏";
+    respread_how: "Spread the gap", "缺口分摊方式";
+    respread_even: "Evenly over the remaining months", "平均分摊到剩余各月";
+    respread_seasonal: "By seasonality", "按季节性比例分摊";
+    respread_reason: "Reason (logged)", "原因（记入变更记录）";
+    respread_reason_default: "{} behind pace as of {}: gap {}", "{}截至 {} 落后进度，缺口 {}";
+    respread_name: "Correction: {} {}", "纠偏：{} {}";
+    respread_scenario_name: "Scenario name", "方案名称";
+    respread_create: "Create the scenario", "生成新方案";
+    respread_created: "Scenario “{}” created. Compare it with the adopted one under Plan → Compare.", "已生成方案“{}”，可在“计划 → 对比”中与采用方案对比。";
+    respread_compare: "Compare with the adopted scenario", "与采用方案对比";
+    log_respread: "New scenario “{}”: {}'s {} after {} carry the gap of {} ({})", "新增方案“{}”：{}的{}在 {} 之后承担缺口 {}（{}）";
+    err_respread_nothing: "Nothing is recorded yet, so there is no gap to re-spread.", "尚无实际数据，没有可分摊的缺口。";
+    err_respread_no_month: "No month is left after {} to carry the gap.", "{} 之后已无月份可承担缺口。";
+    err_respread_outside: "{} is not a month of the plan's period.", "{} 不在计划期内。";
+    err_respread_count: "The re-spread holds {} months of actuals; {} are needed.", "纠偏记录了 {} 个月的实际数据，应为 {} 个月。";
+    err_respread_negative: "The actual of month {} is negative.", "第 {} 个月的实际数据为负数。";
 }
 
 /// The catalogue of a language.
@@ -360,6 +384,23 @@ pub fn exec_text(lang: Lang) -> &'static ExecText {
 }
 
 impl ExecText {
+    /// Why a re-spread was refused, in this language.
+    pub fn respread_error(&self, e: &crate::core::respread::RespreadError) -> String {
+        use crate::core::respread::RespreadError as R;
+        match e {
+            R::UnknownNode(id) => fill(self.err_unknown_node, &[id]),
+            R::NothingRecorded => self.err_respread_nothing.to_string(),
+            R::OutsidePeriod(m) => fill(self.err_respread_outside, &[&m.to_string()]),
+            R::NoMonthLeft(m) => fill(self.err_respread_no_month, &[&m.to_string()]),
+            R::AchievedCount { expected, found } => fill(
+                self.err_respread_count,
+                &[&found.to_string(), &expected.to_string()],
+            ),
+            R::NegativeAchieved(k) => fill(self.err_respread_negative, &[&(k + 1).to_string()]),
+            R::Reason(e) => self.field_error(e),
+        }
+    }
+
     /// Why a typed value is refused, in this language.
     pub fn field_error(&self, e: &FieldError) -> String {
         match e {

@@ -8,6 +8,7 @@ mod level_table;
 mod milestone_list;
 mod milestone_row;
 mod share_files;
+mod respread_dialog;
 mod share_row;
 mod share_table;
 mod tracking_controls;
@@ -25,6 +26,7 @@ use crate::core::execution::{
 use deviation_list::DeviationList;
 use level_table::LevelTable;
 use milestone_list::MilestoneList;
+use respread_dialog::RespreadDialog;
 use share_table::ShareTable;
 use tracking_controls::TrackingControls;
 
@@ -43,6 +45,10 @@ struct TrackingState {
     today: chrono::NaiveDate,
     /// Open rows of the completion table.
     expanded: RwSignal<HashSet<String>>,
+    /// The node whose gap is being re-spread (纠偏), while its dialog is open.
+    respreading: RwSignal<Option<String>>,
+    /// The scenario a re-spread made, offered for comparison: (id, name).
+    respread_made: RwSignal<Option<(String, String)>>,
 }
 
 impl TrackingState {
@@ -77,6 +83,8 @@ impl TrackingState {
             milestones,
             today: day,
             expanded: RwSignal::new(HashSet::new()),
+            respreading: RwSignal::new(None),
+            respread_made: RwSignal::new(None),
         }
     }
 }
@@ -98,6 +106,7 @@ pub fn TrackingPage() -> impl IntoView {
                     <p class="banner warning">{move || app.x().nothing_recorded}</p>
                 </Show>
                 <DeviationList state=state />
+                <RespreadDialog state=state />
                 <MilestoneList state=state />
                 <ShareTable state=state />
                 <LevelTable state=state />
