@@ -15,6 +15,8 @@ use crate::i18n::Catalogue;
 /// One level's table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PeopleTable {
+    /// The level's name, which names its sheet: "业务人员".
+    pub sheet: String,
     /// The level and the measure: "业务人员 · 销售额目标".
     pub title: String,
     /// Name columns (region, then sub-district, then salesperson as deep as the level), then
@@ -92,6 +94,7 @@ pub fn people_tables(
                 }
             }
             PeopleTable {
+                sheet: level_names[depth].to_string(),
                 title: format!("{} · {measure_name}", level_names[depth]),
                 header,
                 rows,

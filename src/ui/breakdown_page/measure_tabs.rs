@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use super::{good, use_shown};
 use crate::core::edit::Part;
 use crate::core::scenario::Measure;
+use crate::storage::files::{download_bytes, safe_file_name};
 use crate::ui::library::download_csv;
 use crate::ui::state::use_app;
 use crate::view::numbers::{amount, grouped};
-use crate::view::people_table::{people_tables, people_tables_csv};
+use crate::view::people_table::people_tables;
+use crate::view::people_workbook::{XLSX_MIME, people_workbook};
 
 /// One measure's tab: its name and the company's total, large.
 #[component]
@@ -71,27 +73,33 @@ pub fn MeasureTabs() -> impl IntoView {
             );
         }
     };
-    // The tables a manager hands out, in the measure on screen.
+    // The workbook a manager hands out, in the measure on screen.
     let export_table = move |_| {
         let t = app.t_now();
         let measure = app.measure.get_untracked();
-        let csv = shown.last_good.with_untracked(|c| {
+        let workbook = shown.last_good.with_untracked(|c| {
             let bd = c.as_ref().and_then(good)?;
             Some(app.with_plan_untracked(|p| {
                 let tables = people_tables(t, p, bd, measure);
-                (p.name.clone(), people_tables_csv(t, &tables))
+                (p.name.clone(), people_workbook(t, &tables))
             }))
         });
-        if let Some((name, csv)) = csv {
-            let measure_name = match measure {
-                Measure::Amount => t.amount_target,
-                Measure::Quantity => t.quantity_target,
-            };
-            download_csv(
-                app,
-                &format!("{name} - {} - {measure_name}", t.people_table_file),
-                &csv,
-            );
+        let Some((name, workbook)) = workbook else {
+            return;
+        };
+        let measure_name = match measure {
+            Measure::Amount => t.amount_target,
+            Measure::Quantity => t.quantity_target,
+        };
+        let file = safe_file_name(
+            &format!("{name} - {} - {measure_name}", t.people_table_file),
+            "xlsx",
+        );
+        if let Err(e) = workbook
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| download_bytes(&file, XLSX_MIME, &bytes))
+        {
+            app.notify_error(e);
         }
     };
     view! {
