@@ -15,7 +15,6 @@ pub mod merge_flow;
 pub mod merge_view;
 pub mod numbers;
 pub mod people_table;
-pub mod people_workbook;
 pub mod period_label;
 pub mod plan_diff;
 pub mod print_doc;

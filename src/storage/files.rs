@@ -4,21 +4,10 @@ use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 /// Starts a download of `text` as `filename`. Returns a message if the browser refused.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    download_part(filename, mime, &JsValue::from_str(text))
-}
-
-/// Starts a download of `bytes` (an `.xlsx` workbook) as `filename`.
-pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    download_part(filename, mime, &js_sys::Uint8Array::from(bytes))
-}
-
-/// The file's content is one part: a string or a byte array.
-fn download_part(filename: &str, mime: &str, part: &JsValue) -> Result<(), String> {
     let fail = |e: JsValue| format!("{e:?}");
-    let parts = js_sys::Array::of1(part);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    // The Blob constructor takes any mix of strings and byte arrays; the binding's name says str.
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()

@@ -420,98 +420,72 @@ async fn the_first_open_labels_the_sample_and_a_new_plan_starts_empty_under_its_
     assert_eq!(b.value_of("#plan-company").await, "春风饮料");
 }
 
-/// The sheets of an `.xlsx` workbook, each as rows of cells shown as text (numbers as
-/// Excel stores them).
-fn sheets_of(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<String>>)> {
-    use calamine::{Data, Reader, Xlsx};
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .expect("the download is an .xlsx workbook");
-    book.sheet_names()
-        .into_iter()
-        .map(|name| {
-            let range = book.worksheet_range(&name).expect("a sheet");
-            let rows = range
-                .rows()
-                .map(|row| {
-                    row.iter()
-                        .map(|cell| match cell {
-                            Data::Float(v) => v.to_string(),
-                            Data::Empty => String::new(),
-                            other => other.to_string(),
-                        })
-                        .collect()
-                })
-                .collect();
-            (name, rows)
-        })
-        .collect()
+/// The breakdown's Excel table of the level at `index` in the select (0 regions, 1
+/// sub-districts, 2 salespeople): its file name and its lines, the byte-order mark checked.
+async fn excel_table(b: &Browser, index: usize, n: usize) -> (String, Vec<String>) {
+    b.exec_js_with(
+        "const s = document.querySelector('#people-table-level');
+         s.value = String(arguments[0]);
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![index.into()],
+    )
+    .await;
+    b.click("#people-table").await;
+    let name = b.downloaded_name(n).await;
+    let csv = b.downloaded(n).await;
+    let text = csv
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("{name} has no byte-order mark for Excel"));
+    (name, text.lines().map(str::to_string).collect())
 }
 
-/// The breakdown's Excel table in `lang`: its file name and its sheets.
-async fn excel_table(b: &Browser) -> (String, Vec<(String, Vec<Vec<String>>)>) {
+#[tokio::test]
+async fn the_excel_table_is_a_file_per_level_names_down_months_across_and_totals() {
+    let b = chinese("/#/breakdown").await;
     b.wait_for("#breakdown-table").await;
     b.capture_downloads().await;
-    b.click("#people-table").await;
-    let name = b.downloaded_name(0).await;
-    (name, sheets_of(b.downloaded_bytes(0).await))
-}
-
-#[tokio::test]
-async fn the_excel_table_has_a_sheet_per_level_names_down_months_across_and_totals() {
-    let b = chinese("/#/breakdown").await;
-    let (name, sheets) = excel_table(&b).await;
-    assert!(name.ends_with("指标分解表 - 销售额目标.xlsx"), "{name}");
-    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["区域", "分区", "业务人员"]);
-    // The company's target on screen, "1.18亿 CNY", is every sheet's total.
-    let company = sheets[0].1.last().unwrap()[13].clone();
-    let yi = (company.parse::<f64>().unwrap() / 1e6).round() / 100.0;
-    let on_screen = b.text_of("#total-amount").await;
-    assert!(
-        on_screen.starts_with(&format!("{yi}亿")),
-        "{on_screen} vs {company}"
-    );
-    for ((sheet, rows), depth) in sheets.iter().zip(1..) {
-        assert_eq!(rows[0][0], format!("{sheet} · 销售额目标"));
-        assert_eq!(rows[1][depth], "2027-01", "{sheet}: months across");
-        assert_eq!(rows[1][depth + 12], "全期", "{sheet}");
-        // The total row: every level adds up to the company, and so do its rows.
-        let total = rows.last().unwrap();
-        let rows_sum: f64 = rows[2..rows.len() - 1]
-            .iter()
-            .map(|r| r[depth + 12].parse::<f64>().unwrap())
-            .sum();
-        assert_eq!(rows_sum.to_string(), company, "{sheet}");
-        assert_eq!(total[0], "合计", "{sheet}");
-        assert_eq!(total[depth + 12], company, "{sheet}");
+    // Salespeople unless another level is chosen.
+    assert_eq!(b.value_of("#people-table-level").await, "2");
+    let mut totals = Vec::new();
+    for (index, (level, header)) in [
+        ("区域", "区域,2027-01,"),
+        ("分区", "区域,分区,2027-01,"),
+        ("业务人员", "区域,分区,业务人员,2027-01,"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (name, lines) = excel_table(&b, index, index).await;
+        assert!(
+            name.ends_with(&format!("指标分解表 - {level} - 销售额目标.csv")),
+            "{name}"
+        );
+        assert!(lines[0].starts_with(header), "{level}: {}", lines[0]);
+        assert!(lines[0].ends_with(",全期"), "{level}: {}", lines[0]);
+        let total = lines.last().unwrap();
+        assert!(total.starts_with("合计,"), "{level}: {total}");
+        totals.push(total.rsplit(',').next().unwrap().to_string());
     }
-    let people = &sheets[2].1;
-    assert_eq!(people[1][..3], ["区域", "分区", "业务人员"]);
-    let wang = people.iter().find(|r| r[2] == "王伟").expect("王伟's row");
-    let months: f64 = wang[3..15].iter().map(|v| v.parse::<f64>().unwrap()).sum();
-    assert_eq!(months.to_string(), wang[15], "王伟's months add up");
+    // Every level adds up to the same company total.
+    assert_eq!(totals[0], totals[1]);
+    assert_eq!(totals[0], totals[2]);
+    let (_, people) = excel_table(&b, 2, 3).await;
+    assert!(people.iter().any(|l| l.contains(",王伟,")), "{people:?}");
 }
 
 #[tokio::test]
-async fn the_english_excel_table_has_english_sheets_in_the_measure_on_screen() {
+async fn the_english_excel_table_is_named_in_english_in_the_measure_on_screen() {
     let b = english("/#/breakdown").await;
     b.wait_for("#breakdown-table").await;
     b.click("#measure-quantity").await;
-    let (name, sheets) = excel_table(&b).await;
+    b.capture_downloads().await;
+    let (name, lines) = excel_table(&b, 0, 0).await;
     assert!(
-        name.ends_with("Targets by person - Quantity target.xlsx"),
+        name.ends_with("Targets by person - Region - Quantity target.csv"),
         "{name}"
     );
-    let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["Region", "Sub-district", "Salesperson"]);
-    let company = b.text_of("#total-quantity").await;
-    let company: String = company.chars().filter(char::is_ascii_digit).collect();
-    let regions = &sheets[0].1;
-    assert_eq!(regions[0][0], "Region · Quantity target");
-    assert_eq!(regions[1][..2], ["Region", "2027-01"]);
-    let total = regions.last().unwrap();
-    assert_eq!(total[0], "Total");
-    assert_eq!(total[13], company);
+    assert!(lines[0].starts_with("Region,2027-01,"), "{}", lines[0]);
+    assert!(lines.last().unwrap().starts_with("Total,"), "{lines:?}");
 }
 
 #[tokio::test]

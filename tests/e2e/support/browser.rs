@@ -462,22 +462,15 @@ impl Browser {
 
     // ---- scripts and storage ---------------------------------------------------------------
 
-    /// Makes the page keep the text, the bytes and the name of every file it offers for
-    /// download (read back with [`Browser::downloaded`], [`Browser::downloaded_bytes`] and
-    /// [`Browser::downloaded_name`]).
+    /// Makes the page keep the text and the name of every file it offers for download (read
+    /// back with [`Browser::downloaded`] and [`Browser::downloaded_name`]).
     pub async fn capture_downloads(&self) {
         self.exec_js(
             "window.__downloads = [];
-             window.__download_bytes = [];
              window.__download_names = [];
              const make = URL.createObjectURL;
              URL.createObjectURL = blob => {
                blob.text().then(text => window.__downloads.push(text));
-               blob.arrayBuffer().then(buffer => {
-                 let binary = '';
-                 for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
-                 window.__download_bytes.push(btoa(binary));
-               });
                return make(blob);
              };
              const click = HTMLAnchorElement.prototype.click;
@@ -487,23 +480,6 @@ impl Browser {
              };",
         )
         .await;
-    }
-
-    /// The bytes of download `n` (0 for the first) since [`Browser::capture_downloads`],
-    /// waiting for them.
-    pub async fn downloaded_bytes(&self, n: usize) -> Vec<u8> {
-        use base64::Engine;
-        self.wait_until(&format!("window.__download_bytes.length > {n}"))
-            .await;
-        let encoded = self
-            .exec_js_with(
-                "return window.__download_bytes[arguments[0]];",
-                vec![n.into()],
-            )
-            .await;
-        base64::engine::general_purpose::STANDARD
-            .decode(encoded.as_str().unwrap_or_default())
-            .expect("the page's base64 of a download")
     }
 
     /// The file name download `n` was offered under.
