@@ -343,6 +343,7 @@ catalogue_keys! {
     people_table_button,
     people_table_file,
     people_table_total,
+    people_table_level,
     errors_title,
     showing_last_good,
     warnings_title,

@@ -305,6 +305,7 @@ pub static EN: Catalogue = Catalogue {
     people_table_button: "Export Excel table",
     people_table_file: "Targets by person",
     people_table_total: "Total",
+    people_table_level: "Level to export",
     errors_title: "The breakdown cannot be computed:",
     showing_last_good: "The table shows the last valid breakdown until these are fixed.",
     warnings_title: "Worth a look:",

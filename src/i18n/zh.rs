@@ -305,6 +305,7 @@ pub static ZH: Catalogue = Catalogue {
     people_table_button: "导出 Excel 表",
     people_table_file: "指标分解表",
     people_table_total: "合计",
+    people_table_level: "导出哪一级",
     errors_title: "无法完成目标分解：",
     showing_last_good: "修正以上问题前，表格显示上一次有效的分解结果。",
     warnings_title: "请注意：",
