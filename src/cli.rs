@@ -9,6 +9,7 @@ mod diff;
 mod files;
 mod merge;
 mod scorecard;
+mod shares;
 mod track;
 
 use std::io::{self, Write};
@@ -43,6 +44,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match args.first().map(String::as_str) {
         Some("track") => return track::run(&args[1..], out, err),
         Some("scorecard") => return scorecard::run(&args[1..], out, err),
+        Some("shares") => return shares::run(&args[1..], out, err),
         Some("diff") => return diff::run(&args[1..], out, err),
         Some("merge") => return merge::run(&args[1..], out, err),
         _ => {}
@@ -57,9 +59,10 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match command {
         Command::Help => writeln!(
             out,
-            "{USAGE}\n\nexecuting the plan:\n{}\n{}\n\ncomparing and merging plan files:\n{}\n{}",
+            "{USAGE}\n\nexecuting the plan:\n{}\n{}\n{}\n\ncomparing and merging plan files:\n{}\n{}",
             track::TRACK_USAGE,
             scorecard::SCORECARD_USAGE,
+            shares::SHARES_USAGE,
             diff::DIFF_USAGE,
             merge::MERGE_USAGE
         )

@@ -15,6 +15,7 @@ pub mod lang;
 pub mod merge;
 pub mod model;
 pub mod period;
+pub mod respread;
 pub mod sample;
 pub mod scenario;
 pub mod scenario_list;

@@ -165,6 +165,8 @@ catalogue_keys! {
     doc_budget_sum,
     doc_budget_within,
     doc_budget_over,
+    doc_budget_none,
+    doc_budget_some_missing,
     doc_print,
     doc_edit_hint,
     doc_rows_shown,
@@ -341,6 +343,7 @@ catalogue_keys! {
     people_table_button,
     people_table_file,
     people_table_total,
+    people_table_level,
     errors_title,
     showing_last_good,
     warnings_title,
@@ -543,6 +546,17 @@ catalogue_keys! {
     bdw_no_children,
     bdw_unknown_node,
     bdw_duplicate_id,
+    bdw_respread_ignored,
+    x_respread,
+    x_respread_own,
+    x_respread_below,
+    x_respread_planned,
+    x_respread_change,
+    x_respread_even,
+    x_respread_seasonal,
+    x_respread_stopped,
+    x_respread_ahead_year,
+    x_respread_even_fallback,
 }
 
 /// The catalogue for a language.
@@ -609,6 +623,7 @@ impl Catalogue {
             E::Import(e) => x.apply_error(e),
             E::NoEntry(i) => fill(self.err_no_entry, &[&(i + 1).to_string()]),
             E::Thresholds(e) => self.threshold_order(e),
+            E::Respread(e) => x.respread_error(e),
         }
     }
 

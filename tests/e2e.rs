@@ -14,6 +14,7 @@ mod e2e {
     pub mod method;
     pub mod plan_document;
     pub mod presentation;
+    pub mod respread;
     pub mod room;
     pub mod sharing;
     pub mod storage;

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use region_planner::core::breakdown::compute;
 use region_planner::core::execution::{
-    CustomerKind, SCORE_HEADER, ScoreFigures, actuals_csv, add_customer, sample_execution,
-    set_score_entry,
+    CustomerKind, LEGACY_SCORE_HEADER, SCORE_HEADER, ScoreFigures, actuals_csv, add_customer,
+    sample_execution, set_score_entry,
 };
 use region_planner::core::model::Plan;
 use region_planner::core::period::YearMonth;
@@ -399,6 +399,10 @@ fn scorecard_ranks_distributors_with_each_measure_and_score() {
         price_violations: 1,
         cross_territory: 0,
         collection_days: Some(d("45")),
+        our_volume: d("300"),
+        category_volume: d("1000"),
+        last_month_volume: d("250"),
+        last_year_volume: d("300"),
     };
     let weak = ScoreFigures {
         price_violations: 3,
@@ -465,12 +469,20 @@ fn scorecard_applies_a_figures_file_or_lists_its_problems() {
         &serde_json::to_vec(&plan).unwrap(),
     );
     let csv = format!(
-        "\u{feff}{SCORE_HEADER},name\r\n\
+        "\u{feff}{LEGACY_SCORE_HEADER},name\r\n\
          {weak},2027-03,0,0,0,0,0,0,0,0,0,0,3,6,,Weak Co\r\n\
          {solid},2027-03,\"1,000\",900,300,1000,250,300,300,200,30,25,1,0,45,\"Solid, Ltd.\"\r\n"
     );
     let figures = temp_file("figures.csv", csv.as_bytes());
-    let out = planner(&["scorecard", path(&plan_file), "--figures", path(&figures)]);
+    // A file from before the volume columns, scored on amount.
+    let out = planner(&[
+        "scorecard",
+        path(&plan_file),
+        "--figures",
+        path(&figures),
+        "--on",
+        "amount",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
@@ -499,7 +511,7 @@ fn scorecard_applies_a_figures_file_or_lists_its_problems() {
     assert!(text.contains(&format!(",{weak},Weak Co,2027-02,")));
 
     let bad = format!(
-        "{SCORE_HEADER}\n\
+        "{LEGACY_SCORE_HEADER}\n\
          {solid},2027-03,1000,900,300,1000,250,300,300,200,30,25,1,0,45\n\
          nobody,2027-03,1,1,1,1,1,1,1,1,1,1,0,0,\n\
          {shop},2027-03,1,1,1,1,1,1,1,1,1,1,0,0,\n\
@@ -535,7 +547,7 @@ fn scorecard_applies_a_figures_file_or_lists_its_problems() {
         ),
         (
             "figures-gbk.csv",
-            format!("{SCORE_HEADER},name\n{weak},2027-03,0,0,0,0,0,0,0,0,0,0,0,0,,")
+            format!("{LEGACY_SCORE_HEADER},name\n{weak},2027-03,0,0,0,0,0,0,0,0,0,0,0,0,,")
                 .into_bytes()
                 .into_iter()
                 .chain(*b"\xd5\xc5\xce\xb0\n")
@@ -635,4 +647,82 @@ fn the_sample_with_execution_can_be_tracked_and_scored_as_printed() {
         1 + 5,
         "a header and five distributors"
     );
+}
+
+/// `planner shares`: every region's share under the adopted scenario; a file of shares is
+/// applied first, and a bad file prints only its problems, by line and column.
+#[test]
+fn shares_prints_each_region_and_applies_a_file_of_shares() {
+    let (plan_file, plan) = sample("shares-plan.json");
+    let (changsha, zhuzhou) = (&plan.regions[0].id, &plan.regions[1].id);
+    let out = planner(&["shares", path(&plan_file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "region_id,name,tier,planned_share,target_share,latest_month,latest_share,completion,drift"
+    );
+    assert_eq!(lines.len(), 1 + plan.regions.len());
+    // Nothing recorded yet: Changsha's target is the mean of its sub-districts' (68, 66, 62, 58).
+    assert_eq!(
+        lines[1],
+        format!("{changsha},Changsha,base_camp,64.5,63.5,,,,")
+    );
+    // Zhuzhou at 38% in the first quarter: 38 ÷ 45.67 (the mean of 52, 45 and 40) = 0.8321, and
+    // below the 40% stronghold threshold: contested.
+    let csv = format!("region_id,month,share\n{zhuzhou},2027-Q1,38\n");
+    let file = temp_file("shares-q1.csv", csv.as_bytes());
+    let out = planner(&["shares", path(&plan_file), "--file", path(&file)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        text.lines().nth(2).unwrap(),
+        format!("{zhuzhou},Zhuzhou,stronghold,47.2,45.67,2027-03,38,0.8321,contested")
+    );
+    let bad = temp_file(
+        "shares-bad.csv",
+        format!("region_id,month,share\n{zhuzhou},2027-03,120\n").as_bytes(),
+    );
+    let out = planner(&["shares", path(&plan_file), "--file", path(&bad)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).contains("line 2, share: '120' is not a share from 0 to 100%"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// The scorecard on volume (the source's 销售比重 and 销量增长率) or on amount, chosen per run:
+/// 600 of 3,000 cases is a 20% share and +20% on 500 cases a year ago; in money 36,000 of
+/// 90,000 is 40% and flat on last year's 36,000.
+#[test]
+fn scorecard_is_on_volume_unless_amount_is_asked_for() {
+    let (_, mut plan) = sample("volume-plan.json");
+    let id = add_customer(&mut plan, CustomerKind::Distributor, "Volume Co", "").unwrap();
+    let file = temp_file("volume-plan-with.json", &serde_json::to_vec(&plan).unwrap());
+    let csv = format!(
+        "{SCORE_HEADER}\n{id},2027-03,0,0,36000,90000,45000,36000,0,0,0,0,0,0,,600,3000,750,500\n"
+    );
+    let figures = temp_file("volume.csv", csv.as_bytes());
+    let run = |extra: &[&str]| {
+        let mut args = vec!["scorecard", path(&file), "--figures", path(&figures)];
+        args.extend_from_slice(extra);
+        let out = planner(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out).lines().nth(1).unwrap().to_string()
+    };
+    // share, growth_mom, growth_yoy … share_score, growth_score (同比) … composite.
+    assert_eq!(
+        run(&[]),
+        format!("1,{id},Volume Co,2027-03,,0.2,-0.2,0.2,,0,0,,,20,100,,100,100,,80")
+    );
+    assert_eq!(
+        run(&["--on", "amount"]),
+        format!("1,{id},Volume Co,2027-03,,0.4,-0.2,0,,0,0,,,40,50,,100,100,,72.5")
+    );
+    let bad = planner(&["scorecard", path(&file), "--on", "weight"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--on takes volume or amount, not 'weight'"));
 }

@@ -53,6 +53,14 @@ fn plan_with_every_record() -> Plan {
         c.owner.clear();
         c.status = Default::default();
     }
+    // So are the distributors' volumes.
+    for entry in &mut e.scorecard {
+        let f = &mut entry.figures;
+        f.our_volume = Decimal::ZERO;
+        f.category_volume = Decimal::ZERO;
+        f.last_month_volume = Decimal::ZERO;
+        f.last_year_volume = Decimal::ZERO;
+    }
 
     let person = e.actuals.keys().next().expect("demo actuals").clone();
     let months = e.actuals.get_mut(&person).expect("the person's months");

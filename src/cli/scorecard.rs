@@ -2,14 +2,16 @@
 //! unless `--month` names one), each measure's value and score, and the composite. With
 //! `--figures FILE.csv` the file's figures are applied over the plan's own (the plan file is not
 //! changed) and the month defaults to the file's latest; a file with any problem prints nothing
-//! but the problems, line by line, on stderr.
+//! but the problems, line by line, on stderr. Sales share and growth are on the plan's basis
+//! (volume unless the plan chose amount); `--on volume|amount` chooses for this run.
 
 use std::io::Write;
 
 use rust_decimal::Decimal;
 
 use crate::core::execution::{
-    ScoreMeasure, ScoreRow, apply_score_figures, parse_score_figures, score_months, scorecard,
+    ScoreBasis, ScoreMeasure, ScoreRow, apply_score_figures, parse_score_figures, score_months,
+    scorecard,
 };
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
@@ -23,10 +25,11 @@ completion_score,share_score,growth_score,profit_score,price_score,cross_territo
 composite";
 
 pub const SCORECARD_USAGE: &str =
-    "  planner scorecard PLAN.json [--month YYYY-MM] [--figures FIGURES.csv]
+    "  planner scorecard PLAN.json [--month YYYY-MM] [--figures FIGURES.csv] [--on volume|amount]
                                          print the distributor ranking as CSV: each measure,
                                          its 0-100 score and the weighted composite; --figures
-                                         applies a file of distributors' figures first";
+                                         applies a file of distributors' figures first; --on
+                                         computes sales share and growth on volume or amount";
 
 /// Runs `scorecard` with the words after the command; returns the exit code.
 pub fn run(words: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -52,12 +55,16 @@ struct Args {
     plan: String,
     month: Option<YearMonth>,
     figures: Option<String>,
+    on: Option<ScoreBasis>,
 }
 
 /// Prints the ranking; otherwise the lines to print on stderr (none when the reader of the
 /// output went away).
 fn score(args: &Args, out: &mut dyn Write) -> Result<(), Vec<String>> {
     let mut plan = read_plan(&args.plan).map_err(|e| vec![e.to_string()])?;
+    if let Some(on) = args.on {
+        plan.execution.settings.score_basis = on;
+    }
     let file_month = match &args.figures {
         Some(file) => apply_file(&mut plan, file)?,
         None => None,
@@ -98,6 +105,7 @@ fn parse(words: &[String]) -> Result<Args, String> {
     let mut positional = Vec::new();
     let mut month = None;
     let mut figures = None;
+    let mut on = None;
     let mut rest = words.iter();
     while let Some(word) = rest.next() {
         let Some(option) = word.strip_prefix("--") else {
@@ -122,7 +130,13 @@ fn parse(words: &[String]) -> Result<Args, String> {
                 )
             }
             "figures" if figures.is_none() => figures = Some(value),
-            "month" | "figures" => return Err(format!("--{name} is given twice")),
+            "on" if on.is_none() => {
+                on = Some(
+                    ScoreBasis::from_key(&value)
+                        .ok_or_else(|| format!("--on takes volume or amount, not '{value}'"))?,
+                )
+            }
+            "month" | "figures" | "on" => return Err(format!("--{name} is given twice")),
             _ => return Err(format!("unknown option --{name}")),
         }
     }
@@ -131,6 +145,7 @@ fn parse(words: &[String]) -> Result<Args, String> {
             plan: plan.clone(),
             month,
             figures,
+            on,
         }),
         [] => Err("scorecard needs a plan file".into()),
         [_, extra, ..] => Err(format!("unexpected argument '{extra}'")),

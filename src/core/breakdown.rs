@@ -22,6 +22,7 @@ mod inputs;
 mod issues;
 mod layout;
 mod locks;
+mod respread;
 mod result;
 mod split;
 mod tiers;
@@ -33,6 +34,8 @@ mod cases;
 #[cfg(test)]
 mod properties;
 #[cfg(test)]
+mod respread_cases;
+#[cfg(test)]
 pub(crate) mod testing;
 
 /// Whole units split over weights (largest remainder) and decimal weights as integers, for the
@@ -41,11 +44,12 @@ pub use arith::int_weights as integer_weights;
 pub use collections::{Collections, CollectionsError, collections};
 pub use engine::compute;
 pub use explain::{
-    Basis, ExplainError, Explanation, MeasureExplanation, MonthExplanation, ShareBasis, TierBasis,
-    explain, explain_in,
+    Basis, ExplainError, Explanation, MeasureExplanation, MonthExplanation, MonthRespread,
+    ShareBasis, TierBasis, explain, explain_in,
 };
 pub use issues::{BreakdownError, BreakdownErrors, BreakdownWarning, LockedValue, NodeRef};
 pub use layout::{BreakdownNode, node_name};
+pub use respread::{AppliedRespread, Outcome as RespreadOutcome};
 pub use result::Breakdown;
 pub use split::largest_remainder as split_by_weights;
 pub use tiers::{TierRow, tier_rows};

@@ -70,7 +70,10 @@ pub fn diff_items(old: &Items, new: &Items) -> Vec<Change> {
 
 /// The differences from `old` to `new`.
 pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
-    let (a, b) = (Items::of(old), Items::of(new));
+    // The newer plan's items share the older's where both hold them alike: only what changed
+    // is cut into fields and compared.
+    let a = Items::of(old);
+    let b = Items::of_like(new, old, &a);
     let changes = changes::changes(&a, &b);
     PlanDiff {
         targets: target_moves(old, new),

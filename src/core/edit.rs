@@ -15,10 +15,11 @@ pub use fields::{
 };
 
 use super::execution::{
-    ApplyError, EditError as ExecutionError, ImportSummary, ScoreImportSummary,
+    ApplyError, EditError as ExecutionError, ImportSummary, ScoreImportSummary, ShareImportSummary,
 };
 use super::field::FieldError;
 use super::model::Plan;
+use super::respread::{Respread, RespreadError};
 use super::scenario_list::ScenarioError;
 use super::tier::ThresholdOrder;
 use super::tree::TreeError;
@@ -75,6 +76,13 @@ pub enum Edit {
     DeleteScenario { scenario: String },
     /// A scenario marked adopted (采用).
     AdoptScenario { scenario: String },
+    /// Correction (纠偏): a copy of a scenario under a new name, placed after it, in which a
+    /// node's remaining months carry its gap to date.
+    Respread {
+        scenario: String,
+        name: String,
+        respread: Respread,
+    },
     /// A change to what was recorded while executing the plan.
     Execution(ExecutionEdit),
     /// The plan as it was at an earlier state (a restore from the change log). The plan's id
@@ -115,6 +123,7 @@ pub struct Applied {
 pub enum Imported {
     Actuals(ImportSummary),
     ScoreFigures(ScoreImportSummary),
+    Shares(ShareImportSummary),
 }
 
 impl Applied {
@@ -161,6 +170,9 @@ pub enum EditError {
     /// Tier thresholds that would be out of order.
     #[error(transparent)]
     Thresholds(#[from] ThresholdOrder),
+    /// A re-spread that does not fit the plan.
+    #[error(transparent)]
+    Respread(#[from] RespreadError),
 }
 
 impl Edit {
@@ -311,6 +323,21 @@ impl Edit {
             Edit::DuplicateScenario { scenario, name } => {
                 let name = super::field::parse_name(name)?;
                 Ok(Applied::created(plan.duplicate_scenario(scenario, &name)?))
+            }
+            Edit::Respread {
+                scenario,
+                name,
+                respread,
+            } => {
+                let name = super::field::parse_name(name)?;
+                respread.check(plan)?;
+                let id = plan.duplicate_scenario(scenario, &name)?;
+                let mut respread = respread.clone();
+                respread.reason = super::respread::reason(&respread.reason)?;
+                if let Some(s) = plan.scenario_mut(&id) {
+                    s.respreads.push(respread);
+                }
+                Ok(Applied::created(id))
             }
             Edit::DeleteScenario { scenario } => {
                 plan.delete_scenario(scenario)?;

@@ -32,6 +32,7 @@ mod leaderboard;
 mod milestones;
 mod score_import;
 mod scorecard;
+mod share_import;
 mod shares;
 mod stored;
 mod tracking;
@@ -66,12 +67,18 @@ pub use import::{
 pub use leaderboard::{Scope, Standing, Window, leaderboard};
 pub use milestones::{OverdueMilestone, overdue_milestones};
 pub use score_import::{
-    SCORE_HEADER, SCORE_LABELS, ScoreColumn, ScoreImportRow, ScoreImportSummary, ScorePreview,
-    ScoreProblem, apply_score_figures, parse_score_figures, score_csv, score_template,
+    LEGACY_SCORE_HEADER, SCORE_HEADER, SCORE_LABELS, ScoreColumn, ScoreImportRow,
+    ScoreImportSummary, ScorePreview, ScoreProblem, apply_score_figures, parse_score_figures,
+    score_csv, score_template,
 };
 pub use scorecard::{
-    GrowthBasis, MeasureScore, ScoreEntry, ScoreFigures, ScoreMeasure, ScoreRow, ScoreWeights,
-    contract_volume_of, score_figures, score_months, scorecard, set_score_entry,
+    GrowthBasis, MeasureScore, ScaleError, ScoreBasis, ScoreEntry, ScoreFigures, ScoreMeasure,
+    ScoreRow, ScoreScale, ScoreScales, ScoreWeights, check_scale, contract_volume_of,
+    score_figures, score_months, scorecard, set_score_entry, set_score_scale,
+};
+pub use share_import::{
+    SHARE_HEADER, SHARE_LABELS, ShareColumn, ShareImportRow, ShareImportSummary, SharePreview,
+    ShareProblem, apply_shares, parse_shares, shares_csv, shares_template,
 };
 pub use shares::{ShareRow, set_share, share_report, target_share};
 pub use tracking::{Goal, Status, Tracking};
@@ -115,6 +122,18 @@ impl Execution {
             && self.shares.is_empty()
             && self.settings.is_default()
     }
+
+    /// Nothing recorded yet: no actuals, notes, customers, distributor figures, spend or
+    /// shares. Budgets and settings are the plan's intentions, not records, so a plan with
+    /// budgets (the sample's) can still be filled with sample records.
+    pub fn nothing_recorded(&self) -> bool {
+        self.actuals.is_empty()
+            && self.deviation_notes.is_empty()
+            && self.customers.is_empty()
+            && self.scorecard.is_empty()
+            && self.expenses.is_empty()
+            && self.shares.is_empty()
+    }
 }
 
 /// The execution's editable thresholds and weights.
@@ -131,6 +150,11 @@ pub struct Settings {
     pub score_weights: ScoreWeights,
     /// The scorecard's growth: year on year (同比, the default) or month on month (环比).
     pub growth_basis: GrowthBasis,
+    /// What the scorecard's sales share and growth are computed on: volume (销量, the
+    /// default, as the source text defines them) or amount.
+    pub score_basis: ScoreBasis,
+    /// Each scorecard measure's 0–100 scale.
+    pub score_scales: ScoreScales,
     /// The company's expense-ratio target (费用控制指标): spend at most this percent of sales
     /// (default 8).
     pub expense_ratio_target: Decimal,
@@ -144,6 +168,8 @@ impl Default for Settings {
             stale_days: 30,
             score_weights: ScoreWeights::default(),
             growth_basis: GrowthBasis::default(),
+            score_basis: ScoreBasis::default(),
+            score_scales: ScoreScales::default(),
             expense_ratio_target: Decimal::from(8),
         }
     }
@@ -173,7 +199,8 @@ mod tests {
 
     #[test]
     fn a_plan_without_execution_writes_exactly_as_before() {
-        let plan = sample_plan(Lang::En);
+        let mut plan = sample_plan(Lang::En);
+        plan.execution = Execution::default();
         let json = serde_json::to_string(&plan).unwrap();
         assert!(!json.contains("execution"), "empty execution is left out");
         let back: Plan = serde_json::from_str(&json).unwrap();

@@ -25,6 +25,7 @@ mod properties;
 mod tests;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -140,7 +141,7 @@ pub enum MergeError {
 
 /// A merge, computed: the collisions to settle, then [`Merge::resolve`] for the plan.
 #[derive(Clone, Debug)]
-pub struct Merge {
+pub struct Merge<'a> {
     pub base: Items,
     pub mine: Items,
     pub theirs: Items,
@@ -152,7 +153,9 @@ pub struct Merge {
     /// The region the copy was sent out for, when it was sent as a part.
     pub part: Option<String>,
     head: Head,
-    auto: HashMap<ItemKey, Item>,
+    /// The open plan, whose nodes the result takes as they are where the merge kept them.
+    open: &'a Plan,
+    auto: HashMap<ItemKey, Arc<Item>>,
     groups: Vec<Group>,
     /// The collision covering an item, or one field of an item.
     item_collision: HashMap<ItemKey, usize>,
@@ -160,13 +163,15 @@ pub struct Merge {
 }
 
 /// Merges `theirs` (a returned copy) into `mine` (the open plan), both descended from `base`.
-pub fn merge3(base: &Plan, mine: &Plan, theirs: &Plan) -> Merge {
+pub fn merge3<'a>(base: &Plan, mine: &'a Plan, theirs: &Plan) -> Merge<'a> {
+    // Both plans' items share the base's where they hold them alike: the thousands of items
+    // neither touched are merged by address, their fields never compared.
     let b = Items::of(base);
-    let m = Items::of(mine);
-    let t0 = Items::of(theirs);
+    let m = Items::of_like(mine, base, &b);
+    let t0 = Items::of_like(theirs, base, &b);
     let (t, renumbered, theirs_seq) =
         match renumber::renumber_clashes(&b, &m, &t0, theirs, mine.id_seq) {
-            Some((plan, done)) => (Items::of(&plan), done, plan.id_seq),
+            Some((plan, done)) => (Items::of_like(&plan, base, &b), done, plan.id_seq),
             None => (t0, Vec::new(), theirs.id_seq),
         };
     let mut head = Head::of(mine);
@@ -180,6 +185,7 @@ pub fn merge3(base: &Plan, mine: &Plan, theirs: &Plan) -> Merge {
         renumbered,
         part: theirs.recipient_part.clone(),
         head,
+        open: mine,
         auto: HashMap::new(),
         groups: Vec::new(),
         item_collision: HashMap::new(),
@@ -191,7 +197,7 @@ pub fn merge3(base: &Plan, mine: &Plan, theirs: &Plan) -> Merge {
     merge
 }
 
-impl Merge {
+impl Merge<'_> {
     fn push(&mut self, collision: Collision, group: Group) {
         let i = self.collisions.len();
         for k in &group.items {
@@ -212,7 +218,12 @@ impl Merge {
             std::mem::take(&mut self.theirs),
         ];
         let index = Index::new([&sides[BASE], &sides[MINE], &sides[THEIRS]]);
-        let mut keys: Vec<&ItemKey> = sides[BASE].map.keys().collect();
+        // Only what one plan deleted can start a group.
+        let mut keys: Vec<&ItemKey> = sides[BASE]
+            .map
+            .keys()
+            .filter(|k| !index.has(MINE, k) || !index.has(THEIRS, k))
+            .collect();
         keys.sort();
         for (by, x, y) in [(Side::Mine, MINE, THEIRS), (Side::Theirs, THEIRS, MINE)] {
             for key in &keys {
@@ -294,17 +305,23 @@ impl Merge {
 
     /// Every item not in a collision group, merged field by field.
     fn merge_items(&mut self) {
-        let mut keys: Vec<ItemKey> = self
-            .base
-            .map
-            .keys()
-            .chain(self.mine.map.keys())
-            .chain(self.theirs.map.keys())
-            .cloned()
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
+        let mut keys: Vec<ItemKey> = Vec::new();
+        for (key, b) in &self.base.map {
+            // Untouched by both (one item shared by all three): kept as it is.
+            let same = |side: &Items| side.map.get(key).is_some_and(|x| Arc::ptr_eq(x, b));
+            if same(&self.mine) && same(&self.theirs) && !self.item_collision.contains_key(key) {
+                self.auto.insert(key.clone(), b.clone());
+            } else {
+                keys.push(key.clone());
+            }
+        }
+        for (key, _) in self.mine.map.iter().chain(&self.theirs.map) {
+            if !self.base.map.contains_key(key) {
+                keys.push(key.clone());
+            }
+        }
         keys.sort();
+        keys.dedup();
         let mut collisions = Vec::new();
         for key in keys {
             let (b, m, t) = (
@@ -326,7 +343,13 @@ impl Merge {
                 (Some(_), Some(_), None) | (Some(_), None, Some(_)) => None,
                 (b, Some(m), Some(t)) if m == t || b == Some(t) => Some(m.clone()),
                 (b, Some(m), Some(t)) if b == Some(m) => Some(t.clone()),
-                (b, Some(m), Some(t)) => Some(self.merge_fields(&key, b, m, t, &mut collisions)),
+                (b, Some(m), Some(t)) => Some(Arc::new(self.merge_fields(
+                    &key,
+                    b.map(|b| &**b),
+                    m,
+                    t,
+                    &mut collisions,
+                ))),
             };
             if let Some(item) = merged {
                 self.auto.insert(key, item);
@@ -489,7 +512,9 @@ impl Merge {
             self.settle(i, c, choice, &mut items)?;
         }
         let items = self.ordered(items, choices);
-        let mut plan = items.to_plan(&self.head).map_err(MergeError::Shape)?;
+        let mut plan = items
+            .to_plan_like(&self.head, self.open, &self.mine)
+            .map_err(MergeError::Shape)?;
         // A period changed in one plan and a scenario added in the other: the app's rule for a
         // period change gives the new scenario a flat profile for the new months.
         let period = plan.period;
@@ -519,7 +544,7 @@ impl Merge {
         i: usize,
         c: &Collision,
         choice: &Choice,
-        items: &mut HashMap<ItemKey, Item>,
+        items: &mut HashMap<ItemKey, Arc<Item>>,
     ) -> Result<(), MergeError> {
         let group = &self.groups[i];
         let side = |s: Side| match s {
@@ -535,7 +560,7 @@ impl Merge {
                     error,
                 })?;
                 if let Some(item) = items.get_mut(&c.item) {
-                    item.fields.insert(path.clone(), value);
+                    Arc::make_mut(item).fields.insert(path.clone(), value);
                 }
             }
             (CollisionKind::SameName { theirs, .. }, Choice::Value(name)) => {
@@ -545,7 +570,8 @@ impl Merge {
                 })?;
                 // Both kept: each plan's items as that plan has them.
                 for key in &group.items {
-                    if let Some(item) = self.mine.get(key).or_else(|| self.theirs.get(key)) {
+                    let item = self.mine.map.get(key).or_else(|| self.theirs.map.get(key));
+                    if let Some(item) = item {
                         items.insert(key.clone(), item.clone());
                     }
                 }
@@ -559,7 +585,8 @@ impl Merge {
                     take_field(items, from, key, path);
                 }
                 if let Some(item) = items.get_mut(theirs) {
-                    item.fields
+                    Arc::make_mut(item)
+                        .fields
                         .insert(vec![Seg::Member("name".into())], Value::String(name));
                 }
             }
@@ -571,7 +598,7 @@ impl Merge {
                     Side::Mine
                 });
                 for key in &group.items {
-                    match from.get(key) {
+                    match from.map.get(key) {
                         Some(item) => {
                             items.insert(key.clone(), item.clone());
                         }
@@ -589,7 +616,7 @@ impl Merge {
     }
 
     /// The merged items with every collection in order.
-    fn ordered(&self, map: HashMap<ItemKey, Item>, choices: &[Choice]) -> Items {
+    fn ordered(&self, map: HashMap<ItemKey, Arc<Item>>, choices: &[Choice]) -> Items {
         let mut members: HashMap<Owner, HashSet<ItemKey>> = HashMap::new();
         for (key, item) in &map {
             if let Some(owner) = collection_of(key, item) {
@@ -640,11 +667,16 @@ impl Merge {
 }
 
 /// Sets (or removes) one field of a merged item as `from` has it.
-fn take_field(items: &mut HashMap<ItemKey, Item>, from: &Items, key: &ItemKey, path: &Path) {
+fn take_field(items: &mut HashMap<ItemKey, Arc<Item>>, from: &Items, key: &ItemKey, path: &Path) {
     let Some(item) = items.get_mut(key) else {
         return;
     };
-    match from.get(key).and_then(|i| i.get(path)) {
+    let value = from.get(key).and_then(|i| i.get(path));
+    if item.get(path) == value {
+        return;
+    }
+    let item = Arc::make_mut(item);
+    match value {
         Some(v) => {
             item.fields.insert(path.clone(), v.clone());
         }

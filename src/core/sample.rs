@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::execution::Budget;
 use super::lang::Lang;
 use super::model::{
     FORMAT_VERSION, Factors, Milestone, Plan, Region, Sales, Salesperson, SubDistrict,
@@ -506,7 +507,7 @@ pub fn sample_plan(lang: Lang) -> Plan {
         pick(lang, "基准方案", "Baseline"),
         months,
     );
-    base.amount_target = Decimal::from(118_000_000);
+    base.amount_target = Decimal::from(SAMPLE_AMOUNT_TARGET);
     base.quantity_target = Decimal::from(4_720_000);
     // Collections (回款) target: 90% of the sales.
     base.collections_target = Some(Decimal::from(106_200_000));
@@ -530,7 +531,50 @@ pub fn sample_plan(lang: Lang) -> Plan {
     growth.tier_policies.contested.multiplier = "1.1".parse().expect("decimal");
     plan.adopted_scenario = scenario_id;
     plan.scenarios = vec![base, growth];
+    for (region, r) in plan.regions.iter().zip(SAMPLE) {
+        plan.execution
+            .budgets
+            .insert(region.id.clone(), sample_budget(r));
+    }
     plan
+}
+
+/// The sample's amount target (销售额), in yuan.
+const SAMPLE_AMOUNT_TARGET: i64 = 118_000_000;
+
+/// A team lead's and a representative's yearly pay (人员薪酬), in yuan.
+const SALARY: (i64, i64) = (120_000, 84_000);
+
+/// A sample region's budget for the year (拟定预算): promotion (推广费用) at its tier's rate of
+/// its share of the company target (the target split by last year's sales, as the adopted
+/// scenario does) — 3% in a base camp, 3.5% where a stronghold is invested in (重点投入), 3% in
+/// a contested region, a fixed 60,000 of publicity in a guerrilla region — rounded to 10,000
+/// yuan; salaries (人员薪酬) of its people, a lead and representatives per sub-district.
+/// Together about 6.7% of sales, within the 8% expense-ratio target (费用控制指标).
+fn sample_budget(r: &SampleRegion) -> Budget {
+    let last_total: i64 = SAMPLE.iter().map(|r| r.last_wan).sum();
+    let rate = match tier_rank(r) {
+        0 | 2 => Decimal::new(3, 2),
+        1 => Decimal::new(35, 3),
+        _ => Decimal::ZERO,
+    };
+    let wan = Decimal::from(10_000);
+    let target =
+        Decimal::from(SAMPLE_AMOUNT_TARGET) * Decimal::from(r.last_wan) / Decimal::from(last_total);
+    let promotion = if rate.is_zero() {
+        Decimal::from(60_000)
+    } else {
+        (target * rate / wan).round() * wan
+    };
+    let salaries: i64 = r
+        .subs
+        .iter()
+        .map(|s| SALARY.0 + SALARY.1 * (s.people.len() as i64 - 1))
+        .sum();
+    Budget {
+        promotion,
+        salaries: Decimal::from(salaries),
+    }
 }
 
 /// Deterministic pseudo-random numbers for synthetic plans and demo data (the same on every
@@ -739,6 +783,34 @@ mod tests {
             zh.regions[0].subdistricts[0].target_distributors,
             ["湘通商贸"]
         );
+    }
+
+    /// Section 八 of the sample is in money: each region's promotion by its tier's rate of its
+    /// share of the target, salaries of its people (lead 120,000, representatives 84,000 a
+    /// year), 7,848,000 in all: 6.65% of the 118,000,000 target, within the 8% target.
+    #[test]
+    fn the_sample_budgets_promotion_and_salaries_within_the_expense_ratio_target() {
+        let plan = sample_plan(Lang::Zh);
+        let b = &plan.execution.budgets;
+        let budget = |k: usize| b[&plan.regions[k].id];
+        // 长沙: 118,000,000 × 3120 / 7785 = 47,291,008 × 3% = 1,418,730 → 1,420,000;
+        // four leads and six representatives.
+        assert_eq!(budget(0).promotion, Decimal::from(1_420_000));
+        assert_eq!(budget(0).salaries, Decimal::from(4 * 120_000 + 6 * 84_000));
+        // 株洲, a stronghold: 22,432,884 × 3.5% = 785,151 → 790,000.
+        assert_eq!(budget(1).promotion, Decimal::from(790_000));
+        // 怀化 has no customer base: publicity only.
+        assert_eq!(budget(7).promotion, Decimal::from(60_000));
+        let promotion: Decimal = b.values().map(|x| x.promotion).sum();
+        let salaries: Decimal = b.values().map(|x| x.salaries).sum();
+        assert_eq!(b.len(), plan.regions.len());
+        assert_eq!(promotion, Decimal::from(3_840_000));
+        assert_eq!(salaries, Decimal::from(4_008_000));
+        let s = plan.adopted().unwrap();
+        let ratio = (promotion + salaries) * Decimal::ONE_HUNDRED / s.amount_target;
+        assert_eq!(ratio.round_dp(2), Decimal::new(665, 2));
+        assert!(ratio <= plan.execution.settings.expense_ratio_target);
+        assert_eq!(sample_plan(Lang::En).execution, plan.execution);
     }
 
     #[test]

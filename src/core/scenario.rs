@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Factors, Region};
+use super::respread::Respread;
 use super::tier::{Tier, TierOverride, TierPolicies, TierThresholds};
 
 /// How a parent's target is split over its children.
@@ -151,6 +152,7 @@ impl NodeValues {
 
 /// The two measures every target has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// 销售额, money.
@@ -209,6 +211,10 @@ pub struct Scenario {
     /// month not yet filled in (an error, never a silent zero). Empty: every month weighs the
     /// same (equal weights, split by largest remainder; no rounded percentages).
     pub seasonality: Vec<Option<Decimal>>,
+    /// Corrections (纠偏): nodes whose remaining months carry their gap to date, applied in
+    /// order after the normal breakdown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub respreads: Vec<Respread>,
 }
 
 impl Scenario {
@@ -288,6 +294,7 @@ impl Scenario {
             manual: BTreeMap::new(),
             // Equal months: an even year splits into months one unit apart at most.
             seasonality: Vec::new(),
+            respreads: Vec::new(),
         }
     }
 }

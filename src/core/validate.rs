@@ -29,6 +29,9 @@ pub enum Issue {
     /// Tier thresholds out of order (base camp > stronghold > guerrilla floor).
     #[error("{0}")]
     Thresholds(#[from] super::tier::ThresholdOrder),
+    /// A re-spread (纠偏) that does not fit the plan.
+    #[error("{0}")]
+    Respread(super::respread::RespreadError),
     /// A format version this program does not know.
     #[error(
         "format version {0} is not supported (this program reads versions up to {FORMAT_VERSION})"
@@ -222,6 +225,11 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
                         c.non_negative(format!("{path}.{measure}"), v);
                     }
                 }
+            }
+        }
+        for (ri, r) in s.respreads.iter().enumerate() {
+            if let Err(e) = r.check(plan) {
+                c.push(format!("{sp}.respreads[{ri}]"), Issue::Respread(e));
             }
         }
         for (id, o) in &s.tier_overrides {

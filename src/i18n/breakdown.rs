@@ -256,6 +256,9 @@ impl Catalogue {
             ),
             W::UnknownNode { id, what } => fill(self.bdw_unknown_node, &[what, id]),
             W::DuplicateId { id } => fill(self.bdw_duplicate_id, &[id]),
+            W::RespreadIgnored { node, as_of } => {
+                fill(self.bdw_respread_ignored, &[node, &as_of.to_string()])
+            }
             W::ShareWithoutCustomers { region, share } => fill(
                 self.bdw_share_without_customers,
                 &[&region.name, &share.normalize().to_string()],

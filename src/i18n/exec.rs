@@ -326,6 +326,53 @@ texts! {
     sales_actual: "Sales", "销售额";
     over_target: "Above the target", "超过指标";
     // (end of method texts)
+    prob_unknown_region: "no region with id “{}” in the plan", "计划中没有编号为“{}”的区域";
+    prob_not_percent: "“{}” is not a share from 0 to 100%", "“{}”不是 0 到 100% 之间的占有率";
+    prob_duplicate_region: "repeats the region and month of line {}", "与第 {} 行的区域和月份重复";
+    file_shares_template: "market share template", "市场占有率模板";
+    file_shares: "market shares", "市场占有率";
+    share_preview_summary: "{} rows for {} regions in {} month(s); {} replace shares already stored.", "{} 行，涉及 {} 个区域、{} 个月；其中 {} 行将替换已有记录。";
+    fig_our_volume: "Our volume", "本品销量";
+    fig_category_volume: "Category volume", "同类产品总销量";
+    fig_last_month_volume: "Last month's volume", "上月销量";
+    fig_last_year_volume: "Same month last year (volume)", "去年同月销量";
+    score_basis: "Sales share and growth on", "销售比重与增长率口径";
+    score_on_volume: "Volume (销量)", "销量";
+    score_on_amount: "Amount (销售额)", "销售额";
+    scales: "Scales: the value that scores 0 and the value that scores 100 (linear between, flat outside)", "评分标准：得 0 分与得 100 分的数值（其间按比例，超出按端点）";
+    scale_of: "{} scale", "{}评分标准";
+    scale_zero: "0 points at", "0 分对应";
+    scale_full: "100 points at", "100 分对应";
+    scale_unit_count: "times", "次";
+    scale_unit_days: "days", "天";
+    scale_not_rising: "the value for 100 points ({}) must be above the value for 0 points ({})", "100 分对应值（{}）必须大于 0 分对应值（{}）";
+    scale_not_falling: "the value for 100 points ({}) must be below the value for 0 points ({}): fewer is better", "100 分对应值（{}）必须小于 0 分对应值（{}）：越少越好";
+    scale_negative: "a count or a number of days cannot be negative", "次数或天数不能为负数";
+    no_budget: "⚠ No budget is set yet: type each region's promotion and salaries in the table below.", "⚠ 尚未填写费用预算：请在下表中填写各区域的推广费用和人员薪酬。";
+    // Correction that re-plans (纠偏).
+    respread: "Re-spread…", "重新分摊…";
+    respread_title: "Re-spread the gap of {}", "重新分摊{}的缺口";
+    respread_explain: "A new scenario, a copy of the adopted one, in which {}'s monthly {} targets through {} become what was achieved ({}) and the months after carry the gap of {}. Its year stays {}; every level still adds up. Compare it with the adopted scenario and adopt it if the workshop agrees.", "新方案复制自采用方案：{}的{}月度指标在 {} 及以前各月改为实际完成（{}），之后各月承担缺口 {}。全年指标仍为 {}，各级合计不变。可与采用方案对比，讨论通过后采用。";
+    respread_ahead: "Ahead of pace: the months after are lowered, none below zero.", "进度领先：之后各月相应调低，不低于零。";
+    respread_even_short: "evenly", "平均分摊";
+    respread_seasonal_short: "by seasonality", "按季节性";
+    respread_column: "Correction", "纠偏";
+    respread_how: "Spread the gap", "缺口分摊方式";
+    respread_even: "Evenly over the remaining months", "平均分摊到剩余各月";
+    respread_seasonal: "By seasonality", "按季节性比例分摊";
+    respread_reason: "Reason (logged)", "原因（记入变更记录）";
+    respread_reason_default: "{} behind pace as of {}: gap {}", "{}截至 {} 落后进度，缺口 {}";
+    respread_name: "Correction: {} {}", "纠偏：{} {}";
+    respread_scenario_name: "Scenario name", "方案名称";
+    respread_create: "Create the scenario", "生成新方案";
+    respread_created: "Scenario “{}” created. Compare it with the adopted one under Plan → Compare.", "已生成方案“{}”，可在“计划 → 对比”中与采用方案对比。";
+    respread_compare: "Compare with the adopted scenario", "与采用方案对比";
+    log_respread: "New scenario “{}”: {}'s {} after {} carry the gap of {} ({})", "新增方案“{}”：{}的{}在 {} 之后承担缺口 {}（{}）";
+    err_respread_nothing: "Nothing is recorded yet, so there is no gap to re-spread.", "尚无实际数据，没有可分摊的缺口。";
+    err_respread_no_month: "No month is left after {} to carry the gap.", "{} 之后已无月份可承担缺口。";
+    err_respread_outside: "{} is not a month of the plan's period.", "{} 不在计划期内。";
+    err_respread_count: "The re-spread holds {} months of actuals; {} are needed.", "纠偏记录了 {} 个月的实际数据，应为 {} 个月。";
+    err_respread_negative: "The actual of month {} is negative.", "第 {} 个月的实际数据为负数。";
 }
 
 /// The catalogue of a language.
@@ -337,6 +384,23 @@ pub fn exec_text(lang: Lang) -> &'static ExecText {
 }
 
 impl ExecText {
+    /// Why a re-spread was refused, in this language.
+    pub fn respread_error(&self, e: &crate::core::respread::RespreadError) -> String {
+        use crate::core::respread::RespreadError as R;
+        match e {
+            R::UnknownNode(id) => fill(self.err_unknown_node, &[id]),
+            R::NothingRecorded => self.err_respread_nothing.to_string(),
+            R::OutsidePeriod(m) => fill(self.err_respread_outside, &[&m.to_string()]),
+            R::NoMonthLeft(m) => fill(self.err_respread_no_month, &[&m.to_string()]),
+            R::AchievedCount { expected, found } => fill(
+                self.err_respread_count,
+                &[&found.to_string(), &expected.to_string()],
+            ),
+            R::NegativeAchieved(k) => fill(self.err_respread_negative, &[&(k + 1).to_string()]),
+            R::Reason(e) => self.field_error(e),
+        }
+    }
+
     /// Why a typed value is refused, in this language.
     pub fn field_error(&self, e: &FieldError) -> String {
         match e {
@@ -383,13 +447,16 @@ impl ExecText {
     /// A file column as a message names it: in English its key, as the file's header spells
     /// it; in Chinese its label from the template's second line.
     pub fn column_name(&self, key: &str) -> String {
-        use crate::core::execution::{ACTUALS_HEADER, ACTUALS_LABELS, SCORE_HEADER, SCORE_LABELS};
+        use crate::core::execution::{
+            ACTUALS_HEADER, ACTUALS_LABELS, SCORE_HEADER, SCORE_LABELS, SHARE_HEADER, SHARE_LABELS,
+        };
         if self.line == EXEC_EN.line {
             return key.to_string();
         }
         [
             (ACTUALS_HEADER, ACTUALS_LABELS[0]),
             (SCORE_HEADER, SCORE_LABELS[0]),
+            (SHARE_HEADER, SHARE_LABELS[0]),
         ]
         .iter()
         .find_map(|(header, labels)| {
@@ -431,6 +498,11 @@ impl ExecText {
             ProblemKind::DuplicateDistributor { first_line } => {
                 fill(self.prob_duplicate_distributor, &[&first_line.to_string()])
             }
+            ProblemKind::UnknownRegion(id) => fill(self.prob_unknown_region, &[id]),
+            ProblemKind::NotAPercent(s) => fill(self.prob_not_percent, &[s]),
+            ProblemKind::DuplicateRegion { first_line } => {
+                fill(self.prob_duplicate_region, &[&first_line.to_string()])
+            }
         }
     }
 
@@ -450,6 +522,18 @@ impl ExecText {
     }
 
     /// Why an edit was refused, naming the field in this language.
+    /// Why a scorecard scale is refused.
+    pub fn scale_error(&self, e: &crate::core::execution::ScaleError) -> String {
+        use crate::core::execution::ScaleError as S;
+        let n = |d: &rust_decimal::Decimal| d.normalize().to_string();
+        match e {
+            S::NotRising { zero, full } => fill(self.scale_not_rising, &[&n(full), &n(zero)]),
+            S::NotFalling { zero, full } => fill(self.scale_not_falling, &[&n(full), &n(zero)]),
+            S::Negative => self.scale_negative.to_string(),
+            S::TooLarge => self.err_too_large.to_string(),
+        }
+    }
+
     pub fn edit_error(&self, e: &EditError) -> String {
         match e {
             EditError::UnknownSalesperson(id) => fill(self.err_unknown_salesperson, &[id]),
@@ -462,6 +546,14 @@ impl ExecText {
             EditError::UnknownExpense(n) => fill(self.err_unknown_expense, &[&(n + 1).to_string()]),
             EditError::Field { field, error } => {
                 format!("{}: {}", self.field_label(field), self.field_error(error))
+            }
+            EditError::Scale { measure, error } => {
+                let name = crate::view::exec::scorecard::measure_name(self, *measure);
+                format!(
+                    "{} · {}",
+                    fill(self.scale_of, &[name]),
+                    self.scale_error(error)
+                )
             }
         }
     }
@@ -505,6 +597,10 @@ impl ExecText {
             "collection_days" => self.fig_collection_days,
             "price_violations" => self.fig_price_violations,
             "cross_territory" => self.fig_cross_territory,
+            "our_volume" => self.fig_our_volume,
+            "category_volume" => self.fig_category_volume,
+            "last_month_volume" => self.fig_last_month_volume,
+            "last_year_volume" => self.fig_last_year_volume,
             "threshold" => self.threshold,
             other => other,
         }

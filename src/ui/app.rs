@@ -103,6 +103,7 @@ pub fn App() -> impl IntoView {
 fn Main(start: Start, lang: Lang) -> impl IntoView {
     let app = AppState::new(lang, start.current, start.metas, start.broken);
     super::save::start(app);
+    super::merge_page::MergeDraft::provide(app);
     if let Some(fragment) = super::route::start(app)
         && fragment.starts_with(crate::core::share_link::FRAGMENT_PREFIX)
     {

@@ -28,16 +28,14 @@ const MAX_SCENARIOS: usize = 3;
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let app = use_app();
-    // The adopted scenario and the next one, to start with.
+    // The adopted scenario and the one on screen (a scenario just made, say a re-spread), or
+    // else the next one, to start with.
+    let on_screen = app.scenario.get_untracked();
     let chosen = RwSignal::new(app.with_plan_untracked(|p| {
         let mut ids = vec![p.adopted_scenario.clone()];
-        ids.extend(
-            p.scenarios
-                .iter()
-                .map(|s| s.id.clone())
-                .filter(|id| *id != p.adopted_scenario)
-                .take(1),
-        );
+        let others = || p.scenarios.iter().map(|s| s.id.clone());
+        let shown = others().find(|id| *id == on_screen && *id != p.adopted_scenario);
+        ids.extend(shown.or_else(|| others().find(|id| *id != p.adopted_scenario)));
         ids
     }));
     let measure = RwSignal::new(Measure::Amount);

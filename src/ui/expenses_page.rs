@@ -55,6 +55,12 @@ pub fn ExpensesPage() -> impl IntoView {
     };
     let target_line = move || view_model.with(|v| v.as_ref().map(|v| v.target_line.clone()));
     let target_over = move || view_model.with(|v| v.as_ref().is_some_and(|v| v.target_over));
+    // No region has a budget: say so rather than show a board of zeros.
+    let no_budget = Memo::new(move |_| {
+        app.with_plan(Part::Execution, |p| {
+            p.execution.budgets.values().all(|b| b.total().is_zero())
+        })
+    });
     view! {
         <ExecPage title=|x| x.page_expenses intro=|x| x.expenses_intro>
             <div class="card expenses-page" id="expenses">
@@ -72,6 +78,9 @@ pub fn ExpensesPage() -> impl IntoView {
                         }}
                     </div>
                     <p class="expense-target-line" class:over=target_over>{target_line}</p>
+                    <Show when=move || no_budget.get()>
+                        <p class="banner warning" id="no-budget">{move || app.x().no_budget}</p>
+                    </Show>
                     <ExpenseBoard view_model=view_model />
                     <MonthlyExpenses view_model=view_model month_of=month_of />
                     <SpendForm />

@@ -7,6 +7,7 @@ mod collision_row;
 mod compare_files;
 mod diff_line;
 mod diff_list;
+mod draft;
 mod merge_copies;
 mod moved_targets;
 mod send_part;
@@ -19,6 +20,7 @@ use crate::i18n::fill;
 use crate::i18n::merge::{MergeText, merge_text};
 use crate::view::plan_diff::Words;
 use compare_files::CompareFiles;
+pub use draft::MergeDraft;
 use merge_copies::MergeCopies;
 use send_part::SendPart;
 

@@ -5,6 +5,7 @@
 mod figures_form;
 mod score_files;
 mod score_ranking;
+mod score_scales;
 mod score_weights;
 
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use crate::view::exec::scorecard::start_month;
 use figures_form::FiguresEntry;
 use score_files::{ScoreImport, ScoreToolbar};
 use score_ranking::ScoreRanking;
+use score_scales::ScoreScales;
 use score_weights::ScoreWeights;
 
 /// The scorecard route.
@@ -40,6 +42,7 @@ pub fn ScorecardPage() -> impl IntoView {
                 <ScoreToolbar month=month pending=pending />
                 <ScoreImport month=month pending=pending />
                 <ScoreWeights />
+                <ScoreScales />
                 {move || {
                     let m = month.get();
                     view! { <FiguresEntry month=m customer=customer /> }

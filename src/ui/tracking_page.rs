@@ -7,6 +7,8 @@ mod level_row;
 mod level_table;
 mod milestone_list;
 mod milestone_row;
+mod respread_dialog;
+mod share_files;
 mod share_row;
 mod share_table;
 mod tracking_controls;
@@ -24,14 +26,16 @@ use crate::core::execution::{
 use deviation_list::DeviationList;
 use level_table::LevelTable;
 use milestone_list::MilestoneList;
+use respread_dialog::RespreadDialog;
 use share_table::ShareTable;
 use tracking_controls::TrackingControls;
 
 /// What the page's parts share.
 #[derive(Clone, Copy)]
 struct TrackingState {
-    /// The actuals added up the adopted breakdown through the as-of month; `None` without a
-    /// breakdown. Recomputed when actuals, the as-of month or the breakdown change.
+    /// The actuals of the measure on screen added up the adopted breakdown through the as-of
+    /// month; `None` without a breakdown. Recomputed when actuals, the as-of month, the
+    /// measure or the breakdown change.
     tracking: Memo<Option<Tracking>>,
     /// Everyone behind pace, worst first.
     deviations: Memo<Vec<Deviation>>,
@@ -41,14 +45,21 @@ struct TrackingState {
     today: chrono::NaiveDate,
     /// Open rows of the completion table.
     expanded: RwSignal<HashSet<String>>,
+    /// The node whose gap is being re-spread (纠偏), while its dialog is open.
+    respreading: RwSignal<Option<String>>,
+    /// The scenario a re-spread made, offered for comparison: (id, name).
+    respread_made: RwSignal<Option<(String, String)>>,
 }
 
 impl TrackingState {
     fn new(app: App) -> Self {
+        // Only the measure on screen is added up.
         let tracking = Memo::new(move |_| {
-            let as_of = app.as_of.get();
+            let (as_of, figure) = (app.as_of.get(), app.measure.get().into());
             with_adopted(app, |b| {
-                app.with_plan(Part::Execution, |p| Tracking::new(p, b, as_of))
+                app.with_plan(Part::Execution, |p| {
+                    Tracking::of_figures(p, b, as_of, &[figure])
+                })
             })
         });
         let deviations = Memo::new(move |_| {
@@ -72,6 +83,8 @@ impl TrackingState {
             milestones,
             today: day,
             expanded: RwSignal::new(HashSet::new()),
+            respreading: RwSignal::new(None),
+            respread_made: RwSignal::new(None),
         }
     }
 }
@@ -93,6 +106,7 @@ pub fn TrackingPage() -> impl IntoView {
                     <p class="banner warning">{move || app.x().nothing_recorded}</p>
                 </Show>
                 <DeviationList state=state />
+                <RespreadDialog state=state />
                 <MilestoneList state=state />
                 <ShareTable state=state />
                 <LevelTable state=state />

@@ -7,6 +7,7 @@ pub mod competition;
 pub mod customers;
 pub mod expense_trend;
 pub mod expenses;
+pub mod respread;
 pub mod scorecard;
 pub mod shares;
 pub mod tracking;

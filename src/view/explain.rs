@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 
 use super::numbers::{grouped, percent};
 use super::zero_notes::cause_text;
-use crate::core::breakdown::{Basis, Explanation};
+use crate::core::breakdown::{Basis, Explanation, MeasureExplanation, RespreadOutcome};
+use crate::core::respread::Spread;
 use crate::core::scenario::Measure;
 use crate::i18n::{Catalogue, fill};
 
@@ -52,6 +53,48 @@ fn fact(label: &str, value: impl Into<String>) -> Fact {
     Fact {
         label: label.to_string(),
         value: value.into(),
+    }
+}
+
+/// One fact per re-spread that set this node's months: its own, or one below it.
+fn respread_facts(t: &Catalogue, m: &MeasureExplanation, facts: &mut Vec<Fact>) {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for r in m.months.iter().flat_map(|mo| &mo.respreads) {
+        let key = (r.node.id.clone(), r.as_of.to_string());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let as_of = r.as_of.to_string();
+        let mut text = if r.own {
+            let how = match r.how {
+                Spread::Even => t.x_respread_even,
+                Spread::Seasonal => t.x_respread_seasonal,
+            };
+            fill(
+                t.x_respread_own,
+                &[
+                    &as_of,
+                    how,
+                    &as_of,
+                    &grouped(r.achieved),
+                    &grouped(r.gap),
+                    &r.reason,
+                ],
+            )
+        } else {
+            fill(t.x_respread_below, &[&r.node.name, &as_of])
+        };
+        let note = match r.outcome {
+            RespreadOutcome::Spread => None,
+            RespreadOutcome::EvenFallback => Some(t.x_respread_even_fallback),
+            RespreadOutcome::StoppedAtZero => Some(t.x_respread_stopped),
+            RespreadOutcome::AheadOfYear => Some(t.x_respread_ahead_year),
+        };
+        if let (Some(note), true) = (note, r.own) {
+            text = format!("{text} {note}");
+        }
+        facts.push(fact(t.x_respread, text));
     }
 }
 
@@ -115,6 +158,7 @@ pub fn explain_view(t: &Catalogue, x: &Explanation, measure: Measure) -> Explain
         let n = m.months.len().to_string();
         facts.push(fact(t.x_months_even, fill(t.season_even, &[&n])));
     }
+    respread_facts(t, m, &mut facts);
     facts.push(fact(t.x_exact, short(m.exact, 4)));
     facts.push(fact(t.x_rounded, grouped(m.rounded)));
     let sign = if m.rounding > Decimal::ZERO { "+" } else { "" };
@@ -160,15 +204,31 @@ pub fn explain_view(t: &Catalogue, x: &Explanation, measure: Measure) -> Explain
         rows: m
             .months
             .iter()
-            .map(|mo| ExplainRow {
-                heading: format!("{} {}", t.month_name(mo.month.month), mo.month.year),
-                cells: vec![
-                    percent(mo.seasonality),
-                    mo.parent_value.map(grouped).unwrap_or_default(),
-                    short(mo.exact, 2),
-                    grouped(mo.rounded),
-                    short(mo.rounding, 2),
-                ],
+            .map(|mo| {
+                let (exact, rounding) = if mo.respreads.is_empty() {
+                    (short(mo.exact, 2), short(mo.rounding, 2))
+                } else {
+                    // A re-spread month: what was planned, and what the re-spread changed.
+                    let change: Decimal = mo.respreads.iter().map(|r| r.change).sum();
+                    let sign = if change > Decimal::ZERO { "+" } else { "" };
+                    (
+                        fill(t.x_respread_planned, &[&grouped(mo.rounded - change)]),
+                        fill(
+                            t.x_respread_change,
+                            &[&format!("{sign}{}", grouped(change))],
+                        ),
+                    )
+                };
+                ExplainRow {
+                    heading: format!("{} {}", t.month_name(mo.month.month), mo.month.year),
+                    cells: vec![
+                        percent(mo.seasonality),
+                        mo.parent_value.map(grouped).unwrap_or_default(),
+                        exact,
+                        grouped(mo.rounded),
+                        rounding,
+                    ],
+                }
             })
             .collect(),
     };
@@ -203,6 +263,47 @@ mod tests {
             }
         }
         out.join("\n")
+    }
+
+    /// A region re-spread as of March: its own months say what was planned and what changed,
+    /// with the reason; the company's say which region moved them. In both languages.
+    #[test]
+    fn a_re_spread_month_says_what_was_planned_and_why_in_both_languages() {
+        use crate::core::period::YearMonth;
+        use crate::core::respread::{Respread, Spread};
+        let plan = sample_plan(Lang::Zh);
+        let mut s = plan.adopted().unwrap().clone();
+        let region = plan.regions[0].clone();
+        let b0 = crate::core::breakdown::compute(&plan, &s).unwrap();
+        let i = b0.find(&region.id).unwrap();
+        let march = b0.month_value(i, Measure::Amount, 2);
+        s.respreads.push(Respread {
+            node: region.id.clone(),
+            measure: Measure::Amount,
+            as_of: YearMonth::new(2027, 3).unwrap(),
+            how: Spread::Even,
+            reason: "经销商调整".into(),
+            achieved: (0..3)
+                .map(|k| b0.month_value(i, Measure::Amount, k) / Decimal::TWO)
+                .collect(),
+        });
+        let x = explain(&plan, &s, &region.id).unwrap();
+        let zh = words(&explain_view(&ZH, &x, Measure::Amount));
+        assert!(zh.contains("纠偏: 截至 2027-03，平均分摊"), "{zh}");
+        assert!(zh.contains("原因：经销商调整"), "{zh}");
+        assert!(zh.contains(&format!("原计划 {}", grouped(march))), "{zh}");
+        let en = words(&explain_view(&EN, &x, Measure::Amount));
+        assert!(
+            en.contains("Correction (re-spread): As of 2027-03, evenly"),
+            "{en}"
+        );
+        assert!(en.contains("(re-spread)"), "{en}");
+        let company = explain(&plan, &s, &plan.id).unwrap();
+        let zh = words(&explain_view(&ZH, &company, Measure::Amount));
+        assert!(
+            zh.contains(&format!("{}截至 2027-03 已纠偏", region.name)),
+            "{zh}"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! the manager's choices for the collisions. Nothing here changes the open plan: the result is
 //! a plan the screen applies as one step once the manager confirms.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::core::merge::{Choice, check_base, common_ancestor, merge3};
@@ -93,7 +94,8 @@ pub fn merge_copies(
     copies: &[Returned],
     choices: &HashMap<String, Choice>,
 ) -> MergeFlow {
-    let mut current = open.clone();
+    // The open plan is borrowed until a copy is merged into it.
+    let mut current = Cow::Borrowed(open);
     let mut views = Vec::new();
     let mut regions = Vec::new();
     let mut collisions: Vec<CollisionRow> = Vec::new();
@@ -122,7 +124,7 @@ pub fn merge_copies(
         changes += merge.theirs_changes.len();
         if result.is_ok() {
             match merge.resolve(&picked) {
-                Ok(plan) => current = plan,
+                Ok(plan) => current = Cow::Owned(plan),
                 Err(e) => result = Err(w.m.merge_error(w.t, &e)),
             }
         }
@@ -147,21 +149,45 @@ pub fn merge_copies(
         regions,
         collisions,
         to_choose,
-        result: result.map(|()| current),
+        result: result.map(|()| current.into_owned()),
         log_line,
         reason: reasons.join("; "),
         changes_anything,
     }
 }
 
-/// Whether two plans hold the same, their change logs aside.
+/// Whether two plans hold the same, their change logs aside. Every field is named, so a field
+/// added to the plan is a decision here.
 fn same_content(a: &Plan, b: &Plan) -> bool {
-    let strip = |p: &Plan| {
-        let mut p = p.clone();
-        p.change_log.clear();
-        p
-    };
-    strip(a) == strip(b)
+    let Plan {
+        format_version,
+        id,
+        name,
+        company,
+        currency,
+        period,
+        regions,
+        scenarios,
+        adopted_scenario,
+        id_seq,
+        notes,
+        execution,
+        recipient_part,
+        change_log: _,
+    } = a;
+    *format_version == b.format_version
+        && *id == b.id
+        && *name == b.name
+        && *company == b.company
+        && *currency == b.currency
+        && *period == b.period
+        && *regions == b.regions
+        && *scenarios == b.scenarios
+        && *adopted_scenario == b.adopted_scenario
+        && *id_seq == b.id_seq
+        && *notes == b.notes
+        && *execution == b.execution
+        && *recipient_part == b.recipient_part
 }
 
 #[cfg(test)]

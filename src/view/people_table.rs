@@ -1,8 +1,8 @@
 //! The breakdown as tables a manager hands out as they are: one table per level (regions,
 //! sub-districts, salespeople), names down, months across, each row's period total and the
-//! level's total underneath. Written as one CSV file with a byte-order mark, which Excel opens
-//! directly: the tables follow one another, each under its title (see docs/FORMAT.md for why
-//! not an .xlsx workbook).
+//! level's total underneath. Each level is its own CSV file with a byte-order mark, which Excel
+//! opens directly, sorts and filters as one table (see docs/FORMAT.md for why not an .xlsx
+//! workbook).
 
 use rust_decimal::Decimal;
 
@@ -15,6 +15,8 @@ use crate::i18n::Catalogue;
 /// One level's table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PeopleTable {
+    /// The level's name, which names its file: "业务人员".
+    pub level_name: String,
     /// The level and the measure: "业务人员 · 销售额目标".
     pub title: String,
     /// Name columns (region, then sub-district, then salesperson as deep as the level), then
@@ -92,6 +94,7 @@ pub fn people_tables(
                 }
             }
             PeopleTable {
+                level_name: level_names[depth].to_string(),
                 title: format!("{} · {measure_name}", level_names[depth]),
                 header,
                 rows,
@@ -101,27 +104,23 @@ pub fn people_tables(
         .collect()
 }
 
-/// The tables as one CSV text (the byte-order mark is added when it is downloaded): each table
-/// is its title, its header, its rows and its total row, then an empty line.
-pub fn people_tables_csv(t: &Catalogue, tables: &[PeopleTable]) -> String {
+/// One table as CSV text (the byte-order mark is added when it is downloaded): its header, its
+/// rows and its total row.
+pub fn people_table_csv(t: &Catalogue, table: &PeopleTable) -> String {
     let numbers = |values: &[Decimal]| -> Vec<String> {
         values.iter().map(|v| v.normalize().to_string()).collect()
     };
     let mut out = String::new();
-    for table in tables {
-        out.push_str(&table_record(&[&table.title], &[]));
-        let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
-        out.push_str(&table_record(&header, &[]));
-        for row in &table.rows {
-            let names: Vec<&str> = row.names.iter().map(String::as_str).collect();
-            out.push_str(&table_record(&names, &numbers(&row.values)));
-        }
-        let depth = table.rows.first().map_or(1, |r| r.names.len());
-        let mut label = vec![t.people_table_total];
-        label.resize(depth, "");
-        out.push_str(&table_record(&label, &numbers(&table.total)));
-        out.push('\n');
+    let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
+    out.push_str(&table_record(&header, &[]));
+    for row in &table.rows {
+        let names: Vec<&str> = row.names.iter().map(String::as_str).collect();
+        out.push_str(&table_record(&names, &numbers(&row.values)));
     }
+    let depth = table.header.len() - table.total.len();
+    let mut label = vec![t.people_table_total];
+    label.resize(depth, "");
+    out.push_str(&table_record(&label, &numbers(&table.total)));
     out
 }
 
@@ -175,29 +174,34 @@ mod tests {
     }
 
     #[test]
-    fn the_csv_holds_each_table_under_its_title_with_a_total_row() {
+    fn each_level_is_a_csv_of_its_header_rows_and_total_row() {
         let plan = sample_plan(Lang::Zh);
         let scenario = plan.scenario(&plan.adopted_scenario).unwrap();
         let b = compute(&plan, scenario).unwrap();
         let tables = people_tables(&ZH, &plan, &b, Measure::Quantity);
-        let csv = people_tables_csv(&ZH, &tables);
-        let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "区域 · 销量目标");
-        assert!(
-            lines[1].starts_with("区域,2027-01,2027-02,"),
-            "{}",
-            lines[1]
-        );
-        assert!(lines[1].ends_with(",全期"));
+        assert_eq!(tables[0].level_name, "区域");
+        assert_eq!(tables[2].level_name, "业务人员");
         let total = format!(",{}", b.total(Measure::Quantity).normalize());
-        let region_total = lines[2 + plan.regions.len()];
+        let regions = people_table_csv(&ZH, &tables[0]);
+        let lines: Vec<&str> = regions.lines().collect();
+        assert!(
+            lines[0].starts_with("区域,2027-01,2027-02,"),
+            "{}",
+            lines[0]
+        );
+        assert!(lines[0].ends_with(",全期"));
+        assert_eq!(lines.len(), 1 + plan.regions.len() + 1);
+        let region_total = lines.last().unwrap();
         assert!(region_total.starts_with("合计,"), "{region_total}");
         assert!(region_total.ends_with(&total), "{region_total}");
-        // An empty line, then the next table.
-        assert_eq!(lines[3 + plan.regions.len()], "");
-        assert_eq!(lines[4 + plan.regions.len()], "分区 · 销量目标");
-        let people_total = lines.iter().rev().find(|l| !l.is_empty()).unwrap();
+        let people = people_table_csv(&ZH, &tables[2]);
+        assert!(
+            people.starts_with("区域,分区,业务人员,2027-01,"),
+            "{people}"
+        );
+        let people_total = people.lines().last().unwrap();
         assert!(people_total.starts_with("合计,,,"), "{people_total}");
+        assert!(people_total.ends_with(&total), "{people_total}");
     }
 
     #[test]
@@ -206,7 +210,7 @@ mod tests {
         plan.regions[0].name = "=HYPERLINK(\"x\")".into();
         let scenario = plan.scenario(&plan.adopted_scenario).unwrap().clone();
         let b = compute(&plan, &scenario).unwrap();
-        let csv = people_tables_csv(&ZH, &people_tables(&ZH, &plan, &b, Measure::Amount));
+        let csv = people_table_csv(&ZH, &people_tables(&ZH, &plan, &b, Measure::Amount)[0]);
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
     }
 }

@@ -658,7 +658,34 @@ fn schedule(t: &Catalogue, plan: &Plan, all: bool, only: Option<usize>) -> DocSe
 /// Section 八 in money: each region's budget by item (推广费用, 人员薪酬) and by channel, split
 /// by its tier's policy, a total row, and the budgets' total against the company's
 /// expense-ratio target (费用控制指标) applied to the amount target.
+///
+/// A plan without budgets says so, on screen and in print, instead of a table of zeros and a
+/// total of 0 "within the target"; a plan that budgets some regions names the others.
 fn budget(t: &Catalogue, lang: Lang, plan: &Plan, s: &Scenario, all: bool) -> DocSection {
+    let unbudgeted: Vec<&str> = plan
+        .regions
+        .iter()
+        .filter(|r| {
+            plan.execution
+                .budgets
+                .get(&r.id)
+                .is_none_or(|b| b.total().is_zero())
+        })
+        .map(|r| r.name.as_str())
+        .collect();
+    if unbudgeted.len() == plan.regions.len() {
+        return DocSection {
+            title: t.doc_budget,
+            class: "doc-section doc-budget",
+            blocks: vec![DocBlock::Line {
+                class: "doc-budget-missing",
+                text: fill(
+                    t.doc_budget_none,
+                    &[&percent(plan.execution.settings.expense_ratio_target)],
+                ),
+            }],
+        };
+    }
     let report = expense_report(plan, s);
     let money = |v: Decimal| DocCell::plain(grouped(v.round_dp(2)));
     let cells = |row: &ExpenseRow, tier: String, split: String| {
@@ -742,7 +769,19 @@ fn budget(t: &Catalogue, lang: Lang, plan: &Plan, s: &Scenario, all: bool) -> Do
                 },
                 text: target_line,
             },
-        ],
+        ]
+        .into_iter()
+        .chain((!unbudgeted.is_empty()).then(|| DocBlock::Line {
+            class: "doc-budget-missing",
+            text: fill(
+                t.doc_budget_some_missing,
+                &[&unbudgeted.join(match lang {
+                    Lang::Zh => "、",
+                    Lang::En => ", ",
+                })],
+            ),
+        }))
+        .collect(),
     }
 }
 
@@ -1369,6 +1408,7 @@ mod tests {
     fn the_budget_section_shows_amounts_by_region_item_and_channel_against_the_expense_target() {
         use crate::core::execution::{BudgetItem, set_budget};
         let mut plan = sample_plan(Lang::En);
+        plan.execution.budgets.clear();
         let changsha = plan.regions[0].id.clone();
         let second = plan.regions[1].id.clone();
         set_budget(&mut plan, &changsha, BudgetItem::Promotion, 100_000.into()).unwrap();
@@ -1415,6 +1455,73 @@ mod tests {
         );
         assert_eq!(*class, "doc-budget-target over");
         assert_eq!(budget_row(&zh, "合计")[4], "9,600,000");
+        // The six regions without a budget are named, not left at a silent zero.
+        let DocBlock::Line { class, text } = &section(&zh, "doc-budget").blocks[3] else {
+            panic!("the regions without a budget");
+        };
+        assert_eq!(*class, "doc-budget-missing");
+        assert_eq!(
+            text,
+            "⚠ 尚未填写预算的区域：Xiangtan、Hengyang、Yueyang、Changde、Zhangjiajie、Huaihua。"
+        );
+    }
+
+    /// A plan without budgets says so (on screen and in print) instead of a table of zeros and
+    /// "budgets total 0 … within the target".
+    #[test]
+    fn a_plan_without_budgets_prompts_for_them_instead_of_printing_zeros() {
+        let mut plan = sample_plan(Lang::En);
+        plan.execution.budgets.clear();
+        let s = plan.adopted().unwrap().clone();
+        for (t, lang, prompt) in [
+            (&EN, Lang::En, "No budget is set yet"),
+            (&ZH, Lang::Zh, "尚未填写费用预算"),
+        ] {
+            let doc = plan_document(t, lang, &plan, &s, None, false, None);
+            let blocks = &section(&doc, "doc-budget").blocks;
+            assert_eq!(blocks.len(), 1, "{lang:?}: no table");
+            let DocBlock::Line { class, text } = &blocks[0] else {
+                panic!("the prompt");
+            };
+            assert_eq!(*class, "doc-budget-missing");
+            assert!(text.contains(prompt) && text.contains("8%"), "{text}");
+            assert!(!text.contains(t.doc_budget_within), "{text}");
+        }
+    }
+
+    /// The sample budgets every region: 7,848,000 in all, 6.65% of its 118,000,000 target
+    /// (printed to one decimal), within the 8% target, with nothing named as missing.
+    #[test]
+    fn the_samples_budget_section_is_in_money_within_the_target() {
+        let plan = sample_plan(Lang::Zh);
+        let s = plan.adopted().unwrap().clone();
+        let doc = plan_document(&ZH, Lang::Zh, &plan, &s, None, false, None);
+        let blocks = &section(&doc, "doc-budget").blocks;
+        assert_eq!(blocks.len(), 3, "note, table, target line");
+        assert_eq!(
+            budget_row(&doc, "长沙"),
+            [
+                "大本营",
+                "30%",
+                "1,420,000",
+                "984,000",
+                "2,404,000",
+                "721,200",
+                "1,682,800"
+            ]
+        );
+        assert_eq!(
+            budget_row(&doc, "合计")[2..5],
+            ["3,840,000", "4,008,000", "7,848,000"]
+        );
+        let DocBlock::Line { class, text } = &blocks[2] else {
+            panic!("the target line");
+        };
+        assert_eq!(
+            text,
+            "费用控制指标：费用不超过销售额的 8%。预算合计 784.8万 CNY，占销售额目标的 6.7%：在指标之内。"
+        );
+        assert_eq!(*class, "doc-budget-target");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use region_planner::core::scenario::Measure;
 
-use super::support::{Browser, time_until};
+use super::support::{Browser, open_large, open_stored, time_until};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
@@ -240,32 +240,9 @@ async fn scenarios_are_duplicated_renamed_adopted_and_switched() {
     b.wait_for_text("#total-amount", "125,000,000").await;
 }
 
-/// Puts `plan` into the profile's storage as the open plan and opens `path` on it.
-pub async fn open_stored(b: &Browser, plan: &region_planner::core::model::Plan, path: &str) {
-    let json = region_planner::core::format::write_plan(plan);
-    b.open("/").await;
-    b.wait_for(READY).await;
-    b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
-        .await;
-    let index = serde_json::json!({ "order": [plan.id], "current": plan.id });
-    b.set_local_storage("region-planner/index", &index.to_string())
-        .await;
-    b.open(path).await;
-    b.reload().await;
-    b.wait_for(READY).await;
-}
-
 /// Loads `planner sample --scale 10000` into the profile's storage and opens it.
 pub async fn large_plan(path: &str) -> Browser {
-    let plan = region_planner::core::sample::scaled_plan(10_000);
-    let b = Browser::options()
-        .lang("en-US")
-        .exclusive()
-        .timeout(std::time::Duration::from_secs(30))
-        .launch()
-        .await;
-    open_stored(&b, &plan, path).await;
-    b
+    open_large(&region_planner::core::sample::scaled_plan(10_000), path).await
 }
 
 /// Changes an input the way a person does (value, then `change` as Enter fires it).

@@ -11,7 +11,7 @@ use region_planner::core::sample::sample_plan;
 use region_planner::core::scenario::{Level, Measure};
 use rust_decimal::Decimal;
 
-use super::support::{Browser, Key, STORED_JS, artifacts_dir, temp_file};
+use super::support::{Browser, Key, STORED_JS, artifacts_dir, open_large, temp_file};
 
 const READY: &str = r#"body[data-ready="1"]"#;
 
@@ -346,6 +346,8 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
         [
             ("contract_volume", contract),
             ("completed_volume", done),
+            ("our_volume", ours),
+            ("category_volume", "200"),
             ("our_sales", ours),
             ("category_sales", "200"),
         ]
@@ -412,7 +414,8 @@ async fn the_scorecard_ranks_distributors_with_reasons_and_weights() {
         )
         .await;
     let id = id.as_str().unwrap();
-    let header = region_planner::core::execution::SCORE_HEADER;
+    // A file from before the volume columns still imports.
+    let header = region_planner::core::execution::LEGACY_SCORE_HEADER;
     let csv = format!(
         "{header}\n{id},2027-03,100,99,150,300,40,100,1000,500,50,20,0,0,30\n{id},2027-13,1,1,1,1,1,1,1,1,1,1,0,0,\n"
     );
@@ -441,6 +444,10 @@ async fn expenses_show_variance_and_flag_large_discounts() {
     let region = &plan.regions[0];
     let row = format!("tr.expense-row[data-region=\"{}\"]", region.id);
     b.type_into(&format!("{row} input"), "100000").await;
+    b.press(&Key::Enter).await;
+    // The sample budgets salaries too: none here, so the promotion budget alone is spent.
+    b.type_into(&format!("{row} td.budget-salaries input"), "0")
+        .await;
     b.press(&Key::Enter).await;
     b.type_into("#spend-amount", "120000").await;
     b.type_into("#spend-discount", "15").await;
@@ -557,6 +564,8 @@ async fn pinyin_enter_never_adds_a_record_or_a_spend() {
 #[tokio::test]
 async fn awkward_ids_reach_their_budget_and_record() {
     let mut plan = sample_plan(Lang::En);
+    // Only the budget typed below: the sample's own are left out.
+    plan.execution.budgets.clear();
     let (region, sub) = ("长沙|\"r\"\\1".to_string(), "d|'\u{202e}1".to_string());
     plan.regions[0].id = region.clone();
     plan.regions[0].subdistricts[0].id = sub.clone();
@@ -668,10 +677,6 @@ async fn a_subdistricts_target_customers_lead_to_their_records() {
 async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second() {
     const BUDGET_MS: f64 = 1000.0;
     const ROUTE_MS: f64 = 300.0;
-    // Completion & deviations adds up three figures (amount, quantity, collections) over every
-    // node and month, and shows market share and overdue milestones: over the 300 ms of the
-    // other routes since collections were tracked (docs/PERFORMANCE.md).
-    const TRACKING_MS: f64 = 350.0;
     const TYPING_MS: f64 = 100.0;
     let mut plan = region_planner::core::sample::scaled_plan(10_000);
     let year = region_planner::core::execution::sample_execution(&plan, 12);
@@ -679,24 +684,7 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
     holder.execution.actuals = year.actuals;
     let csv = region_planner::core::execution::actuals_csv(&holder);
     plan.execution = Default::default();
-    let json = region_planner::core::format::write_plan(&plan);
-    let b = Browser::options()
-        .lang("en-US")
-        .exclusive()
-        .timeout(std::time::Duration::from_secs(60))
-        .launch()
-        .await;
-    b.open("/#/actuals").await;
-    b.wait_for(READY).await;
-    b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
-        .await;
-    b.set_local_storage(
-        "region-planner/index",
-        &format!("{{\"order\":[\"{0}\"],\"current\":\"{0}\"}}", plan.id),
-    )
-    .await;
-    b.reload().await;
-    b.wait_for(READY).await;
+    let b = open_large(&plan, "/#/actuals").await;
     b.wait_for("#actuals-file").await;
     // Timed in the page: from the file input's change to the preview on screen.
     b.exec_js(
@@ -783,14 +771,9 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
             .as_f64()
             .unwrap();
         figures.push(format!("{tab} {ms:.0} ms"));
-        let budget = if tab == "#tab-tracking" {
-            TRACKING_MS
-        } else {
-            ROUTE_MS
-        };
         assert!(
-            ms <= budget,
-            "{tab} took {ms:.0} ms at 10,000 salespeople (budget {budget} ms)"
+            ms <= ROUTE_MS,
+            "{tab} took {ms:.0} ms at 10,000 salespeople (budget {ROUTE_MS} ms)"
         );
     }
     // Typing one figure: checked, stored and logged, the row's completion redrawn (the
@@ -860,26 +843,7 @@ async fn the_archive_scorecard_and_expenses_open_within_300_ms_at_ten_thousand_s
         let kind = [CustomerKind::Distributor, CustomerKind::Terminal][i % 2];
         add_customer(&mut plan, kind, &format!("Customer {i}"), &sub).unwrap();
     }
-    let json = region_planner::core::format::write_plan(&plan);
-    let b = Browser::options()
-        .lang("en-US")
-        .window_size(1280, 720)
-        .exclusive()
-        .timeout(std::time::Duration::from_secs(60))
-        .launch()
-        .await;
-    b.open("/").await;
-    b.wait_for(READY).await;
-    b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
-        .await;
-    b.set_local_storage(
-        "region-planner/index",
-        &format!("{{\"order\":[\"{0}\"],\"current\":\"{0}\"}}", plan.id),
-    )
-    .await;
-    b.open("/#/expenses").await;
-    b.reload().await;
-    b.wait_for(READY).await;
+    let b = open_large(&plan, "/#/expenses").await;
     b.wait_for("tr.total").await;
     let routes = [
         ("customers", ".customers tr.customer"),

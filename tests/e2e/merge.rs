@@ -4,9 +4,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::support::{Browser, artifacts_dir, temp_file};
-
-const READY: &str = r#"body[data-ready="1"]"#;
+use super::support::{Browser, artifacts_dir, open_large, temp_file};
 
 async fn english(path: &str) -> Browser {
     Browser::options().lang("en-US").open(path).await
@@ -320,24 +318,7 @@ async fn a_ten_thousand_salesperson_copy_is_compared_and_merged_within_a_second(
         "2027-01-02T09:00:00+08:00".into(),
         "roles".into(),
     );
-    let json = region_planner::core::format::write_plan(&plan);
-    let b = Browser::options()
-        .lang("en-US")
-        .exclusive()
-        .timeout(std::time::Duration::from_secs(60))
-        .launch()
-        .await;
-    b.open("/#/merge").await;
-    b.wait_for(READY).await;
-    b.set_local_storage(&format!("region-planner/plan/{}", plan.id), &json)
-        .await;
-    b.set_local_storage(
-        "region-planner/index",
-        &format!("{{\"order\":[\"{0}\"],\"current\":\"{0}\"}}", plan.id),
-    )
-    .await;
-    b.reload().await;
-    b.wait_for(READY).await;
+    let b = open_large(&plan, "/#/merge").await;
     b.wait_for("#merge-files").await;
     b.exec_js(
         "window.__t = {};
@@ -398,4 +379,67 @@ async fn a_ten_thousand_salesperson_copy_is_compared_and_merged_within_a_second(
         confirm_ms <= BUDGET_MS,
         "confirming took {confirm_ms:.0} ms"
     );
+}
+
+/// A merge waiting for confirmation is kept while the manager looks at another route: the
+/// copies picked, the base file and the choice made are there on coming back, and confirming
+/// applies that choice; afterwards the route is empty again.
+#[tokio::test]
+async fn a_merge_in_progress_survives_a_visit_to_another_route() {
+    use region_planner::core::changelog::record_unpatched;
+    use region_planner::core::format::{read_plan, write_plan_pretty};
+    let b = english("/#/merge").await;
+    capture_downloads(&b).await;
+    b.click("#export-json").await;
+    let sent = download(&b, 0).await;
+    let plan = read_plan(&sent).unwrap();
+    // Two copies give Changsha two different shares: one collision.
+    let copy = |name: &str, share: i64, when: &str| {
+        let mut copy = plan.clone();
+        copy.regions[0].market_share = share.into();
+        record_unpatched(&mut copy.change_log, when.into(), "share".into());
+        temp_file(name, write_plan_pretty(&copy))
+    };
+    let east = copy("east.json", 70, "2027-01-02T09:00:00+08:00");
+    let west = copy("west.json", 60, "2027-01-03T09:00:00+08:00");
+    let base = temp_file("sent.json", sent.as_bytes());
+    pick_files(&b, "#merge-base", &[&base]).await;
+    b.wait_for_text("#base-chosen", "sent.json").await;
+    pick_files(&b, "#merge-files", &[&east, &west]).await;
+    b.wait_for("#collision-0").await;
+    b.click("#collision-0 .choice-theirs input").await;
+    b.wait_gone("#confirm-merge[disabled]").await;
+
+    b.click("#tab-territory").await;
+    b.wait_gone("#merge-page").await;
+    b.click("#tab-merge").await;
+    b.wait_for("#merge-page").await;
+    assert_eq!(
+        b.count(".copy-summary").await,
+        2,
+        "both copies are still picked"
+    );
+    assert!(b.text_of("#base-chosen").await.contains("sent.json"));
+    assert!(
+        b.exec_js("return document.querySelector('#collision-0 .choice-theirs input').checked;")
+            .await
+            .as_bool()
+            .unwrap(),
+        "the choice is still made"
+    );
+    assert!(
+        b.exists("#undo[disabled]").await,
+        "nothing is applied before confirming"
+    );
+    b.wait_gone("#confirm-merge[disabled]").await;
+    b.click("#confirm-merge").await;
+    b.wait_for_text(".toast", "Merged east.json, west.json")
+        .await;
+    assert_eq!(share_of(&b, "Changsha").await, "60");
+
+    // Confirmed: coming back finds no copies waiting.
+    b.click("#tab-merge").await;
+    b.wait_for("#merge-page").await;
+    assert_eq!(b.count(".copy-summary").await, 0);
+    assert!(!b.exists("#confirm-merge").await);
 }

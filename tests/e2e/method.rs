@@ -390,3 +390,205 @@ async fn a_subdistrict_holds_its_distributors_contracts_against_its_target() {
         .await;
     assert!(b.text_of(".contracts-line").await.contains("分区销量目标"));
 }
+
+/// Section 八 without budgets: a warning on screen and in print instead of a table of zeros and
+/// "0 … within the target"; the expenses route says so too. The sample has budgets in money.
+#[tokio::test]
+async fn a_plan_without_budgets_is_told_so_and_the_sample_budgets_money() {
+    for (lang, browser_lang) in [(Lang::Zh, "zh-CN"), (Lang::En, "en-US")] {
+        let t = if lang == Lang::Zh { &ZH } else { &EN };
+        let x = if lang == Lang::Zh {
+            &region_planner::i18n::exec::EXEC_ZH
+        } else {
+            &region_planner::i18n::exec::EXEC_EN
+        };
+        let mut plan = sample_plan(lang);
+        plan.execution.budgets.clear();
+        let b = open_with(&plan, "/#/print", browser_lang).await;
+        let prompt = t.doc_budget_none.split('{').next().unwrap();
+        b.wait_for_text("#plan-doc .doc-budget .doc-budget-missing", prompt)
+            .await;
+        assert_eq!(
+            b.count("#plan-doc .doc-budget table").await,
+            0,
+            "{lang:?}: no zeros"
+        );
+        assert_eq!(b.count("#plan-doc .doc-budget-target").await, 0, "{lang:?}");
+        b.exec_js("document.querySelector('#plan-doc .doc-budget').scrollIntoView()")
+            .await;
+        b.screenshot(
+            artifacts_dir().join(format!("screens/method-print-no-budget-{browser_lang}.png")),
+        )
+        .await;
+        // It prints: the warning is not one of the screen-only hints.
+        b.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"media": "print"}),
+        )
+        .await;
+        let shown = b
+            .exec_js(
+                "const e = document.querySelector('#plan-doc .doc-budget .doc-budget-missing');
+                 const s = e.closest('section');
+                 return getComputedStyle(e).display !== 'none' && getComputedStyle(s).display !== 'none';",
+            )
+            .await;
+        assert_eq!(shown, serde_json::json!(true), "{lang:?}: printed");
+        b.cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"media": ""}),
+        )
+        .await;
+        b.open("/#/expenses").await;
+        b.wait_for_text(
+            "#no-budget",
+            x.no_budget
+                .trim_start_matches("⚠ ")
+                .split('：')
+                .next()
+                .unwrap(),
+        )
+        .await;
+
+        // The sample: every region budgeted, 7,848,000 in all, within the 8% target.
+        let sample = sample_plan(lang);
+        let b = open_with(&sample, "/#/print", browser_lang).await;
+        b.wait_for_text("#plan-doc .doc-budget tbody tr:last-child", "7,848,000")
+            .await;
+        b.wait_for_text(
+            "#plan-doc .doc-budget .doc-budget-target",
+            t.doc_budget_within,
+        )
+        .await;
+        assert_eq!(b.count("#plan-doc .doc-budget-missing").await, 0);
+        b.open("/#/expenses").await;
+        b.wait_for("#expenses .toolbar").await;
+        assert!(
+            !b.exists("#no-budget").await,
+            "{lang:?}: the sample has budgets"
+        );
+    }
+}
+
+/// Market share by month or quarter from a CSV file: the template names every region, a file
+/// with problems lists each by line, column and reason in the page's language, and the good
+/// rows are stored when the bad lines are skipped.
+#[tokio::test]
+async fn market_shares_are_imported_from_csv_with_every_problem_named() {
+    use region_planner::core::execution::SHARE_HEADER;
+    for (lang, browser_lang) in [(Lang::Zh, "zh-CN"), (Lang::En, "en-US")] {
+        let plan = sample_plan(lang);
+        let b = open_with(&plan, "/#/tracking", browser_lang).await;
+        b.wait_for("#share-file").await;
+        b.capture_downloads().await;
+        b.click(".share-files .template-button").await;
+        let template = b.downloaded(0).await;
+        assert!(
+            template.starts_with(&format!("{SHARE_HEADER},name\n")),
+            "{template}"
+        );
+        assert_eq!(template.lines().count(), 2 + plan.regions.len());
+        let (r1, r2) = (&plan.regions[0].id, &plan.regions[1].id);
+        let csv =
+            format!("{SHARE_HEADER}\n{r1},2027-02,63.5\n{r2},2027-Q1,38%\n{r2},2027-04,120\n");
+        let path = super::support::temp_file(&format!("shares-{browser_lang}.csv"), csv);
+        b.wait_for("#share-file")
+            .await
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap();
+        let problem = match lang {
+            Lang::Zh => "第 4 行，市场占有率（%）：“120”不是 0 到 100% 之间的占有率",
+            Lang::En => "Line 4, share: “120” is not a share from 0 to 100%",
+        };
+        b.wait_for_text("#share-preview .problems", problem).await;
+        b.screenshot(
+            artifacts_dir().join(format!("screens/method-share-import-{browser_lang}.png")),
+        )
+        .await;
+        b.click("#import-skip").await;
+        b.wait_until(&format!(
+            "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"share\":\"38\"')",
+            plan.id
+        ))
+        .await;
+        let stored = b
+            .get_local_storage(&format!("region-planner/plan/{}", plan.id))
+            .await
+            .unwrap();
+        let stored = region_planner::core::format::read_plan(&stored).unwrap();
+        let march = region_planner::core::period::YearMonth::new(2027, 3).unwrap();
+        let feb = region_planner::core::period::YearMonth::new(2027, 2).unwrap();
+        assert_eq!(stored.execution.shares[r2][&march].to_string(), "38");
+        assert_eq!(stored.execution.shares[r1][&feb].to_string(), "63.5");
+        assert_eq!(stored.execution.shares[r2].len(), 1, "line 4 was skipped");
+        // 株洲 at 38% (below the 40% stronghold threshold) is flagged for review.
+        b.wait_for(".shares .drift").await;
+    }
+}
+
+/// The scorecard's share and growth are on volume (销量) unless the manager chooses amount; each
+/// measure's 0–100 scale is shown and edited, and a scale that does not rise is refused with
+/// the measure named, in both languages.
+#[tokio::test]
+async fn the_scorecard_is_on_volume_and_its_scales_are_edited_and_checked() {
+    for (lang, browser_lang) in [(Lang::Zh, "zh-CN"), (Lang::En, "en-US")] {
+        let mut plan = sample_plan(lang);
+        plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
+        let b = open_with(&plan, "/#/scorecard", browser_lang).await;
+        b.wait_for("#score-basis").await;
+        assert_eq!(b.value_of("#score-basis").await, "volume");
+        b.exec_js("document.querySelector('#score-scales').open = true;")
+            .await;
+        b.wait_for("#scale-share-full").await;
+        let full = b.value_of("#scale-share-full").await;
+        assert_eq!(full, "100");
+        assert_eq!(b.value_of("#scale-growth-zero").await, "-20");
+        assert_eq!(b.value_of("#scale-collection-zero").await, "90");
+        b.screenshot(artifacts_dir().join(format!(
+            "screens/method-scorecard-scales-{browser_lang}.png"
+        )))
+        .await;
+        // Share: 100 points at 50% — the ranking rescored and the scale kept in the plan.
+        let before = b.texts_of(".scorecard tr.score-row").await;
+        b.set_field("#scale-share-full", "50").await;
+        b.wait_until(&format!(
+            "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"scale.share\":\"0 50\"')",
+            plan.id
+        ))
+        .await;
+        b.wait_until(&format!(
+            "JSON.stringify([...document.querySelectorAll('.scorecard tr.score-row')].map(r => r.innerText)) !== {}",
+            serde_json::to_string(&serde_json::to_string(&before).unwrap()).unwrap()
+        ))
+        .await;
+        // 0 points at 60%: above the 100-point value, refused, the measure named.
+        b.set_field("#scale-share-zero", "60").await;
+        let (measure, reason) = match lang {
+            Lang::Zh => ("销售比重评分标准", "必须大于 0 分对应值（60）"),
+            Lang::En => (
+                "Sales share scale",
+                "must be above the value for 0 points (60)",
+            ),
+        };
+        b.wait_for_text("label:has(#scale-share-zero) .field-error", measure)
+            .await;
+        b.wait_for_text("label:has(#scale-share-zero) .field-error", reason)
+            .await;
+        b.screenshot(artifacts_dir().join(format!(
+            "screens/method-scorecard-scale-refused-{browser_lang}.png"
+        )))
+        .await;
+        // Amount instead of volume: chosen and kept.
+        b.exec_js(
+            "const s = document.querySelector('#score-basis'); s.value = 'amount';
+             s.dispatchEvent(new Event('change', {bubbles: true}));",
+        )
+        .await;
+        b.wait_until(&format!(
+            "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"score_basis\":\"amount\"')",
+            plan.id
+        ))
+        .await;
+    }
+}

@@ -16,8 +16,7 @@ use region_planner::view::print_doc::section_number;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use super::breakdown::open_stored;
-use super::support::{Browser, artifacts_dir};
+use super::support::{Browser, artifacts_dir, open_stored};
 
 /// Opens `plan` on the print route in a browser of `lang`.
 async fn document_of(lang: &str, plan: &Plan) -> Browser {

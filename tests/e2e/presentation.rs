@@ -9,8 +9,7 @@ use region_planner::core::scenario::NodeValues;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
-use super::breakdown::open_stored;
-use super::support::{Browser, Key, artifacts_dir};
+use super::support::{Browser, Key, artifacts_dir, open_stored};
 
 fn shot(name: &str) -> std::path::PathBuf {
     artifacts_dir().join("screens").join(name)

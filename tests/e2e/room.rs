@@ -420,30 +420,72 @@ async fn the_first_open_labels_the_sample_and_a_new_plan_starts_empty_under_its_
     assert_eq!(b.value_of("#plan-company").await, "春风饮料");
 }
 
+/// The breakdown's Excel table of the level at `index` in the select (0 regions, 1
+/// sub-districts, 2 salespeople): its file name and its lines, the byte-order mark checked.
+async fn excel_table(b: &Browser, index: usize, n: usize) -> (String, Vec<String>) {
+    b.exec_js_with(
+        "const s = document.querySelector('#people-table-level');
+         s.value = String(arguments[0]);
+         s.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![index.into()],
+    )
+    .await;
+    b.click("#people-table").await;
+    let name = b.downloaded_name(n).await;
+    let csv = b.downloaded(n).await;
+    let text = csv
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("{name} has no byte-order mark for Excel"));
+    (name, text.lines().map(str::to_string).collect())
+}
+
 #[tokio::test]
-async fn the_excel_table_has_a_table_per_level_names_down_months_across_and_totals() {
+async fn the_excel_table_is_a_file_per_level_names_down_months_across_and_totals() {
     let b = chinese("/#/breakdown").await;
     b.wait_for("#breakdown-table").await;
     b.capture_downloads().await;
-    b.click("#people-table").await;
-    let csv = b.downloaded(0).await;
-    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "区域 · 销售额目标");
-    assert!(lines[1].starts_with("区域,2027-01,"), "{}", lines[1]);
-    for title in ["分区 · 销售额目标", "业务人员 · 销售额目标"] {
-        assert!(lines.contains(&title), "{csv}");
+    // Salespeople unless another level is chosen.
+    assert_eq!(b.value_of("#people-table-level").await, "2");
+    let mut totals = Vec::new();
+    for (index, (level, header)) in [
+        ("区域", "区域,2027-01,"),
+        ("分区", "区域,分区,2027-01,"),
+        ("业务人员", "区域,分区,业务人员,2027-01,"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let (name, lines) = excel_table(&b, index, index).await;
+        assert!(
+            name.ends_with(&format!("指标分解表 - {level} - 销售额目标.csv")),
+            "{name}"
+        );
+        assert!(lines[0].starts_with(header), "{level}: {}", lines[0]);
+        assert!(lines[0].ends_with(",全期"), "{level}: {}", lines[0]);
+        let total = lines.last().unwrap();
+        assert!(total.starts_with("合计,"), "{level}: {total}");
+        totals.push(total.rsplit(',').next().unwrap().to_string());
     }
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.starts_with("区域,分区,业务人员,2027-01,"))
-    );
-    let totals: Vec<&&str> = lines.iter().filter(|l| l.starts_with("合计,")).collect();
-    assert_eq!(totals.len(), 3, "{csv}");
     // Every level adds up to the same company total.
-    let last = |l: &str| l.rsplit(',').next().unwrap().to_string();
-    assert_eq!(last(totals[0]), last(totals[2]));
-    assert!(lines.iter().any(|l| l.contains(",王伟,")), "{csv}");
+    assert_eq!(totals[0], totals[1]);
+    assert_eq!(totals[0], totals[2]);
+    let (_, people) = excel_table(&b, 2, 3).await;
+    assert!(people.iter().any(|l| l.contains(",王伟,")), "{people:?}");
+}
+
+#[tokio::test]
+async fn the_english_excel_table_is_named_in_english_in_the_measure_on_screen() {
+    let b = english("/#/breakdown").await;
+    b.wait_for("#breakdown-table").await;
+    b.click("#measure-quantity").await;
+    b.capture_downloads().await;
+    let (name, lines) = excel_table(&b, 0, 0).await;
+    assert!(
+        name.ends_with("Targets by person - Region - Quantity target.csv"),
+        "{name}"
+    );
+    assert!(lines[0].starts_with("Region,2027-01,"), "{}", lines[0]);
+    assert!(lines.last().unwrap().starts_with("Total,"), "{lines:?}");
 }
 
 #[tokio::test]

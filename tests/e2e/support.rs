@@ -24,6 +24,7 @@ mod driver;
 mod files;
 mod gate;
 mod server;
+mod stored;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -34,6 +35,8 @@ pub use browser::{Browser, Options, STORED_JS};
 pub use fantoccini::key::Key;
 #[allow(unused_imports)]
 pub use files::{pick_import_file, temp_file};
+#[allow(unused_imports)]
+pub use stored::{open_large, open_stored};
 
 /// The origin serving `dist/` for this test process, e.g. `http://127.0.0.1:40123`.
 pub fn server_url() -> &'static str {

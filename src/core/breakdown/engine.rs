@@ -14,6 +14,7 @@ use super::inputs::{self, Inputs};
 use super::issues::{BreakdownError, BreakdownErrors, BreakdownWarning, LockedValue};
 use super::layout::{Layout, node_ref};
 use super::locks::{Lock, lock_of, sibling_locks};
+use super::respread::{AppliedRespread, achieved_units, placed, respread_months};
 use super::result::Breakdown;
 use super::split::{even, largest_remainder};
 use super::weights::{GroupWeights, Siblings, manual_of, sibling_weights};
@@ -41,6 +42,7 @@ pub fn compute(plan: &Plan, scenario: &Scenario) -> Result<Breakdown, BreakdownE
         errors,
         warnings,
         s: Scratch::default(),
+        applied: Vec::new(),
     };
     for m in Measure::ALL {
         if let Some(target) = inputs.target[m.index()] {
@@ -57,7 +59,10 @@ pub fn compute(plan: &Plan, scenario: &Scenario) -> Result<Breakdown, BreakdownE
     let monthly = engine.split_months().map_err(BreakdownErrors)?;
     let units = Measure::ALL.map(|m| inputs.unit[m.index()].unwrap_or(Decimal::ONE));
     let Engine {
-        annual, warnings, ..
+        annual,
+        warnings,
+        applied,
+        ..
     } = engine;
     Ok(Breakdown {
         layout,
@@ -66,6 +71,7 @@ pub fn compute(plan: &Plan, scenario: &Scenario) -> Result<Breakdown, BreakdownE
         annual,
         monthly,
         warnings,
+        respreads: applied,
     })
 }
 
@@ -138,6 +144,8 @@ struct Engine<'a> {
     errors: Vec<BreakdownError>,
     warnings: Vec<BreakdownWarning>,
     s: Scratch,
+    /// Re-spreads applied by the monthly pass.
+    applied: Vec<AppliedRespread>,
 }
 
 impl<'a> Engine<'a> {
@@ -384,7 +392,18 @@ impl<'a> Engine<'a> {
                 });
             }
         }
+        let respreads = self.place_respreads();
+        let mut next = respreads.iter().peekable();
         for p in 0..n {
+            // The node's months are final here (its parent's grid is done): re-spread them
+            // before they are split over its children.
+            while let Some(&&(node, entry, upto)) = next.peek() {
+                if node != p {
+                    break;
+                }
+                next.next();
+                self.respread(node, entry, upto, &mut monthly);
+            }
             let children = self.layout.children(p);
             if children.is_empty() {
                 continue;
@@ -418,5 +437,55 @@ impl<'a> Engine<'a> {
         } else {
             Err(errors)
         }
+    }
+
+    /// The scenario's re-spreads that fit the plan as (node, entry, months to date), in tree
+    /// order then list order; the others are reported and ignored.
+    fn place_respreads(&mut self) -> Vec<(usize, usize, usize)> {
+        let months = self.plan.period.months();
+        let mut placed_list = Vec::new();
+        for (entry, r) in self.scenario.respreads.iter().enumerate() {
+            match placed(r, |id| self.layout.find(id), &months) {
+                Some((node, upto)) => placed_list.push((node, entry, upto)),
+                None => self.warnings.push(BreakdownWarning::RespreadIgnored {
+                    node: r.node.clone(),
+                    as_of: r.as_of,
+                }),
+            }
+        }
+        placed_list.sort_unstable();
+        placed_list
+    }
+
+    /// Re-spreads node `node`'s months (entry `entry` of the scenario's list) and moves its
+    /// ancestors' months by the same amounts.
+    fn respread(&mut self, node: usize, entry: usize, upto: usize, monthly: &mut [i64]) {
+        let r = &self.scenario.respreads[entry];
+        let months = self.plan.period.month_count();
+        let mi = r.measure.index();
+        let row = (node * 2 + mi) * months;
+        let planned = monthly[row..row + months].to_vec();
+        let achieved = achieved_units(&r.achieved, self.unit(r.measure));
+        let season = self.inputs.seasonality.as_deref().unwrap_or(&[]);
+        let (new, gap, outcome) = respread_months(&planned, &achieved, season, r.how);
+        let mut at = Some(node);
+        while let Some(a) = at {
+            let row = (a * 2 + mi) * months;
+            for k in 0..months {
+                monthly[row + k] += new[k] - planned[k];
+            }
+            at = self.layout.nodes[a].parent;
+        }
+        self.applied.push(AppliedRespread {
+            entry,
+            node,
+            measure: r.measure,
+            upto,
+            how: r.how,
+            planned,
+            months: new,
+            gap,
+            outcome,
+        });
     }
 }

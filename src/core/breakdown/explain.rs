@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
+use crate::core::respread::Spread;
 use crate::core::scenario::{Measure, Method, Scenario};
 use crate::core::tier::Tier;
 use crate::core::tree::NodePos;
@@ -15,6 +16,7 @@ use super::engine::compute;
 use super::issues::{BreakdownErrors, NodeRef};
 use super::layout::node_ref;
 use super::locks::{Lock, sibling_locks};
+use super::respread::Outcome;
 use super::result::Breakdown;
 use super::weights::{
     FactorPart, GroupWeights, Siblings, factor_parts, manual_of, sales_of, sibling_weights,
@@ -123,6 +125,84 @@ pub struct MonthExplanation {
     pub exact: Decimal,
     pub rounded: Decimal,
     pub rounding: Decimal,
+    /// Re-spreads (纠偏) that set this month: the node's own, or one below it that moved its
+    /// months. When there is any, `exact` is the value itself and `rounding` zero.
+    pub respreads: Vec<MonthRespread>,
+}
+
+/// A re-spread as it bears on one month of a node.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthRespread {
+    /// The re-spread node: this node, or one below it.
+    pub node: NodeRef,
+    pub own: bool,
+    pub as_of: YearMonth,
+    pub how: Spread,
+    pub reason: String,
+    /// The month is through the as-of month (its target became what was achieved).
+    pub to_date: bool,
+    /// The re-spread node's month before the re-spread.
+    pub planned: Decimal,
+    /// What the re-spread changed in the month.
+    pub change: Decimal,
+    /// The re-spread node's achieved total to date, as its months to date now hold it.
+    pub achieved: Decimal,
+    /// Planned to date − achieved to date (negative: ahead of pace).
+    pub gap: Decimal,
+    pub outcome: Outcome,
+}
+
+/// The re-spreads of `b` that set month `k` of node `index` on `measure`.
+fn month_respreads(
+    plan: &Plan,
+    scenario: &Scenario,
+    b: &Breakdown,
+    index: usize,
+    measure: Measure,
+    k: usize,
+) -> Vec<MonthRespread> {
+    b.respreads()
+        .iter()
+        .filter(|a| a.measure == measure && b.contains(index, a.node))
+        .filter(|a| a.node == index || a.change(k) != 0)
+        .filter_map(|a| {
+            let r = scenario.respreads.get(a.entry)?;
+            Some(MonthRespread {
+                node: node_ref(plan, &b.nodes()[a.node]),
+                own: a.node == index,
+                as_of: r.as_of,
+                how: a.how,
+                reason: r.reason.clone(),
+                to_date: k < a.upto,
+                planned: b.to_decimal(a.planned[k], measure),
+                change: b.to_decimal(a.change(k), measure),
+                achieved: b.to_decimal(a.months[..a.upto].iter().sum(), measure),
+                gap: b.to_decimal(a.gap, measure),
+                outcome: a.outcome,
+            })
+        })
+        .collect()
+}
+
+/// A month's explanation, its exact value replaced by the value itself where a re-spread set it.
+fn month_explanation(
+    month: YearMonth,
+    seasonality: Decimal,
+    parent_value: Option<Decimal>,
+    exact: Decimal,
+    rounded: Decimal,
+    respreads: Vec<MonthRespread>,
+) -> MonthExplanation {
+    let exact = if respreads.is_empty() { exact } else { rounded };
+    MonthExplanation {
+        month,
+        seasonality,
+        parent_value,
+        exact,
+        rounded,
+        rounding: rounded - exact,
+        respreads,
+    }
 }
 
 /// Explains one node of the scenario's breakdown (computing the breakdown first).
@@ -146,7 +226,7 @@ pub fn explain_in(
     let index = breakdown.find(node_id).ok_or_else(unknown)?;
     let node = &breakdown.nodes()[index];
     let Some(parent) = node.parent else {
-        return Ok(company(breakdown, scenario, node_ref(plan, node)));
+        return Ok(company(breakdown, plan, scenario, node_ref(plan, node)));
     };
     let pos = plan.locate(node_id).ok_or_else(unknown)?;
     let (siblings, k) = siblings_of(plan, pos);
@@ -225,7 +305,7 @@ fn decimal(units: Decimal, unit: Decimal) -> Decimal {
     units.checked_mul(unit).unwrap_or(Decimal::MAX)
 }
 
-fn company(b: &Breakdown, scenario: &Scenario, node: NodeRef) -> Explanation {
+fn company(b: &Breakdown, plan: &Plan, scenario: &Scenario, node: NodeRef) -> Explanation {
     let shares: Vec<Decimal> = (0..b.months().len())
         .map(|j| seasonality(scenario, j, b.months().len()))
         .collect();
@@ -249,14 +329,8 @@ fn company(b: &Breakdown, scenario: &Scenario, node: NodeRef) -> Explanation {
                     unit,
                 );
                 let rounded = b.month_value(0, measure, j);
-                MonthExplanation {
-                    month,
-                    seasonality: shares[j],
-                    parent_value: None,
-                    exact,
-                    rounded,
-                    rounding: rounded - exact,
-                }
+                let respreads = month_respreads(plan, scenario, b, 0, measure, j);
+                month_explanation(month, shares[j], None, exact, rounded, respreads)
             })
             .collect();
         MeasureExplanation {
@@ -414,14 +488,16 @@ impl Context<'_> {
                     unit,
                 );
                 let rounded = b.month_value(self.index, measure, j);
-                MonthExplanation {
+                let respreads =
+                    month_respreads(self.plan, self.scenario, b, self.index, measure, j);
+                month_explanation(
                     month,
-                    seasonality: seasonality(self.scenario, j, b.months().len()),
-                    parent_value: Some(b.month_value(self.parent, measure, j)),
+                    seasonality(self.scenario, j, b.months().len()),
+                    Some(b.month_value(self.parent, measure, j)),
                     exact,
                     rounded,
-                    rounding: rounded - exact,
-                }
+                    respreads,
+                )
             })
             .collect()
     }

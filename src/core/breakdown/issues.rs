@@ -292,4 +292,8 @@ pub enum BreakdownWarning {
         "{region} has a market share of {share}% but no active customers recorded; check the data"
     )]
     ShareWithoutCustomers { region: NodeRef, share: Decimal },
+    /// A re-spread that no longer fits the plan (its node was removed, or the period changed
+    /// under its as-of month): ignored.
+    #[error("the re-spread of '{node}' as of {as_of} is ignored: it no longer fits the plan")]
+    RespreadIgnored { node: String, as_of: YearMonth },
 }

@@ -125,7 +125,7 @@ fn node_values(
 
 /// A valid plan: any period kind, whole-unit targets and locks, methods allowed at their
 /// levels, seasonality totalling 100%. Locks may still exceed their parents (an error the tests expect then).
-fn valid_plan() -> impl Strategy<Value = Plan> {
+pub(super) fn valid_plan() -> impl Strategy<Value = Plan> {
     let units = (
         prop::sample::select(&UNITS[..]),
         prop::sample::select(&UNITS[..4]),

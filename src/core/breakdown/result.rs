@@ -8,6 +8,7 @@ use crate::core::scenario::{Level, Measure};
 use super::arith::units_decimal;
 use super::issues::BreakdownWarning;
 use super::layout::{BreakdownNode, Layout};
+use super::respread::AppliedRespread;
 
 /// The breakdown of one scenario: for every node (in tree order, see [`BreakdownNode`]) and both
 /// measures, the annual value and one value per month of the period, all whole multiples of the
@@ -23,6 +24,8 @@ pub struct Breakdown {
     /// Monthly values in units: node-major, then measure, then month.
     pub(super) monthly: Vec<i64>,
     pub(super) warnings: Vec<BreakdownWarning>,
+    /// The scenario's re-spreads as applied, in the order applied.
+    pub(super) respreads: Vec<AppliedRespread>,
 }
 
 impl Breakdown {
@@ -104,6 +107,16 @@ impl Breakdown {
     /// A number of units of a measure as a decimal.
     pub fn to_decimal(&self, units: i64, measure: Measure) -> Decimal {
         units_decimal(units, self.unit(measure))
+    }
+
+    /// The scenario's re-spreads as applied (纠偏), in the order applied.
+    pub fn respreads(&self) -> &[AppliedRespread] {
+        &self.respreads
+    }
+
+    /// Whether node `a` is `b` or one of its ancestors.
+    pub fn contains(&self, a: usize, b: usize) -> bool {
+        a <= b && b < self.layout.nodes[a].subtree_end
     }
 
     /// Things worth a manager's attention; the numbers are exact regardless.

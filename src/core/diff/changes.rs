@@ -2,6 +2,7 @@
 //! changed, or collection put in another order.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -74,16 +75,26 @@ impl Change {
 /// The changes from `old` to `new`, in the order a manager reads a plan: the plan's own fields,
 /// then the territory in tree order, the scenarios, then the execution's records.
 pub fn changes(old: &Items, new: &Items) -> Vec<Change> {
-    let rank = Rank::new(old, new);
+    // Items both plans share unchanged ([`Items::of_like`]) are passed over at once; only the
+    // rest are ordered and compared.
+    let differs = |k: &&ItemKey| {
+        !ordered_collections(k).is_empty()
+            || match (old.map.get(*k), new.map.get(*k)) {
+                (Some(a), Some(b)) => !Arc::ptr_eq(a, b) && a != b,
+                _ => true,
+            }
+    };
     let mut keys: Vec<&ItemKey> = old
         .map
         .keys()
         .chain(new.map.keys().filter(|k| !old.map.contains_key(*k)))
+        .filter(differs)
         .collect();
-    keys.sort_by_cached_key(|k| (rank.of(k), (*k).clone()));
+    let rank = Rank::new(old, new);
+    keys.sort_by_cached_key(|k| (rank.of(k), *k));
     let mut out = Vec::new();
     for key in keys {
-        match (old.map.get(key), new.map.get(key)) {
+        match (old.get(key), new.get(key)) {
             (Some(_), None) => out.push(Change {
                 item: key.clone(),
                 what: What::Removed,
@@ -175,6 +186,9 @@ pub fn ordered_collections(key: &ItemKey) -> &'static [&'static str] {
 pub fn reordered(old: &Items, new: &Items, owner: &Owner) -> bool {
     let a = old.order.get(owner).map_or(&[][..], Vec::as_slice);
     let b = new.order.get(owner).map_or(&[][..], Vec::as_slice);
+    if a == b {
+        return false;
+    }
     let in_a: HashSet<&ItemKey> = a.iter().collect();
     let in_b: HashSet<&ItemKey> = b.iter().collect();
     a.iter()
@@ -183,21 +197,21 @@ pub fn reordered(old: &Items, new: &Items, owner: &Owner) -> bool {
 }
 
 /// Positions for sorting changes in reading order.
-pub struct Rank {
-    nodes: HashMap<ItemKey, usize>,
+pub struct Rank<'a> {
+    nodes: HashMap<&'a ItemKey, usize>,
 }
 
-impl Rank {
-    pub fn new(old: &Items, new: &Items) -> Rank {
+impl<'a> Rank<'a> {
+    pub fn new(old: &'a Items, new: &'a Items) -> Rank<'a> {
         let mut nodes = HashMap::new();
         for items in [new, old] {
             let start = nodes.len();
-            for (i, k) in items.nodes_in_order().into_iter().enumerate() {
+            for (i, k) in items.nodes_in_order().enumerate() {
                 nodes.entry(k).or_insert(start + i);
             }
             let start = nodes.len();
             for (i, k) in items.children(&ItemKey::Plan, SCENARIOS).iter().enumerate() {
-                nodes.entry(k.clone()).or_insert(start + i);
+                nodes.entry(k).or_insert(start + i);
             }
         }
         Rank { nodes }

@@ -5,6 +5,7 @@
 //! check of the format.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -13,10 +14,11 @@ use super::shape::{
     SCENARIOS, SUBDISTRICTS, Seg, parent_path, rule, section,
 };
 use crate::core::changelog::Change;
-use crate::core::model::{FORMAT_VERSION, Plan};
+use crate::core::model::{FORMAT_VERSION, Plan, Region, Salesperson, SubDistrict};
+use crate::core::scenario::Scenario;
 
 /// The fields of one item.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Item {
     pub fields: BTreeMap<Path, Value>,
 }
@@ -48,7 +50,9 @@ pub type Owner = (ItemKey, String);
 /// A plan as items.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Items {
-    pub map: HashMap<ItemKey, Item>,
+    /// Shared between the items of two plans where both hold the item alike
+    /// ([`Items::of_like`]): equal items are then one allocation, compared by address first.
+    pub map: HashMap<ItemKey, Arc<Item>>,
     /// The items of each collection, in the plan's order.
     pub order: HashMap<Owner, Vec<ItemKey>>,
 }
@@ -97,78 +101,135 @@ const KEY_SEPARATOR: char = '\u{1f}';
 impl Items {
     /// The items of a plan.
     pub fn of(plan: &Plan) -> Items {
-        let Ok(Value::Object(mut root)) = serde_json::to_value(plan) else {
-            unreachable!("a plan serialises to an object")
-        };
-        for member in PLAN_IDENTITY {
-            root.remove(member);
-        }
-        let regions = take_list(&mut root, REGIONS);
-        let scenarios = take_list(&mut root, SCENARIOS);
-        let execution = root.remove(EXECUTION);
+        Items::build(plan, None)
+    }
+
+    /// The items of `plan`, sharing with `like` (the items of `earlier`) every item the two
+    /// plans hold alike: an unchanged item is compared as the same item (no field compared),
+    /// and only what changed is cut into fields. Equal to [`Items::of`] in every way.
+    pub fn of_like(plan: &Plan, earlier: &Plan, like: &Items) -> Items {
+        Items::build(plan, Some(Earlier::new(earlier, like)))
+    }
+
+    fn build(plan: &Plan, earlier: Option<Earlier>) -> Items {
         let mut items = Items::default();
+        let mut root = object_of(&plan_shell(plan));
+        for member in PLAN_IDENTITY.iter().chain(&[REGIONS, SCENARIOS]) {
+            root.remove(*member);
+        }
         items.add(ItemKey::Plan, root);
 
-        let mut region_keys = Vec::with_capacity(regions.len());
-        for region in regions {
-            let Value::Object(mut region) = region else {
-                continue;
-            };
-            let id = take_id(&mut region);
-            let key = ItemKey::Region(id.clone());
-            let mut sub_keys = Vec::new();
-            for sub in take_list(&mut region, SUBDISTRICTS) {
-                let Value::Object(mut sub) = sub else {
-                    continue;
-                };
-                let sub_id = take_id(&mut sub);
-                let sub_key = ItemKey::Subdistrict(sub_id.clone());
-                let mut people = Vec::new();
-                for person in take_list(&mut sub, SALESPEOPLE) {
-                    let Value::Object(mut person) = person else {
-                        continue;
-                    };
-                    let person_key = ItemKey::Salesperson(take_id(&mut person));
-                    person.insert(PARENT.into(), Value::String(sub_id.clone()));
-                    items.add(person_key.clone(), person);
+        let mut region_keys = Vec::with_capacity(plan.regions.len());
+        for region in &plan.regions {
+            let key = ItemKey::Region(region.id.clone());
+            let mut sub_keys = Vec::with_capacity(region.subdistricts.len());
+            for sub in &region.subdistricts {
+                let sub_key = ItemKey::Subdistrict(sub.id.clone());
+                let mut people = Vec::with_capacity(sub.salespeople.len());
+                for person in &sub.salespeople {
+                    let person_key = ItemKey::Salesperson(person.id.clone());
+                    let shared = earlier
+                        .as_ref()
+                        .and_then(|e| e.person(person, &sub.id, &person_key));
+                    match shared {
+                        Some(item) => {
+                            items.map.insert(person_key.clone(), item);
+                        }
+                        None => {
+                            let mut object = object_of(person);
+                            object.remove("id");
+                            object.insert(PARENT.into(), Value::String(sub.id.clone()));
+                            items.add(person_key.clone(), object);
+                        }
+                    }
                     people.push(person_key);
                 }
                 items
                     .order
                     .insert((sub_key.clone(), SALESPEOPLE.into()), people);
-                sub.insert(PARENT.into(), Value::String(id.clone()));
-                items.add(sub_key.clone(), sub);
+                let shell = subdistrict_shell(sub);
+                let shared = earlier
+                    .as_ref()
+                    .and_then(|e| e.subdistrict(&shell, &region.id, &sub_key));
+                match shared {
+                    Some(item) => {
+                        items.map.insert(sub_key.clone(), item);
+                    }
+                    None => {
+                        let mut object = object_of(&shell);
+                        object.remove("id");
+                        object.remove(SALESPEOPLE);
+                        object.insert(PARENT.into(), Value::String(region.id.clone()));
+                        items.add(sub_key.clone(), object);
+                    }
+                }
                 sub_keys.push(sub_key);
             }
             items
                 .order
                 .insert((key.clone(), SUBDISTRICTS.into()), sub_keys);
-            items.add(key.clone(), region);
+            let shell = region_shell(region);
+            match earlier.as_ref().and_then(|e| e.region(&shell, &key)) {
+                Some(item) => {
+                    items.map.insert(key.clone(), item);
+                }
+                None => {
+                    let mut object = object_of(&shell);
+                    object.remove("id");
+                    object.remove(SUBDISTRICTS);
+                    items.add(key.clone(), object);
+                }
+            }
             region_keys.push(key);
         }
         items
             .order
             .insert((ItemKey::Plan, REGIONS.into()), region_keys);
 
-        let mut scenario_keys = Vec::with_capacity(scenarios.len());
-        for scenario in scenarios {
-            let Value::Object(mut scenario) = scenario else {
-                continue;
-            };
-            let key = ItemKey::Scenario(take_id(&mut scenario));
-            items.add(key.clone(), scenario);
+        let mut scenario_keys = Vec::with_capacity(plan.scenarios.len());
+        for scenario in &plan.scenarios {
+            let key = ItemKey::Scenario(scenario.id.clone());
+            match earlier.as_ref().and_then(|e| e.scenario(scenario, &key)) {
+                Some(item) => {
+                    items.map.insert(key.clone(), item);
+                }
+                None => {
+                    let mut object = object_of(scenario);
+                    object.remove("id");
+                    items.add(key.clone(), object);
+                }
+            }
             scenario_keys.push(key);
         }
         items
             .order
             .insert((ItemKey::Plan, SCENARIOS.into()), scenario_keys);
 
-        if let Some(Value::Object(sections)) = execution {
-            for (name, records) in sections {
-                let Value::Array(records) = records else {
-                    continue;
-                };
-                items.add_section(&name, records);
+        match &earlier {
+            // The execution's records as the earlier plan has them: the same items.
+            Some(e) if e.plan.execution == plan.execution => {
+                for (owner, keys) in &e.items.order {
+                    if owner.0 != ItemKey::Plan || !owner.1.starts_with(EXECUTION) {
+                        continue;
+                    }
+                    for k in keys {
+                        if let Some(item) = e.items.map.get(k) {
+                            items.map.insert(k.clone(), item.clone());
+                        }
+                    }
+                    items.order.insert(owner.clone(), keys.clone());
+                }
+            }
+            _ if plan.execution.is_empty() => {}
+            _ => {
+                if let Ok(Value::Object(sections)) = serde_json::to_value(&plan.execution) {
+                    for (name, records) in sections {
+                        let Value::Array(records) = records else {
+                            continue;
+                        };
+                        items.add_section(&name, records);
+                    }
+                }
             }
         }
         items
@@ -218,11 +279,11 @@ impl Items {
             flatten(&key, &mut path, value, &mut fields);
             path.pop();
         }
-        self.map.insert(key, Item { fields });
+        self.map.insert(key, Arc::new(Item { fields }));
     }
 
     pub fn get(&self, key: &ItemKey) -> Option<&Item> {
-        self.map.get(key)
+        self.map.get(key).map(|i| &**i)
     }
 
     /// The items of a collection, in order.
@@ -234,20 +295,18 @@ impl Items {
 
     /// The name of a node, scenario or customer.
     pub fn name(&self, key: &ItemKey) -> Option<&str> {
-        self.map.get(key).and_then(Item::name)
+        self.get(key).and_then(Item::name)
     }
 
     /// Every region, sub-district and salesperson in tree order.
-    pub fn nodes_in_order(&self) -> Vec<ItemKey> {
-        let mut out = Vec::new();
-        for r in self.children(&ItemKey::Plan, REGIONS) {
-            out.push(r.clone());
-            for d in self.children(r, SUBDISTRICTS) {
-                out.push(d.clone());
-                out.extend(self.children(d, SALESPEOPLE).iter().cloned());
-            }
-        }
-        out
+    pub fn nodes_in_order(&self) -> impl Iterator<Item = &ItemKey> {
+        self.children(&ItemKey::Plan, REGIONS).iter().flat_map(|r| {
+            std::iter::once(r).chain(
+                self.children(r, SUBDISTRICTS)
+                    .iter()
+                    .flat_map(|d| std::iter::once(d).chain(self.children(d, SALESPEOPLE))),
+            )
+        })
     }
 
     /// The node with this id, whatever its level.
@@ -268,10 +327,10 @@ impl Items {
             match &key {
                 ItemKey::Region(id) => return Some(id.clone()),
                 ItemKey::Subdistrict(_) => {
-                    key = ItemKey::Region(self.map.get(&key)?.parent()?.into());
+                    key = ItemKey::Region(self.get(&key)?.parent()?.into());
                 }
                 ItemKey::Salesperson(_) => {
-                    key = ItemKey::Subdistrict(self.map.get(&key)?.parent()?.into());
+                    key = ItemKey::Subdistrict(self.get(&key)?.parent()?.into());
                 }
                 _ => return None,
             }
@@ -282,51 +341,110 @@ impl Items {
     /// The plan these items make, with `head`'s identity and history; read as a file is (the
     /// shape of every field; the rules are checked by the caller). The error names the field.
     pub fn to_plan(&self, head: &Head) -> Result<Plan, String> {
+        self.build_plan(head, None)
+    }
+
+    /// Like [`Items::to_plan`], taking every node and scenario these items share with `like`
+    /// (the items of `earlier`, [`Items::of_like`]) as `earlier` has it, already read: only
+    /// the items that differ are read from their fields.
+    pub fn to_plan_like(&self, head: &Head, earlier: &Plan, like: &Items) -> Result<Plan, String> {
+        self.build_plan(head, Some(Earlier::new(earlier, like)))
+    }
+
+    fn build_plan(&self, head: &Head, earlier: Option<Earlier>) -> Result<Plan, String> {
+        // The same typed reading of JSON values as an upgraded older file gets (one copy of
+        // the plan's deserialiser in the wasm); the merged plan is then checked by the rules.
+        fn read<T: serde::de::DeserializeOwned>(object: Map<String, Value>) -> Result<T, String> {
+            serde_json::from_value(Value::Object(object)).map_err(|e| e.to_string())
+        }
+        let shared = |key: &ItemKey| {
+            let e = earlier.as_ref()?;
+            let same = Arc::ptr_eq(e.items.map.get(key)?, self.map.get(key)?);
+            same.then_some(e)
+        };
         let mut root = self.object(&ItemKey::Plan);
         root.insert("format_version".into(), Value::from(FORMAT_VERSION));
         root.insert("id".into(), Value::String(head.id.clone()));
         root.insert("id_seq".into(), Value::from(head.id_seq));
-        let regions = self
-            .children(&ItemKey::Plan, REGIONS)
-            .iter()
-            .map(|r| {
-                let subs = self
-                    .children(r, SUBDISTRICTS)
-                    .iter()
-                    .map(|d| {
-                        let people = self
-                            .children(d, SALESPEOPLE)
-                            .iter()
-                            .map(|p| Value::Object(self.node_object(p)))
-                            .collect();
-                        let mut sub = self.node_object(d);
-                        sub.insert(SALESPEOPLE.into(), Value::Array(people));
-                        Value::Object(sub)
-                    })
-                    .collect();
-                let mut region = self.node_object(r);
-                region.insert(SUBDISTRICTS.into(), Value::Array(subs));
-                Value::Object(region)
-            })
-            .collect();
-        root.insert(REGIONS.into(), Value::Array(regions));
-        let scenarios = self
-            .children(&ItemKey::Plan, SCENARIOS)
-            .iter()
-            .map(|s| Value::Object(self.node_object(s)))
-            .collect();
-        root.insert(SCENARIOS.into(), Value::Array(scenarios));
-        let execution = self.execution();
-        if !execution.is_empty() {
-            root.insert(EXECUTION.into(), Value::Object(execution));
+        root.insert(REGIONS.into(), Value::Array(Vec::new()));
+        root.insert(SCENARIOS.into(), Value::Array(Vec::new()));
+        let mut plan: Plan = read(root)?;
+        for r in self.children(&ItemKey::Plan, REGIONS) {
+            let mut region = match shared(r).and_then(|e| e.regions.get(r.id())) {
+                Some(same) => region_shell(same),
+                None => {
+                    let mut object = self.node_object(r);
+                    object.insert(SUBDISTRICTS.into(), Value::Array(Vec::new()));
+                    read(object)?
+                }
+            };
+            for d in self.children(r, SUBDISTRICTS) {
+                let mut sub = match shared(d).and_then(|e| e.subdistricts.get(d.id())) {
+                    Some((same, _)) => subdistrict_shell(same),
+                    None => {
+                        let mut object = self.node_object(d);
+                        object.insert(SALESPEOPLE.into(), Value::Array(Vec::new()));
+                        read(object)?
+                    }
+                };
+                for p in self.children(d, SALESPEOPLE) {
+                    sub.salespeople
+                        .push(match shared(p).and_then(|e| e.people.get(p.id())) {
+                            Some((same, _)) => (*same).clone(),
+                            None => read(self.node_object(p))?,
+                        });
+                }
+                region.subdistricts.push(sub);
+            }
+            plan.regions.push(region);
         }
-        // The same typed reading of JSON values as an upgraded older file gets (one copy of
-        // the plan's deserialiser in the wasm); the merged plan is then checked by the rules.
-        let mut plan: Plan =
-            serde_json::from_value(Value::Object(root)).map_err(|e| e.to_string())?;
+        for s in self.children(&ItemKey::Plan, SCENARIOS) {
+            let same = shared(s).and_then(|e| e.plan.scenarios.iter().find(|x| x.id == s.id()));
+            plan.scenarios.push(match same {
+                Some(same) => same.clone(),
+                None => read(self.node_object(s))?,
+            });
+        }
+        plan.execution = match &earlier {
+            Some(e) if self.same_records(e.items) => e.plan.execution.clone(),
+            _ => {
+                let execution = self.execution();
+                if execution.is_empty() {
+                    Default::default()
+                } else {
+                    read(execution)?
+                }
+            }
+        };
         plan.change_log = head.change_log.clone();
         plan.recipient_part = head.recipient_part.clone();
         Ok(plan)
+    }
+
+    /// Whether these items hold the execution's records of `other`, the same items in the
+    /// same order.
+    fn same_records(&self, other: &Items) -> bool {
+        let sections = |items: &Items| {
+            items
+                .order
+                .iter()
+                .filter(|((owner, c), _)| *owner == ItemKey::Plan && c.starts_with(EXECUTION))
+                .count()
+        };
+        sections(self) == sections(other)
+            && self
+                .order
+                .iter()
+                .filter(|((owner, c), _)| *owner == ItemKey::Plan && c.starts_with(EXECUTION))
+                .all(|(owner, keys)| {
+                    other.order.get(owner) == Some(keys)
+                        && keys
+                            .iter()
+                            .all(|k| match (self.map.get(k), other.map.get(k)) {
+                                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                                _ => false,
+                            })
+                })
     }
 
     fn execution(&self) -> Map<String, Value> {
@@ -382,17 +500,160 @@ impl Items {
     }
 }
 
-fn take_list(object: &mut Map<String, Value>, name: &str) -> Vec<Value> {
-    match object.remove(name) {
-        Some(Value::Array(list)) => list,
-        _ => Vec::new(),
+/// A part of the plan as the JSON object the format writes.
+fn object_of(part: &impl serde::Serialize) -> Map<String, Value> {
+    match serde_json::to_value(part) {
+        Ok(Value::Object(object)) => object,
+        _ => unreachable!("a part of a plan serialises to an object"),
     }
 }
 
-fn take_id(object: &mut Map<String, Value>) -> String {
-    match object.remove("id") {
-        Some(Value::String(id)) => id,
-        _ => String::new(),
+/// The plan without its collections (regions, scenarios, execution) and history: its own
+/// fields. Every field is named, so a field added to the plan is a decision here.
+fn plan_shell(plan: &Plan) -> Plan {
+    let Plan {
+        format_version,
+        id: _,
+        name,
+        company,
+        currency,
+        period,
+        regions: _,
+        scenarios: _,
+        adopted_scenario,
+        id_seq: _,
+        notes,
+        execution: _,
+        recipient_part: _,
+        change_log: _,
+    } = plan;
+    Plan {
+        format_version: *format_version,
+        id: String::new(),
+        name: name.clone(),
+        company: company.clone(),
+        currency: currency.clone(),
+        period: *period,
+        regions: Vec::new(),
+        scenarios: Vec::new(),
+        adopted_scenario: adopted_scenario.clone(),
+        id_seq: 0,
+        notes: notes.clone(),
+        execution: Default::default(),
+        recipient_part: None,
+        change_log: Vec::new(),
+    }
+}
+
+/// A region without its sub-districts.
+fn region_shell(region: &Region) -> Region {
+    let Region {
+        id,
+        name,
+        manager,
+        market_share,
+        active_customers,
+        last_sales,
+        notes,
+        subdistricts: _,
+    } = region;
+    Region {
+        id: id.clone(),
+        name: name.clone(),
+        manager: manager.clone(),
+        market_share: *market_share,
+        active_customers: *active_customers,
+        last_sales: *last_sales,
+        notes: notes.clone(),
+        subdistricts: Vec::new(),
+    }
+}
+
+/// A sub-district without its salespeople.
+fn subdistrict_shell(sub: &SubDistrict) -> SubDistrict {
+    let SubDistrict {
+        id,
+        name,
+        factors,
+        target_share,
+        last_sales,
+        milestones,
+        target_distributors,
+        target_terminals,
+        salespeople: _,
+    } = sub;
+    SubDistrict {
+        id: id.clone(),
+        name: name.clone(),
+        factors: *factors,
+        target_share: *target_share,
+        last_sales: *last_sales,
+        milestones: milestones.clone(),
+        target_distributors: target_distributors.clone(),
+        target_terminals: target_terminals.clone(),
+        salespeople: Vec::new(),
+    }
+}
+
+/// An earlier plan and its items, by id: what a later plan can share.
+struct Earlier<'a> {
+    plan: &'a Plan,
+    items: &'a Items,
+    regions: HashMap<&'a str, &'a Region>,
+    /// Each sub-district with its region's id.
+    subdistricts: HashMap<&'a str, (&'a SubDistrict, &'a str)>,
+    /// Each salesperson with their sub-district's id.
+    people: HashMap<&'a str, (&'a Salesperson, &'a str)>,
+}
+
+impl<'a> Earlier<'a> {
+    fn new(plan: &'a Plan, items: &'a Items) -> Self {
+        let mut e = Earlier {
+            plan,
+            items,
+            regions: HashMap::with_capacity(plan.regions.len()),
+            subdistricts: HashMap::new(),
+            people: HashMap::new(),
+        };
+        for r in &plan.regions {
+            e.regions.insert(&r.id, r);
+            for d in &r.subdistricts {
+                e.subdistricts.insert(&d.id, (d, &r.id));
+                for p in &d.salespeople {
+                    e.people.insert(&p.id, (p, &d.id));
+                }
+            }
+        }
+        e
+    }
+
+    /// The earlier item of `key`, when the earlier plan holds `same` alike.
+    fn shared(&self, key: &ItemKey, same: bool) -> Option<Arc<Item>> {
+        if same {
+            self.items.map.get(key).cloned()
+        } else {
+            None
+        }
+    }
+
+    fn person(&self, p: &Salesperson, sub: &str, key: &ItemKey) -> Option<Arc<Item>> {
+        let &(q, at) = self.people.get(p.id.as_str())?;
+        self.shared(key, q == p && at == sub)
+    }
+
+    fn subdistrict(&self, shell: &SubDistrict, region: &str, key: &ItemKey) -> Option<Arc<Item>> {
+        let &(d, at) = self.subdistricts.get(shell.id.as_str())?;
+        self.shared(key, at == region && subdistrict_shell(d) == *shell)
+    }
+
+    fn region(&self, shell: &Region, key: &ItemKey) -> Option<Arc<Item>> {
+        let r = self.regions.get(shell.id.as_str())?;
+        self.shared(key, region_shell(r) == *shell)
+    }
+
+    fn scenario(&self, s: &Scenario, key: &ItemKey) -> Option<Arc<Item>> {
+        let earlier = self.plan.scenarios.iter().find(|x| x.id == s.id)?;
+        self.shared(key, earlier == s)
     }
 }
 
@@ -477,4 +738,161 @@ fn join_months(record: &mut Map<String, Value>) -> Option<()> {
         .join("; ");
     record.insert(MONTHS.into(), Value::String(text));
     Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::execution::sample_execution;
+    use crate::core::lang::Lang;
+    use crate::core::sample::{sample_plan, scaled_plan};
+
+    /// The plan's whole JSON cut at its collections: what the items of a plan are, by
+    /// definition.
+    fn cut_from_json(plan: &Plan) -> Items {
+        fn list(object: &mut Map<String, Value>, name: &str) -> Vec<Map<String, Value>> {
+            match object.remove(name) {
+                Some(Value::Array(list)) => list
+                    .into_iter()
+                    .filter_map(|v| match v {
+                        Value::Object(o) => Some(o),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            }
+        }
+        fn id(object: &mut Map<String, Value>) -> String {
+            match object.remove("id") {
+                Some(Value::String(id)) => id,
+                _ => String::new(),
+            }
+        }
+        let mut root = object_of(plan);
+        for member in PLAN_IDENTITY {
+            root.remove(member);
+        }
+        let regions = list(&mut root, REGIONS);
+        let scenarios = list(&mut root, SCENARIOS);
+        let execution = root.remove(EXECUTION);
+        let mut items = Items::default();
+        items.add(ItemKey::Plan, root);
+        let mut region_keys = Vec::new();
+        for mut region in regions {
+            let rid = id(&mut region);
+            let mut sub_keys = Vec::new();
+            for mut sub in list(&mut region, SUBDISTRICTS) {
+                let sid = id(&mut sub);
+                let mut people = Vec::new();
+                for mut person in list(&mut sub, SALESPEOPLE) {
+                    let key = ItemKey::Salesperson(id(&mut person));
+                    person.insert(PARENT.into(), Value::String(sid.clone()));
+                    items.add(key.clone(), person);
+                    people.push(key);
+                }
+                let key = ItemKey::Subdistrict(sid.clone());
+                items
+                    .order
+                    .insert((key.clone(), SALESPEOPLE.into()), people);
+                sub.insert(PARENT.into(), Value::String(rid.clone()));
+                items.add(key.clone(), sub);
+                sub_keys.push(key);
+            }
+            let key = ItemKey::Region(rid);
+            items
+                .order
+                .insert((key.clone(), SUBDISTRICTS.into()), sub_keys);
+            items.add(key.clone(), region);
+            region_keys.push(key);
+        }
+        items
+            .order
+            .insert((ItemKey::Plan, REGIONS.into()), region_keys);
+        let mut scenario_keys = Vec::new();
+        for mut scenario in scenarios {
+            let key = ItemKey::Scenario(id(&mut scenario));
+            items.add(key.clone(), scenario);
+            scenario_keys.push(key);
+        }
+        items
+            .order
+            .insert((ItemKey::Plan, SCENARIOS.into()), scenario_keys);
+        if let Some(Value::Object(sections)) = execution {
+            for (name, records) in sections {
+                if let Value::Array(records) = records {
+                    items.add_section(&name, records);
+                }
+            }
+        }
+        items
+    }
+
+    fn with_execution(mut plan: Plan) -> Plan {
+        plan.execution = sample_execution(&plan, 3);
+        plan
+    }
+
+    /// A copy with something changed at every level: the plan, a region, a sub-district, a
+    /// salesperson moved and one renamed, a scenario, the execution.
+    fn edited(plan: &Plan) -> Plan {
+        let mut b = plan.clone();
+        b.name.push_str(" (copy)");
+        b.regions[0].market_share += Decimal::ONE;
+        b.regions[1].subdistricts[0].factors.population += Decimal::ONE;
+        b.regions[0].subdistricts[0].salespeople[0].name = "Renamed".into();
+        let moved = b.regions[0].subdistricts[0].salespeople.pop().unwrap();
+        b.regions[0].subdistricts[1].salespeople.push(moved);
+        b.scenarios[0].amount_target += Decimal::ONE;
+        b.execution.settings.deviation_threshold = Decimal::from(12);
+        b
+    }
+
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn items_are_the_plans_json_cut_at_its_collections() {
+        for plan in [
+            sample_plan(Lang::Zh),
+            with_execution(sample_plan(Lang::En)),
+            edited(&with_execution(scaled_plan(600))),
+        ] {
+            assert_eq!(Items::of(&plan), cut_from_json(&plan));
+        }
+    }
+
+    #[test]
+    fn a_later_plans_items_share_what_is_alike_and_are_its_own_items() {
+        let a = with_execution(scaled_plan(600));
+        let a_items = Items::of(&a);
+        let b = edited(&a);
+        let b_items = Items::of_like(&b, &a, &a_items);
+        assert_eq!(b_items, Items::of(&b));
+        assert_eq!(b_items, cut_from_json(&b));
+        // Unchanged: one item; changed: its own.
+        let same = |key: &ItemKey| Arc::ptr_eq(&a_items.map[key], &b_items.map[key]);
+        let person = |r: usize, d: usize, p: usize| {
+            ItemKey::Salesperson(a.regions[r].subdistricts[d].salespeople[p].id.clone())
+        };
+        assert!(same(&person(2, 0, 0)));
+        assert!(same(&ItemKey::Region(a.regions[2].id.clone())));
+        assert!(!same(&person(0, 0, 0)), "renamed");
+        let last = a.regions[0].subdistricts[0].salespeople.len() - 1;
+        assert!(!same(&person(0, 0, last)), "moved");
+        assert!(!same(&ItemKey::Region(a.regions[0].id.clone())));
+        assert!(!same(&ItemKey::Subdistrict(
+            a.regions[1].subdistricts[0].id.clone()
+        )));
+        assert!(!same(&ItemKey::Scenario(a.scenarios[0].id.clone())));
+        // The same plan shares every node, scenario and record (the plan's own fields, one
+        // small item, are cut again).
+        let again = Items::of_like(&a, &a, &a_items);
+        assert!(
+            a_items
+                .map
+                .iter()
+                .filter(|(k, _)| **k != ItemKey::Plan)
+                .all(|(k, v)| Arc::ptr_eq(v, &again.map[k]))
+        );
+        assert_eq!(again, a_items);
+    }
 }

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::{Applied, EditError, Imported, set};
 use crate::core::execution::{
     self, Actual, ActualsPreview, BudgetItem, CustomerField, CustomerKind, Expense, GrowthBasis,
-    ScoreFigures, ScoreMeasure, ScorePreview,
+    ScoreBasis, ScoreFigures, ScoreMeasure, ScorePreview, ScoreScale, SharePreview,
 };
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
@@ -56,11 +56,12 @@ pub enum ExecutionEdit {
     RemoveCustomer {
         customer: String,
     },
-    /// A distributor's figures for a month.
+    /// A distributor's figures for a month (boxed: seventeen figures would make every edit as
+    /// large as this one).
     ScoreFigures {
         customer: String,
         month: YearMonth,
-        figures: ScoreFigures,
+        figures: Box<ScoreFigures>,
     },
     /// The lines of a distributor-figures file, already previewed.
     ImportScoreFigures {
@@ -79,6 +80,11 @@ pub enum ExecutionEdit {
         month: YearMonth,
         share: Option<Decimal>,
     },
+    /// The lines of a market-share file, already previewed.
+    ImportShares {
+        preview: Box<SharePreview>,
+        skip_bad_lines: bool,
+    },
     /// The company's expense-ratio target (费用控制指标), percent of sales.
     ExpenseRatioTarget(Decimal),
     AddExpense(Expense),
@@ -94,6 +100,10 @@ pub enum ExecutionEdit {
     StaleDays(u32),
     /// The scorecard's growth basis (同比 or 环比).
     GrowthBasis(GrowthBasis),
+    /// What the scorecard's sales share and growth are computed on (volume or amount).
+    ScoreBasis(ScoreBasis),
+    /// A scorecard measure's 0–100 scale.
+    ScoreScale(ScoreMeasure, ScoreScale),
     /// A scorecard measure's weight.
     ScoreWeight(ScoreMeasure, Decimal),
     /// Plausible execution data for the plan's first `months` months, to try the execution
@@ -183,10 +193,10 @@ impl ExecutionEdit {
                     .scorecard
                     .iter()
                     .find(|e| e.customer == *customer && e.month == *month);
-                if before.is_some_and(|e| e.figures == *figures) {
+                if before.is_some_and(|e| e.figures == **figures) {
                     return changed(false);
                 }
-                execution::set_score_entry(plan, customer, *month, figures.clone())?;
+                execution::set_score_entry(plan, customer, *month, (**figures).clone())?;
                 changed(true)
             }
             ExecutionEdit::ImportScoreFigures {
@@ -198,6 +208,17 @@ impl ExecutionEdit {
                     changed: summary.rows > 0,
                     created: None,
                     imported: Some(Imported::ScoreFigures(summary)),
+                })
+            }
+            ExecutionEdit::ImportShares {
+                preview,
+                skip_bad_lines,
+            } => {
+                let summary = execution::apply_shares(plan, preview, *skip_bad_lines)?;
+                Ok(Applied {
+                    changed: summary.rows > 0,
+                    created: None,
+                    imported: Some(Imported::Shares(summary)),
                 })
             }
             ExecutionEdit::Budget {
@@ -217,6 +238,13 @@ impl ExecutionEdit {
             ExecutionEdit::GrowthBasis(basis) => {
                 let slot = &mut plan.execution.settings.growth_basis;
                 changed(set(slot, *basis))
+            }
+            ExecutionEdit::ScoreBasis(basis) => {
+                let slot = &mut plan.execution.settings.score_basis;
+                changed(set(slot, *basis))
+            }
+            ExecutionEdit::ScoreScale(m, scale) => {
+                changed(execution::set_score_scale(plan, *m, *scale)?)
             }
             ExecutionEdit::ExpenseRatioTarget(v) => {
                 let before = plan.execution.settings.expense_ratio_target;
@@ -252,11 +280,11 @@ impl ExecutionEdit {
                 changed(before != *v)
             }
             ExecutionEdit::FillSample { months } => {
-                if !plan.execution.is_empty() {
+                if !plan.execution.nothing_recorded() {
                     return changed(false);
                 }
                 plan.execution = execution::sample_execution(plan, *months);
-                changed(!plan.execution.is_empty())
+                changed(!plan.execution.nothing_recorded())
             }
         }
     }

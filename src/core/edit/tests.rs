@@ -465,7 +465,7 @@ fn archive_scorecard_and_expense_edits_reach_their_records() {
     let score = |customer: &str| ExecutionEdit::ScoreFigures {
         customer: customer.into(),
         month,
-        figures: figures.clone(),
+        figures: Box::new(figures.clone()),
     };
     assert_eq!(run(&mut p, score(&alpha)), Ok(true));
     assert_eq!(

@@ -9,11 +9,11 @@ use crate::core::field::parse_date;
 use crate::core::model::Plan;
 use crate::core::scenario::{Level, Measure};
 
+use super::Execution;
 use super::actuals::Actual;
 use super::archive::{Customer, CustomerKind, CustomerStatus};
 use super::expenses::{Budget, BudgetItem, Channel, Expense};
 use super::scorecard::{ScoreEntry, ScoreFigures};
-use super::{Execution, Settings};
 use crate::core::sample::Lcg;
 
 const DISTRIBUTORS: [(&str, &str); 5] = [
@@ -33,14 +33,17 @@ const TERMINALS: [(&str, &str); 3] = [
 /// salesperson sells 70–115% of the adopted breakdown's monthly target (units rounded), and
 /// collects 80–100% of it; five distributors and three terminals in the archive (names in
 /// Chinese when the plan's company name is), scorecard figures for the last of those months,
-/// a budget for every region of 2% of its target and a few spend entries, one with a 15%
-/// discount. Actuals are left out if the breakdown cannot be computed.
+/// the plan's own budgets (or, without any, a budget for every region of 2% of its target) and
+/// a few spend entries, one with a 15% discount. The plan's settings are kept. Actuals are left
+/// out if the breakdown cannot be computed.
 pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
     let mut rng = Lcg(0xac7_0a15);
     let mut e = Execution {
-        settings: Settings::default(),
+        settings: plan.execution.settings,
+        budgets: plan.execution.budgets.clone(),
         ..Execution::default()
     };
+    let planned_budgets = !e.budgets.is_empty();
     let zh = !plan.company.is_ascii();
     let pick = |pair: (&str, &str)| if zh { pair.0 } else { pair.1 }.to_string();
     let period = plan.period.months();
@@ -147,8 +150,20 @@ pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
                     price_violations: (rng.next(5) as u32).saturating_sub(2),
                     cross_territory: u32::from(k == 3),
                     collection_days: Some(Decimal::from(25 + rng.next(50))),
+                    ..ScoreFigures::default()
                 },
             });
+            // Volumes in cases: 60 yuan a case this month and last, 57 a year ago (the price
+            // has risen 5%, so volume grows less than amount year on year).
+            if let Some(entry) = e.scorecard.last_mut() {
+                let f = &mut entry.figures;
+                let cases =
+                    |amount: Decimal, price: i64| (amount / Decimal::from(price)).round_dp(0);
+                f.our_volume = cases(f.our_sales, 60);
+                f.category_volume = cases(f.category_sales, 60);
+                f.last_month_volume = cases(f.last_month_sales, 60);
+                f.last_year_volume = cases(f.last_year_sales, 57);
+            }
         }
     }
 
@@ -164,14 +179,15 @@ pub fn sample_execution(plan: &Plan, months: usize) -> Execution {
             } else {
                 budget
             };
-            let promotion = budget.round_dp(0);
-            e.budgets.insert(
-                r.id.clone(),
-                Budget {
-                    promotion,
-                    salaries: Decimal::ZERO,
-                },
-            );
+            if !planned_budgets {
+                e.budgets.insert(
+                    r.id.clone(),
+                    Budget {
+                        promotion: budget.round_dp(0),
+                        salaries: Decimal::ZERO,
+                    },
+                );
+            }
             if k < 3 {
                 let date = parse_date(&format!("{}-{:02}-20", first.year, first.month));
                 let Ok(date) = date else { continue };

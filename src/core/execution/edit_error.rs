@@ -32,6 +32,12 @@ pub enum EditError {
     /// No expense entry at this position.
     #[error("no expense entry number {0}")]
     UnknownExpense(usize),
+    /// A scorecard measure's scale is refused.
+    #[error("scale.{}: {error}", measure.key())]
+    Scale {
+        measure: super::ScoreMeasure,
+        error: super::ScaleError,
+    },
     /// A field's value is refused; `field` is its JSON key.
     #[error("{field}: {error}")]
     Field {

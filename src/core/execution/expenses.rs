@@ -524,6 +524,8 @@ mod tests {
     #[test]
     fn budgets_split_by_tier_and_spend_is_set_against_them() {
         let mut plan = sample_plan(Lang::En);
+        // Only the budgets set here, not the sample's.
+        plan.execution.budgets.clear();
         let s = plan.adopted().unwrap().clone();
         // The sample's first region is a base camp (30/70); find a contested one (70/30).
         let r1 = plan.regions[0].id.clone();
@@ -622,6 +624,8 @@ mod tests {
     #[test]
     fn months_carry_their_share_of_the_budget_and_their_own_spend() {
         let mut plan = sample_plan(Lang::En);
+        // Only the budgets set here, not the sample's.
+        plan.execution.budgets.clear();
         let s = plan.adopted().unwrap().clone();
         let r1 = plan.regions[0].id.clone();
         // 100,000.01 is 10,000,001 fen: each month gets the floor of its share, and the one fen
@@ -674,6 +678,8 @@ mod tests {
     #[test]
     fn bad_spend_is_refused() {
         let mut plan = sample_plan(Lang::En);
+        // Only the budgets set here, not the sample's.
+        plan.execution.budgets.clear();
         let r1 = plan.regions[0].id.clone();
         assert_eq!(
             add_expense(&mut plan, spend("r999", Channel::Terminal, "1", None)),

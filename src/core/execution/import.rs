@@ -144,6 +144,15 @@ pub enum ProblemKind {
     /// The same distributor and month as an earlier line; the earlier line is kept.
     #[error("repeats the distributor and month of line {first_line}")]
     DuplicateDistributor { first_line: usize },
+    /// No region in the plan has this id.
+    #[error("no region with id '{0}' in the plan")]
+    UnknownRegion(String),
+    /// A share that is not between 0 and 100 percent.
+    #[error("'{0}' is not a share from 0 to 100%")]
+    NotAPercent(String),
+    /// The same region and month as an earlier line; the earlier line is kept.
+    #[error("repeats the region and month of line {first_line}")]
+    DuplicateRegion { first_line: usize },
 }
 
 /// One problem: the line (1-based, where the record starts), the column if one field is at

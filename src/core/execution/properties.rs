@@ -106,6 +106,10 @@ fn score_plan(rows: &[ScoreRaw]) -> (Plan, Vec<String>) {
             price_violations: counts.0,
             cross_territory: counts.1,
             collection_days: days.map(|d| Decimal::new(d, 1)),
+            our_volume: a(2),
+            category_volume: a(3),
+            last_month_volume: a(4),
+            last_year_volume: a(5),
         };
         let month = plan.period.start.plus(*month);
         set_score_entry(&mut plan, &ids[*k], month, f).expect("valid figures");
@@ -214,12 +218,14 @@ proptest! {
             last_month_sales: v(4), last_year_sales: v(5), revenue: v(6), costs: v(7),
             promotions: v(8), rebates: v(9), price_violations: counts.0,
             cross_territory: counts.1, collection_days: days.map(Decimal::from),
+            our_volume: v(2), category_volume: v(3), last_month_volume: v(4),
+            last_year_volume: v(5),
         };
         let mut w = ScoreWeights::default();
         for m in ScoreMeasure::ALL {
             w.set(m, Decimal::from(weights[m.index()]));
         }
-        let (measures, composite) = score_figures(&f, &w, GrowthBasis::YearOnYear);
+        let (measures, composite) = score_figures(&f, &super::Settings { score_weights: w, ..Default::default() });
         let hundred = Decimal::ONE_HUNDRED;
         for s in &measures {
             prop_assert_eq!(s.score.is_some(), s.value.is_some());

@@ -3,7 +3,9 @@
 //! store only when asked ([`apply_score_figures`]).
 //!
 //! The file: UTF-8 (a byte-order mark is allowed), header [`SCORE_HEADER`], one row per
-//! distributor and month. A last column `name` may follow; it is for the person filling the
+//! distributor and month. The four volume columns (本品销量, 同类产品总销量, last month's and
+//! last year's volume) come last; a file written before they existed ([`LEGACY_SCORE_HEADER`])
+//! is still read, its volumes zero. A last column `name` may follow; it is for the person filling the
 //! file in (the template writes each distributor's name there) and is not read — the id decides
 //! whose row it is. The id is a distributor's id in the customer archive; terminals have no
 //! scorecard. Months are read as in the actuals file (`2027-03`, `2027/3/1`, `2027年3月`, …) and
@@ -33,10 +35,25 @@ use super::scorecard::{ScoreEntry, ScoreFigures, check_figures};
 /// The header a scorecard file must start with (optionally followed by `,name`).
 pub const SCORE_HEADER: &str = "distributor_id,month,contract_volume,completed_volume,\
 our_sales,category_sales,last_month_sales,last_year_sales,revenue,costs,promotions,rebates,\
+price_violations,cross_territory,collection_days,our_volume,category_volume,last_month_volume,\
+last_year_volume";
+/// The header of files written before the volume columns: still read, volumes zero.
+pub const LEGACY_SCORE_HEADER: &str = "distributor_id,month,contract_volume,completed_volume,\
+our_sales,category_sales,last_month_sales,last_year_sales,revenue,costs,promotions,rebates,\
 price_violations,cross_territory,collection_days";
 /// The columns of [`SCORE_HEADER`] in words, then the name column's, in Chinese and in
 /// English: the template's second line; the importer skips a line of either after the header.
 pub const SCORE_LABELS: [&str; 2] = [
+    "经销商编号,月份,合同销量,完成销量,本品销售额,品类销售额,上月销售额,去年同期销售额,\
+     销售收入,成本,促销费用,返利,价格违规次数,窜货次数,回款天数,本品销量,同类产品总销量,\
+     上月销量,去年同期销量,名称",
+    "Distributor id,Month,Contract volume,Completed volume,Our sales,Category sales,\
+     Last month's sales,Last year's sales,Revenue,Costs,Promotions,Rebates,\
+     Price violations,Cross-territory cases,Collection days,Our volume,Category volume,\
+     Last month's volume,Last year's volume,Name",
+];
+/// The legacy files' line of column names, skipped like [`SCORE_LABELS`].
+const LEGACY_SCORE_LABELS: [&str; 2] = [
     "经销商编号,月份,合同量,完成量,本品销量,品类销量,上月销量,去年同期销量,\
      销售收入,成本,促销费用,返利,价格违规次数,窜货次数,回款天数,名称",
     "Distributor id,Month,Contract volume,Completed volume,Our sales,Category sales,\
@@ -62,11 +79,15 @@ pub enum ScoreColumn {
     PriceViolations,
     CrossTerritory,
     CollectionDays,
+    OurVolume,
+    CategoryVolume,
+    LastMonthVolume,
+    LastYearVolume,
 }
 
 impl ScoreColumn {
     /// In the file's order.
-    pub const ALL: [ScoreColumn; 15] = [
+    pub const ALL: [ScoreColumn; 19] = [
         ScoreColumn::DistributorId,
         ScoreColumn::Month,
         ScoreColumn::ContractVolume,
@@ -82,6 +103,10 @@ impl ScoreColumn {
         ScoreColumn::PriceViolations,
         ScoreColumn::CrossTerritory,
         ScoreColumn::CollectionDays,
+        ScoreColumn::OurVolume,
+        ScoreColumn::CategoryVolume,
+        ScoreColumn::LastMonthVolume,
+        ScoreColumn::LastYearVolume,
     ];
 
     /// The column's name in the header (the figures' names are their JSON keys).
@@ -102,6 +127,10 @@ impl ScoreColumn {
             ScoreColumn::PriceViolations => "price_violations",
             ScoreColumn::CrossTerritory => "cross_territory",
             ScoreColumn::CollectionDays => "collection_days",
+            ScoreColumn::OurVolume => "our_volume",
+            ScoreColumn::CategoryVolume => "category_volume",
+            ScoreColumn::LastMonthVolume => "last_month_volume",
+            ScoreColumn::LastYearVolume => "last_year_volume",
         }
     }
 }
@@ -117,9 +146,10 @@ pub type ScoreProblem = LineProblem<ScoreColumn>;
 
 /// The ten money and volume figures, in the file's order (columns 3 to 12).
 const AMOUNTS: usize = 10;
-/// Where the figures start and end among the fields.
+/// Where the figures start and end among the fields (the legacy files end at 15).
 const FIRST_FIGURE: usize = 2;
-const END_OF_FIGURES: usize = 15;
+const END_OF_FIGURES: usize = 19;
+const LEGACY_END_OF_FIGURES: usize = 15;
 
 /// A row that can be stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,9 +187,21 @@ pub struct ScoreImportSummary {
 
 /// Reads a scorecard file against the plan without storing anything.
 pub fn parse_score_figures(plan: &Plan, bytes: &[u8]) -> ScorePreview {
-    let mut fields: Vec<Cow<str>> = Vec::with_capacity(16);
-    let (mut reader, width) = match open(bytes, SCORE_HEADER, &SCORE_LABELS, &mut fields) {
-        Ok(opened) => opened,
+    let mut fields: Vec<Cow<str>> = Vec::with_capacity(20);
+    let (mut reader, width, end) = match open(bytes, SCORE_HEADER, &SCORE_LABELS, &mut fields) {
+        Ok((reader, width)) => (reader, width, END_OF_FIGURES),
+        // A file from before the volume columns; a header that is neither names the current.
+        Err(problem @ (ProblemKind::WrongHeader { .. }, _)) => {
+            match open(
+                bytes,
+                LEGACY_SCORE_HEADER,
+                &LEGACY_SCORE_LABELS,
+                &mut fields,
+            ) {
+                Ok((reader, width)) => (reader, width, LEGACY_END_OF_FIGURES),
+                Err(_) => return ScorePreview::file_problem(problem),
+            }
+        }
         Err(problem) => return ScorePreview::file_problem(problem),
     };
 
@@ -192,7 +234,7 @@ pub fn parse_score_figures(plan: &Plan, bytes: &[u8]) -> ScorePreview {
                     }
                 };
                 let month = month_in(&fields[1], &months, ScoreColumn::Month, &mut found);
-                let figures = &fields[FIRST_FIGURE..END_OF_FIGURES];
+                let figures = &fields[FIRST_FIGURE..end];
                 let figures = if figures.iter().all(|f| f.trim().is_empty()) {
                     found.push((None, ProblemKind::NoFigures));
                     None
@@ -227,7 +269,8 @@ pub fn parse_score_figures(plan: &Plan, bytes: &[u8]) -> ScorePreview {
     preview
 }
 
-/// The thirteen figures of a row; every problem goes to `found`.
+/// The figures of a row (thirteen, and the four volumes unless a legacy file); every problem
+/// goes to `found`.
 fn read_figures(
     fields: &[Cow<str>],
     found: &mut Vec<(Option<ScoreColumn>, ProblemKind)>,
@@ -260,6 +303,22 @@ fn read_figures(
             }
         }
     };
+    let mut volumes = [Decimal::ZERO; 4];
+    for (k, v) in volumes.iter_mut().enumerate() {
+        let Some(field) = fields.get(AMOUNTS + 3 + k) else {
+            break;
+        };
+        match number(field) {
+            Ok(x) => *v = x,
+            Err(kind) => found.push((Some(columns[AMOUNTS + 3 + k]), kind)),
+        }
+    }
+    let [
+        our_volume,
+        category_volume,
+        last_month_volume,
+        last_year_volume,
+    ] = volumes;
     let [
         contract_volume,
         completed_volume,
@@ -279,6 +338,10 @@ fn read_figures(
         category_sales,
         last_month_sales,
         last_year_sales,
+        our_volume,
+        category_volume,
+        last_month_volume,
+        last_year_volume,
         revenue,
         costs,
         promotions,
@@ -439,6 +502,15 @@ fn push_row(out: &mut String, id: &str, month: YearMonth, f: &ScoreFigures, name
     let _ = write!(out, ",{},{},", f.price_violations, f.cross_territory);
     if let Some(days) = f.collection_days {
         let _ = write!(out, "{days}");
+    }
+    let volumes = [
+        f.our_volume,
+        f.category_volume,
+        f.last_month_volume,
+        f.last_year_volume,
+    ];
+    for v in volumes {
+        let _ = write!(out, ",{v}");
     }
     let _ = writeln!(out, ",{}", quote(name));
 }

@@ -1,17 +1,23 @@
 //! The distributor scorecard (客户考评): seven measures from a distributor's figures for a month,
-//! each turned into a 0–100 score on a fixed scale, combined by the plan's weights.
+//! each turned into a 0–100 score on its scale, combined by the plan's weights.
 //!
-//! | measure | value | score (clamped to 0–100) |
+//! | measure | value | default scale: 0 points at → 100 points at |
 //! |---|---|---|
-//! | completion | completed ÷ contract volume | 100 × value (100% done = 100) |
-//! | sales share | our sales ÷ their category sales | 100 × value |
-//! | growth (销量增长率) | year-on-year (同比) **or** month-on-month (环比) growth, as the plan's settings choose | 50 + 250 × value (flat = 50, +20% = 100, −20% = 0) |
-//! | profit rate | (revenue − costs − promotions − rebates) ÷ revenue | 500 × value (20% margin = 100) |
-//! | price discipline | price violations counted (lower is better) | 100 − 20 per violation |
-//! | cross-territory selling (窜货) | incidents counted (lower is better) | 100 − 20 per incident |
-//! | collection cycle | days to collect (lower is better) | 100 up to 30 days, 0 from 90, linear between |
+//! | completion (任务完成率) | completed ÷ contract volume (合同销量) | 0% → 100% |
+//! | sales share (销售比重) | our volume ÷ the distributor's volume of the category | 0% → 100% |
+//! | growth (销量增长率) | our volume against the same month last year (同比) **or** last month (环比), as the plan's settings choose | −20% → +20% (flat = 50) |
+//! | profit rate | (revenue − costs − promotions − rebates) ÷ revenue | 0% → 20% |
+//! | price discipline | price violations counted (lower is better) | 5 → 0 |
+//! | cross-territory selling (窜货) | incidents counted (lower is better) | 5 → 0 |
+//! | collection cycle | days to collect (lower is better) | 90 → 30 days |
 //!
-//! Fixed scales, not ranks among peers: a distributor's score depends on its own figures only,
+//! Sales share and growth are on volume (销量), as the source text defines them
+//! ("本公司产品销量占客户所经营的同类产品总销量的比例"); the plan may choose amount instead
+//! ([`ScoreBasis`]). A scale is linear between its two points and flat outside them; each plan
+//! may edit its scales ([`ScoreScales`]), and a scale must rise towards its better end (a scale
+//! whose 100-point value is not past its 0-point value is refused, naming the measure).
+//!
+//! Scales, not ranks among peers: a distributor's score depends on its own figures only,
 //! so it can be explained to the distributor and does not move when another is added. Price
 //! discipline is a count of violations (like 窜货) rather than a rating, because a count is a
 //! fact that can be checked. A measure whose value is undefined (a zero denominator, no
@@ -26,7 +32,7 @@ use crate::core::period::YearMonth;
 
 use super::archive::CustomerKind;
 use super::edit_error::EditError;
-use super::ratio;
+use super::{Settings, ratio};
 
 /// A distributor's figures for one month.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,14 +50,22 @@ pub struct ScoreFigures {
     pub contract_volume: Decimal,
     /// Volume done.
     pub completed_volume: Decimal,
-    /// Our sales through the distributor this month.
+    /// Our sales (amount) through the distributor this month.
     pub our_sales: Decimal,
-    /// The distributor's sales of the whole category this month.
+    /// The distributor's sales (amount) of the whole category this month.
     pub category_sales: Decimal,
-    /// Our sales through the distributor last month.
+    /// Our sales (amount) through the distributor last month.
     pub last_month_sales: Decimal,
-    /// Our sales through the distributor in the same month last year.
+    /// Our sales (amount) through the distributor in the same month last year.
     pub last_year_sales: Decimal,
+    /// Our volume (本品销量) through the distributor this month.
+    pub our_volume: Decimal,
+    /// The distributor's volume of the whole category (同类产品总销量) this month.
+    pub category_volume: Decimal,
+    /// Our volume through the distributor last month.
+    pub last_month_volume: Decimal,
+    /// Our volume through the distributor in the same month last year.
+    pub last_year_volume: Decimal,
     /// Revenue from the distributor.
     pub revenue: Decimal,
     pub costs: Decimal,
@@ -133,6 +147,148 @@ impl GrowthBasis {
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|b| b.key() == key)
     }
+}
+
+/// What sales share (销售比重) and growth (销量增长率) are computed on.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ScoreBasis {
+    /// Volume (销量), as the source text defines both measures.
+    #[default]
+    Volume,
+    /// Amount (销售额).
+    Amount,
+}
+
+impl ScoreBasis {
+    pub const ALL: [ScoreBasis; 2] = [ScoreBasis::Volume, ScoreBasis::Amount];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ScoreBasis::Volume => "volume",
+            ScoreBasis::Amount => "amount",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.key() == key)
+    }
+}
+
+/// A measure's 0–100 scale: the value that scores 0 and the value that scores 100, linear
+/// between and flat outside. Ratios (completion, share, growth, profit) are in percent; counts
+/// and days as they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScoreScale {
+    pub zero: Decimal,
+    pub full: Decimal,
+}
+
+impl ScoreScale {
+    fn new(zero: i64, full: i64) -> Self {
+        ScoreScale {
+            zero: Decimal::from(zero),
+            full: Decimal::from(full),
+        }
+    }
+}
+
+/// Each measure's scale, indexed by [`ScoreMeasure::index`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScoreScales(pub [ScoreScale; 7]);
+
+impl Default for ScoreScales {
+    fn default() -> Self {
+        ScoreScales([
+            ScoreScale::new(0, 100),
+            ScoreScale::new(0, 100),
+            ScoreScale::new(-20, 20),
+            ScoreScale::new(0, 20),
+            ScoreScale::new(5, 0),
+            ScoreScale::new(5, 0),
+            ScoreScale::new(90, 30),
+        ])
+    }
+}
+
+impl ScoreScales {
+    pub fn get(&self, m: ScoreMeasure) -> ScoreScale {
+        self.0[m.index()]
+    }
+
+    pub fn set(&mut self, m: ScoreMeasure, scale: ScoreScale) {
+        self.0[m.index()] = scale;
+    }
+}
+
+/// Why a scale is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ScaleError {
+    /// The 100-point value is not above the 0-point value of a measure where more is better.
+    #[error("the value for 100 points ({full}) must be above the value for 0 points ({zero})")]
+    NotRising { zero: Decimal, full: Decimal },
+    /// The 100-point value is not below the 0-point value of a measure where less is better.
+    #[error("the value for 100 points ({full}) must be below the value for 0 points ({zero})")]
+    NotFalling { zero: Decimal, full: Decimal },
+    /// A count or a number of days below zero.
+    #[error("a count or a number of days cannot be negative")]
+    Negative,
+    /// A value too large to be meant.
+    #[error("is too large")]
+    TooLarge,
+}
+
+impl ScoreMeasure {
+    /// Whether a lower value is better (counts of violations and incidents, days to collect).
+    pub fn lower_is_better(self) -> bool {
+        matches!(
+            self,
+            ScoreMeasure::Price | ScoreMeasure::CrossTerritory | ScoreMeasure::Collection
+        )
+    }
+
+    /// Whether the value is a ratio (shown and scaled in percent).
+    pub fn is_ratio(self) -> bool {
+        !self.lower_is_better()
+    }
+}
+
+/// A scale rises towards the measure's better end: for completion, share, growth and profit the
+/// 100-point value is above the 0-point value; for violations, incidents and days it is below
+/// (and neither is negative).
+pub fn check_scale(m: ScoreMeasure, scale: ScoreScale) -> Result<(), ScaleError> {
+    let ScoreScale { zero, full } = scale;
+    if zero.abs() > max_value() || full.abs() > max_value() {
+        return Err(ScaleError::TooLarge);
+    }
+    if m.lower_is_better() {
+        let negative = |v: Decimal| v.is_sign_negative() && !v.is_zero();
+        if negative(zero) || negative(full) {
+            return Err(ScaleError::Negative);
+        }
+        if full >= zero {
+            return Err(ScaleError::NotFalling { zero, full });
+        }
+    } else if full <= zero {
+        return Err(ScaleError::NotRising { zero, full });
+    }
+    Ok(())
+}
+
+/// Sets a measure's scale for the plan, if it rises towards the measure's better end.
+pub fn set_score_scale(
+    plan: &mut Plan,
+    m: ScoreMeasure,
+    scale: ScoreScale,
+) -> Result<bool, EditError> {
+    check_scale(m, scale).map_err(|error| EditError::Scale { measure: m, error })?;
+    let scales = &mut plan.execution.settings.score_scales;
+    let before = scales.get(m);
+    scales.set(m, scale);
+    Ok(before != scale)
 }
 
 /// Weight of each measure in the composite (default 1 each: equal).
@@ -229,15 +385,31 @@ pub struct ScoreRow {
     pub composite: Option<Decimal>,
 }
 
-/// Each measure's value; see the module's table. Growth is the basis chosen, undefined when
-/// its base is zero (the other basis never stands in for it).
+/// Each measure's value; see the module's table. Share and growth on volume or amount as
+/// `on` says; growth against the basis chosen, undefined when its base is zero (the other basis
+/// never stands in for it, nor does amount for a volume not entered).
 fn values(
     f: &ScoreFigures,
     basis: GrowthBasis,
+    on: ScoreBasis,
 ) -> ([Option<Decimal>; 7], Option<Decimal>, Option<Decimal>) {
+    let (ours, category, last_month, last_year) = match on {
+        ScoreBasis::Volume => (
+            f.our_volume,
+            f.category_volume,
+            f.last_month_volume,
+            f.last_year_volume,
+        ),
+        ScoreBasis::Amount => (
+            f.our_sales,
+            f.category_sales,
+            f.last_month_sales,
+            f.last_year_sales,
+        ),
+    };
     // Saturating: absurd figures in a plan file must not crash the app.
-    let growth = |base: Decimal| ratio(f.our_sales.saturating_sub(base), base);
-    let (mom, yoy) = (growth(f.last_month_sales), growth(f.last_year_sales));
+    let growth = |base: Decimal| ratio(ours.saturating_sub(base), base);
+    let (mom, yoy) = (growth(last_month), growth(last_year));
     let chosen = match basis {
         GrowthBasis::YearOnYear => yoy,
         GrowthBasis::MonthOnMonth => mom,
@@ -248,7 +420,7 @@ fn values(
         .saturating_add(f.rebates);
     let values = [
         ratio(f.completed_volume, f.contract_volume),
-        ratio(f.our_sales, f.category_sales),
+        ratio(ours, category),
         chosen,
         ratio(f.revenue.saturating_sub(cost), f.revenue),
         Some(f.price_violations.into()),
@@ -258,20 +430,25 @@ fn values(
     (values, mom, yoy)
 }
 
-/// A measure's value on its 0–100 scale.
-fn score(m: ScoreMeasure, v: Decimal) -> Decimal {
+/// A measure's value on its 0–100 scale: 100 × (value − zero) ÷ (full − zero), clamped; a
+/// ratio is scaled in percent. `None` for a scale of no width (a plan file can hold one).
+fn score(m: ScoreMeasure, v: Decimal, scale: ScoreScale) -> Option<Decimal> {
     let hundred = Decimal::ONE_HUNDRED;
-    // Every scale is flat well inside ±10^6, and products stay far from overflow.
-    let limit = Decimal::from(1_000_000);
-    let v = v.clamp(-limit, limit);
-    let raw = match m {
-        ScoreMeasure::Completion | ScoreMeasure::Share => hundred * v,
-        ScoreMeasure::Growth => Decimal::from(50) + Decimal::from(250) * v,
-        ScoreMeasure::Profit => Decimal::from(500) * v,
-        ScoreMeasure::Price | ScoreMeasure::CrossTerritory => hundred - Decimal::from(20) * v,
-        ScoreMeasure::Collection => (Decimal::from(90) - v) * hundred / Decimal::from(60),
+    let width = scale.full.checked_sub(scale.zero)?;
+    if width.is_zero() {
+        return None;
+    }
+    // Values beyond ±10^12 are far outside any scale; products stay far from overflow.
+    let limit = Decimal::from(1_000_000_000_000i64);
+    let v = if m.is_ratio() {
+        v.clamp(-limit, limit) * hundred
+    } else {
+        v.clamp(-limit, limit)
     };
-    raw.clamp(Decimal::ZERO, hundred)
+    let raw = hundred
+        .checked_mul(v.checked_sub(scale.zero)?)?
+        .checked_div(width)?;
+    Some(raw.clamp(Decimal::ZERO, hundred))
 }
 
 /// The contract volumes (合同销量) of the distributors linked to `subdistrict`, summed over
@@ -291,19 +468,20 @@ pub fn contract_volume_of(plan: &Plan, subdistrict: &str) -> Decimal {
         })
 }
 
-/// Scores one distributor's figures with the given weights, growth on `basis`.
+/// Scores one distributor's figures with the settings' weights, scales, growth basis and
+/// share basis (volume or amount).
 pub fn score_figures(
     f: &ScoreFigures,
-    weights: &ScoreWeights,
-    basis: GrowthBasis,
+    settings: &Settings,
 ) -> ([MeasureScore; 7], Option<Decimal>) {
-    let (values, _, _) = values(f, basis);
+    let weights = &settings.score_weights;
+    let (values, _, _) = values(f, settings.growth_basis, settings.score_basis);
     let mut measures = ScoreMeasure::ALL.map(|m| {
         let value = values[m.index()];
         MeasureScore {
             measure: m,
             value,
-            score: value.map(|v| score(m, v)),
+            score: value.and_then(|v| score(m, v, settings.score_scales.get(m))),
             weight: weights.get(m).max(Decimal::ZERO),
             contribution: None,
         }
@@ -327,7 +505,7 @@ pub fn score_figures(
 /// The ranking for one month: every distributor with figures that month, highest composite
 /// first (then by name and id); those with no composite last, unranked.
 pub fn scorecard(plan: &Plan, month: YearMonth) -> Vec<ScoreRow> {
-    let weights = &plan.execution.settings.score_weights;
+    let settings = &plan.execution.settings;
     let customers = &plan.execution.customers;
     let mut rows: Vec<ScoreRow> = plan
         .execution
@@ -336,9 +514,9 @@ pub fn scorecard(plan: &Plan, month: YearMonth) -> Vec<ScoreRow> {
         .filter(|e| e.month == month)
         .filter_map(|e| {
             let c = customers.iter().find(|c| c.id == e.customer)?;
-            let basis = plan.execution.settings.growth_basis;
-            let (measures, composite) = score_figures(&e.figures, weights, basis);
-            let (_, growth_mom, growth_yoy) = values(&e.figures, basis);
+            let (measures, composite) = score_figures(&e.figures, settings);
+            let (_, growth_mom, growth_yoy) =
+                values(&e.figures, settings.growth_basis, settings.score_basis);
             Some(ScoreRow {
                 rank: None,
                 customer: c.id.clone(),
@@ -413,6 +591,10 @@ pub(super) fn check_figures(f: &ScoreFigures) -> Result<(), EditError> {
         ("category_sales", f.category_sales),
         ("last_month_sales", f.last_month_sales),
         ("last_year_sales", f.last_year_sales),
+        ("our_volume", f.our_volume),
+        ("category_volume", f.category_volume),
+        ("last_month_volume", f.last_month_volume),
+        ("last_year_volume", f.last_year_volume),
         ("revenue", f.revenue),
         ("costs", f.costs),
         ("promotions", f.promotions),

@@ -27,7 +27,9 @@ pub struct Tracking {
     months: Vec<YearMonth>,
     /// Months of the period counted as "to date" (through the as-of month).
     upto: usize,
-    /// Node-major, then figure, then month of the period.
+    /// The figures added up ([`Tracking::of_figures`]), in the order they are stored.
+    figures: Vec<Figure>,
+    /// Node-major, then figure (of `figures`), then month of the period.
     actual: Vec<Decimal>,
     /// Deviation threshold as a fraction (0.1 for 10%).
     threshold: Decimal,
@@ -86,12 +88,24 @@ impl Tracking {
     /// Adds up the plan's actuals over the breakdown's tree, through `as_of` (default: the
     /// latest month with any actual; a month past the period counts the whole period).
     pub fn new(plan: &Plan, b: &Breakdown, as_of: Option<YearMonth>) -> Tracking {
+        Tracking::of_figures(plan, b, as_of, &Figure::ALL)
+    }
+
+    /// Like [`Tracking::new`], adding up only `figures`: a screen showing one measure adds up
+    /// that one (at ten thousand salespeople each figure is a noticeable share of opening the
+    /// screen). Another figure reads as zero.
+    pub fn of_figures(
+        plan: &Plan,
+        b: &Breakdown,
+        as_of: Option<YearMonth>,
+        figures: &[Figure],
+    ) -> Tracking {
         let months = b.months().to_vec();
         let width = months.len();
         let as_of = as_of.or_else(|| latest_actual_month(plan));
         let upto = as_of.map_or(0, |m| months.iter().filter(|&&x| x <= m).count());
         let n = b.nodes().len();
-        let stride = Figure::ALL.len() * width;
+        let stride = figures.len() * width;
         let mut actual = vec![Decimal::ZERO; n * stride];
         if upto > 0 {
             let (first, last) = (months[0], months[upto - 1]);
@@ -102,25 +116,34 @@ impl Tracking {
                 let Some(recorded) = plan.execution.actuals.get(&node.id) else {
                     continue;
                 };
+                // Both in month order: one walk along the period.
+                let mut k = 0;
                 for (month, a) in recorded.range(first..=last) {
-                    let Some(k) = months.iter().position(|m| m == month) else {
+                    while k < upto && months[k] < *month {
+                        k += 1;
+                    }
+                    if k == upto || months[k] != *month {
                         continue;
-                    };
-                    for f in Figure::ALL {
-                        actual[i * stride + f.index() * width + k] = a.get(f);
+                    }
+                    for (slot, f) in figures.iter().enumerate() {
+                        actual[i * stride + slot * width + k] = a.get(*f);
                     }
                 }
             }
-            // Children come after their parents: one backward pass adds every subtree up.
+            // Children come after their parents: one backward pass adds every subtree up,
+            // through the as-of month (later months stay zero).
             for i in (1..n).rev() {
                 let Some(p) = b.nodes()[i].parent else {
                     continue;
                 };
                 let (head, tail) = actual.split_at_mut(i * stride);
                 let parent = &mut head[p * stride..(p + 1) * stride];
-                for (to, from) in parent.iter_mut().zip(&tail[..stride]) {
-                    // Saturating: absurd figures in a plan file must not crash the app.
-                    *to = to.saturating_add(*from);
+                for slot in 0..figures.len() {
+                    let months = slot * width..slot * width + upto;
+                    for (to, from) in parent[months.clone()].iter_mut().zip(&tail[months]) {
+                        // Saturating: absurd figures in a plan file must not crash the app.
+                        *to = to.saturating_add(*from);
+                    }
                 }
             }
         }
@@ -130,6 +153,7 @@ impl Tracking {
         Tracking {
             months,
             upto,
+            figures: figures.to_vec(),
             actual,
             threshold,
         }
@@ -150,16 +174,23 @@ impl Tracking {
         self.threshold
     }
 
+    /// Where a node's months of a figure start in `actual` (`None`: not added up).
+    fn start(&self, node: usize, figure: Figure) -> Option<usize> {
+        let slot = self.figures.iter().position(|f| *f == figure)?;
+        Some((node * self.figures.len() + slot) * self.months.len())
+    }
+
     /// A node's actual in month `k` of the period (zero after the as-of month).
     pub fn actual(&self, node: usize, figure: Figure, k: usize) -> Decimal {
-        let width = self.months.len();
-        self.actual[(node * Figure::ALL.len() + figure.index()) * width + k]
+        self.start(node, figure)
+            .map_or(Decimal::ZERO, |start| self.actual[start + k])
     }
 
     /// A node's actual over months `range` of the period, through the as-of month.
     pub fn actual_in(&self, node: usize, figure: Figure, range: Range<usize>) -> Decimal {
-        let width = self.months.len();
-        let start = (node * Figure::ALL.len() + figure.index()) * width;
+        let Some(start) = self.start(node, figure) else {
+            return Decimal::ZERO;
+        };
         let end = range.end.min(self.upto);
         let range = range.start.min(end)..end;
         self.actual[start + range.start..start + range.end]
@@ -377,5 +408,30 @@ mod tests {
             t.total(&b, i, Measure::Amount).behind,
             "at 5% the same is behind"
         );
+    }
+
+    /// Adding up one figure gives that figure exactly as adding up all three does, at every
+    /// node and month, as of any month; the others read as zero.
+    #[test]
+    fn one_figure_added_up_is_that_figure_of_all_three() {
+        let mut plan = sample_plan(Lang::En);
+        plan.execution = crate::core::execution::sample_execution(&plan, 12);
+        let b = compute(&plan, plan.adopted().unwrap()).unwrap();
+        for as_of in [None, Some(ym(1)), Some(ym(7))] {
+            let all = Tracking::new(&plan, &b, as_of);
+            for f in Figure::ALL {
+                let one = Tracking::of_figures(&plan, &b, as_of, &[f]);
+                assert_eq!(one.as_of(), all.as_of());
+                for node in 0..b.nodes().len() {
+                    for k in 0..b.months().len() {
+                        assert_eq!(one.actual(node, f, k), all.actual(node, f, k));
+                    }
+                    assert_eq!(one.actual_in(node, f, 0..12), all.actual_in(node, f, 0..12));
+                    for other in Figure::ALL.into_iter().filter(|o| *o != f) {
+                        assert_eq!(one.actual_in(node, other, 0..12), Decimal::ZERO);
+                    }
+                }
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! the fields elsewhere that name it (a scenario's lock on it, the plan adopting a scenario).
 //! A deletion collides when the other copy changed anything of that.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
@@ -25,6 +26,12 @@ pub struct Group {
 /// Lookups over the three plans.
 pub struct Index<'a> {
     pub sides: [&'a Items; 3],
+    /// Made when first asked: a merge without deletions or names added twice never needs it.
+    links: OnceCell<Links>,
+}
+
+/// How the items of the three plans hang together.
+struct Links {
     /// What sits under an item (its children, the records it owns), per plan.
     down: [HashMap<ItemKey, Vec<ItemKey>>; 3],
     /// The item each item sits under, per plan.
@@ -35,6 +42,19 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub fn new(sides: [&'a Items; 3]) -> Self {
+        Index {
+            sides,
+            links: OnceCell::new(),
+        }
+    }
+
+    fn links(&self) -> &Links {
+        self.links.get_or_init(|| Links::new(self.sides))
+    }
+}
+
+impl Links {
+    fn new(sides: [&Items; 3]) -> Self {
         let mut down: [HashMap<ItemKey, Vec<ItemKey>>; 3] = Default::default();
         let mut up: [HashMap<ItemKey, ItemKey>; 3] = Default::default();
         let mut named_by: HashMap<ItemKey, Vec<(ItemKey, Path)>> = HashMap::new();
@@ -80,31 +100,29 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        Index {
-            sides,
-            down,
-            up,
-            named_by,
-        }
+        Links { down, up, named_by }
     }
+}
 
+impl Index<'_> {
     pub fn has(&self, side: usize, key: &ItemKey) -> bool {
         self.sides[side].map.contains_key(key)
     }
 
     /// The item `key` sits under in the base.
     pub fn up_in_base(&self, key: &ItemKey) -> Option<&ItemKey> {
-        self.up[BASE].get(key)
+        self.links().up[BASE].get(key)
     }
 
     /// `root` with everything under it in any of `sides`, and the fields naming any of it.
     pub fn group(&self, root: &ItemKey, sides: &[usize]) -> Group {
+        let links = self.links();
         let mut items = vec![root.clone()];
         let mut seen: HashSet<ItemKey> = HashSet::from([root.clone()]);
         let mut i = 0;
         while i < items.len() {
             for &s in sides {
-                for child in self.down[s].get(&items[i]).into_iter().flatten() {
+                for child in links.down[s].get(&items[i]).into_iter().flatten() {
                     if seen.insert(child.clone()) {
                         items.push(child.clone());
                     }
@@ -114,7 +132,7 @@ impl<'a> Index<'a> {
         }
         let fields = items
             .iter()
-            .flat_map(|k| self.named_by.get(k).into_iter().flatten())
+            .flat_map(|k| links.named_by.get(k).into_iter().flatten())
             .filter(|(k, _)| !seen.contains(k))
             .cloned()
             .collect();

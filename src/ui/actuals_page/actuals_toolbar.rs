@@ -27,7 +27,8 @@ pub fn ActualsToolbar(
     let app = use_app();
     let months =
         Memo::new(move |_| app.with_plan(Part::Planning, |p| month_choices(&p.period.months())));
-    let empty = Memo::new(move |_| app.with_plan(Part::Execution, |p| p.execution.is_empty()));
+    let empty =
+        Memo::new(move |_| app.with_plan(Part::Execution, |p| p.execution.nothing_recorded()));
     let search = move |ev: leptos::ev::Event| {
         state.search.set(event_target_value(&ev));
         state.page.set(0);

@@ -9,7 +9,7 @@ use crate::core::scenario::Measure;
 use crate::ui::library::download_csv;
 use crate::ui::state::use_app;
 use crate::view::numbers::{amount, grouped};
-use crate::view::people_table::{people_tables, people_tables_csv};
+use crate::view::people_table::{people_table_csv, people_tables};
 
 /// One measure's tab: its name and the company's total, large.
 #[component]
@@ -71,28 +71,40 @@ pub fn MeasureTabs() -> impl IntoView {
             );
         }
     };
-    // The tables a manager hands out, in the measure on screen.
+    // The level a manager hands out (salespeople unless chosen), one CSV file a level.
+    let level = RwSignal::new(2usize);
     let export_table = move |_| {
         let t = app.t_now();
         let measure = app.measure.get_untracked();
         let csv = shown.last_good.with_untracked(|c| {
             let bd = c.as_ref().and_then(good)?;
             Some(app.with_plan_untracked(|p| {
-                let tables = people_tables(t, p, bd, measure);
-                (p.name.clone(), people_tables_csv(t, &tables))
+                let table = people_tables(t, p, bd, measure).swap_remove(level.get_untracked());
+                (
+                    p.name.clone(),
+                    table.level_name.clone(),
+                    people_table_csv(t, &table),
+                )
             }))
         });
-        if let Some((name, csv)) = csv {
+        if let Some((name, level_name, csv)) = csv {
             let measure_name = match measure {
                 Measure::Amount => t.amount_target,
                 Measure::Quantity => t.quantity_target,
             };
             download_csv(
                 app,
-                &format!("{name} - {} - {measure_name}", t.people_table_file),
+                &format!(
+                    "{name} - {} - {level_name} - {measure_name}",
+                    t.people_table_file
+                ),
                 &csv,
             );
         }
+    };
+    let level_names = move || {
+        let t = app.t();
+        [t.region, t.subdistrict, t.salesperson]
     };
     view! {
         <div class="measure-tabs" role="tablist">
@@ -101,6 +113,22 @@ pub fn MeasureTabs() -> impl IntoView {
             <button type="button" class="btn csv-button" id="breakdown-csv" on:click=export>
                 {move || app.t().export_csv}
             </button>
+            <select id="people-table-level" aria-label=move || app.t().people_table_level
+                on:change=move |ev| {
+                    if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                        level.set(i.min(2));
+                    }
+                }>
+                {move || {
+                    level_names()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, name)| view! {
+                            <option value=i.to_string() selected=move || level.get() == i>{name}</option>
+                        })
+                        .collect_view()
+                }}
+            </select>
             <button type="button" class="btn" id="people-table" on:click=export_table>
                 {move || app.t().people_table_button}
             </button>

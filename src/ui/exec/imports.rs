@@ -23,6 +23,7 @@ pub fn store_import(
             let (rows, months, replaced) = match applied.imported? {
                 Imported::Actuals(s) => (s.rows, s.months, s.replaced),
                 Imported::ScoreFigures(s) => (s.rows, s.months, s.replaced),
+                Imported::Shares(s) => (s.rows, s.months, s.replaced),
             };
             let text = fill(
                 x.imported,

@@ -10,11 +10,11 @@ use leptos::prelude::*;
 
 use super::collision_list::CollisionList;
 use super::diff_list::DiffList;
+use super::draft::use_merge_draft;
 use super::moved_targets::MovedTargets;
 use super::{m, picked_files, read_plans, words};
 use crate::core::diff::target_moves;
 use crate::core::edit::Edit;
-use crate::core::merge::Choice;
 use crate::core::model::Plan;
 use crate::i18n::fill;
 use crate::ui::state::{UndoAction, What, use_app};
@@ -25,9 +25,9 @@ use crate::view::plan_diff::{TargetsView, Words, targets_view};
 #[component]
 pub fn MergeCopies() -> impl IntoView {
     let app = use_app();
-    let copies = RwSignal::new(Vec::<(String, Plan)>::new());
-    let base = RwSignal::new(None::<(String, Plan)>);
-    let choices = RwSignal::new(HashMap::<String, Choice>::new());
+    // Held above the route: another route and back finds the merge as it was left.
+    let draft = use_merge_draft();
+    let (copies, base, choices) = (draft.copies, draft.base, draft.choices);
     let read_error = RwSignal::new(None::<String>);
     let moved = RwSignal::new(None::<TargetsView>);
     // Each copy against the version it started from (the open plan's history decides it).
@@ -98,10 +98,7 @@ pub fn MergeCopies() -> impl IntoView {
             }
         });
     };
-    let cancel = move |_| {
-        copies.set(Vec::new());
-        choices.set(HashMap::new());
-    };
+    let cancel = move |_| draft.clear();
     let confirm = move |_| {
         let Some(flow) = flow.get_untracked() else {
             return;
@@ -128,8 +125,7 @@ pub fn MergeCopies() -> impl IntoView {
                     fill(w.m.merged_toast, &[&files.join(", "), &changes.to_string()]),
                     Some(UndoAction::LastStep),
                 );
-                copies.set(Vec::new());
-                choices.set(HashMap::new());
+                draft.clear();
             }
             Err(e) => app.notify_error(app.t_now().edit_error(&e)),
         }

@@ -105,7 +105,7 @@ pub fn FiguresEntry(
         let edit = Edit::Execution(ExecutionEdit::ScoreFigures {
             customer: id.clone(),
             month,
-            figures,
+            figures: Box::new(figures),
         });
         let what = What::Text(fill(x.figures_of, &[&month.to_string()]));
         match app.apply(edit, what) {

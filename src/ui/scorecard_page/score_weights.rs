@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::edit::{Edit, ExecutionEdit, Part};
-use crate::core::execution::{GrowthBasis, ScoreMeasure};
+use crate::core::execution::{GrowthBasis, ScoreBasis, ScoreMeasure};
 use crate::core::field::parse_non_negative;
 use crate::ui::fields::{Control, Field};
 use crate::ui::state::use_app;
@@ -66,7 +66,36 @@ fn GrowthBasisField() -> impl IntoView {
     }
 }
 
-/// The seven weights, and the growth basis.
+/// What sales share and growth are computed on: volume (销量, the source's) or amount.
+#[component]
+fn ScoreBasisField() -> impl IntoView {
+    let app = use_app();
+    let value = Memo::new(move |_| {
+        app.with_plan(Part::Execution, |p| {
+            p.execution.settings.score_basis.key().to_string()
+        })
+    });
+    let to_edit = |text: String| {
+        ScoreBasis::from_key(&text)
+            .map(|b| Edit::Execution(ExecutionEdit::ScoreBasis(b)))
+            .ok_or(crate::core::field::FieldError::Empty)
+    };
+    view! {
+        {move || {
+            let x = app.x();
+            let choices = vec![
+                (ScoreBasis::Volume.key().to_string(), x.score_on_volume.to_string()),
+                (ScoreBasis::Amount.key().to_string(), x.score_on_amount.to_string()),
+            ];
+            view! {
+                <Field label=x.score_basis value=value to_edit=to_edit
+                    control=Control::Select(choices) id="score-basis" />
+            }
+        }}
+    }
+}
+
+/// The seven weights, the growth basis and what share and growth are on.
 #[component]
 pub fn ScoreWeights() -> impl IntoView {
     let app = use_app();
@@ -75,6 +104,7 @@ pub fn ScoreWeights() -> impl IntoView {
             <legend>{move || app.x().weights}</legend>
             {ScoreMeasure::ALL.map(|measure| view! { <WeightField measure=measure /> }).collect_view()}
             <GrowthBasisField />
+            <ScoreBasisField />
         </fieldset>
     }
 }

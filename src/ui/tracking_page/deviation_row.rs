@@ -60,6 +60,12 @@ pub fn DeviationRowView(
                         <Field label=x.action_done value=done control=Control::Check
                             to_edit=move |checked: String| edit(note.get_untracked(), checked == "true") />
                     </td>
+                    <td class="respread-cell">
+                        <button type="button" class="btn respread-open"
+                            on:click=move |_| state.respreading.set(Some(id.get_value()))>
+                            {x.respread}
+                        </button>
+                    </td>
                 }
             }}
         </tr>

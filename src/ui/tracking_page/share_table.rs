@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::TrackingState;
+use super::share_files::ShareFiles;
 use super::share_row::ShareRowView;
 use crate::core::edit::Part;
 use crate::core::period::YearMonth;
@@ -53,6 +54,7 @@ pub fn ShareTable(
         <Show when=move || view_model.with(Option::is_some)>
             <h3 id="shares-title">{move || app.x().shares_title}</h3>
             <p class="hint">{move || app.x().shares_hint}</p>
+            <ShareFiles />
             <table class="grid shares">
                 <thead>
                     <tr>

@@ -173,6 +173,8 @@ mod tests {
     #[test]
     fn bars_and_the_ratio_line_follow_the_months() {
         let mut plan = sample_plan(Lang::En);
+        // Only the budgets set here, not the sample's.
+        plan.execution.budgets.clear();
         let r = plan.regions[0].id.clone();
         set_budget(&mut plan, &r, BudgetItem::Promotion, d("120000")).unwrap();
         let spend = |channel, amount: &str| Expense {

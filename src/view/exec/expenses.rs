@@ -412,6 +412,8 @@ mod tests {
     #[test]
     fn budgets_spend_and_flagged_discounts_show() {
         let mut plan = sample_plan(Lang::En);
+        // Only the budgets set here, not the sample's.
+        plan.execution.budgets.clear();
         let region = plan.regions[0].id.clone();
         set_budget(
             &mut plan,
@@ -506,6 +508,8 @@ mod tests {
     #[test]
     fn amounts_read_in_wan_in_chinese() {
         let mut plan = sample_plan(Lang::Zh);
+        // Only the budgets set here, not the sample's.
+        plan.execution.budgets.clear();
         let region = plan.regions[0].id.clone();
         set_budget(
             &mut plan,

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::{ImportPreview, import_preview, rate};
 use crate::core::execution::{
-    CustomerKind, ScoreFigures, ScoreMeasure, ScorePreview, ScoreRow, ScoreWeights,
+    CustomerKind, ScoreFigures, ScoreMeasure, ScorePreview, ScoreRow, ScoreScales, ScoreWeights,
     latest_actual_month, score_months,
 };
 use crate::core::field::{FieldError, parse_count, parse_non_negative};
@@ -15,9 +15,13 @@ use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
 
 /// The figures in form order, by their JSON/CSV key.
-pub const FIGURE_KEYS: [&str; 13] = [
+pub const FIGURE_KEYS: [&str; 17] = [
     "contract_volume",
     "completed_volume",
+    "our_volume",
+    "category_volume",
+    "last_month_volume",
+    "last_year_volume",
     "our_sales",
     "category_sales",
     "last_month_sales",
@@ -39,6 +43,10 @@ fn money_field<'f>(f: &'f mut ScoreFigures, key: &str) -> Option<&'f mut Decimal
         "category_sales" => &mut f.category_sales,
         "last_month_sales" => &mut f.last_month_sales,
         "last_year_sales" => &mut f.last_year_sales,
+        "our_volume" => &mut f.our_volume,
+        "category_volume" => &mut f.category_volume,
+        "last_month_volume" => &mut f.last_month_volume,
+        "last_year_volume" => &mut f.last_year_volume,
         "revenue" => &mut f.revenue,
         "costs" => &mut f.costs,
         "promotions" => &mut f.promotions,
@@ -136,6 +144,37 @@ pub fn weight_fields(t: &ExecText, weights: &ScoreWeights) -> Vec<WeightField> {
             measure,
             label: measure_name(t, measure),
             value: weights.get(measure).normalize().to_string(),
+        })
+        .to_vec()
+}
+
+/// A measure's scale as its two fields show it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ScaleField {
+    pub measure: ScoreMeasure,
+    pub label: &'static str,
+    /// `%`, `times` or `days`.
+    pub unit: &'static str,
+    pub zero: String,
+    pub full: String,
+}
+
+/// The seven scales, in the ranking's column order.
+pub fn scale_fields(t: &ExecText, scales: &ScoreScales) -> Vec<ScaleField> {
+    ScoreMeasure::ALL
+        .map(|measure| {
+            let s = scales.get(measure);
+            ScaleField {
+                measure,
+                label: measure_name(t, measure),
+                unit: match measure {
+                    ScoreMeasure::Collection => t.scale_unit_days,
+                    ScoreMeasure::Price | ScoreMeasure::CrossTerritory => t.scale_unit_count,
+                    _ => "%",
+                },
+                zero: s.zero.normalize().to_string(),
+                full: s.full.normalize().to_string(),
+            }
         })
         .to_vec()
 }
@@ -380,6 +419,40 @@ mod tests {
         assert_eq!(f.completed_volume, Decimal::from(80));
     }
 
+    /// A refused scale names its measure and the reason, in both languages; the scales are
+    /// listed with their units.
+    #[test]
+    fn a_refused_scale_names_its_measure_in_both_languages() {
+        use crate::core::execution::{EditError, ScaleError, ScoreScales};
+        let e = EditError::Scale {
+            measure: ScoreMeasure::Collection,
+            error: ScaleError::NotFalling {
+                zero: Decimal::from(30),
+                full: Decimal::from(90),
+            },
+        };
+        assert_eq!(
+            EXEC_ZH.edit_error(&e),
+            "回款周期评分标准 · 100 分对应值（90）必须小于 0 分对应值（30）：越少越好"
+        );
+        assert_eq!(
+            EXEC_EN.edit_error(&e),
+            "Collection days scale · the value for 100 points (90) must be below the value \
+             for 0 points (30): fewer is better"
+        );
+        let fields = scale_fields(&EXEC_ZH, &ScoreScales::default());
+        let growth = &fields[ScoreMeasure::Growth.index()];
+        assert_eq!(
+            (growth.zero.as_str(), growth.full.as_str(), growth.unit),
+            ("-20", "20", "%")
+        );
+        let days = &fields[ScoreMeasure::Collection.index()];
+        assert_eq!(
+            (days.zero.as_str(), days.full.as_str(), days.unit),
+            ("90", "30", "天")
+        );
+    }
+
     #[test]
     fn the_ranking_explains_each_score() {
         let mut plan = sample_plan(Lang::En);
@@ -391,6 +464,8 @@ mod tests {
         for (k, v) in [
             ("contract_volume", "100"),
             ("completed_volume", "80"),
+            ("our_volume", "50"),
+            ("category_volume", "200"),
             ("our_sales", "50"),
             ("category_sales", "200"),
         ] {

@@ -93,6 +93,46 @@ pub fn share_view(x: &ExecText, plan: &Plan, scenario: &Scenario, month: YearMon
     }
 }
 
+/// The preview of a picked market-share file: what it would store, and every problem by line
+/// and column in the page's language.
+pub fn share_preview(
+    t: &ExecText,
+    plan: &Plan,
+    file: &str,
+    preview: &crate::core::execution::SharePreview,
+) -> super::ImportPreview {
+    let mut ids: Vec<&str> = preview.rows.iter().map(|r| r.region.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let replaced = preview
+        .rows
+        .iter()
+        .filter(|r| {
+            plan.execution
+                .shares
+                .get(&r.region)
+                .is_some_and(|m| m.contains_key(&r.month))
+        })
+        .count();
+    let summary = fill(
+        t.share_preview_summary,
+        &[
+            &preview.rows.len().to_string(),
+            &ids.len().to_string(),
+            &preview.months().len().to_string(),
+            &replaced.to_string(),
+        ],
+    );
+    super::import_preview(
+        t,
+        file,
+        summary,
+        preview.problems.iter().map(|p| t.problem(p)),
+        preview.bad_lines(),
+        preview.rows.len(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +141,37 @@ mod tests {
     use crate::core::sample::sample_plan;
     use crate::i18n::exec::{EXEC_EN, EXEC_ZH};
     use rust_decimal::Decimal;
+
+    /// A market-share file's problems read with their line, column and reason in the page's
+    /// language (the column by its template label in Chinese, by its header key in English).
+    #[test]
+    fn a_share_files_problems_read_by_line_and_column_in_both_languages() {
+        use crate::core::execution::{SHARE_HEADER, parse_shares};
+        let plan = sample_plan(Lang::Zh);
+        let r1 = &plan.regions[0].id;
+        let file = format!("{SHARE_HEADER}\n{r1},2027-01,64\n{r1},2027-02,120\nr99,2027-02,5\n");
+        let preview = parse_shares(&plan, file.as_bytes());
+        let zh = share_preview(&EXEC_ZH, &plan, "shares.csv", &preview);
+        assert_eq!(
+            zh.problems,
+            [
+                "第 3 行，市场占有率（%）：“120”不是 0 到 100% 之间的占有率",
+                "第 4 行，区域编号：计划中没有编号为“r99”的区域",
+            ]
+        );
+        assert_eq!(
+            zh.summary,
+            "1 行，涉及 1 个区域、1 个月；其中 0 行将替换已有记录。"
+        );
+        let en = share_preview(&EXEC_EN, &plan, "shares.csv", &preview);
+        assert_eq!(
+            en.problems,
+            [
+                "Line 3, share: “120” is not a share from 0 to 100%",
+                "Line 4, region_id: no region with id “r99” in the plan",
+            ]
+        );
+    }
 
     #[test]
     fn a_region_whose_share_crosses_a_threshold_reads_as_a_review_in_both_languages() {

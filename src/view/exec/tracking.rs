@@ -148,7 +148,7 @@ pub struct DeviationRow {
 }
 
 /// The deviation list's column headings.
-pub fn deviation_columns(t: &ExecText) -> [&'static str; 8] {
+pub fn deviation_columns(t: &ExecText) -> [&'static str; 9] {
     [
         t.name,
         t.level,
@@ -158,6 +158,7 @@ pub fn deviation_columns(t: &ExecText) -> [&'static str; 8] {
         t.shortfall,
         t.action_note,
         t.action_done,
+        t.respread_column,
     ]
 }
 

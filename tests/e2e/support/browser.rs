@@ -462,18 +462,37 @@ impl Browser {
 
     // ---- scripts and storage ---------------------------------------------------------------
 
-    /// Makes the page keep the text of every file it offers for download (read back with
-    /// [`Browser::downloaded`]).
+    /// Makes the page keep the text and the name of every file it offers for download (read
+    /// back with [`Browser::downloaded`] and [`Browser::downloaded_name`]).
     pub async fn capture_downloads(&self) {
         self.exec_js(
             "window.__downloads = [];
+             window.__download_names = [];
              const make = URL.createObjectURL;
              URL.createObjectURL = blob => {
                blob.text().then(text => window.__downloads.push(text));
                return make(blob);
+             };
+             const click = HTMLAnchorElement.prototype.click;
+             HTMLAnchorElement.prototype.click = function () {
+               if (this.download) window.__download_names.push(this.download);
+               return click.call(this);
              };",
         )
         .await;
+    }
+
+    /// The file name download `n` was offered under.
+    pub async fn downloaded_name(&self, n: usize) -> String {
+        self.wait_until(&format!("window.__download_names.length > {n}"))
+            .await;
+        let name = self
+            .exec_js_with(
+                "return window.__download_names[arguments[0]];",
+                vec![n.into()],
+            )
+            .await;
+        name.as_str().unwrap_or_default().to_string()
     }
 
     /// The text of download `n` (0 for the first) since [`Browser::capture_downloads`],

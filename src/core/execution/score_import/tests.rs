@@ -43,6 +43,8 @@ fn solid() -> ScoreFigures {
         price_violations: 1,
         cross_territory: 0,
         collection_days: Some(d("45")),
+        // A file from before the volume columns: no volumes.
+        ..ScoreFigures::default()
     }
 }
 
@@ -59,13 +61,19 @@ fn the_header_names_the_columns_in_order() {
     let keys: Vec<&str> = ScoreColumn::ALL.iter().map(|c| c.key()).collect();
     assert_eq!(keys.join(","), SCORE_HEADER);
     assert_eq!(ScoreColumn::ALL.len(), END_OF_FIGURES);
+    assert!(SCORE_HEADER.starts_with(LEGACY_SCORE_HEADER));
+    assert_eq!(
+        SCORE_LABELS.map(|l| l.split(',').count()),
+        [END_OF_FIGURES + 1; 2],
+        "a label per column and the name's"
+    );
 }
 
 #[test]
 fn a_clean_file_is_read_with_bom_crlf_names_and_separators() {
     let (plan, [a, b, _]) = plan();
     let text = format!(
-        "\u{feff}{SCORE_HEADER},name\r\n\
+        "\u{feff}{LEGACY_SCORE_HEADER},name\r\n\
          {a},2027-03,{SOLID},\"Solid, Ltd.\"\r\n\
          \r\n\
          ,,,,,,,,,,,,,,,\r\n\
@@ -112,7 +120,10 @@ fn a_clean_file_is_read_with_bom_crlf_names_and_separators() {
     assert_eq!(preview.months(), [ym(3), ym(4)]);
 
     // Without the name column, and the header in capitals.
-    let text = format!("{}\n{a},2027-03,{SOLID}\n", SCORE_HEADER.to_uppercase());
+    let text = format!(
+        "{}\n{a},2027-03,{SOLID}\n",
+        LEGACY_SCORE_HEADER.to_uppercase()
+    );
     let preview = parse_score_figures(&plan, text.as_bytes());
     assert_eq!(problems(&preview), []);
     assert_eq!(preview.rows[0].figures, solid());
@@ -122,7 +133,7 @@ fn a_clean_file_is_read_with_bom_crlf_names_and_separators() {
 fn every_bad_line_is_reported_with_its_column() {
     let (plan, [a, b, t]) = plan();
     let text = format!(
-        "{SCORE_HEADER}\n\
+        "{LEGACY_SCORE_HEADER}\n\
          {a},2027-03,{SOLID}\n\
          ghost,2027-03,{SOLID}\n\
          {t},2027-03,{SOLID}\n\
@@ -199,18 +210,18 @@ fn every_bad_line_is_reported_with_its_column() {
 #[test]
 fn a_file_that_cannot_be_read_gives_one_clear_error() {
     let (plan, [a, _, _]) = plan();
-    let mut gbk_name = format!("{SCORE_HEADER},name\n{a},2027-03,{SOLID},").into_bytes();
+    let mut gbk_name = format!("{LEGACY_SCORE_HEADER},name\n{a},2027-03,{SOLID},").into_bytes();
     gbk_name.extend(b"\xd5\xc5\xce\xb0\n");
     let mut utf16 = vec![0xff, 0xfe];
-    for unit in SCORE_HEADER.encode_utf16() {
+    for unit in LEGACY_SCORE_HEADER.encode_utf16() {
         utf16.extend(unit.to_le_bytes());
     }
     let utf16_no_bom: Vec<u8> = utf16[2..].to_vec();
-    let header_only = format!("\n{SCORE_HEADER},name\n\n");
+    let header_only = format!("\n{LEGACY_SCORE_HEADER},name\n\n");
     let actuals = format!("{ACTUALS_HEADER}\n{a},2027-03,1,1,1\n");
-    let swapped = SCORE_HEADER.replace("costs,promotions", "promotions,costs");
+    let swapped = LEGACY_SCORE_HEADER.replace("costs,promotions", "promotions,costs");
     let swapped_file = format!("{swapped}\n{a},2027-03,{SOLID}\n");
-    let quote = format!("{SCORE_HEADER}\n{a},2027-03,\"1000,{SOLID}\n{a},2027-04,{SOLID}\n");
+    let quote = format!("{LEGACY_SCORE_HEADER}\n{a},2027-03,\"1000,{SOLID}\n{a},2027-04,{SOLID}\n");
     let cases: [(&str, &[u8], usize, ProblemKind); 9] = [
         ("empty", b"", 1, ProblemKind::Empty),
         (
@@ -284,7 +295,7 @@ fn nothing_is_stored_until_asked_and_a_month_is_replaced_not_added() {
     set_score_entry(&mut plan, &a, ym(4), before.clone()).unwrap();
     set_score_entry(&mut plan, &b, ym(3), before.clone()).unwrap();
     let text = format!(
-        "{SCORE_HEADER}\n{a},2027-03,{SOLID}\n{b},2027-05,{SOLID}\nghost,2027-03,{SOLID}\n"
+        "{LEGACY_SCORE_HEADER}\n{a},2027-03,{SOLID}\n{b},2027-05,{SOLID}\nghost,2027-03,{SOLID}\n"
     );
     let preview = parse_score_figures(&plan, text.as_bytes());
     let kept = plan.clone();
@@ -332,7 +343,7 @@ fn nothing_is_stored_until_asked_and_a_month_is_replaced_not_added() {
     // A preview read before the distributor was removed is not applied.
     let stale = parse_score_figures(
         &plan,
-        format!("{SCORE_HEADER}\n{a},2027-06,{SOLID}\n{b},2027-06,{SOLID}\n").as_bytes(),
+        format!("{LEGACY_SCORE_HEADER}\n{a},2027-06,{SOLID}\n{b},2027-06,{SOLID}\n").as_bytes(),
     );
     remove_customer(&mut plan, &b);
     let kept = plan.clone();
@@ -345,7 +356,7 @@ fn nothing_is_stored_until_asked_and_a_month_is_replaced_not_added() {
     // A row changed by hand in the preview is checked like a typed entry.
     let mut edited = parse_score_figures(
         &plan,
-        format!("{SCORE_HEADER}\n{a},2027-06,{SOLID}\n").as_bytes(),
+        format!("{LEGACY_SCORE_HEADER}\n{a},2027-06,{SOLID}\n").as_bytes(),
     );
     edited.rows[0].figures.costs = d("-1");
     let refused = apply_score_figures(&mut plan, &edited, false).unwrap_err();
@@ -364,7 +375,7 @@ fn the_template_lists_each_distributor_for_the_next_month_and_must_be_filled_in(
     let (mut plan, [a, b, _]) = plan();
     let template = score_template(&plan, Lang::Zh);
     let lines: Vec<&str> = template.lines().collect();
-    let empty = ",".repeat(13);
+    let empty = ",".repeat(17);
     assert_eq!(
         lines,
         [
@@ -392,7 +403,7 @@ fn the_template_lists_each_distributor_for_the_next_month_and_must_be_filled_in(
             ),
         ]
     );
-    let filled = template.replacen(&empty, &format!(",{SOLID}"), 1);
+    let filled = template.replacen(&empty, &format!(",{SOLID},0,0,0,0"), 1);
     let preview = parse_score_figures(&plan, filled.as_bytes());
     assert_eq!(preview.rows.len(), 1);
     assert_eq!(preview.bad_lines(), 1, "the line left empty");
@@ -440,4 +451,36 @@ fn exported_figures_import_to_the_same_entries() {
         figures: solid(),
     });
     assert_eq!(score_csv(&plan), csv);
+}
+
+/// The volume columns (本品销量, 同类产品总销量, last month's and last year's) follow the other
+/// figures; a file written before them is read with volumes of zero, and the current file of
+/// the same figures stores the same entry plus its volumes.
+#[test]
+fn volumes_are_read_after_the_figures_and_an_old_file_still_imports() {
+    let (plan, [a, _, _]) = plan();
+    let new = format!("{SCORE_HEADER},name\n{a},2027-03,{SOLID},600,3000,750,500,Solid\n");
+    let preview = parse_score_figures(&plan, new.as_bytes());
+    assert_eq!(preview.problems, []);
+    let f = &preview.rows[0].figures;
+    assert_eq!(
+        [
+            f.our_volume,
+            f.category_volume,
+            f.last_month_volume,
+            f.last_year_volume
+        ],
+        [d("600"), d("3000"), d("750"), d("500")]
+    );
+    assert_eq!(f.our_sales, d("300"));
+    let old = format!("{LEGACY_SCORE_HEADER}\n{a},2027-03,{SOLID}\n");
+    let preview = parse_score_figures(&plan, old.as_bytes());
+    assert_eq!(preview.problems, []);
+    assert_eq!(preview.rows[0].figures, solid(), "volumes zero");
+    // A volume that is not a number is named by its column.
+    let bad = format!("{SCORE_HEADER}\n{a},2027-03,{SOLID},600,lots,750,500\n");
+    assert_eq!(
+        problems(&parse_score_figures(&plan, bad.as_bytes())),
+        [(2, Some("category_volume"), "'lots' is not a number".into())]
+    );
 }

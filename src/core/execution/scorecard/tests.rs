@@ -1,6 +1,7 @@
 //! Scorecard numbers checked by hand.
 
 use super::*;
+use crate::core::execution::Settings;
 use crate::core::execution::{CustomerKind, add_customer};
 use crate::core::lang::Lang;
 use crate::core::sample::sample_plan;
@@ -42,6 +43,20 @@ fn figures(r: Raw) -> ScoreFigures {
         price_violations: r.10,
         cross_territory: r.11,
         collection_days: r.12.map(d),
+        // The same volumes as amounts: the measures read the same on either basis.
+        our_volume: d(r.2),
+        category_volume: d(r.3),
+        last_month_volume: d(r.4),
+        last_year_volume: d(r.5),
+    }
+}
+
+/// The settings with these weights and growth basis, the rest as default.
+fn with(weights: &ScoreWeights, growth: GrowthBasis) -> Settings {
+    Settings {
+        score_weights: *weights,
+        growth_basis: growth,
+        ..Settings::default()
     }
 }
 
@@ -147,8 +162,7 @@ fn each_measure_is_scored_on_its_scale() {
     for (name, raw, values, scores, composite) in cases {
         let (measures, got) = score_figures(
             &figures(raw),
-            &ScoreWeights::default(),
-            GrowthBasis::YearOnYear,
+            &with(&ScoreWeights::default(), GrowthBasis::YearOnYear),
         );
         for m in ScoreMeasure::ALL {
             let s = &measures[m.index()];
@@ -180,7 +194,7 @@ fn weights_change_the_composite_and_each_contribution() {
     let mut w = ScoreWeights::default();
     w.set(ScoreMeasure::Completion, d("3"));
     w.set(ScoreMeasure::Share, d("0"));
-    let (measures, composite) = score_figures(&figures(SOLID), &w, GrowthBasis::YearOnYear);
+    let (measures, composite) = score_figures(&figures(SOLID), &with(&w, GrowthBasis::YearOnYear));
     // (3×90 + 0×30 + 50 + 75 + 80 + 100 + 75) / 8 = 650 / 8
     assert_eq!(composite, Some(d("81.25")));
     assert_eq!(measures[0].contribution, Some(d("33.75")));
@@ -194,7 +208,7 @@ fn weights_change_the_composite_and_each_contribution() {
     only_share.set(ScoreMeasure::Share, Decimal::ONE);
     let empty = figures(("0", "0", "0", "0", "0", "0", "0", "0", "0", "0", 0, 0, None));
     assert_eq!(
-        score_figures(&empty, &only_share, GrowthBasis::YearOnYear).1,
+        score_figures(&empty, &with(&only_share, GrowthBasis::YearOnYear)).1,
         None
     );
 }
@@ -247,8 +261,8 @@ fn growth_is_year_on_year_or_month_on_month_as_the_manager_chooses_never_their_m
     let w = ScoreWeights::default();
     let solid = figures(SOLID);
     // 300 against 300 a year ago: flat, 50 points; against 250 last month: +20%, 100 points.
-    let (yoy, _) = score_figures(&solid, &w, GrowthBasis::YearOnYear);
-    let (mom, composite) = score_figures(&solid, &w, GrowthBasis::MonthOnMonth);
+    let (yoy, _) = score_figures(&solid, &with(&w, GrowthBasis::YearOnYear));
+    let (mom, composite) = score_figures(&solid, &with(&w, GrowthBasis::MonthOnMonth));
     let growth = ScoreMeasure::Growth.index();
     assert_eq!(
         (yoy[growth].value, yoy[growth].score),
@@ -262,8 +276,8 @@ fn growth_is_year_on_year_or_month_on_month_as_the_manager_chooses_never_their_m
     assert!((composite.unwrap() - d("78.5714285714")).abs() < d("0.0000000001"));
     // No figure a year ago: year-on-year growth is undefined, not the month-on-month one.
     let mut new = solid.clone();
-    new.last_year_sales = Decimal::ZERO;
-    let (scores, _) = score_figures(&new, &w, GrowthBasis::YearOnYear);
+    new.last_year_volume = Decimal::ZERO;
+    let (scores, _) = score_figures(&new, &with(&w, GrowthBasis::YearOnYear));
     assert_eq!(scores[growth].value, None);
     // The plan's setting chooses for the whole scorecard.
     let mut plan = sample_plan(Lang::En);
@@ -279,4 +293,182 @@ fn growth_is_year_on_year_or_month_on_month_as_the_manager_chooses_never_their_m
         scorecard(&plan, month)[0].measures[growth].score,
         Some(d("100"))
     );
+}
+
+/// 600 of the distributor's 3,000 cases are ours: 销售比重 20%; 500 cases a year ago: 销量增长率
+/// +20% (100 points). In money the same month reads 36,000 of 90,000 (40%) and flat on last
+/// year's 36,000 (50 points): the price rose. No contract, revenue or collection days, no
+/// violations: completion, profit and collection are left out.
+#[test]
+fn share_and_growth_are_on_volume_as_the_source_defines_with_amount_as_a_choice() {
+    let f = ScoreFigures {
+        our_volume: d("600"),
+        category_volume: d("3000"),
+        last_month_volume: d("750"),
+        last_year_volume: d("500"),
+        our_sales: d("36000"),
+        category_sales: d("90000"),
+        last_month_sales: d("45000"),
+        last_year_sales: d("36000"),
+        ..ScoreFigures::default()
+    };
+    let (share, growth) = (ScoreMeasure::Share.index(), ScoreMeasure::Growth.index());
+    let volume = Settings::default();
+    assert_eq!(
+        volume.score_basis,
+        ScoreBasis::Volume,
+        "the source's basis by default"
+    );
+    let (m, composite) = score_figures(&f, &volume);
+    assert_eq!(
+        (m[share].value, m[share].score),
+        (Some(d("0.2")), Some(d("20")))
+    );
+    assert_eq!(
+        (m[growth].value, m[growth].score),
+        (Some(d("0.2")), Some(d("100")))
+    );
+    // (20 + 100 + 100 + 100) / 4: share, growth, price and cross-territory.
+    assert_eq!(composite, Some(d("80")));
+    let amount = Settings {
+        score_basis: ScoreBasis::Amount,
+        ..Settings::default()
+    };
+    let (m, composite) = score_figures(&f, &amount);
+    assert_eq!(
+        (m[share].value, m[share].score),
+        (Some(d("0.4")), Some(d("40")))
+    );
+    assert_eq!(
+        (m[growth].value, m[growth].score),
+        (Some(d("0")), Some(d("50")))
+    );
+    // (40 + 50 + 100 + 100) / 4
+    assert_eq!(composite, Some(d("72.5")));
+    // 环比 on volume: 600 against 750 is −20%, 0 points.
+    let mom = Settings {
+        growth_basis: GrowthBasis::MonthOnMonth,
+        ..Settings::default()
+    };
+    let (m, _) = score_figures(&f, &mom);
+    assert_eq!(
+        (m[growth].value, m[growth].score),
+        (Some(d("-0.2")), Some(d("0")))
+    );
+    // Amounts alone (a plan from before the volumes) leave share and growth out on volume.
+    let amounts_only = ScoreFigures {
+        our_volume: Decimal::ZERO,
+        category_volume: Decimal::ZERO,
+        last_month_volume: Decimal::ZERO,
+        last_year_volume: Decimal::ZERO,
+        ..f
+    };
+    let (m, _) = score_figures(&amounts_only, &volume);
+    assert_eq!((m[share].score, m[growth].score), (None, None));
+}
+
+/// Each plan edits its scales: share 10% → 0 points, 50% → 100 (20% scores 25); collection
+/// 60 days → 0, 15 → 100 (45 days scores 33⅓). A scale that does not rise towards its better
+/// end is refused, naming the measure, and nothing changes.
+#[test]
+fn scales_are_edited_per_plan_and_refused_when_they_do_not_rise() {
+    let mut plan = sample_plan(Lang::En);
+    let id = add_customer(&mut plan, CustomerKind::Distributor, "Solid", "").unwrap();
+    let month = YearMonth::new(2027, 3).unwrap();
+    let f = ScoreFigures {
+        our_volume: d("200"),
+        category_volume: d("1000"),
+        collection_days: Some(d("45")),
+        ..ScoreFigures::default()
+    };
+    set_score_entry(&mut plan, &id, month, f).unwrap();
+    let scale = |zero: &str, full: &str| ScoreScale {
+        zero: d(zero),
+        full: d(full),
+    };
+    let scores = |plan: &Plan| scorecard(plan, month)[0].measures.map(|m| m.score);
+    let (share, collection) = (
+        ScoreMeasure::Share.index(),
+        ScoreMeasure::Collection.index(),
+    );
+    assert_eq!(scores(&plan)[share], Some(d("20")));
+    assert_eq!(scores(&plan)[collection], Some(d("75")));
+    assert_eq!(
+        set_score_scale(&mut plan, ScoreMeasure::Share, scale("10", "50")),
+        Ok(true)
+    );
+    assert_eq!(
+        set_score_scale(&mut plan, ScoreMeasure::Collection, scale("60", "15")),
+        Ok(true)
+    );
+    assert_eq!(scores(&plan)[share], Some(d("25")));
+    assert_eq!(
+        scores(&plan)[collection].map(|s| s.round_dp(4)),
+        Some(d("33.3333"))
+    );
+    let before = plan.execution.settings;
+    let refused = [
+        (
+            ScoreMeasure::Share,
+            scale("50", "50"),
+            ScaleError::NotRising {
+                zero: d("50"),
+                full: d("50"),
+            },
+        ),
+        (
+            ScoreMeasure::Growth,
+            scale("20", "-20"),
+            ScaleError::NotRising {
+                zero: d("20"),
+                full: d("-20"),
+            },
+        ),
+        (
+            ScoreMeasure::Collection,
+            scale("30", "90"),
+            ScaleError::NotFalling {
+                zero: d("30"),
+                full: d("90"),
+            },
+        ),
+        (ScoreMeasure::Price, scale("5", "-1"), ScaleError::Negative),
+    ];
+    for (measure, s, error) in refused {
+        assert_eq!(
+            set_score_scale(&mut plan, measure, s),
+            Err(EditError::Scale { measure, error }),
+            "{}",
+            measure.key()
+        );
+    }
+    assert_eq!(plan.execution.settings, before, "nothing changed");
+    assert_eq!(
+        EditError::Scale {
+            measure: ScoreMeasure::Share,
+            error: ScaleError::NotRising {
+                zero: d("50"),
+                full: d("40")
+            }
+        }
+        .to_string(),
+        "scale.share: the value for 100 points (40) must be above the value for 0 points (50)"
+    );
+    // The plan keeps its scales and basis; a plan written before them reads the defaults.
+    plan.execution.settings.score_basis = ScoreBasis::Amount;
+    plan.execution.settings.stale_days = 7;
+    let json = serde_json::to_string(&plan).unwrap();
+    assert!(json.contains(r#""scale.share":"10 50""#), "{json}");
+    assert!(json.contains(r#""scale.collection":"60 15""#));
+    assert!(json.contains(r#""score_basis":"amount""#));
+    let back: Plan = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.execution.settings, plan.execution.settings);
+    assert_eq!(back.execution.scorecard, plan.execution.scorecard);
+    let old = json
+        .replace(r#""scale.share":"10 50","#, "")
+        .replace(r#""scale.collection":"60 15","#, "")
+        .replace(r#""score_basis":"amount","#, "");
+    let old: Plan = serde_json::from_str(&old).unwrap();
+    assert_eq!(old.execution.settings.score_scales, ScoreScales::default());
+    assert_eq!(old.execution.settings.score_basis, ScoreBasis::Volume);
 }

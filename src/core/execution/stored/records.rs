@@ -8,11 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::execution::{
     BudgetItem, Change, Channel, Customer, CustomerField, CustomerKind, CustomerStatus,
-    DeviationNote, Expense, GrowthBasis, ScoreEntry, ScoreFigures, ScoreWeights, Settings,
+    DeviationNote, Expense, GrowthBasis, ScoreBasis, ScoreEntry, ScoreFigures, ScoreMeasure,
+    ScoreScales, ScoreWeights, Settings,
 };
 use crate::core::period::YearMonth;
 
-use super::values::{Count, Day, Flag, Months, NonEmpty};
+use super::values::{Count, Day, Flag, Months, NonEmpty, ScaleText};
 
 /// A salesperson's actuals.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -150,6 +151,9 @@ pub struct ExpenseRecord {
 pub struct ScoreRecord {
     #[serde(default, skip_serializing_if = "Decimal::is_zero")]
     pub category_sales: Decimal,
+    /// The distributor's volume of the whole category (同类产品总销量).
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
+    pub category_volume: Decimal,
     /// Days to collect payment, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collection_days: Option<Decimal>,
@@ -166,10 +170,17 @@ pub struct ScoreRecord {
     #[serde(default, skip_serializing_if = "Decimal::is_zero")]
     pub last_month_sales: Decimal,
     #[serde(default, skip_serializing_if = "Decimal::is_zero")]
+    pub last_month_volume: Decimal,
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
     pub last_year_sales: Decimal,
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
+    pub last_year_volume: Decimal,
     pub month: YearMonth,
     #[serde(default, skip_serializing_if = "Decimal::is_zero")]
     pub our_sales: Decimal,
+    /// Our volume through the distributor (本品销量).
+    #[serde(default, skip_serializing_if = "Decimal::is_zero")]
+    pub our_volume: Decimal,
     #[serde(default)]
     pub price_violations: Count,
     #[serde(default, skip_serializing_if = "Decimal::is_zero")]
@@ -196,6 +207,51 @@ pub struct SettingsRecord {
     /// The scorecard's growth basis (default `year_on_year`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub growth_basis: Option<GrowthBasis>,
+    #[serde(
+        rename = "scale.collection",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scale_collection: Option<ScaleText>,
+    #[serde(
+        rename = "scale.completion",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scale_completion: Option<ScaleText>,
+    #[serde(
+        rename = "scale.cross_territory",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scale_cross_territory: Option<ScaleText>,
+    #[serde(
+        rename = "scale.growth",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scale_growth: Option<ScaleText>,
+    #[serde(
+        rename = "scale.price",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scale_price: Option<ScaleText>,
+    #[serde(
+        rename = "scale.profit",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scale_profit: Option<ScaleText>,
+    #[serde(
+        rename = "scale.share",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub scale_share: Option<ScaleText>,
+    /// What the scorecard's share and growth are on (default `volume`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score_basis: Option<ScoreBasis>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stale_days: Option<Count>,
     #[serde(
@@ -379,6 +435,7 @@ impl From<ScoreEntry> for ScoreRecord {
         let f = e.figures;
         ScoreRecord {
             category_sales: f.category_sales,
+            category_volume: f.category_volume,
             collection_days: f.collection_days,
             completed_volume: f.completed_volume,
             contract_volume: f.contract_volume,
@@ -386,9 +443,12 @@ impl From<ScoreEntry> for ScoreRecord {
             cross_territory: Count(f.cross_territory),
             customer: NonEmpty(e.customer),
             last_month_sales: f.last_month_sales,
+            last_month_volume: f.last_month_volume,
             last_year_sales: f.last_year_sales,
+            last_year_volume: f.last_year_volume,
             month: e.month,
             our_sales: f.our_sales,
+            our_volume: f.our_volume,
             price_violations: Count(f.price_violations),
             promotions: f.promotions,
             rebates: f.rebates,
@@ -409,6 +469,10 @@ impl From<ScoreRecord> for ScoreEntry {
                 category_sales: r.category_sales,
                 last_month_sales: r.last_month_sales,
                 last_year_sales: r.last_year_sales,
+                our_volume: r.our_volume,
+                category_volume: r.category_volume,
+                last_month_volume: r.last_month_volume,
+                last_year_volume: r.last_year_volume,
                 revenue: r.revenue,
                 costs: r.costs,
                 promotions: r.promotions,
@@ -433,11 +497,23 @@ impl SettingsRecord {
         let dec = |v: Decimal, default: Decimal| {
             (v != default || v.scale() != default.scale()).then_some(v)
         };
+        let scale = |m: ScoreMeasure| {
+            let (v, default) = (s.score_scales.get(m), d.score_scales.get(m));
+            (v != default).then_some(ScaleText(v))
+        };
         let record = SettingsRecord {
             deviation_threshold: dec(s.deviation_threshold, d.deviation_threshold),
             discount_threshold: dec(s.discount_threshold, d.discount_threshold),
             expense_ratio_target: dec(s.expense_ratio_target, d.expense_ratio_target),
             growth_basis: (s.growth_basis != d.growth_basis).then_some(s.growth_basis),
+            scale_collection: scale(ScoreMeasure::Collection),
+            scale_completion: scale(ScoreMeasure::Completion),
+            scale_cross_territory: scale(ScoreMeasure::CrossTerritory),
+            scale_growth: scale(ScoreMeasure::Growth),
+            scale_price: scale(ScoreMeasure::Price),
+            scale_profit: scale(ScoreMeasure::Profit),
+            scale_share: scale(ScoreMeasure::Share),
+            score_basis: (s.score_basis != d.score_basis).then_some(s.score_basis),
             stale_days: (s.stale_days != d.stale_days).then_some(Count(s.stale_days)),
             weight_collection: dec(w.collection, dw.collection),
             weight_completion: dec(w.completion, dw.completion),
@@ -461,6 +537,24 @@ impl From<SettingsRecord> for Settings {
             expense_ratio_target: r.expense_ratio_target.unwrap_or(d.expense_ratio_target),
             stale_days: r.stale_days.map_or(d.stale_days, |c| c.0),
             growth_basis: r.growth_basis.unwrap_or(d.growth_basis),
+            score_basis: r.score_basis.unwrap_or(d.score_basis),
+            score_scales: {
+                let mut scales = ScoreScales::default();
+                for (m, v) in [
+                    (ScoreMeasure::Completion, r.scale_completion),
+                    (ScoreMeasure::Share, r.scale_share),
+                    (ScoreMeasure::Growth, r.scale_growth),
+                    (ScoreMeasure::Profit, r.scale_profit),
+                    (ScoreMeasure::Price, r.scale_price),
+                    (ScoreMeasure::CrossTerritory, r.scale_cross_territory),
+                    (ScoreMeasure::Collection, r.scale_collection),
+                ] {
+                    if let Some(ScaleText(scale)) = v {
+                        scales.set(m, scale);
+                    }
+                }
+                scales
+            },
             score_weights: ScoreWeights {
                 completion: r.weight_completion.unwrap_or(dw.completion),
                 share: r.weight_share.unwrap_or(dw.share),

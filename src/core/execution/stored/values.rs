@@ -216,3 +216,41 @@ pub mod one_record {
         Ok(records.pop())
     }
 }
+
+/// A scorecard measure's scale: the value for 0 points and the value for 100 points, written
+/// `"-20 20"` (ratios in percent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(schemars::JsonSchema),
+    schemars(extend("pattern" = "^-?[0-9.]+ -?[0-9.]+$"))
+)]
+#[serde(try_from = "String", into = "String")]
+pub struct ScaleText(pub crate::core::execution::ScoreScale);
+
+impl TryFrom<String> for ScaleText {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        let bad = || {
+            format!(
+                "'{text}' is not a scale: the value for 0 points and the value for 100 points, \
+                 such as \"-20 20\""
+            )
+        };
+        let mut parts = text.split(' ');
+        let (Some(zero), Some(full), None) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(bad());
+        };
+        let read = |t: &str| t.parse::<Decimal>().map_err(|_| bad());
+        Ok(ScaleText(crate::core::execution::ScoreScale {
+            zero: read(zero)?,
+            full: read(full)?,
+        }))
+    }
+}
+
+impl From<ScaleText> for String {
+    fn from(s: ScaleText) -> Self {
+        format!("{} {}", s.0.zero, s.0.full)
+    }
+}

@@ -1,0 +1,188 @@
+//! Correction that re-plans (纠偏): from the deviation list, a region's gap re-spread over its
+//! remaining months as a new scenario; its months in "why this number", compared with the
+//! adopted scenario, adopted, and both steps undone — in both languages.
+
+use region_planner::core::breakdown::compute;
+use region_planner::core::format::read_plan;
+use region_planner::core::scenario::Measure;
+
+use super::support::{Browser, artifacts_dir};
+
+/// The words each language shows along the way.
+struct Words {
+    lang: &'static str,
+    sample_done: &'static str,
+    region: &'static str,
+    name_prefix: &'static str,
+    seasonal: bool,
+    created: &'static str,
+    correction: &'static str,
+    planned: &'static str,
+}
+
+const ZH: Words = Words {
+    lang: "zh-CN",
+    sample_done: "已填入示例执行数据",
+    region: "区域",
+    name_prefix: "纠偏：",
+    seasonal: false,
+    created: "已生成方案",
+    correction: "纠偏",
+    planned: "原计划",
+};
+
+const EN: Words = Words {
+    lang: "en-US",
+    sample_done: "Sample",
+    region: "Region",
+    name_prefix: "Correction: ",
+    seasonal: true,
+    created: "created",
+    correction: "Correction (re-spread)",
+    planned: "planned",
+};
+
+async fn re_spread_a_region(w: &Words, size: (u32, u32)) {
+    let b = Browser::options()
+        .lang(w.lang)
+        .window_size(size.0, size.1)
+        .open("/#/actuals")
+        .await;
+    b.click("#fill-sample").await;
+    b.wait_for(".toast-text").await;
+    assert!(
+        b.text_of(".toast-text").await.contains(w.sample_done),
+        "sample actuals filled"
+    );
+    b.click("#tab-tracking").await;
+    b.wait_for(".deviations").await;
+    // The first region behind pace on the amount.
+    let script = format!(
+        "const r = [...document.querySelectorAll('.deviations tr.deviation')].find(r => r.children[1].textContent === {}); return r ? r.dataset.node : null;",
+        serde_json::to_string(w.region).unwrap()
+    );
+    let region = b.exec_js(&script).await;
+    let region = region
+        .as_str()
+        .expect("a region behind pace in the sample")
+        .to_string();
+    b.click(&format!(
+        ".deviation[data-node=\"{region}\"] button.respread-open"
+    ))
+    .await;
+    b.wait_for("#respread-host").await;
+    let name = b.value_of("#respread-name").await;
+    assert!(name.starts_with(w.name_prefix), "scenario name {name:?}");
+    assert!(
+        name.ends_with("2027-03"),
+        "named with its as-of month: {name:?}"
+    );
+    let tag = format!("{}-{}x{}", &w.lang[..2], size.0, size.1);
+    b.screenshot(artifacts_dir().join(format!("screens/respread-dialog-{tag}.png")))
+        .await;
+    if w.seasonal {
+        b.click("#respread-seasonal").await;
+    }
+    // Typing the reason and pressing Enter creates the scenario, as the button does.
+    b.set_field("#respread-reason", "workshop 2027-04").await;
+    b.wait_gone("#respread-host").await;
+    b.wait_for_text("#respread-made", w.created).await;
+
+    // The new scenario is stored: the region's months to date are what it achieved, its year
+    // and the company's are those of the adopted scenario.
+    let plan_id = b
+        .exec_js("return Object.keys(localStorage).find(k => k.startsWith('region-planner/plan/')).slice('region-planner/plan/'.length);")
+        .await;
+    let plan_id = plan_id.as_str().unwrap().to_string();
+    let stored = async || {
+        let text = b
+            .get_local_storage(&format!("region-planner/plan/{plan_id}"))
+            .await
+            .unwrap();
+        read_plan(&text).unwrap()
+    };
+    b.wait_until(&format!(
+        "(localStorage.getItem('region-planner/plan/{plan_id}') || '').includes('\"respreads\"')"
+    ))
+    .await;
+    let plan = stored().await;
+    let made = plan
+        .scenarios
+        .iter()
+        .find(|s| s.name == name)
+        .expect("the new scenario");
+    assert_eq!(made.respreads.len(), 1);
+    assert_eq!(made.respreads[0].reason, "workshop 2027-04");
+    let adopted = plan.adopted().unwrap();
+    let (before, after) = (
+        compute(&plan, adopted).unwrap(),
+        compute(&plan, made).unwrap(),
+    );
+    let i = after.find(&region).unwrap();
+    assert_eq!(
+        after.annual(i, Measure::Amount),
+        before.annual(i, Measure::Amount)
+    );
+    assert_ne!(
+        after.monthly_units(i, Measure::Amount),
+        before.monthly_units(i, Measure::Amount)
+    );
+    let entry = plan.change_log.last().unwrap();
+    assert!(entry.what.contains(&name), "logged: {}", entry.what);
+    assert_eq!(entry.reason, "workshop 2027-04");
+
+    // Compare opens on the adopted scenario and the new one.
+    b.click("#respread-compare").await;
+    b.wait_for_text("#compare-table", &name).await;
+    b.screenshot(artifacts_dir().join(format!("screens/respread-compare-{tag}.png")))
+        .await;
+
+    // The breakdown shows the new scenario; why this number explains the region's months.
+    b.click("#tab-breakdown").await;
+    b.wait_for(&format!("#breakdown-table tr[data-node=\"{region}\"]"))
+        .await;
+    b.click(&format!("#breakdown-table tr[data-node=\"{region}\"]"))
+        .await;
+    let why = b
+        .wait_for_text("#explain-body", w.correction)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(why.contains("workshop 2027-04"), "the reason: {why}");
+    assert!(why.contains(w.planned), "a re-spread month: {why}");
+    b.screenshot(artifacts_dir().join(format!("screens/respread-why-{tag}.png")))
+        .await;
+
+    // Adopted, then both steps undone: the adopted scenario is back, the new one gone.
+    b.click("#scenario-adopt").await;
+    b.wait_for("#scenario-adopted").await;
+    b.wait_until(&format!(
+        "(JSON.parse(localStorage.getItem('region-planner/plan/{plan_id}')).adopted_scenario) === {}",
+        serde_json::to_string(&made.id).unwrap()
+    ))
+    .await;
+    b.click("#undo").await;
+    b.wait_for("#scenario-adopt").await;
+    b.click("#undo").await;
+    b.wait_until(&format!(
+        "![...document.querySelectorAll('#scenario-select option')].some(o => o.value === {})",
+        serde_json::to_string(&made.id).unwrap()
+    ))
+    .await;
+    b.wait_until(&format!(
+        "!(localStorage.getItem('region-planner/plan/{plan_id}') || '').includes('\"respreads\"')"
+    ))
+    .await;
+    assert!(b.js_errors().await.is_empty());
+}
+
+#[tokio::test]
+async fn a_region_s_gap_is_re_spread_compared_adopted_and_undone_in_chinese() {
+    re_spread_a_region(&ZH, (1280, 720)).await;
+}
+
+#[tokio::test]
+async fn a_region_s_gap_is_re_spread_compared_adopted_and_undone_in_english() {
+    re_spread_a_region(&EN, (1920, 1080)).await;
+}
