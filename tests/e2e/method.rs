@@ -507,15 +507,8 @@ async fn market_shares_are_imported_from_csv_with_every_problem_named() {
         )
         .await;
         b.click("#import-skip").await;
-        b.wait_until(&format!(
-            "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"share\":\"38\"')",
-            plan.id
-        ))
-        .await;
-        let stored = b
-            .get_local_storage(&format!("region-planner/plan/{}", plan.id))
-            .await
-            .unwrap();
+        b.wait_stored(&plan.id, "\"share\":\"38\"").await;
+        let stored = b.stored_plan(&plan.id).await.unwrap();
         let stored = region_planner::core::format::read_plan(&stored).unwrap();
         let march = region_planner::core::period::YearMonth::new(2027, 3).unwrap();
         let feb = region_planner::core::period::YearMonth::new(2027, 2).unwrap();
@@ -552,11 +545,7 @@ async fn the_scorecard_is_on_volume_and_its_scales_are_edited_and_checked() {
         // Share: 100 points at 50% — the ranking rescored and the scale kept in the plan.
         let before = b.texts_of(".scorecard tr.score-row").await;
         b.set_field("#scale-share-full", "50").await;
-        b.wait_until(&format!(
-            "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"scale.share\":\"0 50\"')",
-            plan.id
-        ))
-        .await;
+        b.wait_stored(&plan.id, "\"scale.share\":\"0 50\"").await;
         b.wait_until(&format!(
             "JSON.stringify([...document.querySelectorAll('.scorecard tr.score-row')].map(r => r.innerText)) !== {}",
             serde_json::to_string(&serde_json::to_string(&before).unwrap()).unwrap()
@@ -585,10 +574,6 @@ async fn the_scorecard_is_on_volume_and_its_scales_are_edited_and_checked() {
              s.dispatchEvent(new Event('change', {bubbles: true}));",
         )
         .await;
-        b.wait_until(&format!(
-            "(localStorage.getItem('region-planner/plan/{}') || '').includes('\"score_basis\":\"amount\"')",
-            plan.id
-        ))
-        .await;
+        b.wait_stored(&plan.id, "\"score_basis\":\"amount\"").await;
     }
 }

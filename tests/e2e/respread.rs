@@ -6,7 +6,7 @@ use region_planner::core::breakdown::compute;
 use region_planner::core::format::read_plan;
 use region_planner::core::scenario::Measure;
 
-use super::support::{Browser, artifacts_dir};
+use super::support::{Browser, STORED_JS, artifacts_dir};
 
 /// The words each language shows along the way.
 struct Words {
@@ -90,21 +90,11 @@ async fn re_spread_a_region(w: &Words, size: (u32, u32)) {
 
     // The new scenario is stored: the region's months to date are what it achieved, its year
     // and the company's are those of the adopted scenario.
-    let plan_id = b
-        .exec_js("return Object.keys(localStorage).find(k => k.startsWith('region-planner/plan/')).slice('region-planner/plan/'.length);")
-        .await;
-    let plan_id = plan_id.as_str().unwrap().to_string();
-    let stored = async || {
-        let text = b
-            .get_local_storage(&format!("region-planner/plan/{plan_id}"))
-            .await
-            .unwrap();
-        read_plan(&text).unwrap()
-    };
-    b.wait_until(&format!(
-        "(localStorage.getItem('region-planner/plan/{plan_id}') || '').includes('\"respreads\"')"
-    ))
-    .await;
+    let index: serde_json::Value =
+        serde_json::from_str(&b.stored_index().await.expect("the index is stored")).unwrap();
+    let plan_id = index["current"].as_str().unwrap().to_string();
+    let stored = async || read_plan(&b.stored_plan(&plan_id).await.unwrap()).unwrap();
+    b.wait_stored(&plan_id, "\"respreads\"").await;
     let plan = stored().await;
     let made = plan
         .scenarios
@@ -157,8 +147,8 @@ async fn re_spread_a_region(w: &Words, size: (u32, u32)) {
     // Adopted, then both steps undone: the adopted scenario is back, the new one gone.
     b.click("#scenario-adopt").await;
     b.wait_for("#scenario-adopted").await;
-    b.wait_until(&format!(
-        "(JSON.parse(localStorage.getItem('region-planner/plan/{plan_id}')).adopted_scenario) === {}",
+    b.wait_until_async_true(&format!(
+        "{STORED_JS}({plan_id:?}).then(t => !!t && JSON.parse(t).adopted_scenario === {})",
         serde_json::to_string(&made.id).unwrap()
     ))
     .await;
@@ -170,8 +160,8 @@ async fn re_spread_a_region(w: &Words, size: (u32, u32)) {
         serde_json::to_string(&made.id).unwrap()
     ))
     .await;
-    b.wait_until(&format!(
-        "!(localStorage.getItem('region-planner/plan/{plan_id}') || '').includes('\"respreads\"')"
+    b.wait_until_async_true(&format!(
+        "{STORED_JS}({plan_id:?}).then(t => !!t && !t.includes('\"respreads\"'))"
     ))
     .await;
     assert!(b.js_errors().await.is_empty());
