@@ -468,9 +468,16 @@ impl Browser {
         self.exec_js(
             "window.__downloads = [];
              window.__download_names = [];
+             window.__download_boms = [];
              const make = URL.createObjectURL;
              URL.createObjectURL = blob => {
-               blob.text().then(text => window.__downloads.push(text));
+               // Decoded as the UTF-8 text it is (a byte-order mark dropped), the mark noted.
+               blob.arrayBuffer().then(buffer => {
+                 const bytes = new Uint8Array(buffer);
+                 window.__download_boms.push(
+                   bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);
+                 window.__downloads.push(new TextDecoder().decode(bytes));
+               });
                return make(blob);
              };
              const click = HTMLAnchorElement.prototype.click;
@@ -504,6 +511,20 @@ impl Browser {
             .exec_js_with("return window.__downloads[arguments[0]];", vec![n.into()])
             .await;
         text.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Whether download `n` starts with a UTF-8 byte-order mark (which Excel needs to read a
+    /// CSV as UTF-8; [`Browser::downloaded`] gives the text without it).
+    pub async fn downloaded_with_bom(&self, n: usize) -> bool {
+        self.wait_until(&format!("window.__download_boms.length > {n}"))
+            .await;
+        self.exec_js_with(
+            "return window.__download_boms[arguments[0]];",
+            vec![n.into()],
+        )
+        .await
+        .as_bool()
+        .unwrap_or(false)
     }
 
     /// Runs `script` as the body of a function in the page and returns what it `return`s.
