@@ -545,6 +545,8 @@ catalogue_keys! {
     bdw_manual_sum,
     bdw_no_children,
     bdw_unknown_node,
+    bdw_pinned_lock,
+    bdw_pinned_manual,
     bdw_duplicate_id,
     bdw_respread_ignored,
     x_respread,

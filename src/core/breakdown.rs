@@ -47,7 +47,7 @@ pub use explain::{
     Basis, ExplainError, Explanation, MeasureExplanation, MonthExplanation, MonthRespread,
     ShareBasis, TierBasis, explain, explain_in,
 };
-pub use issues::{BreakdownError, BreakdownErrors, BreakdownWarning, LockedValue, NodeRef};
+pub use issues::{BreakdownError, BreakdownErrors, BreakdownWarning, LockedValue, NodeRef, Pinned};
 pub use layout::{BreakdownNode, node_name};
 pub use respread::{AppliedRespread, Outcome as RespreadOutcome};
 pub use result::Breakdown;

@@ -3,7 +3,9 @@
 use rust_decimal::Decimal;
 
 use super::{Catalogue, fill};
-use crate::core::breakdown::{BreakdownError as E, BreakdownWarning as W, LockedValue, NodeRef};
+use crate::core::breakdown::{
+    BreakdownError as E, BreakdownWarning as W, LockedValue, NodeRef, Pinned,
+};
 use crate::core::scenario::{Level, Measure, Method};
 use crate::view::numbers::grouped;
 
@@ -254,7 +256,13 @@ impl Catalogue {
                 self.bdw_no_children,
                 &[&self.node(node), self.children_of(node.level)],
             ),
-            W::UnknownNode { id, what } => fill(self.bdw_unknown_node, &[what, id]),
+            W::UnknownNode { id, what } => {
+                let what = match what {
+                    Pinned::Lock => self.bdw_pinned_lock,
+                    Pinned::Manual => self.bdw_pinned_manual,
+                };
+                fill(self.bdw_unknown_node, &[what, id])
+            }
             W::DuplicateId { id } => fill(self.bdw_duplicate_id, &[id]),
             W::RespreadIgnored { node, as_of } => {
                 fill(self.bdw_respread_ignored, &[node, &as_of.to_string()])

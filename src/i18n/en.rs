@@ -504,6 +504,8 @@ pub static EN: Catalogue = Catalogue {
     bdw_manual_sum: "Manual {} under {} total {}, not the {} to split: they were used as proportions.",
     bdw_no_children: "{} has no {}: its target is not broken down further.",
     bdw_unknown_node: "A {} for “{}” is ignored: no such region, sub-district or salesperson.",
+    bdw_pinned_lock: "lock",
+    bdw_pinned_manual: "manual number",
     bdw_duplicate_id: "The id “{}” is used by more than one node.",
     x_respread: "Correction (re-spread)",
     x_respread_own: "As of {}, {}: the months through {} are what was achieved ({} in all); the gap of {} is carried by the months after. The year is unchanged. Reason: {}",

@@ -60,3 +60,28 @@ fn field_errors_read_in_both_languages() {
     assert_eq!(EN.field_error(&e), "“abc” is not a number.");
     assert_eq!(ZH.field_error(&e), "“abc”不是数字。");
 }
+
+#[test]
+fn an_ignored_lock_or_manual_number_is_named_in_the_catalogues_language() {
+    use crate::core::breakdown::{BreakdownWarning, Pinned};
+    let lock = BreakdownWarning::UnknownNode {
+        id: "r9".into(),
+        what: Pinned::Lock,
+    };
+    let manual = BreakdownWarning::UnknownNode {
+        id: "r9".into(),
+        what: Pinned::Manual,
+    };
+    assert_eq!(
+        ZH.breakdown_warning(&lock),
+        "已忽略锁定值“r9”：没有这个区域、分区或业务人员。"
+    );
+    assert_eq!(
+        ZH.breakdown_warning(&manual),
+        "已忽略手工数值“r9”：没有这个区域、分区或业务人员。"
+    );
+    assert_eq!(
+        EN.breakdown_warning(&lock),
+        "A lock for “r9” is ignored: no such region, sub-district or salesperson."
+    );
+}

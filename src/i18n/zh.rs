@@ -504,6 +504,8 @@ pub static ZH: Catalogue = Catalogue {
     bdw_manual_sum: "手工{}（{}之下）合计 {}，与待分解的 {} 不符：已按比例使用。",
     bdw_no_children: "{}没有{}：其目标未继续分解。",
     bdw_unknown_node: "已忽略{}“{}”：没有这个区域、分区或业务人员。",
+    bdw_pinned_lock: "锁定值",
+    bdw_pinned_manual: "手工数值",
     bdw_duplicate_id: "编号“{}”被多个节点使用。",
     x_respread: "纠偏",
     x_respread_own: "截至 {}，{}：{} 及以前各月为实际完成（合计 {}），缺口 {} 由之后各月承担，全年不变。原因：{}",

@@ -6,30 +6,16 @@ use region_planner::core::model::Plan;
 use region_planner::core::sample::sample_plan;
 use region_planner::i18n::{EN, ZH};
 
-use super::support::{Browser, Key, artifacts_dir};
-
-const READY: &str = r#"body[data-ready="1"]"#;
+use super::support::{Browser, Key, artifacts_dir, open_stored};
 
 /// The app on `path` with `plan` as the only plan, at the projector's size.
 async fn open_with(plan: &Plan, path: &str, lang: &str) -> Browser {
     let b = Browser::options()
         .lang(lang)
         .window_size(1280, 720)
-        .open(path)
+        .launch()
         .await;
-    b.wait_for(READY).await;
-    b.set_local_storage(
-        &format!("region-planner/plan/{}", plan.id),
-        &region_planner::core::format::write_plan(plan),
-    )
-    .await;
-    b.set_local_storage(
-        "region-planner/index",
-        &format!("{{\"order\":[\"{0}\"],\"current\":\"{0}\"}}", plan.id),
-    )
-    .await;
-    b.reload().await;
-    b.wait_for(READY).await;
+    open_stored(&b, plan, path).await;
     b
 }
 

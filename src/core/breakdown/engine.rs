@@ -11,7 +11,7 @@ use crate::core::tree::NodePos;
 use super::arith::{int_weights, units_decimal};
 use super::grid::{GridScratch, controlled_round};
 use super::inputs::{self, Inputs};
-use super::issues::{BreakdownError, BreakdownErrors, BreakdownWarning, LockedValue};
+use super::issues::{BreakdownError, BreakdownErrors, BreakdownWarning, LockedValue, Pinned};
 use super::layout::{Layout, node_ref};
 use super::locks::{Lock, lock_of, sibling_locks};
 use super::respread::{AppliedRespread, achieved_units, placed, respread_months};
@@ -78,8 +78,8 @@ pub fn compute(plan: &Plan, scenario: &Scenario) -> Result<Breakdown, BreakdownE
 /// Locks and manual numbers for ids that are not in the territory are ignored, visibly.
 fn report_unknown_ids(scenario: &Scenario, layout: &Layout, warnings: &mut Vec<BreakdownWarning>) {
     let maps = [
-        (&scenario.locks, "lock"),
-        (&scenario.manual, "manual value"),
+        (&scenario.locks, Pinned::Lock),
+        (&scenario.manual, Pinned::Manual),
     ];
     for (map, what) in maps {
         for id in map.keys() {

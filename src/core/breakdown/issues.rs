@@ -250,6 +250,22 @@ impl fmt::Display for BreakdownErrors {
 
 impl std::error::Error for BreakdownErrors {}
 
+/// What a scenario pins to a node: a lock or a manual number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pinned {
+    Lock,
+    Manual,
+}
+
+impl fmt::Display for Pinned {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Pinned::Lock => "lock",
+            Pinned::Manual => "manual value",
+        })
+    }
+}
+
 /// Something in a computed breakdown a manager should see; the numbers are still exact.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BreakdownWarning {
@@ -282,7 +298,7 @@ pub enum BreakdownWarning {
     NoChildren { node: NodeRef },
     /// A lock or manual number for an id that is not a region, sub-district or salesperson.
     #[error("the {what} for '{id}' is ignored: no region, sub-district or salesperson has that id")]
-    UnknownNode { id: String, what: &'static str },
+    UnknownNode { id: String, what: Pinned },
     /// An id used by more than one node; lookups by id find the first.
     #[error("id '{id}' is used by more than one node")]
     DuplicateId { id: String },
