@@ -302,14 +302,23 @@ pub async fn apply(change: Change, stamp: u64) -> Result<Outcome, SaveError> {
     }
     let mut rev = 0;
     if let Some((id, _, _, _, expect)) = &change.put {
-        let now: Option<JsValue> = plans.get(id.as_str()).await.map_err(other)?;
-        let now = now.as_ref().and_then(entry_of);
+        // The head carries the plan's revision: a save of a big plan reads a few bytes, not
+        // the plan. A plan stored without a head (by hand, say) is read instead.
+        let head: Option<JsValue> = heads.get(id.as_str()).await.map_err(other)?;
+        let stored_rev = match head.as_ref().map(|h| field(h, "rev").as_f64()) {
+            Some(Some(r)) => Some(r as u64),
+            _ => {
+                let now: Option<JsValue> = plans.get(id.as_str()).await.map_err(other)?;
+                now.as_ref().and_then(entry_of).map(|e| e.rev)
+            }
+        };
         if let Expect::Rev(known) = expect
-            && now.as_ref().map_or(0, |e| e.rev) != *known
+            && stored_rev.unwrap_or(0) != *known
         {
-            return Ok(Outcome::Stale(now));
+            let now: Option<JsValue> = plans.get(id.as_str()).await.map_err(other)?;
+            return Ok(Outcome::Stale(now.as_ref().and_then(entry_of)));
         }
-        rev = now.map_or(0, |e| e.rev) + 1;
+        rev = stored_rev.unwrap_or(0) + 1;
     }
     let mut kept = None;
     if let Some((id, why, at)) = &change.keep {

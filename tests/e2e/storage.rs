@@ -498,7 +498,9 @@ async fn duplicating_into_a_full_storage_changes_nothing() {
 /// again, and what it displaces is kept as a version.
 #[tokio::test]
 async fn plans_kept_in_local_storage_move_on_first_start_without_losing_any() {
-    let b = open("/no-app-here.txt").await;
+    let b = Browser::options().lang("en-US").launch().await;
+    // A page of the app's origin that runs no app: the old keys are written before any start.
+    b.open("/no-app-here.txt").await;
     let plan = |id: &str, name: &str| {
         let mut p = sample_plan(Lang::En);
         p.id = id.into();
@@ -911,7 +913,9 @@ async fn ten_plans_of_ten_thousand_with_their_versions_fit_and_reopen_after_a_re
             .await
             .as_f64()
             .unwrap();
-        b.click(".tree-row:nth-child(2)").await;
+        let region = format!("Region {n}");
+        b.click_text(".tree-row", &region).await;
+        b.wait_for_text(".tree-row.selected", &region).await;
         b.type_into("#detail-name", &format!("Renamed {n}")).await;
         b.press(&Key::Enter).await;
         b.wait_until(&format!(

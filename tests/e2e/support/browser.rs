@@ -654,21 +654,27 @@ impl Browser {
         .await;
     }
 
-    /// Fills the origin's storage: IndexedDB's quota is set to what is used now, and local
-    /// storage is filled with other keys.
+    /// Fills the origin's storage: from now on a write of the app's IndexedDB library that
+    /// stores more than a kilobyte fails as Chromium fails it when the quota is used up (the
+    /// transaction aborts at its commit with a `QuotaExceededError`), and local storage is
+    /// filled with other keys. Chromium reports a fixed quota to pages and ignores DevTools'
+    /// `Storage.overrideQuotaForOrigin`, so the full disk is played in the page.
     pub async fn fill_storage(&self) {
-        let origin = self.base_url().to_string();
-        let usage = self
-            .exec_js_async(
-                "const done = arguments[0]; navigator.storage.estimate().then(e => done(e.usage));",
-                vec![],
-            )
-            .await
-            .as_f64()
-            .unwrap_or(0.0);
-        self.cdp(
-            "Storage.overrideQuotaForOrigin",
-            json!({ "origin": origin, "quotaSize": usage + 1024.0 }),
+        self.exec_js(
+            "const put = IDBObjectStore.prototype.put, commit = IDBTransaction.prototype.commit;
+             const size = v => typeof v === 'string' ? v.length
+               : (v && typeof v.text === 'string' ? v.text.length : JSON.stringify(v ?? '').length);
+             IDBObjectStore.prototype.put = function (value, key) {
+               if (size(value) > 1024) this.transaction.__rpOverQuota = true;
+               return put.call(this, value, key);
+             };
+             IDBTransaction.prototype.commit = function () {
+               if (!this.__rpOverQuota) return commit.call(this);
+               Object.defineProperty(this, 'error', {
+                 value: new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError'),
+               });
+               this.abort();
+             };",
         )
         .await;
         self.exec_js(
