@@ -32,13 +32,16 @@ struct Start {
     current: Plan,
     metas: Vec<PlanMeta>,
     broken: Vec<BrokenEntry>,
+    /// The sample and the index listing it, to store once the page is on screen (first visit).
+    to_store: Option<Index>,
 }
 
-/// Reads the library (or starts on the sample plan on a first visit, stored at once so other
-/// windows and reloads find it).
+/// Reads the library (or starts on the sample plan on a first visit, to be stored at once so
+/// other windows and reloads find it).
 async fn open_library(lang: Lang) -> Result<Start, SaveError> {
     let library = browser::open_library(&super::state::now()).await?;
     let mut metas = library.metas;
+    let mut to_store = None;
     let current = match library.current {
         Some(plan) => plan,
         None => {
@@ -54,7 +57,7 @@ async fn open_library(lang: Lang) -> Result<Start, SaveError> {
                 order: metas.iter().map(|m| m.id.clone()).collect(),
                 current: Some(plan.id.clone()),
             };
-            let _ = browser::add_plan(&plan, index).await;
+            to_store = Some(index);
             plan
         }
     };
@@ -62,6 +65,7 @@ async fn open_library(lang: Lang) -> Result<Start, SaveError> {
         current,
         metas,
         broken: library.broken,
+        to_store,
     })
 }
 
@@ -71,10 +75,19 @@ async fn open_library(lang: Lang) -> Result<Start, SaveError> {
 pub fn App() -> impl IntoView {
     let lang = start_language();
     let start = RwSignal::new_local(None::<Result<Start, SaveError>>);
-    leptos::task::spawn_local(async move {
-        let opened = browser::in_turn(open_library(lang)).await;
+    leptos::task::spawn_local(browser::in_turn(async move {
+        let mut opened = open_library(lang).await;
+        // The sample of a first visit is stored while the page is drawn; no other write of
+        // this window comes before it (they wait their turn).
+        let sample = match &mut opened {
+            Ok(s) => s.to_store.take().map(|index| (s.current.clone(), index)),
+            Err(_) => None,
+        };
         start.set(Some(opened));
-    });
+        if let Some((plan, index)) = sample {
+            let _ = browser::add_plan(&plan, index).await;
+        }
+    }));
     move || {
         start.track();
         let t = crate::i18n::catalogue(lang);
