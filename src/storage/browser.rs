@@ -90,6 +90,8 @@ pub struct Library {
 pub async fn open_library(at: &str) -> Result<Library, SaveError> {
     // A move that fails leaves the old keys where they are; it is tried again next start.
     let _ = super::moving::move_from_local_storage(at).await;
+    // A save a closed window could not finish is written before anything is read.
+    let _ = finish_unsaved(at).await;
     let listing = idb::read_listing().await?;
     let index = read_index(listing.index.as_deref());
     KNOWN.with(|k| *k.borrow_mut() = listing.plans.iter().map(|(id, _)| id.clone()).collect());
@@ -447,4 +449,91 @@ pub async fn in_turn<T>(job: impl std::future::Future<Output = T>) -> T {
 /// The text of plan `id` this window last read or wrote, if it knows one.
 pub fn known_text(id: &str) -> Option<String> {
     known(id).map(|(_, t)| t)
+}
+
+/// Where a window that is closed or reloaded before its save is written leaves that save:
+/// local storage is written at once, an IndexedDB transaction only after the page is gone.
+pub const UNSAVED_KEY: &str = "region-planner/unsaved";
+
+/// A save left by a window as it closed: the plan's id, the revision that window wrote over,
+/// and the text.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Unsaved {
+    id: String,
+    rev: u64,
+    text: String,
+}
+
+/// Leaves plan `id`'s `text` for the next start to write (the page is being left with a save
+/// not yet written). Best effort: a full local storage keeps nothing.
+pub fn leave_unsaved(id: &str, text: String) {
+    let note = Unsaved {
+        id: id.to_string(),
+        rev: known_rev(id),
+        text,
+    };
+    if let (Some(s), Ok(raw)) = (local(), serde_json::to_string(&note)) {
+        let _ = s.set_item(UNSAVED_KEY, &raw);
+    }
+}
+
+/// Forgets a save left for the next start (this window wrote it, or came back).
+pub fn clear_unsaved() {
+    if let Some(s) = local() {
+        let _ = s.remove_item(UNSAVED_KEY);
+    }
+}
+
+/// Writes the save a closed window left over the revision it knew; when another window wrote
+/// the plan since, the left text is kept among the plan's versions instead. A plan deleted
+/// since stays deleted.
+async fn finish_unsaved(at: &str) -> Result<(), SaveError> {
+    let Some(s) = local() else { return Ok(()) };
+    let Ok(Some(raw)) = s.get_item(UNSAVED_KEY) else {
+        return Ok(());
+    };
+    let Ok(note) = serde_json::from_str::<Unsaved>(&raw) else {
+        let _ = s.remove_item(UNSAVED_KEY);
+        return Ok(());
+    };
+    let now = idb::read_plan(&note.id).await?;
+    match now {
+        Some(entry) if entry.text == note.text => {}
+        None if note.rev > 0 => {}
+        Some(entry) if entry.rev != note.rev => {
+            // Another window wrote the plan since: its text stays, this one is kept beside it.
+            let stamp = stamp();
+            let key = format!("{stamp:015}/{}/unsaved", note.id);
+            let head = versions::head_of(&key, &note.id, &note.text, at, stamp, Why::Replace);
+            let head = serde_json::to_string(&head).map_err(|e| SaveError::Other(e.to_string()))?;
+            idb::take_in(
+                &[],
+                &[(key.clone(), head)],
+                &[(key, note.text.clone())],
+                None,
+                at,
+                stamp,
+            )
+            .await?;
+        }
+        _ => {
+            let (name, readable) = versions::name_of(&note.id, &note.text);
+            let change = Change {
+                put: Some((
+                    note.id.clone(),
+                    note.text.clone(),
+                    name,
+                    readable,
+                    Expect::Rev(note.rev),
+                )),
+                ..Change::default()
+            };
+            idb::apply(change, stamp()).await?;
+        }
+    }
+    // Only the note that was written goes: one left since waits for the next start.
+    if s.get_item(UNSAVED_KEY).ok().flatten().as_deref() == Some(raw.as_str()) {
+        let _ = s.remove_item(UNSAVED_KEY);
+    }
+    Ok(())
 }

@@ -14,6 +14,15 @@ use crate::core::format::read_plan;
 use crate::storage::browser::{self, Saved};
 use crate::storage::library::{BrokenEntry, CHANGED_KEY, Index, plan_key};
 
+thread_local! {
+    /// Saves of this window under way (started, not yet written).
+    static SAVING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn saving() -> bool {
+    SAVING.with(|n| n.get() > 0)
+}
+
 /// Whether nothing may write the open plan now: its stored entry is unreadable or deleted, or a
 /// collision waits for an answer.
 fn held(app: App) -> bool {
@@ -92,13 +101,16 @@ async fn save_now(app: App, choice: Choice) {
             app.with_plan_untracked(|p| (p.name.clone(), crate::core::format::write_plan(p)));
         // Edits made while this save is under way mark the plan unsaved again.
         app.mark_saved();
+        SAVING.with(|n| n.set(n.get() + 1));
         let result = browser::save_plan(&id, &name, text, index_now(app)).await;
+        SAVING.with(|n| n.set(n.get() - 1));
         if app.plan_id.get_untracked() != id {
             return;
         }
         match result {
             Ok(Saved::Done) => {
                 super::state::record_save_ms(super::state::now_ms() - started);
+                browser::clear_unsaved();
                 app.mark_stored(pending);
                 app.save_error.set(None);
                 return;
@@ -205,7 +217,22 @@ pub fn start(app: App) {
             save_soon(app);
         }
     };
-    let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    // The page is left (closed, reloaded): a save not yet written is left in local storage,
+    // which is written at once, for the next start to write; IndexedDB is not.
+    let _ = window_event_listener(leptos::ev::pagehide, move |_| {
+        if !held(app) && (pending.get_value() || app.has_unsaved() || saving()) {
+            let id = app.plan_id.get_untracked();
+            let text = app.with_plan_untracked(crate::core::format::write_plan);
+            browser::leave_unsaved(&id, text);
+        }
+        flush();
+    });
+    // Back from the browser's page cache: this window writes its own saves again.
+    let _ = window_event_listener(leptos::ev::pageshow, |ev| {
+        if ev.persisted() {
+            browser::clear_unsaved();
+        }
+    });
     let _ = window_event_listener_untyped("visibilitychange", move |_| {
         if document().hidden() {
             flush();
