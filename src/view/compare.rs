@@ -181,9 +181,13 @@ pub fn compare_picker(
     span: Span,
 ) -> ComparePicker {
     let mut spans = vec![(Span::Year, t.compare_year.to_string(), span == Span::Year)];
-    spans.extend(plan.period.months().into_iter().enumerate().map(|(k, m)| {
-        (Span::Month(k), t.month_of_year(m), span == Span::Month(k))
-    }));
+    spans.extend(
+        plan.period
+            .months()
+            .into_iter()
+            .enumerate()
+            .map(|(k, m)| (Span::Month(k), t.month_of_year(m), span == Span::Month(k))),
+    );
     ComparePicker {
         label: t.compare_pick.to_string(),
         scenarios: plan
