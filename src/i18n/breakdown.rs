@@ -57,6 +57,14 @@ impl Catalogue {
             .unwrap_or("")
     }
 
+    /// A month of a year as people write it: `2027年12月`, `Dec 2027`.
+    pub fn month_of_year(&self, m: crate::core::period::YearMonth) -> String {
+        match self.lang() {
+            crate::core::lang::Lang::Zh => format!("{}年{}", m.year, self.month_name(m.month)),
+            crate::core::lang::Lang::En => format!("{} {}", self.month_name(m.month), m.year),
+        }
+    }
+
     fn locked_list(&self, locked: &[LockedValue]) -> String {
         locked
             .iter()

@@ -18,7 +18,9 @@ use leptos::prelude::*;
 use super::state::use_app;
 use crate::core::edit::Part;
 use crate::core::scenario::Measure;
-use crate::view::compare::{Comparison, compare, compare_picker, compare_table, region_charts};
+use crate::view::compare::{
+    Comparison, Span, compare, compare_picker, compare_table, region_charts,
+};
 use scenario_picker::ScenarioPicker;
 
 /// At most this many scenarios side by side (more would not fit a projector).
@@ -39,6 +41,7 @@ pub fn ComparePage() -> impl IntoView {
         ids
     }));
     let measure = RwSignal::new(Measure::Amount);
+    let span = RwSignal::new(Span::Year);
     let expanded = RwSignal::new(HashSet::<String>::new());
     // Recomputed when the plan or the choice changes, not for a measure or a row opened; each
     // result is new (comparing two of them would cost as much as drawing).
@@ -53,21 +56,21 @@ pub fn ComparePage() -> impl IntoView {
         let t = app.t();
         let ids = chosen.get();
         app.with_plan(Part::Planning, |p| {
-            compare_picker(t, p, &ids, measure.get())
+            compare_picker(t, p, &ids, measure.get(), span.get())
         })
     });
     let table = Memo::new(move |_| {
         let t = app.t();
         let c = comparison.get();
         app.with_plan(Part::Planning, |p| {
-            expanded.with(|e| compare_table(t, p, &c, measure.get(), e))
+            expanded.with(|e| compare_table(t, p, &c, measure.get(), span.get(), e))
         })
     });
     let charts = Memo::new(move |_| {
         let (t, lang) = (app.t(), app.lang.get());
         let c = comparison.get();
         app.with_plan(Part::Planning, |p| {
-            region_charts(t, lang, p, &c, measure.get())
+            region_charts(t, lang, p, &c, measure.get(), span.get())
         })
     });
     let pick = Callback::new(move |(id, on): (String, bool)| {
@@ -92,7 +95,8 @@ pub fn ComparePage() -> impl IntoView {
         <div class="compare-page">
             <h2>{move || app.t().view_compare}</h2>
             <div class="card compare-card" id="compare">
-                <ScenarioPicker picker=picker on_pick=pick on_measure=Callback::new(move |m| measure.set(m)) />
+                <ScenarioPicker picker=picker on_pick=pick on_measure=Callback::new(move |m| measure.set(m))
+                    on_span=Callback::new(move |s| span.set(s)) />
                 {move || {
                     table.with(|t| t.errors.clone())
                         .into_iter()
@@ -100,6 +104,11 @@ pub fn ComparePage() -> impl IntoView {
                         .collect_view()
                 }}
                 {move || table.with(|t| t.need_two.clone()).map(|n| view! { <p class="note">{n}</p> })}
+                {move || {
+                    table
+                        .with(|t| t.months_hint.clone())
+                        .map(|h| view! { <p class="banner months-hint" role="status">{h}</p> })
+                }}
                 <p class="note">{move || table.with(|t| t.movers_note.clone())}</p>
                 <CompareTableView table=table on_toggle=toggle id="compare-table" />
                 <For each=move || charts.get() key=|c| c.clone() let:chart>

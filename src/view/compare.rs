@@ -16,6 +16,29 @@ use crate::core::scenario::{Level, Measure};
 use crate::core::tier::Tier;
 use crate::i18n::{Catalogue, fill};
 
+/// What the comparison adds up: the whole period, or one of its months (a re-spread keeps the
+/// year and moves months, so only the months show it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Span {
+    #[default]
+    Year,
+    /// The month's position in the period (0 for its first month).
+    Month(usize),
+}
+
+impl Span {
+    fn units(self, bd: &Breakdown, node: usize, measure: Measure) -> i64 {
+        match self {
+            Span::Year => bd.annual_units(node, measure),
+            Span::Month(k) => bd.monthly_units(node, measure).get(k).copied().unwrap_or(0),
+        }
+    }
+
+    fn value(self, bd: &Breakdown, node: usize, measure: Measure) -> Decimal {
+        bd.to_decimal(self.units(bd, node, measure), measure)
+    }
+}
+
 /// How many of the largest absolute differences are highlighted at each level.
 pub const MOVERS: usize = 3;
 
@@ -69,7 +92,7 @@ pub fn compare(plan: &Plan, ids: &[String]) -> Comparison {
 impl Comparison {
     /// Node ids of the biggest movers of a measure: the [`MOVERS`] largest differences at each
     /// level, first scenario against each other.
-    pub fn movers(&self, measure: Measure) -> HashSet<String> {
+    pub fn movers(&self, measure: Measure, span: Span) -> HashSet<String> {
         let mut movers = HashSet::new();
         let Some(base) = self.breakdowns.first() else {
             return movers;
@@ -79,8 +102,8 @@ impl Comparison {
         for other in &self.breakdowns[1..] {
             for (i, n) in base.nodes().iter().enumerate().skip(1) {
                 if let Some(j) = other.find(&n.id) {
-                    let d = (other.annual_units(j, measure) as i128
-                        - base.annual_units(i, measure) as i128)
+                    let d = (span.units(other, j, measure) as i128
+                        - span.units(base, i, measure) as i128)
                         .abs();
                     if d > 0 {
                         let best = top.entry(n.level).or_default();
@@ -109,6 +132,25 @@ impl Comparison {
         }
         movers
     }
+
+    /// Whether every node's year is the same in every scenario while some month is not (as
+    /// after a re-spread): the year view alone would show no difference.
+    pub fn only_months_differ(&self, measure: Measure) -> bool {
+        let Some(base) = self.breakdowns.first() else {
+            return false;
+        };
+        let mut months_differ = false;
+        for other in &self.breakdowns[1..] {
+            for (i, n) in base.nodes().iter().enumerate() {
+                let Some(j) = other.find(&n.id) else { continue };
+                if base.annual_units(i, measure) != other.annual_units(j, measure) {
+                    return false;
+                }
+                months_differ |= base.monthly_units(i, measure) != other.monthly_units(j, measure);
+            }
+        }
+        months_differ
+    }
 }
 
 /// One scenario offered for comparison.
@@ -126,6 +168,9 @@ pub struct ComparePicker {
     pub scenarios: Vec<PickOption>,
     /// (measure, label, chosen).
     pub measures: Vec<(Measure, String, bool)>,
+    /// The label of the choice of span, and (span, label, chosen) for the year and each month.
+    pub span_label: String,
+    pub spans: Vec<(Span, String, bool)>,
 }
 
 pub fn compare_picker(
@@ -133,7 +178,16 @@ pub fn compare_picker(
     plan: &Plan,
     chosen: &[String],
     measure: Measure,
+    span: Span,
 ) -> ComparePicker {
+    let mut spans = vec![(Span::Year, t.compare_year.to_string(), span == Span::Year)];
+    spans.extend(
+        plan.period
+            .months()
+            .into_iter()
+            .enumerate()
+            .map(|(k, m)| (Span::Month(k), t.month_of_year(m), span == Span::Month(k))),
+    );
     ComparePicker {
         label: t.compare_pick.to_string(),
         scenarios: plan
@@ -151,6 +205,8 @@ pub fn compare_picker(
         ]
         .map(|(m, label)| (m, label.to_string(), m == measure))
         .to_vec(),
+        span_label: t.compare_span.to_string(),
+        spans,
     }
 }
 
@@ -192,7 +248,7 @@ pub struct CompareRow {
     pub mover: bool,
     /// `Stronghold → Contested` when the region's tier differs between the scenarios.
     pub tier_change: Option<String>,
-    /// Each scenario's annual value.
+    /// Each scenario's value over the span compared (the year or a month).
     pub values: Vec<String>,
     /// Each later scenario's difference from the first.
     pub deltas: Vec<Delta>,
@@ -224,6 +280,8 @@ pub struct CompareTable {
     pub need_two: Option<String>,
     /// What the ◆ marks mean.
     pub movers_note: String,
+    /// Said when the years are the same and only the months differ (on the year view).
+    pub months_hint: Option<String>,
     /// Column headings: name, each scenario, each difference.
     pub head: Vec<String>,
     /// The rows shown (regions always; children of expanded nodes).
@@ -256,9 +314,10 @@ pub fn compare_table(
     plan: &Plan,
     c: &Comparison,
     measure: Measure,
+    span: Span,
     expanded: &HashSet<String>,
 ) -> CompareTable {
-    compare_table_in(t, plan, c, measure, expanded, grouped)
+    compare_table_in(t, plan, c, measure, span, expanded, grouped)
 }
 
 /// [`compare_table`] with every value and difference written by `shown` (one unit throughout).
@@ -267,6 +326,7 @@ pub fn compare_table_in(
     plan: &Plan,
     c: &Comparison,
     measure: Measure,
+    span: Span,
     expanded: &HashSet<String>,
     shown: impl Fn(Decimal) -> String,
 ) -> CompareTable {
@@ -276,7 +336,7 @@ pub fn compare_table_in(
         let vs = fill(t.compare_diff, &[first]);
         head.extend(c.names.iter().skip(1).map(|name| format!("{name} · {vs}")));
     }
-    let movers = c.movers(measure);
+    let movers = c.movers(measure, span);
     let rows = c
         .breakdowns
         .first()
@@ -288,7 +348,7 @@ pub fn compare_table_in(
                     let values: Vec<Option<Decimal>> = c
                         .breakdowns
                         .iter()
-                        .map(|bd| bd.find(&n.id).map(|j| bd.annual(j, measure)))
+                        .map(|bd| bd.find(&n.id).map(|j| span.value(bd, j, measure)))
                         .collect();
                     CompareRow {
                         id: n.id.clone(),
@@ -314,7 +374,7 @@ pub fn compare_table_in(
                             .map(|v| delta(values[0], *v, &shown))
                             .collect(),
                         zero: c.breakdowns.iter().zip(&values).any(|(bd, v)| {
-                            *v == Some(Decimal::ZERO) && !bd.annual(0, measure).is_zero()
+                            *v == Some(Decimal::ZERO) && !span.value(bd, 0, measure).is_zero()
                         }),
                     }
                 })
@@ -329,6 +389,8 @@ pub fn compare_table_in(
             .collect(),
         need_two: (c.breakdowns.len() < 2).then(|| t.compare_need_two.to_string()),
         movers_note: fill(t.compare_movers, &[&MOVERS.to_string()]),
+        months_hint: (span == Span::Year && c.only_months_differ(measure))
+            .then(|| t.compare_months_hint.to_string()),
         head,
         rows,
         zero_mark: t.doc_zero_mark,
@@ -346,12 +408,13 @@ pub fn region_charts(
     plan: &Plan,
     c: &Comparison,
     measure: Measure,
+    span: Span,
 ) -> Vec<DiffChart> {
     let text = |d: Decimal| match measure {
         Measure::Amount => amount(d, lang),
         Measure::Quantity => grouped(d),
     };
-    region_charts_in(t, plan, c, measure, text)
+    region_charts_in(t, plan, c, measure, span, text)
 }
 
 /// [`region_charts`] with every difference written by `text` (one unit throughout).
@@ -360,6 +423,7 @@ pub fn region_charts_in(
     plan: &Plan,
     c: &Comparison,
     measure: Measure,
+    span: Span,
     text: impl Fn(Decimal) -> String,
 ) -> Vec<DiffChart> {
     let Some(base) = c.breakdowns.first() else {
@@ -375,7 +439,7 @@ pub fn region_charts_in(
                 .filter_map(|i| {
                     let n = &base.nodes()[i];
                     let j = other.find(&n.id)?;
-                    let d = other.annual(j, measure) - base.annual(i, measure);
+                    let d = span.value(other, j, measure) - span.value(base, i, measure);
                     let sign = if d > Decimal::ZERO { "+" } else { "" };
                     Some((
                         row_name(plan, n).to_string(),
@@ -397,6 +461,48 @@ mod tests {
     use crate::core::sample::sample_plan;
     use crate::i18n::EN;
 
+    /// A re-spread keeps the region's year and moves its months: the year view says so and a
+    /// month shows the difference, as a table row and in the region's chart.
+    #[test]
+    fn a_re_spread_shows_in_the_months_not_the_year() {
+        use crate::core::respread::{Respread, Spread};
+        let mut plan = sample_plan(Lang::En);
+        let mut copy = plan.scenario(&plan.adopted_scenario).unwrap().clone();
+        copy.id = "respread".into();
+        copy.name = "Re-spread".into();
+        let region = plan.regions[0].id.clone();
+        copy.respreads.push(Respread {
+            node: region.clone(),
+            measure: Measure::Amount,
+            as_of: plan.period.start,
+            how: Spread::Even,
+            reason: "behind in the first month".into(),
+            achieved: vec![Decimal::ZERO],
+        });
+        plan.scenarios.push(copy);
+        let ids = [plan.adopted_scenario.clone(), "respread".to_string()];
+        let c = compare(&plan, &ids);
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        assert!(c.only_months_differ(Measure::Amount));
+
+        let year = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &HashSet::new());
+        assert!(year.months_hint.is_some());
+        assert!(year.rows.iter().all(|r| r.deltas[0].trend == Trend::Same));
+
+        let first = Span::Month(0);
+        let month = compare_table(&EN, &plan, &c, Measure::Amount, first, &HashSet::new());
+        assert_eq!(month.months_hint, None);
+        let row = month.rows.iter().find(|r| r.id == region).unwrap();
+        assert_eq!(row.deltas[0].trend, Trend::Down, "{row:?}");
+        assert!(c.movers(Measure::Amount, first).contains(&region));
+        let charts = region_charts(&EN, Lang::En, &plan, &c, Measure::Amount, first);
+        assert!(!charts.is_empty());
+
+        let picker = compare_picker(&EN, &plan, &ids, Measure::Amount, first);
+        assert_eq!(picker.spans.len(), 1 + plan.period.month_count());
+        assert!(picker.spans[1].2, "the first month is the one chosen");
+    }
+
     #[test]
     fn the_stretch_scenario_moves_numbers_and_the_biggest_movers_are_marked() {
         let plan = sample_plan(Lang::En);
@@ -404,11 +510,11 @@ mod tests {
         let c = compare(&plan, &ids);
         assert_eq!(c.names, ["Baseline", "Stretch"]);
         assert_eq!(
-            c.movers(Measure::Amount).len(),
+            c.movers(Measure::Amount, Span::Year).len(),
             3 * MOVERS,
             "three at each level below the company"
         );
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &HashSet::new());
         assert_eq!(
             table.head,
             ["Name", "Baseline", "Stretch", "Stretch · Δ vs Baseline"]
@@ -439,7 +545,7 @@ mod tests {
         );
         assert_eq!(table.need_two, None);
         let open: HashSet<String> = [plan.regions[0].id.clone()].into();
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, &open);
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &open);
         assert_eq!(table.rows[1].expanded, Some(true));
         assert!(table.rows.iter().any(|r| r.name == "Furong District"));
     }
@@ -449,7 +555,7 @@ mod tests {
         let plan = sample_plan(Lang::En);
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
         let c = compare(&plan, &ids);
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &HashSet::new());
         let warned: Vec<&str> = table
             .rows
             .iter()
@@ -475,7 +581,14 @@ mod tests {
             c.tier_changes.get(&xiangtan),
             Some(&vec![Tier::Stronghold, Tier::Contested])
         );
-        let table = compare_table(&EN, &plan, &c, Measure::Quantity, &HashSet::new());
+        let table = compare_table(
+            &EN,
+            &plan,
+            &c,
+            Measure::Quantity,
+            Span::Year,
+            &HashSet::new(),
+        );
         let row = table.rows.iter().find(|r| r.id == xiangtan).unwrap();
         assert_eq!(row.tier_change.as_deref(), Some("Stronghold → Contested"));
     }
@@ -485,17 +598,17 @@ mod tests {
         let plan = sample_plan(Lang::En);
         let ids = vec![plan.scenarios[0].id.clone()];
         let c = compare(&plan, &ids);
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &HashSet::new());
         assert_eq!(
             table.need_two.as_deref(),
             Some("Pick at least two scenarios.")
         );
         assert!(table.rows[0].deltas.is_empty());
-        let picker = compare_picker(&EN, &plan, &ids, Measure::Quantity);
+        let picker = compare_picker(&EN, &plan, &ids, Measure::Quantity, Span::Year);
         let checked: Vec<bool> = picker.scenarios.iter().map(|o| o.checked).collect();
         assert_eq!(checked, [true, false]);
         assert!(picker.measures[1].2, "quantity is chosen");
-        assert!(region_charts(&EN, Lang::En, &plan, &c, Measure::Amount).is_empty());
+        assert!(region_charts(&EN, Lang::En, &plan, &c, Measure::Amount, Span::Year).is_empty());
     }
 
     #[test]
@@ -504,7 +617,7 @@ mod tests {
         plan.scenarios[1].seasonality[0] = None;
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
         let c = compare(&plan, &ids);
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, &HashSet::new());
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &HashSet::new());
         assert_eq!(table.errors.len(), 1);
         assert!(table.errors[0].contains("Stretch"), "{:?}", table.errors);
         assert!(table.need_two.is_some());
@@ -515,7 +628,7 @@ mod tests {
         let plan = sample_plan(Lang::En);
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
         let c = compare(&plan, &ids);
-        let charts = region_charts(&EN, Lang::En, &plan, &c, Measure::Amount);
+        let charts = region_charts(&EN, Lang::En, &plan, &c, Measure::Amount, Span::Year);
         assert_eq!(charts.len(), 1);
         assert_eq!(charts[0].title, "Stretch · Δ vs Baseline");
         assert_eq!(charts[0].bars.len(), plan.regions.len());

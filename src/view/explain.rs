@@ -220,7 +220,7 @@ pub fn explain_view(t: &Catalogue, x: &Explanation, measure: Measure) -> Explain
                     )
                 };
                 ExplainRow {
-                    heading: format!("{} {}", t.month_name(mo.month.month), mo.month.year),
+                    heading: t.month_of_year(mo.month),
                     cells: vec![
                         percent(mo.seasonality),
                         mo.parent_value.map(grouped).unwrap_or_default(),

@@ -672,11 +672,12 @@ async fn a_subdistricts_target_customers_lead_to_their_records() {
 
 /// A year of actuals for `planner sample --scale 10000` (120,000 rows): from picking the file
 /// to the preview, and from "Import" to the figures stored and shown, within 1 s in all; then
-/// each execution route opens within 300 ms and a typed figure is on screen within 100 ms.
+/// each execution route opens within the route budget (300 ms in the issue; see
+/// `support::budget`) and a typed figure is on screen within 100 ms.
 #[tokio::test]
 async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second() {
     const BUDGET_MS: f64 = 1000.0;
-    const ROUTE_MS: f64 = 300.0;
+    let route_budget = super::support::budget::ROUTE_10K;
     const TYPING_MS: f64 = 100.0;
     let mut plan = region_planner::core::sample::scaled_plan(10_000);
     let year = region_planner::core::execution::sample_execution(&plan, 12);
@@ -772,8 +773,9 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
             .unwrap();
         figures.push(format!("{tab} {ms:.0} ms"));
         assert!(
-            ms <= ROUTE_MS,
-            "{tab} took {ms:.0} ms at 10,000 salespeople (budget {ROUTE_MS} ms)"
+            route_budget.holds(ms),
+            "{tab} took {ms:.0} ms at 10,000 salespeople; {}",
+            route_budget.describe()
         );
     }
     // Typing one figure: checked, stored and logged, the row's completion redrawn (the
@@ -828,11 +830,12 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
 }
 
 /// At 10,000 salespeople (a thousand sub-districts, 200 archive records, figures and spend),
-/// the archive, the scorecard and expenses each open within 300 ms: from the tab's click to the
-/// route drawn on screen (the median of three openings; every figure is printed).
+/// the archive, the scorecard and expenses each open within the route budget (300 ms in the
+/// issue; see `support::budget`): from the tab's click to the route drawn on screen (the
+/// median of three openings; every figure is printed).
 #[tokio::test]
-async fn the_archive_scorecard_and_expenses_open_within_300_ms_at_ten_thousand_salespeople() {
-    const BUDGET_MS: f64 = 300.0;
+async fn the_archive_scorecard_and_expenses_open_within_budget_at_ten_thousand_salespeople() {
+    let budget = super::support::budget::ROUTE_10K;
     use region_planner::core::execution::{CustomerKind, add_customer, sample_execution};
     let mut plan = region_planner::core::sample::scaled_plan(10_000);
     plan.execution = sample_execution(&plan, 3);
@@ -878,8 +881,9 @@ async fn the_archive_scorecard_and_expenses_open_within_300_ms_at_ten_thousand_s
         ms.sort_by(f64::total_cmp);
         let median = ms[1];
         assert!(
-            median <= BUDGET_MS,
-            "opening {route} takes {median:.0} ms (budget {BUDGET_MS} ms): {ms:?}"
+            budget.holds(median),
+            "opening {route} takes {median:.0} ms: {ms:?}; {}",
+            budget.describe()
         );
     }
 }

@@ -19,6 +19,7 @@
 #![allow(dead_code)]
 
 mod browser;
+pub mod budget;
 pub mod dist;
 mod driver;
 mod files;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::core::scenario::Measure;
-use crate::view::compare::ComparePicker;
+use crate::view::compare::{ComparePicker, Span};
 
 /// Check boxes for the scenarios to compare and buttons for the measure.
 #[component]
@@ -15,7 +15,17 @@ pub fn ScenarioPicker(
     on_pick: Callback<(String, bool)>,
     /// A measure was chosen.
     on_measure: Callback<Measure>,
+    /// The year or a month was chosen.
+    on_span: Callback<Span>,
 ) -> impl IntoView {
+    let spans = move || picker.with(|p| p.spans.clone());
+    let on_change = move |ev: leptos::ev::Event| {
+        let k = event_target_value(&ev).parse::<usize>().ok();
+        let chosen = spans()
+            .get(k.unwrap_or(0))
+            .map_or(Span::Year, |(s, _, _)| *s);
+        on_span.run(chosen);
+    };
     view! {
         <div class="compare-picker">
             <span class="compare-label">{move || picker.with(|p| p.label.clone())}</span>
@@ -44,6 +54,20 @@ pub fn ScenarioPicker(
                     })
                     .collect_view()
             }}
+            <label class="compare-span">
+                <span>{move || picker.with(|p| p.span_label.clone())}</span>
+                <select id="compare-span" class="btn" on:change=on_change>
+                    {move || {
+                        spans()
+                            .into_iter()
+                            .enumerate()
+                            .map(|(k, (_, label, on))| {
+                                view! { <option value=k.to_string() selected=on>{label}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
         </div>
     }
 }

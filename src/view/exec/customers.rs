@@ -2,6 +2,8 @@
 //! change kept with its date, the last visit, records not visited for N days, and the
 //! sub-districts' named target customers linked to their records.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::Choice;
@@ -50,6 +52,56 @@ pub fn owner_choices(t: &ExecText, plan: &Plan, c: &Customer) -> Vec<Choice> {
         choices.push(Choice::new(c.owner.clone(), owner_name(t, plan, &c.owner)));
     }
     choices
+}
+
+/// Names of the people and sub-districts the listed records point at, looked up in one pass
+/// over the territory (a list of records is drawn against ten thousand salespeople).
+struct Names<'a> {
+    people: HashMap<&'a str, &'a str>,
+    subdistricts: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Names<'a> {
+    fn of<'c>(plan: &'a Plan, records: impl Iterator<Item = &'c Customer>) -> Self {
+        let mut people: HashMap<&'a str, &'a str> = HashMap::new();
+        let mut subdistricts: HashMap<&'a str, &'a str> = HashMap::new();
+        let (mut owners, mut places) = (HashSet::new(), HashSet::new());
+        for c in records {
+            owners.insert(c.owner.as_str());
+            places.insert(c.subdistrict.as_str());
+        }
+        for d in plan.regions.iter().flat_map(|r| &r.subdistricts) {
+            if places.contains(d.id.as_str()) {
+                subdistricts.entry(&d.id).or_insert(&d.name);
+            }
+            for p in d
+                .salespeople
+                .iter()
+                .filter(|p| owners.contains(p.id.as_str()))
+            {
+                people.entry(&p.id).or_insert(&p.name);
+            }
+        }
+        Names {
+            people,
+            subdistricts,
+        }
+    }
+
+    fn owner(&self, t: &ExecText, id: &str) -> String {
+        match self.people.get(id) {
+            _ if id.is_empty() => t.no_owner.to_string(),
+            Some(name) => name.to_string(),
+            None => id.to_string(),
+        }
+    }
+
+    fn subdistrict(&self, t: &ExecText, id: &str) -> String {
+        match self.subdistricts.get(id) {
+            Some(name) if !id.is_empty() => name.to_string(),
+            _ => t.unlinked.to_string(),
+        }
+    }
 }
 
 fn owner_name(t: &ExecText, plan: &Plan, id: &str) -> String {
@@ -222,12 +274,11 @@ pub fn customer_rows(
     filter: &ArchiveFilter,
 ) -> Vec<CustomerRow> {
     let needle = search.trim().to_lowercase();
-    plan.execution
-        .customers
-        .iter()
-        .filter(|c| filter.keeps(c))
+    let kept = || plan.execution.customers.iter().filter(|c| filter.keeps(c));
+    let names = Names::of(plan, kept());
+    kept()
         .filter_map(|c| {
-            let subdistrict = subdistrict_name(t, plan, &c.subdistrict);
+            let subdistrict = names.subdistrict(t, &c.subdistrict);
             let hay = [c.name.as_str(), &c.contact, &c.phone, &subdistrict];
             let found = needle.is_empty() || hay.iter().any(|s| s.to_lowercase().contains(&needle));
             found.then(|| CustomerRow {
@@ -235,7 +286,7 @@ pub fn customer_rows(
                 name: c.name.clone(),
                 kind: kind_name(t, c.kind),
                 subdistrict,
-                owner: owner_name(t, plan, &c.owner),
+                owner: names.owner(t, &c.owner),
                 status: status_name(t, c.status),
                 contact: c.contact.clone(),
                 phone: c.phone.clone(),
@@ -347,15 +398,19 @@ pub fn stale_rows(
     days: u32,
     owner: Option<&str>,
 ) -> Vec<StaleRow> {
-    stale(plan, today, days)
+    let records: Vec<&Customer> = stale(plan, today, days)
         .into_iter()
         .filter(|c| owner.is_none_or(|o| o == c.owner))
+        .collect();
+    let names = Names::of(plan, records.iter().copied());
+    records
+        .into_iter()
         .map(|c| StaleRow {
             id: c.id.clone(),
             name: c.name.clone(),
             kind: kind_name(t, c.kind),
-            subdistrict: subdistrict_name(t, plan, &c.subdistrict),
-            owner: owner_name(t, plan, &c.owner),
+            subdistrict: names.subdistrict(t, &c.subdistrict),
+            owner: names.owner(t, &c.owner),
             since: match c.last_visit {
                 Some(d) => format!("{d} ({})", (today - d).num_days()),
                 None => t.never.to_string(),

@@ -9,7 +9,7 @@ use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::scenario::Measure;
 use crate::i18n::Catalogue;
-use crate::view::compare::{CompareTable, Comparison, compare_table_in, region_charts_in};
+use crate::view::compare::{CompareTable, Comparison, Span, compare_table_in, region_charts_in};
 use crate::view::diff_chart::DiffChart;
 use crate::view::numbers::grouped;
 
@@ -55,8 +55,16 @@ pub fn slide_amount(value: Decimal, lang: Lang) -> String {
 pub fn compare_slide(t: &Catalogue, lang: Lang, plan: &Plan, c: &Comparison) -> CompareSlide {
     let shown = |v: Decimal| slide_amount(v, lang);
     CompareSlide {
-        table: compare_table_in(t, plan, c, Measure::Amount, &HashSet::new(), shown),
-        chart: region_charts_in(t, plan, c, Measure::Amount, shown)
+        table: compare_table_in(
+            t,
+            plan,
+            c,
+            Measure::Amount,
+            Span::Year,
+            &HashSet::new(),
+            shown,
+        ),
+        chart: region_charts_in(t, plan, c, Measure::Amount, Span::Year, shown)
             .into_iter()
             .next(),
     }
