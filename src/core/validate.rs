@@ -32,6 +32,9 @@ pub enum Issue {
     /// A re-spread (纠偏) that does not fit the plan.
     #[error("{0}")]
     Respread(super::respread::RespreadError),
+    /// A scorecard scale that does not rise towards its measure's better end.
+    #[error("{0}")]
+    Scale(super::execution::ScaleError),
     /// A format version this program does not know.
     #[error(
         "format version {0} is not supported (this program reads versions up to {FORMAT_VERSION})"
@@ -253,6 +256,14 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
     {
         c.push("$.recipient_part", Issue::UnknownId(part.clone()));
     }
+    // A scale an edit would refuse is refused in a file too.
+    let scales = &plan.execution.settings.score_scales;
+    for m in super::execution::ScoreMeasure::ALL {
+        if let Err(e) = super::execution::check_scale(m, scales.get(m)) {
+            let path = format!("$.execution.settings[0].\"scale.{}\"", m.key());
+            c.push(path, Issue::Scale(e));
+        }
+    }
     c.problems
 }
 
@@ -267,6 +278,33 @@ mod tests {
         assert_eq!(validate_plan(&sample_plan(Lang::Zh)), vec![]);
         assert_eq!(validate_plan(&sample_plan(Lang::En)), vec![]);
         assert_eq!(validate_plan(&scaled_plan(500)), vec![]);
+    }
+
+    /// A file can hold a scale no edit would accept (written by hand or by another program):
+    /// the reader refuses it, naming the setting.
+    #[test]
+    fn a_scorecard_scale_that_falls_towards_the_better_end_is_refused() {
+        use crate::core::execution::{ScoreMeasure, ScoreScale};
+        let mut plan = sample_plan(Lang::En);
+        let scale = ScoreScale {
+            zero: Decimal::from(100),
+            full: Decimal::ZERO,
+        };
+        plan.execution
+            .settings
+            .score_scales
+            .set(ScoreMeasure::Completion, scale);
+        let got: Vec<String> = validate_plan(&plan).iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "$.execution.settings[0].\"scale.completion\": the value for 100 points (0) must \
+                 be above the value for 0 points (100)"
+                    .to_string()
+            ]
+        );
+        let text = crate::core::format::write_plan(&plan);
+        assert!(crate::core::format::read_plan(&text).is_err());
     }
 
     #[test]

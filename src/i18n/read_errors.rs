@@ -61,6 +61,7 @@ impl Catalogue {
             Issue::NoScenario => self.issue_no_scenario.to_string(),
             Issue::Thresholds(e) => self.threshold_order(e),
             Issue::Respread(e) => super::exec::exec_text(self.lang()).respread_error(e),
+            Issue::Scale(e) => super::exec::exec_text(self.lang()).scale_error(e),
             Issue::MonthCount { expected, found } => fill(
                 self.issue_month_count,
                 &[&found.to_string(), &expected.to_string()],
