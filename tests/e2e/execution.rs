@@ -746,16 +746,19 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
         "preview {preview_ms:.0} ms + import {apply_ms:.0} ms is over {BUDGET_MS} ms"
     );
 
-    // The other routes at this size: from the tab's click to the page on screen.
-    let mut figures = Vec::new();
-    for (tab, probe) in [
+    // The other routes at this size: from the tab's click to the page on screen, each opened
+    // three times in turn (ending on Actuals), the median asserted.
+    let routes = [
         ("#tab-tracking", ".deviations"),
         ("#tab-competition", ".leaderboard"),
         ("#tab-actuals", ".actuals"),
-    ] {
-        let ms = b
-            .exec_js_with(
-                "const [tab, probe] = arguments;
+    ];
+    let mut times: Vec<Vec<f64>> = vec![Vec::new(); routes.len()];
+    for _ in 0..3 {
+        for (k, (tab, probe)) in routes.iter().enumerate() {
+            let ms = b
+                .exec_js_with(
+                    "const [tab, probe] = arguments;
                  const start = performance.now();
                  document.querySelector(tab).click();
                  return new Promise(resolve => {
@@ -766,15 +769,22 @@ async fn a_year_of_actuals_for_ten_thousand_salespeople_imports_within_a_second(
                    };
                    check();
                  });",
-                vec![tab.into(), probe.into()],
-            )
-            .await
-            .as_f64()
-            .unwrap();
-        figures.push(format!("{tab} {ms:.0} ms"));
+                    vec![(*tab).into(), (*probe).into()],
+                )
+                .await
+                .as_f64()
+                .unwrap();
+            times[k].push(ms);
+        }
+    }
+    let mut figures = Vec::new();
+    for ((tab, _), mut ms) in routes.iter().zip(times) {
+        ms.sort_by(f64::total_cmp);
+        let median = ms[1];
+        figures.push(format!("{tab} {median:.0} ms (of {ms:.0?})"));
         assert!(
-            route_budget.holds(ms),
-            "{tab} took {ms:.0} ms at 10,000 salespeople; {}",
+            route_budget.holds(median),
+            "{tab} took {median:.0} ms at 10,000 salespeople (median of {ms:.0?}); {}",
             route_budget.describe()
         );
     }
