@@ -369,6 +369,11 @@ pub async fn list_versions() -> Vec<VersionHead> {
     heads
 }
 
+/// A kept version's head, by its key.
+pub async fn version_head(key: &str) -> Option<VersionHead> {
+    list_versions().await.into_iter().find(|h| h.key == key)
+}
+
 /// A kept version's text, exactly as kept.
 pub async fn version_text(key: &str) -> Option<String> {
     idb::version_text(key).await.ok().flatten()

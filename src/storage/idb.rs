@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use web_sys::wasm_bindgen::JsValue;
@@ -72,6 +73,26 @@ pub async fn db() -> Result<Rc<Database>, SaveError> {
 
 fn other(e: impl std::fmt::Display) -> SaveError {
     SaveError::Other(e.to_string())
+}
+
+/// Every key of a store (all are strings here).
+async fn all_keys(store: &ObjectStore<'_>) -> Result<Vec<String>, SaveError> {
+    Ok(store
+        .get_all_keys::<String>()
+        .await
+        .map_err(other)?
+        .filter_map(Result::ok)
+        .collect())
+}
+
+/// Every value of a store, in the order of [`all_keys`].
+async fn all_values(store: &ObjectStore<'_>) -> Result<Vec<JsValue>, SaveError> {
+    Ok(store
+        .get_all::<JsValue>()
+        .await
+        .map_err(other)?
+        .filter_map(Result::ok)
+        .collect())
 }
 
 /// What a failed transaction reported: a used-up quota shows as `QuotaExceededError` on the
@@ -142,18 +163,8 @@ pub async fn read_library() -> Result<Library, SaveError> {
     let db = db().await?;
     let tx = db.transaction([PLANS, LIBRARY]).build().map_err(other)?;
     let plans = tx.object_store(PLANS).map_err(other)?;
-    let keys: Vec<String> = plans
-        .get_all_keys::<String>()
-        .await
-        .map_err(other)?
-        .filter_map(Result::ok)
-        .collect();
-    let values: Vec<JsValue> = plans
-        .get_all::<JsValue>()
-        .await
-        .map_err(other)?
-        .filter_map(Result::ok)
-        .collect();
+    let keys = all_keys(&plans).await?;
+    let values = all_values(&plans).await?;
     let index: Option<String> = tx
         .object_store(LIBRARY)
         .map_err(other)?
@@ -187,27 +198,10 @@ pub async fn read_listing() -> Result<Listing, SaveError> {
         .transaction([PLANS, HEADS, LIBRARY])
         .build()
         .map_err(other)?;
-    let ids: Vec<String> = tx
-        .object_store(PLANS)
-        .map_err(other)?
-        .get_all_keys::<String>()
-        .await
-        .map_err(other)?
-        .filter_map(Result::ok)
-        .collect();
+    let ids = all_keys(&tx.object_store(PLANS).map_err(other)?).await?;
     let heads = tx.object_store(HEADS).map_err(other)?;
-    let head_ids: Vec<String> = heads
-        .get_all_keys::<String>()
-        .await
-        .map_err(other)?
-        .filter_map(Result::ok)
-        .collect();
-    let head_values: Vec<JsValue> = heads
-        .get_all::<JsValue>()
-        .await
-        .map_err(other)?
-        .filter_map(Result::ok)
-        .collect();
+    let head_ids = all_keys(&heads).await?;
+    let head_values = all_values(&heads).await?;
     let mut by_id: std::collections::HashMap<String, Head> = head_ids
         .into_iter()
         .zip(head_values.iter())
@@ -324,12 +318,7 @@ pub async fn apply(change: Change, stamp: u64) -> Result<Outcome, SaveError> {
     if let Some((id, why, at)) = &change.keep {
         let now: Option<JsValue> = plans.get(id.as_str()).await.map_err(other)?;
         if let Some(entry) = now.as_ref().and_then(entry_of) {
-            let existing: Vec<JsValue> = vheads
-                .get_all::<JsValue>()
-                .await
-                .map_err(other)?
-                .filter_map(Result::ok)
-                .collect();
+            let existing = all_values(&vheads).await?;
             let mut all: Vec<VersionHead> = existing.iter().filter_map(from_json_value).collect();
             let taken: std::collections::HashSet<String> =
                 all.iter().map(|h| h.key.clone()).collect();
@@ -391,14 +380,7 @@ pub async fn apply(change: Change, stamp: u64) -> Result<Outcome, SaveError> {
 pub async fn list_versions() -> Result<Vec<VersionHead>, SaveError> {
     let db = db().await?;
     let tx = db.transaction(VERSIONS).build().map_err(other)?;
-    let all: Vec<JsValue> = tx
-        .object_store(VERSIONS)
-        .map_err(other)?
-        .get_all::<JsValue>()
-        .await
-        .map_err(other)?
-        .filter_map(Result::ok)
-        .collect();
+    let all = all_values(&tx.object_store(VERSIONS).map_err(other)?).await?;
     Ok(all.iter().filter_map(from_json_value).collect())
 }
 

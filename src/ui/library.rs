@@ -313,11 +313,7 @@ pub fn replace_with(app: App, plan: Plan) {
 pub fn restore_version(app: App, key: &str) {
     let key = key.to_string();
     spawn_local(browser::in_turn(async move {
-        let Some(head) = browser::list_versions()
-            .await
-            .into_iter()
-            .find(|h| h.key == key)
-        else {
+        let Some(head) = browser::version_head(&key).await else {
             return;
         };
         let Some(text) = browser::version_text(&key).await else {
@@ -489,11 +485,7 @@ async fn let_go_now(app: App) {
 pub fn download_version(app: App, key: &str) {
     let key = key.to_string();
     spawn_local(async move {
-        let Some(head) = browser::list_versions()
-            .await
-            .into_iter()
-            .find(|h| h.key == key)
-        else {
+        let Some(head) = browser::version_head(&key).await else {
             return;
         };
         if let Some(text) = browser::version_text(&key).await {
