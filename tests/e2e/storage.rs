@@ -859,7 +859,13 @@ fn median(mut v: Vec<f64>) -> f64 {
 #[tokio::test]
 async fn ten_plans_of_ten_thousand_with_their_versions_fit_and_reopen_after_a_reload() {
     const OPEN_MS: f64 = 1000.0;
-    let b = open("/#/territory").await;
+    // Timed, so with no other browser of the test process open meanwhile.
+    let b = Browser::options()
+        .lang("en-US")
+        .exclusive()
+        .timeout(std::time::Duration::from_secs(60))
+        .open("/#/territory")
+        .await;
     b.wait_for(READY).await;
     let mut plan = region_planner::core::sample::scaled_plan(10_000);
     plan.execution = region_planner::core::execution::sample_execution(&plan, 12);
