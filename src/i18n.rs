@@ -457,6 +457,7 @@ catalogue_keys! {
     storage_full_short,
     versions_button,
     versions_title,
+    versions_total,
     versions_note,
     versions_none,
     versions_when,

@@ -417,6 +417,7 @@ pub static EN: Catalogue = Catalogue {
     storage_full_short: "the browser's storage is full",
     versions_button: "Versions…",
     versions_title: "Versions kept in this browser",
+    versions_total: "Versions kept in this browser: {}",
     versions_note: "Before a plan is replaced, deleted or restored over, its stored text is kept here as it was: up to 8 versions per plan and 400 million characters in all; the oldest go first.",
     versions_none: "No versions kept yet.",
     versions_when: "When",

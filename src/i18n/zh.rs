@@ -417,6 +417,7 @@ pub static ZH: Catalogue = Catalogue {
     storage_full_short: "浏览器存储已满",
     versions_button: "版本…",
     versions_title: "本浏览器中保留的版本",
+    versions_total: "本浏览器中保留的版本共 {}",
     versions_note: "计划被替换、删除或被旧版本覆盖之前，其保存的内容原样保留在这里：每个计划最多 8 个版本，合计不超过 4 亿字符；超出时先删最旧的。",
     versions_none: "还没有保留的版本。",
     versions_when: "时间",

@@ -52,12 +52,12 @@ pub fn VersionsPanel() -> impl IntoView {
                     <h2 id="versions-title">{t.versions_title}</h2>
                     <p class="note">{t.versions_note}</p>
                     <p class="storage-use" id="storage-use">
-                        {use_line} " · " {persisted} " · " {t.versions_title} ": " {size_text(total)}
+                        {use_line} " · " {persisted} " · " {fill(t.versions_total, &[&size_text(total)])}
                     </p>
                     <Show when=move || versions.with(Vec::is_empty)>
                         <p class="note" id="versions-none">{t.versions_none}</p>
                     </Show>
-                    <table class="versions-table">
+                    <table class="versions-table" prop:hidden=move || versions.with(Vec::is_empty)>
                         <thead>
                             <tr>
                                 <th>{t.versions_plan}</th>
