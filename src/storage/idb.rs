@@ -9,7 +9,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use web_sys::wasm_bindgen::JsValue;
 
 use super::library::Index;
@@ -73,6 +73,14 @@ pub async fn db() -> Result<Rc<Database>, SaveError> {
 
 fn other(e: impl std::fmt::Display) -> SaveError {
     SaveError::Other(e.to_string())
+}
+
+/// A transaction that may write every store (a change to the library is all or nothing).
+fn write_everything(db: &Database) -> Result<Transaction<'_>, SaveError> {
+    db.transaction(ALL)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(other)
 }
 
 /// Every key of a store (all are strings here).
@@ -279,11 +287,7 @@ pub enum Outcome {
 /// Carries out `change` in one transaction; nothing of it is written when any part fails.
 pub async fn apply(change: Change, stamp: u64) -> Result<Outcome, SaveError> {
     let db = db().await?;
-    let tx = db
-        .transaction(ALL)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(other)?;
+    let tx = write_everything(&db)?;
     let plans = tx.object_store(PLANS).map_err(other)?;
     let heads = tx.object_store(HEADS).map_err(other)?;
     let vheads = tx.object_store(VERSIONS).map_err(other)?;
@@ -407,11 +411,7 @@ pub async fn take_in(
     stamp: u64,
 ) -> Result<(), SaveError> {
     let db = db().await?;
-    let tx = db
-        .transaction(ALL)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(other)?;
+    let tx = write_everything(&db)?;
     let pstore = tx.object_store(PLANS).map_err(other)?;
     let hstore = tx.object_store(HEADS).map_err(other)?;
     let vheads = tx.object_store(VERSIONS).map_err(other)?;

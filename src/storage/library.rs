@@ -36,6 +36,16 @@ pub struct Index {
     pub current: Option<String>,
 }
 
+impl Index {
+    /// Where a plan comes in the stored order; plans the index does not list come last.
+    fn rank(&self, id: &str) -> usize {
+        self.order
+            .iter()
+            .position(|o| o == id)
+            .unwrap_or(usize::MAX)
+    }
+}
+
 /// A plan's id and name, for the plan switcher.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanMeta {
@@ -90,14 +100,7 @@ pub fn open(entries: Vec<(String, String)>, index_text: Option<&str>) -> Opened 
             }),
         }
     }
-    let rank = |id: &str| {
-        index
-            .order
-            .iter()
-            .position(|o| o == id)
-            .unwrap_or(usize::MAX)
-    };
-    plans.sort_by(|a, b| (rank(&a.id), &a.id).cmp(&(rank(&b.id), &b.id)));
+    plans.sort_by(|a, b| (index.rank(&a.id), &a.id).cmp(&(index.rank(&b.id), &b.id)));
     broken.sort_by(|a, b| a.key.cmp(&b.key));
     let current = index
         .current
@@ -119,14 +122,7 @@ pub fn read_index(text: Option<&str>) -> Index {
 
 /// Plan ids in the stored order, then any the index does not list, by id.
 pub fn in_order(mut ids: Vec<String>, index: &Index) -> Vec<String> {
-    let rank = |id: &str| {
-        index
-            .order
-            .iter()
-            .position(|o| o == id)
-            .unwrap_or(usize::MAX)
-    };
-    ids.sort_by(|a, b| (rank(a), a).cmp(&(rank(b), b)));
+    ids.sort_by(|a, b| (index.rank(a), a).cmp(&(index.rank(b), b)));
     ids
 }
 
