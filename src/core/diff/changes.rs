@@ -1,7 +1,7 @@
 //! The differences between two plans' items, one [`Change`] per item added or removed, field
 //! changed, or collection put in another order.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -203,7 +203,7 @@ pub struct Rank<'a> {
 
 impl<'a> Rank<'a> {
     pub fn new(old: &'a Items, new: &'a Items) -> Rank<'a> {
-        let mut nodes = HashMap::new();
+        let mut nodes = HashMap::with_capacity(new.map.len());
         for items in [new, old] {
             let start = nodes.len();
             for (i, k) in items.nodes_in_order().enumerate() {

@@ -1,7 +1,7 @@
 //! What a change does to the targets: the adopted scenario's breakdown of both plans, node by
 //! node, and the annual targets that differ.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use rust_decimal::Decimal;
 

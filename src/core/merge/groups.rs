@@ -3,8 +3,8 @@
 //! the fields elsewhere that name it (a scenario's lock on it, the plan adopting a scenario).
 //! A deletion collides when the other copy changed anything of that.
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -118,7 +118,7 @@ impl Index<'_> {
     pub fn group(&self, root: &ItemKey, sides: &[usize]) -> Group {
         let links = self.links();
         let mut items = vec![root.clone()];
-        let mut seen: HashSet<ItemKey> = HashSet::from([root.clone()]);
+        let mut seen: HashSet<ItemKey> = [root.clone()].into_iter().collect();
         let mut i = 0;
         while i < items.len() {
             for &s in sides {

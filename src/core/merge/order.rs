@@ -1,7 +1,7 @@
 //! The order of a merged collection: one copy's order, with what only the other copy has put
 //! after the entry it follows there.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::core::diff::{ItemKey, Items, Owner};
 

@@ -2,7 +2,7 @@
 //! people. Before merging, what the returned copy added under an id the open plan also added
 //! (for something else) gets a new id, everywhere the copy names it.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use crate::core::diff::{ItemKey, Items};
 use crate::core::model::Plan;
