@@ -385,7 +385,7 @@ async fn a_ten_thousand_salesperson_copy_is_compared_and_merged_within_a_second(
 /// copies picked, the base file and the choice made are there on coming back, and confirming
 /// applies that choice; afterwards the route is empty again.
 #[tokio::test]
-async fn a_merge_in_progress_survives_a_visit_to_another_route() {
+async fn a_merge_and_a_comparison_in_progress_survive_a_visit_to_another_route() {
     use region_planner::core::changelog::record_unpatched;
     use region_planner::core::format::{read_plan, write_plan_pretty};
     let b = english("/#/merge").await;
@@ -409,6 +409,10 @@ async fn a_merge_in_progress_survives_a_visit_to_another_route() {
     b.wait_for("#collision-0").await;
     b.click("#collision-0 .choice-theirs input").await;
     b.wait_gone("#confirm-merge[disabled]").await;
+    // One copy compared with the plan, filtered to its region.
+    pick_files(&b, "#diff-after", &[&east]).await;
+    b.wait_for_text("#diff-list", "Changsha").await;
+    let compared = b.texts_of("#diff-list .diff-row").await;
 
     b.click("#tab-territory").await;
     b.wait_gone("#merge-page").await;
@@ -430,6 +434,12 @@ async fn a_merge_in_progress_survives_a_visit_to_another_route() {
     assert!(
         b.exists("#undo[disabled]").await,
         "nothing is applied before confirming"
+    );
+    assert_eq!(b.text_of("#diff-after-name").await, "east.json");
+    assert_eq!(
+        b.texts_of("#diff-list .diff-row").await,
+        compared,
+        "the comparison is still shown"
     );
     b.wait_gone("#confirm-merge[disabled]").await;
     b.click("#confirm-merge").await;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::diff_list::DiffList;
+use super::draft::use_merge_draft;
 use super::moved_targets::MovedTargets;
 use super::{m, picked_files, read_plans, words};
 use crate::core::diff::{PlanDiff, diff};
@@ -21,8 +22,9 @@ type Picked = Option<(String, Arc<Plan>)>;
 #[component]
 pub fn CompareFiles() -> impl IntoView {
     let app = use_app();
-    let before = RwSignal::new(None::<(String, Arc<Plan>)>);
-    let after = RwSignal::new(None::<(String, Arc<Plan>)>);
+    // Kept above the route, so that a visit to another route keeps the comparison.
+    let draft = use_merge_draft();
+    let (before, after) = (draft.compare_before, draft.compare_after);
     let error = RwSignal::new(None::<String>);
     // Computed when a file is picked (or the open plan, compared, changes); each result is new.
     let compared: Memo<Option<Arc<PlanDiff>>> = Memo::new_with_compare(

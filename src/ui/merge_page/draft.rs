@@ -1,8 +1,10 @@
-//! A merge in progress — the copies picked, the base file, the collisions' choices — kept above
-//! the route, so that looking at another route before confirming loses nothing. Confirming or
-//! cancelling clears it, and so does opening another plan (the copies belong to this one).
+//! A merge in progress — the copies picked, the base file, the collisions' choices — and the two
+//! files being compared, kept above the route, so that looking at another route loses nothing.
+//! Confirming or cancelling clears the merge; opening another plan clears both (the files belong
+//! to this one).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -19,6 +21,10 @@ pub struct MergeDraft {
     pub base: RwSignal<Option<(String, Plan)>>,
     /// The choices made, by collision key.
     pub choices: RwSignal<HashMap<String, Choice>>,
+    /// The file compared from (none: the open plan), with its name.
+    pub compare_before: RwSignal<Option<(String, Arc<Plan>)>>,
+    /// The file compared to, with its name.
+    pub compare_after: RwSignal<Option<(String, Arc<Plan>)>>,
 }
 
 impl MergeDraft {
@@ -28,12 +34,16 @@ impl MergeDraft {
             copies: RwSignal::new(Vec::new()),
             base: RwSignal::new(None),
             choices: RwSignal::new(HashMap::new()),
+            compare_before: RwSignal::new(None),
+            compare_after: RwSignal::new(None),
         };
         Effect::new(move |previous: Option<String>| {
             let id = app.plan_id.get();
             if previous.is_some_and(|p| p != id) {
                 draft.clear();
                 draft.base.set(None);
+                draft.compare_before.set(None);
+                draft.compare_after.set(None);
             }
             id
         });
