@@ -493,6 +493,7 @@ catalogue_keys! {
     err_not_a_number,
     err_negative,
     err_percent_range,
+    err_score_range,
     err_not_a_date,
     err_not_whole,
     err_too_large,
@@ -655,6 +656,9 @@ impl Catalogue {
             FieldError::NotANumber(s) => fill(self.err_not_a_number, &[s]),
             FieldError::Negative => self.err_negative.to_string(),
             FieldError::PercentRange => self.err_percent_range.to_string(),
+            FieldError::ScoreRange(low, high) => {
+                fill(self.err_score_range, &[&low.to_string(), &high.to_string()])
+            }
             FieldError::NotADate(s) => fill(self.err_not_a_date, &[s]),
             FieldError::NotAWholeNumber(s) => fill(self.err_not_whole, &[s]),
             FieldError::TooLarge => self.err_too_large.to_string(),

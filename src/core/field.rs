@@ -23,6 +23,9 @@ pub enum FieldError {
     /// A percentage outside 0–100.
     #[error("must be between 0 and 100")]
     PercentRange,
+    /// A rating outside its scale (a sub-district factor scored 1–5).
+    #[error("must be a score from {0} to {1}")]
+    ScoreRange(u8, u8),
     /// The text is not a date written YYYY-MM-DD.
     #[error("'{0}' is not a date (YYYY-MM-DD)")]
     NotADate(String),

@@ -92,17 +92,17 @@ pub struct Region {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Factors {
-    /// 行政区划: administrative weight of the division (e.g. 1–10).
+    /// 行政区划: administrative weight of the division, scored 1–5.
     pub admin_division: Decimal,
-    /// 人口数量: population.
+    /// 人口数量: population, in 10,000 people (万人).
     pub population: Decimal,
-    /// 消费水平: consumption level (e.g. spending per head).
+    /// 消费水平: consumption level, scored 1–5.
     pub consumption: Decimal,
-    /// 交通条件: transport conditions (score).
+    /// 交通条件: transport conditions, scored 1–5.
     pub transport: Decimal,
-    /// 客户分布: customer distribution (customers or a score).
+    /// 客户分布: customer distribution, the outlets that can be served.
     pub customer_distribution: Decimal,
-    /// 政策投入: policy investment (score).
+    /// 政策投入: policy investment, scored 1–5.
     pub policy_investment: Decimal,
 }
 
@@ -137,6 +137,29 @@ impl Factor {
             Factor::Transport => "transport",
             Factor::CustomerDistribution => "customer_distribution",
             Factor::PolicyInvestment => "policy_investment",
+        }
+    }
+
+    /// The lowest and highest score of a factor the manager rates; `None` for a factor that
+    /// is counted (population in 万, outlets), whose number is what it is.
+    pub fn score_range(self) -> Option<(u8, u8)> {
+        match self {
+            Factor::Population | Factor::CustomerDistribution => None,
+            _ => Some((1, 5)),
+        }
+    }
+
+    /// `value` as this factor accepts it: not negative, and a rated factor within its scale.
+    pub fn check(self, value: Decimal) -> Result<Decimal, super::field::FieldError> {
+        use super::field::FieldError;
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(FieldError::Negative);
+        }
+        match self.score_range() {
+            Some((low, high)) if value < Decimal::from(low) || value > Decimal::from(high) => {
+                Err(FieldError::ScoreRange(low, high))
+            }
+            _ => Ok(value),
         }
     }
 }

@@ -48,7 +48,7 @@ const SAMPLE: &[SampleRegion] = &[
             SampleSub {
                 zh: "芙蓉区",
                 en: "Furong District",
-                factors: [8, 60, 9, 9, 42, 7],
+                factors: [4, 60, 5, 5, 42, 4],
                 target_share: 68,
                 people: &[
                     ("王伟", "Wang Wei"),
@@ -59,7 +59,7 @@ const SAMPLE: &[SampleRegion] = &[
             SampleSub {
                 zh: "岳麓区",
                 en: "Yuelu District",
-                factors: [8, 95, 8, 8, 38, 8],
+                factors: [4, 95, 4, 4, 38, 4],
                 target_share: 66,
                 people: &[
                     ("刘洋", "Liu Yang"),
@@ -70,14 +70,14 @@ const SAMPLE: &[SampleRegion] = &[
             SampleSub {
                 zh: "长沙县",
                 en: "Changsha County",
-                factors: [6, 110, 6, 7, 30, 9],
+                factors: [3, 110, 3, 4, 30, 5],
                 target_share: 62,
                 people: &[("赵敏", "Zhao Min"), ("黄涛", "Huang Tao")],
             },
             SampleSub {
                 zh: "浏阳市",
                 en: "Liuyang City",
-                factors: [6, 145, 5, 5, 27, 6],
+                factors: [3, 145, 3, 3, 27, 3],
                 target_share: 58,
                 people: &[("吴刚", "Wu Gang"), ("徐丽", "Xu Li")],
             },
@@ -94,21 +94,21 @@ const SAMPLE: &[SampleRegion] = &[
             SampleSub {
                 zh: "天元区",
                 en: "Tianyuan District",
-                factors: [7, 45, 7, 8, 24, 8],
+                factors: [4, 45, 4, 4, 24, 4],
                 target_share: 52,
                 people: &[("马超", "Ma Chao"), ("朱琳", "Zhu Lin"), ("胡斌", "Hu Bin")],
             },
             SampleSub {
                 zh: "醴陵市",
                 en: "Liling City",
-                factors: [5, 105, 5, 6, 21, 5],
+                factors: [3, 105, 3, 3, 21, 3],
                 target_share: 45,
                 people: &[("郭峰", "Guo Feng"), ("何敏", "He Min")],
             },
             SampleSub {
                 zh: "攸县",
                 en: "You County",
-                factors: [4, 80, 4, 4, 12, 6],
+                factors: [2, 80, 2, 2, 12, 3],
                 target_share: 40,
                 people: &[("高翔", "Gao Xiang"), ("林芳", "Lin Fang")],
             },
@@ -125,14 +125,14 @@ const SAMPLE: &[SampleRegion] = &[
             SampleSub {
                 zh: "雨湖区",
                 en: "Yuhu District",
-                factors: [7, 50, 7, 8, 22, 7],
+                factors: [4, 50, 4, 4, 22, 4],
                 target_share: 45,
                 people: &[("罗军", "Luo Jun"), ("梁雪", "Liang Xue")],
             },
             SampleSub {
                 zh: "湘乡市",
                 en: "Xiangxiang City",
-                factors: [5, 78, 5, 5, 17, 6],
+                factors: [3, 78, 3, 3, 17, 3],
                 target_share: 40,
                 people: &[
                     ("宋杰", "Song Jie"),
@@ -153,21 +153,21 @@ const SAMPLE: &[SampleRegion] = &[
             SampleSub {
                 zh: "蒸湘区",
                 en: "Zhengxiang District",
-                factors: [7, 48, 6, 7, 20, 6],
+                factors: [4, 48, 3, 4, 20, 3],
                 target_share: 26,
                 people: &[("冯磊", "Feng Lei"), ("邓丽", "Deng Li")],
             },
             SampleSub {
                 zh: "耒阳市",
                 en: "Leiyang City",
-                factors: [5, 115, 4, 5, 14, 5],
+                factors: [3, 115, 2, 3, 14, 3],
                 target_share: 20,
                 people: &[("曹阳", "Cao Yang"), ("彭飞", "Peng Fei")],
             },
             SampleSub {
                 zh: "衡南县",
                 en: "Hengnan County",
-                factors: [4, 95, 3, 4, 9, 7],
+                factors: [2, 95, 2, 2, 9, 4],
                 target_share: 18,
                 people: &[("曾辉", "Zeng Hui"), ("肖红", "Xiao Hong")],
             },
@@ -184,14 +184,14 @@ const SAMPLE: &[SampleRegion] = &[
             SampleSub {
                 zh: "岳阳楼区",
                 en: "Yueyanglou District",
-                factors: [7, 82, 6, 8, 16, 6],
+                factors: [4, 82, 3, 4, 16, 3],
                 target_share: 20,
                 people: &[("董明", "Dong Ming"), ("袁琪", "Yuan Qi")],
             },
             SampleSub {
                 zh: "汨罗市",
                 en: "Miluo City",
-                factors: [5, 68, 4, 6, 8, 5],
+                factors: [3, 68, 2, 3, 8, 3],
                 target_share: 15,
                 people: &[("潘越", "Pan Yue"), ("蒋欣", "Jiang Xin")],
             },
@@ -208,14 +208,14 @@ const SAMPLE: &[SampleRegion] = &[
             SampleSub {
                 zh: "武陵区",
                 en: "Wuling District",
-                factors: [6, 70, 5, 7, 10, 5],
+                factors: [3, 70, 3, 4, 10, 3],
                 target_share: 14,
                 people: &[("余波", "Yu Bo"), ("杜娟", "Du Juan")],
             },
             SampleSub {
                 zh: "津市市",
                 en: "Jinshi City",
-                factors: [4, 25, 4, 5, 4, 4],
+                factors: [2, 25, 2, 3, 4, 2],
                 target_share: 10,
                 people: &[("叶青", "Ye Qing"), ("程亮", "Cheng Liang")],
             },
@@ -231,7 +231,7 @@ const SAMPLE: &[SampleRegion] = &[
         subs: &[SampleSub {
             zh: "永定区",
             en: "Yongding District",
-            factors: [5, 48, 4, 5, 2, 6],
+            factors: [3, 48, 2, 3, 2, 3],
             target_share: 5,
             people: &[("魏然", "Wei Ran"), ("吕鹏", "Lü Peng")],
         }],
@@ -246,7 +246,7 @@ const SAMPLE: &[SampleRegion] = &[
         subs: &[SampleSub {
             zh: "鹤城区",
             en: "Hecheng District",
-            factors: [5, 62, 4, 5, 0, 7],
+            factors: [3, 62, 2, 3, 0, 4],
             target_share: 3,
             people: &[("沈阳", "Shen Yang"), ("姜宁", "Jiang Ning")],
         }],
@@ -649,12 +649,12 @@ pub fn scaled_plan(people: usize) -> Plan {
                 id: format!("d{}", plan.id_seq),
                 name: format!("District {}-{}", r + 1, d + 1),
                 factors: Factors {
-                    admin_division: Decimal::from(1 + rng.next(10)),
+                    admin_division: Decimal::from(1 + rng.next(5)),
                     population: Decimal::from(10 + rng.next(200)),
-                    consumption: Decimal::from(1 + rng.next(10)),
-                    transport: Decimal::from(1 + rng.next(10)),
+                    consumption: Decimal::from(1 + rng.next(5)),
+                    transport: Decimal::from(1 + rng.next(5)),
                     customer_distribution: Decimal::from(rng.next(60)),
-                    policy_investment: Decimal::from(1 + rng.next(10)),
+                    policy_investment: Decimal::from(1 + rng.next(5)),
                 },
                 target_share: Decimal::from(rng.next(70)),
                 last_sales: Sales {

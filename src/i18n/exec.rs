@@ -57,6 +57,7 @@ texts! {
     err_not_a_number: "“{}” is not a number.", "“{}”不是数字。";
     err_negative: "Must not be negative.", "不能为负数。";
     err_percent_range: "Must be between 0 and 100.", "必须在 0 到 100 之间。";
+    err_score_range: "Must be a score from {} to {}.", "评分须在 {} 到 {} 之间。";
     err_not_a_date: "“{}” is not a date (YYYY-MM-DD).", "“{}”不是日期（格式 YYYY-MM-DD）。";
     err_not_whole: "“{}” is not a whole number.", "“{}”不是整数。";
     err_too_large: "Too large.", "数值过大。";
@@ -408,6 +409,9 @@ impl ExecText {
             FieldError::NotANumber(s) => fill(self.err_not_a_number, &[s]),
             FieldError::Negative => self.err_negative.to_string(),
             FieldError::PercentRange => self.err_percent_range.to_string(),
+            FieldError::ScoreRange(low, high) => {
+                fill(self.err_score_range, &[&low.to_string(), &high.to_string()])
+            }
             FieldError::NotADate(s) => fill(self.err_not_a_date, &[s]),
             FieldError::NotAWholeNumber(s) => fill(self.err_not_whole, &[s]),
             FieldError::TooLarge => self.err_too_large.to_string(),
@@ -643,6 +647,7 @@ mod tests {
             F::NotANumber("x".into()),
             F::Negative,
             F::PercentRange,
+            F::ScoreRange(1, 5),
             F::NotADate("x".into()),
             F::NotAWholeNumber("x".into()),
             F::TooLarge,

@@ -64,7 +64,7 @@ pub struct FactorValue {
     pub factor: Factor,
     pub label: String,
     pub value: String,
-    /// The scale to type it on and what its ends mean ("1–10: 1 = township, 10 = capital").
+    /// The scale to type it on and what its ends mean ("1–5: 1 = township, 5 = capital").
     pub scale: String,
 }
 
@@ -283,7 +283,7 @@ mod tests {
         assert_eq!(sub.factors[1].label, "人口数量");
         assert_eq!(sub.factors[1].factor, Factor::Population);
         // Each says what to type: a score's scale and what its ends mean, or a figure's unit.
-        assert_eq!(sub.factors[0].scale, "评分 1–10：1 = 乡镇，10 = 省会城区");
+        assert_eq!(sub.factors[0].scale, "评分 1–5：1 = 乡镇，5 = 省会城区");
         assert_eq!(sub.factors[1].scale, "万人");
         assert!(sub.factors.iter().all(|f| !f.scale.is_empty()));
         assert!(

@@ -247,6 +247,73 @@ async fn messages_sit_in_the_header_time_out_and_errors_stay_until_closed() {
     b.wait_gone(".toast").await;
 }
 
+/// A long message is read whole at 1280×720: it grows over the tabs, never below the header
+/// block, and covers no table; an error naming a field deep in a plan file is not cut.
+#[tokio::test]
+async fn a_long_message_is_read_whole_and_still_covers_nothing() {
+    let b = Browser::options()
+        .lang("en-US")
+        .window_size(1280, 720)
+        .open("/#/breakdown")
+        .await;
+    let mut plan = region_planner::core::sample::sample_plan(region_planner::core::lang::Lang::En);
+    plan.id = "returned-copy".into();
+    plan.regions[3].subdistricts[1].salespeople[1].name = "Liu\u{7}Yang".into();
+    let text = region_planner::core::format::write_plan_pretty(&plan);
+    let path = super::support::temp_file(
+        "Hunan 2027 annual sales plan - returned by the Changsha region manager after the workshop.json",
+        text,
+    );
+    b.wait_for("#import-file")
+        .await
+        .send_keys(&path.display().to_string())
+        .await
+        .unwrap();
+    let toast = b.wait_for(".toast.error").await.text().await.unwrap();
+    assert!(
+        toast.contains("salespeople[1].name") && toast.contains("control character"),
+        "the message names the field and the reason: {toast}"
+    );
+    let fits = b
+        .exec_js(
+            "const t = document.querySelector('.toast');
+             const text = t.querySelector('.toast-text');
+             const frame = document.querySelector('.frame').getBoundingClientRect();
+             const r = t.getBoundingClientRect();
+             t.scrollTop = 0;
+             const first = text.getBoundingClientRect().top >= r.top - 1;
+             t.scrollTop = t.scrollHeight;
+             const last = text.getBoundingClientRect().bottom <= r.bottom + 1;
+             const close = t.querySelector('.icon').getBoundingClientRect();
+             t.scrollTop = 0;
+             return { whole: first && last, close: close.top >= r.top - 1 && close.bottom <= r.bottom + 1,
+                      lines: Math.round(text.getBoundingClientRect().height / parseFloat(getComputedStyle(text).lineHeight)),
+                      within: r.bottom <= frame.bottom + 1 };",
+        )
+        .await;
+    b.screenshot(super::support::artifacts_dir().join("shots/toast-long-1280.png"))
+        .await;
+    assert_eq!(
+        fits["whole"].as_bool(),
+        Some(true),
+        "the first and the last line can be read: {fits}"
+    );
+    assert_eq!(
+        fits["close"].as_bool(),
+        Some(true),
+        "✕ stays in view: {fits}"
+    );
+    assert_eq!(fits["within"].as_bool(), Some(true), "{fits}");
+    assert!(
+        fits["lines"].as_i64().unwrap() > 2,
+        "a long message: {fits}"
+    );
+    assert!(
+        !toast_covers_content(&b).await,
+        "the message covers a table"
+    );
+}
+
 /// ASCII words of two letters or more in the page's text, its placeholders, titles and labels
 /// (plan data aside: the sample's own names are Chinese), less the few that are Chinese
 /// managers' words too.
@@ -396,11 +463,31 @@ async fn the_six_factors_show_their_scale() {
     b.click_text(".tree-row", "芙蓉区").await;
     assert_eq!(
         b.text_of("#factor-scale-admin_division").await,
-        "评分 1–10：1 = 乡镇，10 = 省会城区"
+        "评分 1–5：1 = 乡镇，5 = 省会城区"
     );
     assert_eq!(b.text_of("#factor-scale-population").await, "万人");
     assert_eq!(b.count(".factors .factor-scale").await, 6);
     assert!(b.text_of(".factors-note").await.contains("同一标尺"));
+    // Every score shown is on that scale, and a score off it is refused beside its field.
+    for f in [
+        "admin_division",
+        "consumption",
+        "transport",
+        "policy_investment",
+    ] {
+        let score: f64 = b.value_of(&format!("#factor-{f}")).await.parse().unwrap();
+        assert!((1.0..=5.0).contains(&score), "{f}: {score}");
+    }
+    let kept = b.value_of("#factor-transport").await;
+    b.set_field("#factor-transport", "8").await;
+    b.wait_for_text(".field-error", "评分须在 1 到 5 之间")
+        .await;
+    b.set_field("#factor-population", "１２０").await;
+    b.reload().await;
+    b.wait_for(READY).await;
+    b.click_text(".tree-row", "芙蓉区").await;
+    assert_eq!(b.value_of("#factor-transport").await, kept);
+    assert_eq!(b.value_of("#factor-population").await, "120");
 }
 
 #[tokio::test]

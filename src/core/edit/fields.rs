@@ -277,7 +277,7 @@ impl SubdistrictField {
             SubdistrictField::TargetShare(v) => set(&mut d.target_share, *v),
             SubdistrictField::LastAmount(v) => set(&mut d.last_sales.amount, *v),
             SubdistrictField::LastQuantity(v) => set(&mut d.last_sales.quantity, *v),
-            SubdistrictField::Factor(f, v) => set(d.factors.get_mut(*f), *v),
+            SubdistrictField::Factor(f, v) => set(d.factors.get_mut(*f), f.check(*v)?),
             SubdistrictField::AddMilestone(title) => {
                 d.milestones.push(Milestone {
                     date: first_day.unwrap_or_default(),

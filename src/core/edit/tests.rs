@@ -588,3 +588,58 @@ fn a_merge_replaces_the_plan_and_keeps_its_identity_and_log() {
         "merging in what is already there changes nothing"
     );
 }
+
+/// The four rated factors take a score from 1 to 5; the two counted ones any figure of zero
+/// or more. A refused score changes nothing.
+#[test]
+fn a_rated_factor_takes_a_score_from_one_to_five() {
+    use crate::core::field::FieldError;
+    let (mut p, _) = plan();
+    let sub = p.regions[0].subdistricts[0].id.clone();
+    let set = |f: Factor, v: &str| Edit::Subdistrict {
+        subdistrict: sub.clone(),
+        field: SubdistrictField::Factor(f, v.parse().unwrap()),
+    };
+    let before = p.regions[0].subdistricts[0].factors.clone();
+    for (f, v) in [
+        (Factor::AdminDivision, "6"),
+        (Factor::Consumption, "0"),
+        (Factor::Transport, "5.5"),
+        (Factor::PolicyInvestment, "-1"),
+    ] {
+        let refused = set(f, v).apply(&mut p).unwrap_err();
+        let expected = if v == "-1" {
+            FieldError::Negative
+        } else {
+            FieldError::ScoreRange(1, 5)
+        };
+        assert_eq!(refused, EditError::from(expected), "{f:?} = {v}");
+    }
+    assert_eq!(p.regions[0].subdistricts[0].factors, before);
+    set(Factor::AdminDivision, "4.5").apply(&mut p).unwrap();
+    set(Factor::Population, "320").apply(&mut p).unwrap();
+    set(Factor::CustomerDistribution, "0")
+        .apply(&mut p)
+        .unwrap();
+    let factors = &p.regions[0].subdistricts[0].factors;
+    assert_eq!(factors.admin_division, "4.5".parse().unwrap());
+    assert_eq!(factors.population, dec(320));
+    assert_eq!(factors.customer_distribution, dec(0));
+}
+
+/// Every score of the sample is on the 1–5 scale it shows.
+#[test]
+fn the_samples_scores_are_on_the_scale_shown() {
+    for plan in [sample_plan(Lang::Zh), crate::core::sample::scaled_plan(200)] {
+        for d in plan.regions.iter().flat_map(|r| &r.subdistricts) {
+            for f in Factor::ALL {
+                assert_eq!(
+                    f.check(d.factors.get(f)),
+                    Ok(d.factors.get(f)),
+                    "{} {f:?}",
+                    d.name
+                );
+            }
+        }
+    }
+}

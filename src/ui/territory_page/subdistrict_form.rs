@@ -73,7 +73,7 @@ pub fn SubdistrictForm(
                     <Field label=f.label id=format!("factor-{}", factor.key()) control=Control::Number
                         value=value
                         to_edit=subdistrict(&id, move |v| {
-                            Ok(SubdistrictField::Factor(factor, parse_non_negative(v)?))
+                            Ok(SubdistrictField::Factor(factor, factor.check(parse_non_negative(v)?)?))
                         }) />
                     <span class="factor-scale" id=format!("factor-scale-{}", factor.key())>
                         {f.scale}
