@@ -600,7 +600,7 @@ fn a_rated_factor_takes_a_score_from_one_to_five() {
         subdistrict: sub.clone(),
         field: SubdistrictField::Factor(f, v.parse().unwrap()),
     };
-    let before = p.regions[0].subdistricts[0].factors.clone();
+    let before = p.regions[0].subdistricts[0].factors;
     for (f, v) in [
         (Factor::AdminDivision, "6"),
         (Factor::Consumption, "0"),
