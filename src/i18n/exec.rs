@@ -345,6 +345,8 @@ texts! {
     scale_full: "100 points at", "100 分对应";
     scale_unit_count: "times", "次";
     scale_unit_days: "days", "天";
+    scale_measure: "Measure", "考评指标";
+    scale_unit: "Unit", "单位";
     scale_not_rising: "the value for 100 points ({}) must be above the value for 0 points ({})", "100 分对应值（{}）必须大于 0 分对应值（{}）";
     scale_not_falling: "the value for 100 points ({}) must be below the value for 0 points ({}): fewer is better", "100 分对应值（{}）必须小于 0 分对应值（{}）：越少越好";
     scale_negative: "a count or a number of days cannot be negative", "次数或天数不能为负数";
