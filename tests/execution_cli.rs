@@ -498,6 +498,18 @@ fn scorecard_applies_a_figures_file_or_lists_its_problems() {
         lines[2],
         format!("2,{weak},Weak Co,2027-03,,,,,,3,6,,,,,,40,0,,20")
     );
+    // On the plan's volume basis the file's amounts still score share and growth (no volume is
+    // typed), the same as on amount, and stderr names the distributor.
+    let on_volume = planner(&["scorecard", path(&plan_file), "--figures", path(&figures)]);
+    assert!(on_volume.status.success(), "{}", stderr(&on_volume));
+    assert_eq!(stdout(&on_volume), text);
+    assert!(
+        stderr(&on_volume).contains(&format!(
+            "planner: note: no volume typed for Solid, Ltd. ({solid}) in 2027-03: sales share and growth on amount"
+        )),
+        "{}",
+        stderr(&on_volume)
+    );
     let feb = planner(&[
         "scorecard",
         path(&plan_file),

@@ -347,6 +347,9 @@ texts! {
     scale_unit_days: "days", "天";
     scale_measure: "Measure", "考评指标";
     scale_unit: "Unit", "单位";
+    score_no_volume: "⚠ No volume is typed for {}: their sales share and volume growth are scored on amount (销售额). To score everyone on amount, set “Sales share and growth on” to Amount; to score them on volume, type their volumes.", "⚠ {}未填写销量：其销售比重与销量增长率按销售额计算。如需全部按销售额计算，请将“销售比重与增长率口径”改为销售额；如需按销量计算，请补填销量。";
+    score_row_on_amount: "Share and growth on amount: no volume typed", "销售比重与增长率按销售额计算（未填销量）";
+    list_separator: ", ", "、";
     scale_not_rising: "the value for 100 points ({}) must be above the value for 0 points ({})", "100 分对应值（{}）必须大于 0 分对应值（{}）";
     scale_not_falling: "the value for 100 points ({}) must be below the value for 0 points ({}): fewer is better", "100 分对应值（{}）必须小于 0 分对应值（{}）：越少越好";
     scale_negative: "a count or a number of days cannot be negative", "次数或天数不能为负数";
