@@ -32,6 +32,8 @@ mod zeros;
 #[cfg(test)]
 mod cases;
 #[cfg(test)]
+mod collections_respread_cases;
+#[cfg(test)]
 mod properties;
 #[cfg(test)]
 mod respread_cases;

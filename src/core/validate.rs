@@ -231,7 +231,7 @@ pub fn validate_plan<'a>(plan: &'a Plan) -> Vec<Problem> {
             }
         }
         for (ri, r) in s.respreads.iter().enumerate() {
-            if let Err(e) = r.check(plan) {
+            if let Err(e) = r.check_in(plan, s) {
                 c.push(format!("{sp}.respreads[{ri}]"), Issue::Respread(e));
             }
         }

@@ -368,6 +368,9 @@ texts! {
     respread_reason: "Reason (logged)", "原因（记入变更记录）";
     respread_reason_default: "{} behind pace as of {}: gap {}", "{}截至 {} 落后进度，缺口 {}";
     respread_name: "Correction: {} {}", "纠偏：{} {}";
+    respread_title_collections: "Re-spread the uncollected balance of {}", "重新分摊{}的回款缺口";
+    respread_name_collections: "Collections correction: {} {}", "回款纠偏：{} {}";
+    respread_reason_collections: "{} behind on collections as of {}: {} uncollected", "{}截至 {} 回款落后进度，缺口 {}";
     respread_scenario_name: "Scenario name", "方案名称";
     respread_create: "Create the scenario", "生成新方案";
     respread_created: "Scenario “{}” created. Compare it with the adopted one under Plan → Compare.", "已生成方案“{}”，可在“计划 → 对比”中与采用方案对比。";
@@ -378,6 +381,7 @@ texts! {
     err_respread_outside: "{} is not a month of the plan's period.", "{} 不在计划期内。";
     err_respread_count: "The re-spread holds {} months of actuals; {} are needed.", "纠偏记录了 {} 个月的实际数据，应为 {} 个月。";
     err_respread_negative: "The actual of month {} is negative.", "第 {} 个月的实际数据为负数。";
+    err_respread_no_collections: "The adopted scenario sets no collections target, so there are no collections to re-spread.", "采用方案未设回款目标，没有可分摊的回款缺口。";
 }
 
 /// The catalogue of a language.
@@ -403,6 +407,7 @@ impl ExecText {
             ),
             R::NegativeAchieved(k) => fill(self.err_respread_negative, &[&(k + 1).to_string()]),
             R::Reason(e) => self.field_error(e),
+            R::NoCollectionsTarget => self.err_respread_no_collections.to_string(),
         }
     }
 

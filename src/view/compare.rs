@@ -473,7 +473,7 @@ mod tests {
         let region = plan.regions[0].id.clone();
         copy.respreads.push(Respread {
             node: region.clone(),
-            measure: Measure::Amount,
+            measure: Measure::Amount.into(),
             as_of: plan.period.start,
             how: Spread::Even,
             reason: "behind in the first month".into(),

@@ -279,7 +279,7 @@ mod tests {
         let march = b0.month_value(i, Measure::Amount, 2);
         s.respreads.push(Respread {
             node: region.id.clone(),
-            measure: Measure::Amount,
+            measure: Measure::Amount.into(),
             as_of: YearMonth::new(2027, 3).unwrap(),
             how: Spread::Even,
             reason: "经销商调整".into(),

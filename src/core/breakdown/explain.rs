@@ -163,7 +163,7 @@ fn month_respreads(
 ) -> Vec<MonthRespread> {
     b.respreads()
         .iter()
-        .filter(|a| a.measure == measure && b.contains(index, a.node))
+        .filter(|a| a.measure == measure.into() && b.contains(index, a.node))
         .filter(|a| a.node == index || a.change(k) != 0)
         .filter_map(|a| {
             let r = scenario.respreads.get(a.entry)?;
