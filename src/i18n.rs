@@ -563,6 +563,9 @@ catalogue_keys! {
     x_respread_stopped,
     x_respread_ahead_year,
     x_respread_even_fallback,
+    x_collections_respread,
+    x_collections_respread_own,
+    x_collections_respread_below,
 }
 
 /// The catalogue for a language.

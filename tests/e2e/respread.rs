@@ -1,6 +1,7 @@
 //! Correction that re-plans (纠偏): from the deviation list, a region's gap re-spread over its
 //! remaining months as a new scenario; its months in "why this number", compared with the
-//! adopted scenario, adopted, and both steps undone — in both languages.
+//! adopted scenario, adopted, and both steps undone — in both languages. Collections (回款)
+//! behind pace are re-spread the same way.
 
 use region_planner::core::breakdown::compute;
 use region_planner::core::format::read_plan;
@@ -260,9 +261,26 @@ async fn a_region_s_uncollected_balance_is_re_spread_in_chinese() {
     assert!(entry.what.contains("回款"), "logged: {}", entry.what);
     assert_eq!(entry.reason, "回款滞后，后续月份追回");
 
+    // Why this number, on the new scenario's breakdown: the region's collections correction,
+    // with what was collected, the balance carried and the reason.
+    b.click("#tab-breakdown").await;
+    b.wait_for(&format!("#breakdown-table tr[data-node=\"{region}\"]"))
+        .await;
+    b.click(&format!("#breakdown-table tr[data-node=\"{region}\"]"))
+        .await;
+    let why = b
+        .wait_for_text("#explain-body", "回款纠偏")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(why.contains("未回款"), "{why}");
+    assert!(why.contains("原因：回款滞后，后续月份追回"), "{why}");
+    b.screenshot(artifacts_dir().join("screens/respread-collections-why-zh-1280x720.png"))
+        .await;
+
     // Adopted: on collections the region is on plan to date (its months to date are what it
     // collected), so it leaves the deviation list.
-    b.click("#tab-breakdown").await;
     b.click("#scenario-adopt").await;
     b.wait_for("#scenario-adopted").await;
     b.click("#tab-tracking").await;
