@@ -566,6 +566,7 @@ catalogue_keys! {
     x_collections_respread,
     x_collections_respread_own,
     x_collections_respread_below,
+    compare_collections_hint,
 }
 
 /// The catalogue for a language.

@@ -261,6 +261,12 @@ async fn a_region_s_uncollected_balance_is_re_spread_in_chinese() {
     assert!(entry.what.contains("回款"), "logged: {}", entry.what);
     assert_eq!(entry.reason, "回款滞后，后续月份追回");
 
+    // Compare: amount and quantity are unchanged, and the page says the collections differ.
+    b.click("#respread-compare").await;
+    b.wait_for_text("#compare-table", &name).await;
+    b.wait_for_text(".collections-hint", "各方案的回款指标不同")
+        .await;
+
     // Why this number, on the new scenario's breakdown: the region's collections correction,
     // with what was collected, the balance carried and the reason.
     b.click("#tab-breakdown").await;
