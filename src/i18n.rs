@@ -564,6 +564,10 @@ catalogue_keys! {
     x_respread_stopped,
     x_respread_ahead_year,
     x_respread_even_fallback,
+    x_collections_respread,
+    x_collections_respread_own,
+    x_collections_respread_below,
+    compare_collections_hint,
 }
 
 /// The catalogue for a language.

@@ -498,6 +498,18 @@ fn scorecard_applies_a_figures_file_or_lists_its_problems() {
         lines[2],
         format!("2,{weak},Weak Co,2027-03,,,,,,3,6,,,,,,40,0,,20")
     );
+    // On the plan's volume basis the file's amounts still score share and growth (no volume is
+    // typed), the same as on amount, and stderr names the distributor.
+    let on_volume = planner(&["scorecard", path(&plan_file), "--figures", path(&figures)]);
+    assert!(on_volume.status.success(), "{}", stderr(&on_volume));
+    assert_eq!(stdout(&on_volume), text);
+    assert!(
+        stderr(&on_volume).contains(&format!(
+            "planner: note: no volume typed for Solid, Ltd. ({solid}) in 2027-03: sales share and growth on amount"
+        )),
+        "{}",
+        stderr(&on_volume)
+    );
     let feb = planner(&[
         "scorecard",
         path(&plan_file),
@@ -725,4 +737,80 @@ fn scorecard_is_on_volume_unless_amount_is_asked_for() {
     let bad = planner(&["scorecard", path(&file), "--on", "weight"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("--on takes volume or amount, not 'weight'"));
+}
+
+/// A collections re-spread (回款纠偏) in the adopted scenario is what `planner breakdown
+/// --collections` prints and `planner track --measure collections` tracks against: the
+/// region's January becomes what it collected, its year unchanged; the plan reader refuses one
+/// in a scenario without a collections target.
+#[test]
+fn a_collections_re_spread_is_printed_and_checked() {
+    use region_planner::core::execution::Figure;
+    use region_planner::core::respread::{Respread, Spread};
+    let (_, mut plan) = sample("collect-respread.json");
+    let region = plan.regions[0].id.clone();
+    let s = plan.adopted().unwrap().clone();
+    let b = compute(&plan, &s).unwrap();
+    let c = region_planner::core::breakdown::collections(&s, &b)
+        .unwrap()
+        .unwrap();
+    let r = b.find(&region).unwrap();
+    let (year, january) = (c.annual(r), c.month_value(r, 0));
+    // Half of January collected, in whole thousands (the amount's unit).
+    let collected = (january / d("2000")).floor() * d("1000");
+    let january_month = plan.period.start;
+    let adopted = plan.adopted_scenario.clone();
+    plan.scenario_mut(&adopted)
+        .unwrap()
+        .respreads
+        .push(Respread {
+            node: region.clone(),
+            measure: Figure::Collections,
+            as_of: january_month,
+            how: Spread::Even,
+            reason: "slow payers".into(),
+            achieved: vec![collected],
+        });
+    let file = temp_file(
+        "collect-respread-plan.json",
+        &serde_json::to_vec(&plan).unwrap(),
+    );
+    let out = planner(&["breakdown", path(&file), "--collections"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let row = |period: &str| {
+        text.lines()
+            .find(|l| {
+                l.starts_with(&format!("region,{region},")) && l.contains(&format!(",{period},"))
+            })
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        row("2027-01").ends_with(&format!(",{collected}")),
+        "{}",
+        row("2027-01")
+    );
+    assert!(
+        row("total").ends_with(&format!(",{year}")),
+        "{}",
+        row("total")
+    );
+    // Without a collections target the plan is refused, naming the re-spread.
+    for s in &mut plan.scenarios {
+        s.collections_target = None;
+    }
+    let bare = temp_file(
+        "collect-respread-bare.json",
+        &serde_json::to_vec(&plan).unwrap(),
+    );
+    let out = planner(&["validate", path(&bare)]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("no collections target")
+            || stdout(&out).contains("no collections target"),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
 }

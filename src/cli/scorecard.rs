@@ -3,7 +3,8 @@
 //! `--figures FILE.csv` the file's figures are applied over the plan's own (the plan file is not
 //! changed) and the month defaults to the file's latest; a file with any problem prints nothing
 //! but the problems, line by line, on stderr. Sales share and growth are on the plan's basis
-//! (volume unless the plan chose amount); `--on volume|amount` chooses for this run.
+//! (volume unless the plan chose amount); `--on volume|amount` chooses for this run. A
+//! distributor with amounts but no volume typed is scored on amount, with a note on stderr.
 
 use std::io::Write;
 
@@ -41,7 +42,12 @@ pub fn run(words: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     match score(&args, out) {
-        Ok(()) => EXIT_OK,
+        Ok(notes) => {
+            for n in notes {
+                let _ = writeln!(err, "planner: note: {n}");
+            }
+            EXIT_OK
+        }
         Err(messages) => {
             for m in messages {
                 let _ = writeln!(err, "planner: {m}");
@@ -58,9 +64,10 @@ struct Args {
     on: Option<ScoreBasis>,
 }
 
-/// Prints the ranking; otherwise the lines to print on stderr (none when the reader of the
-/// output went away).
-fn score(args: &Args, out: &mut dyn Write) -> Result<(), Vec<String>> {
+/// Prints the ranking and returns the notes for stderr (the distributors scored on amount for
+/// want of volumes); otherwise the lines to print on stderr (none when the reader of the output
+/// went away).
+fn score(args: &Args, out: &mut dyn Write) -> Result<Vec<String>, Vec<String>> {
     let mut plan = read_plan(&args.plan).map_err(|e| vec![e.to_string()])?;
     if let Some(on) = args.on {
         plan.execution.settings.score_basis = on;
@@ -73,8 +80,20 @@ fn score(args: &Args, out: &mut dyn Write) -> Result<(), Vec<String>> {
     let Some(month) = args.month.or(file_month).or_else(latest) else {
         return Err(vec!["the plan has no distributor figures to score".into()]);
     };
-    match scorecard_csv(&scorecard(&plan, month), out).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
+    let rows = scorecard(&plan, month);
+    let chosen = plan.execution.settings.score_basis;
+    let notes = rows
+        .iter()
+        .filter(|r| r.on != chosen)
+        .map(|r| {
+            format!(
+                "no volume typed for {} ({}) in {month}: sales share and growth on amount",
+                r.name, r.customer
+            )
+        })
+        .collect();
+    match scorecard_csv(&rows, out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(notes),
         // A reader that stopped early (`planner … | head`) is not worth a message.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Vec::new()),
         Err(e) => Err(vec![format!("cannot write the output: {e}")]),

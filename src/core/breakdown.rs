@@ -16,6 +16,7 @@ mod arith;
 mod collections;
 mod engine;
 mod explain;
+mod explain_collections;
 mod grid;
 mod id_index;
 mod inputs;
@@ -32,6 +33,8 @@ mod zeros;
 #[cfg(test)]
 mod cases;
 #[cfg(test)]
+mod collections_respread_cases;
+#[cfg(test)]
 mod properties;
 #[cfg(test)]
 mod respread_cases;
@@ -47,6 +50,7 @@ pub use explain::{
     Basis, ExplainError, Explanation, MeasureExplanation, MonthExplanation, MonthRespread,
     ShareBasis, TierBasis, explain, explain_in,
 };
+pub use explain_collections::CollectionsRespread;
 pub use issues::{BreakdownError, BreakdownErrors, BreakdownWarning, LockedValue, NodeRef, Pinned};
 pub use layout::{BreakdownNode, node_name};
 pub use respread::{AppliedRespread, Outcome as RespreadOutcome};

@@ -330,7 +330,9 @@ impl Edit {
                 respread,
             } => {
                 let name = super::field::parse_name(name)?;
-                respread.check(plan)?;
+                if let Some(source) = plan.scenario(scenario) {
+                    respread.check_in(plan, source)?;
+                }
                 let id = plan.duplicate_scenario(scenario, &name)?;
                 let mut respread = respread.clone();
                 respread.reason = super::respread::reason(&respread.reason)?;

@@ -8,6 +8,10 @@
 //! gap (planned to date − achieved) is added to its remaining months evenly or by seasonality;
 //! its year does not change; its ancestors' months move by the same amounts (their years
 //! unchanged) and its descendants' months are split again under its new months.
+//!
+//! Collections (回款) are re-spread the same way on their own targets (`breakdown::collections`):
+//! their targets follow the amounts, but money not collected by the as-of month is still owed
+//! and is to come in over the remaining months, which an amount re-spread does not plan.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -18,7 +22,7 @@ use super::execution::{Figure, Tracking};
 use super::field::{FieldError, parse_name};
 use super::model::Plan;
 use super::period::YearMonth;
-use super::scenario::Measure;
+use super::scenario::Scenario;
 
 /// How the gap is shared over the remaining months.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -53,7 +57,8 @@ impl Spread {
 pub struct Respread {
     /// The region, sub-district or salesperson (the plan's id: the company).
     pub node: String,
-    pub measure: Measure,
+    /// Amount, quantity or collections (the last only in a scenario with a collections target).
+    pub measure: Figure,
     /// The last month counted as achieved; the months after it carry the gap.
     pub as_of: YearMonth,
     pub how: Spread,
@@ -83,6 +88,9 @@ pub enum RespreadError {
     NegativeAchieved(usize),
     #[error("reason: {0}")]
     Reason(FieldError),
+    /// Collections re-spread in a scenario that sets no collections target.
+    #[error("the scenario sets no collections target, so there are no collections to re-spread")]
+    NoCollectionsTarget,
 }
 
 impl Respread {
@@ -114,6 +122,16 @@ impl Respread {
         }
         reason(&self.reason).map(|_| ())
     }
+
+    /// [`Respread::check`], and a collections re-spread only where `scenario` sets a collections
+    /// target.
+    pub fn check_in(&self, plan: &Plan, scenario: &Scenario) -> Result<(), RespreadError> {
+        self.check(plan)?;
+        if self.measure == Figure::Collections && scenario.collections_target.is_none() {
+            return Err(RespreadError::NoCollectionsTarget);
+        }
+        Ok(())
+    }
 }
 
 /// A reason: written, one short line.
@@ -130,14 +148,14 @@ pub fn reason(text: &str) -> Result<String, RespreadError> {
     Ok(text)
 }
 
-/// The re-spread of `node` on `measure` as of the tracking's as-of month, from what the
+/// The re-spread of `node` on `figure` as of the tracking's as-of month, from what the
 /// tracking counted (the adopted scenario's breakdown `b` and the plan's actuals).
 pub fn respread_from(
     plan: &Plan,
     b: &Breakdown,
     t: &Tracking,
     node: &str,
-    measure: Measure,
+    figure: Figure,
     how: Spread,
     reason_text: &str,
 ) -> Result<Respread, RespreadError> {
@@ -145,11 +163,10 @@ pub fn respread_from(
         .find(node)
         .ok_or_else(|| RespreadError::UnknownNode(node.to_string()))?;
     let as_of = t.as_of().ok_or(RespreadError::NothingRecorded)?;
-    let figure: Figure = measure.into();
     let upto = t.months_to_date().len();
     let r = Respread {
         node: node.to_string(),
-        measure,
+        measure: figure,
         as_of,
         how,
         reason: reason(reason_text)?,
@@ -190,7 +207,7 @@ mod tests {
             &b,
             &t,
             &region,
-            Measure::Amount,
+            Figure::Amount,
             Spread::Even,
             " slow start ",
         )
@@ -239,7 +256,7 @@ mod tests {
                 &b,
                 &t0,
                 &region,
-                Measure::Amount,
+                Figure::Amount,
                 Spread::Even,
                 "x"
             ),

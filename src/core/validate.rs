@@ -259,7 +259,7 @@ pub fn validate_plan(plan: &Plan) -> Vec<Problem> {
             }
         }
         for (ri, r) in s.respreads.iter().enumerate() {
-            if let Err(e) = r.check(plan) {
+            if let Err(e) = r.check_in(plan, s) {
                 c.push(format!("{sp}.respreads[{ri}]"), Issue::Respread(e));
             }
         }

@@ -523,4 +523,8 @@ pub static EN: Catalogue = Catalogue {
     x_respread_ahead_year: "More than the year was achieved: the months to date hold the year in proportion to what was achieved; the months after are zero.",
     x_respread_even_fallback: "The months after weigh nothing in the seasonality, so the gap is spread evenly.",
     bdw_respread_ignored: "The re-spread of “{}” as of {} is ignored: the node is gone or the period no longer has a month after it.",
+    x_collections_respread: "Collections correction",
+    x_collections_respread_own: "As of {}, {}: the collections targets through {} are what was collected ({} in all); the uncollected {} is carried by the months after ({}). The year's collections target is unchanged. Reason: {}",
+    x_collections_respread_below: "{} had its collections re-spread as of {}: this node's collections targets move by the same amounts ({}); its year is unchanged.",
+    compare_collections_hint: "The scenarios' collections targets differ (a collections re-spread); this table compares amount and quantity only. Pick a node on the Breakdown page to see its collections targets under “Why this number”.",
 };

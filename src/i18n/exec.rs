@@ -346,6 +346,11 @@ texts! {
     scale_full: "100 points at", "100 分对应";
     scale_unit_count: "times", "次";
     scale_unit_days: "days", "天";
+    scale_measure: "Measure", "考评指标";
+    scale_unit: "Unit", "单位";
+    score_no_volume: "⚠ No volume is typed for {}: their sales share and volume growth are scored on amount (销售额). To score everyone on amount, set “Sales share and growth on” to Amount; to score them on volume, type their volumes.", "⚠ {}未填写销量：其销售比重与销量增长率按销售额计算。如需全部按销售额计算，请将“销售比重与增长率口径”改为销售额；如需按销量计算，请补填销量。";
+    score_row_on_amount: "Share and growth on amount: no volume typed", "销售比重与增长率按销售额计算（未填销量）";
+    list_separator: ", ", "、";
     scale_not_rising: "the value for 100 points ({}) must be above the value for 0 points ({})", "100 分对应值（{}）必须大于 0 分对应值（{}）";
     scale_not_falling: "the value for 100 points ({}) must be below the value for 0 points ({}): fewer is better", "100 分对应值（{}）必须小于 0 分对应值（{}）：越少越好";
     scale_negative: "a count or a number of days cannot be negative", "次数或天数不能为负数";
@@ -364,6 +369,9 @@ texts! {
     respread_reason: "Reason (logged)", "原因（记入变更记录）";
     respread_reason_default: "{} behind pace as of {}: gap {}", "{}截至 {} 落后进度，缺口 {}";
     respread_name: "Correction: {} {}", "纠偏：{} {}";
+    respread_title_collections: "Re-spread the uncollected balance of {}", "重新分摊{}的回款缺口";
+    respread_name_collections: "Collections correction: {} {}", "回款纠偏：{} {}";
+    respread_reason_collections: "{} behind on collections as of {}: {} uncollected", "{}截至 {} 回款落后进度，缺口 {}";
     respread_scenario_name: "Scenario name", "方案名称";
     respread_create: "Create the scenario", "生成新方案";
     respread_created: "Scenario “{}” created. Compare it with the adopted one under Plan → Compare.", "已生成方案“{}”，可在“计划 → 对比”中与采用方案对比。";
@@ -374,6 +382,7 @@ texts! {
     err_respread_outside: "{} is not a month of the plan's period.", "{} 不在计划期内。";
     err_respread_count: "The re-spread holds {} months of actuals; {} are needed.", "纠偏记录了 {} 个月的实际数据，应为 {} 个月。";
     err_respread_negative: "The actual of month {} is negative.", "第 {} 个月的实际数据为负数。";
+    err_respread_no_collections: "The adopted scenario sets no collections target, so there are no collections to re-spread.", "采用方案未设回款目标，没有可分摊的回款缺口。";
 }
 
 /// The catalogue of a language.
@@ -399,6 +408,7 @@ impl ExecText {
             ),
             R::NegativeAchieved(k) => fill(self.err_respread_negative, &[&(k + 1).to_string()]),
             R::Reason(e) => self.field_error(e),
+            R::NoCollectionsTarget => self.err_respread_no_collections.to_string(),
         }
     }
 

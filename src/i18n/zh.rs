@@ -523,4 +523,8 @@ pub static ZH: Catalogue = Catalogue {
     x_respread_ahead_year: "已完成超过全年指标：全年指标按实际完成比例分配到已过各月，之后各月为零。",
     x_respread_even_fallback: "之后各月的季节性权重均为零，缺口改为平均分摊。",
     bdw_respread_ignored: "已忽略“{}”截至 {} 的纠偏：该节点已不存在，或计划期在该月之后已无月份。",
+    x_collections_respread: "回款纠偏",
+    x_collections_respread_own: "截至 {}，{}：{} 及以前各月回款指标为实际回款（合计 {}），未回款 {} 由之后各月承担（{}），全年回款指标不变。原因：{}",
+    x_collections_respread_below: "{}截至 {} 已做回款纠偏：本级各月回款指标随之调整（{}），全年不变。",
+    compare_collections_hint: "各方案的回款指标不同（回款纠偏），本表只比较销售额和销量：在“目标分解”中点选节点，可在“数字由来”中查看回款纠偏后的各月回款指标。",
 };

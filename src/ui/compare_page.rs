@@ -109,6 +109,11 @@ pub fn ComparePage() -> impl IntoView {
                         .with(|t| t.months_hint.clone())
                         .map(|h| view! { <p class="banner months-hint" role="status">{h}</p> })
                 }}
+                {move || {
+                    table
+                        .with(|t| t.collections_hint.clone())
+                        .map(|h| view! { <p class="banner collections-hint" role="status">{h}</p> })
+                }}
                 <p class="note">{move || table.with(|t| t.movers_note.clone())}</p>
                 <CompareTableView table=table on_toggle=toggle id="compare-table" />
                 <For each=move || charts.get() key=|c| c.clone() let:chart>

@@ -3,6 +3,7 @@
 
 mod deviation_list;
 mod deviation_row;
+mod goal_toggle;
 mod level_row;
 mod level_table;
 mod milestone_list;
@@ -19,9 +20,10 @@ use leptos::prelude::*;
 
 use super::exec::{ExecPage, Tracked, with_adopted};
 use super::state::{App, today, use_app};
+use crate::core::breakdown::{Collections, collections};
 use crate::core::edit::Part;
 use crate::core::execution::{
-    Deviation, OverdueMilestone, Tracking, deviations, overdue_milestones,
+    Deviation, Figure, Goal, OverdueMilestone, Tracking, deviations_of, overdue_milestones,
 };
 use deviation_list::DeviationList;
 use level_table::LevelTable;
@@ -33,9 +35,15 @@ use tracking_controls::TrackingControls;
 /// What the page's parts share.
 #[derive(Clone, Copy)]
 struct TrackingState {
-    /// The actuals of the measure on screen added up the adopted breakdown through the as-of
+    /// Collections (回款) on screen instead of the measure.
+    collections_on: RwSignal<bool>,
+    /// The adopted scenario's collections targets; `None` when it sets none.
+    collections: Memo<Option<Collections>>,
+    /// The figure on screen: the measure, or collections when chosen and targeted.
+    figure: Memo<Figure>,
+    /// The actuals of the figure on screen added up the adopted breakdown through the as-of
     /// month; `None` without a breakdown. Recomputed when actuals, the as-of month, the
-    /// measure or the breakdown change.
+    /// figure or the breakdown change.
     tracking: Memo<Option<Tracking>>,
     /// Everyone behind pace, worst first.
     deviations: Memo<Vec<Deviation>>,
@@ -53,9 +61,27 @@ struct TrackingState {
 
 impl TrackingState {
     fn new(app: App) -> Self {
-        // Only the measure on screen is added up.
+        let collections_on = RwSignal::new(false);
+        let collections = Memo::new(move |_| {
+            with_adopted(app, |b| {
+                app.with_plan(Part::Planning, |p| {
+                    p.adopted()
+                        .and_then(|s| collections(s, b))
+                        .and_then(Result::ok)
+                })
+            })
+            .flatten()
+        });
+        let figure = Memo::new(move |_| {
+            if collections_on.get() && collections.with(Option::is_some) {
+                Figure::Collections
+            } else {
+                app.measure.get().into()
+            }
+        });
+        // Only the figure on screen is added up.
         let tracking = Memo::new(move |_| {
-            let (as_of, figure) = (app.as_of.get(), app.measure.get().into());
+            let (as_of, figure) = (app.as_of.get(), figure.get());
             with_adopted(app, |b| {
                 app.with_plan(Part::Execution, |p| {
                     Tracking::of_figures(p, b, as_of, &[figure])
@@ -63,12 +89,13 @@ impl TrackingState {
             })
         });
         let deviations = Memo::new(move |_| {
-            let measure = app.measure.get();
             tracking.with(|tr| {
                 tr.as_ref()
                     .and_then(|tr| {
                         with_adopted(app, |b| {
-                            app.with_plan(Part::Execution, |p| deviations(p, b, tr, measure))
+                            with_goal(app, figure, collections, |goal| {
+                                app.with_plan(Part::Execution, |p| deviations_of(p, b, tr, goal))
+                            })
                         })
                     })
                     .unwrap_or_default()
@@ -78,6 +105,9 @@ impl TrackingState {
         let milestones =
             Memo::new(move |_| app.with_plan(Part::Planning, |p| overdue_milestones(p, day)));
         TrackingState {
+            collections_on,
+            collections,
+            figure,
             tracking,
             deviations,
             milestones,
@@ -86,6 +116,29 @@ impl TrackingState {
             respreading: RwSignal::new(None),
             respread_made: RwSignal::new(None),
         }
+    }
+
+    /// Runs `f` with what the figure on screen is measured against.
+    fn with_goal<T>(&self, app: App, f: impl FnOnce(Goal) -> T) -> T {
+        with_goal(app, self.figure, self.collections, f)
+    }
+}
+
+/// Runs `f` with the goal of `figure`: the collections targets for collections, else the
+/// measure on screen.
+fn with_goal<T>(
+    app: App,
+    figure: Memo<Figure>,
+    collections: Memo<Option<Collections>>,
+    f: impl FnOnce(Goal) -> T,
+) -> T {
+    if figure.get() == Figure::Collections {
+        collections.with(|c| match c {
+            Some(c) => f(Goal::Collections(c)),
+            None => f(Goal::Measure(app.measure.get())),
+        })
+    } else {
+        f(Goal::Measure(app.measure.get()))
     }
 }
 

@@ -10,9 +10,11 @@ use super::breakdown_table::{row_name, visible_nodes};
 use super::diff_chart::{DiffChart, diff_chart};
 use super::numbers::{amount, grouped};
 use crate::core::breakdown::{Breakdown, BreakdownError, compute};
+use crate::core::execution::Figure;
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
-use crate::core::scenario::{Level, Measure};
+use crate::core::respread::Respread;
+use crate::core::scenario::{Level, Measure, Scenario};
 use crate::core::tier::Tier;
 use crate::i18n::{Catalogue, fill};
 
@@ -51,6 +53,9 @@ pub struct Comparison {
     pub errors: Vec<(String, BreakdownError)>,
     /// Regions whose tier is not the same in every scenario.
     pub tier_changes: HashMap<String, Vec<Tier>>,
+    /// The scenarios' collections re-spreads (回款纠偏) are not all the same: their collections
+    /// targets differ, which the table (amount and quantity) does not show.
+    pub collections_differ: bool,
 }
 
 /// Computes the chosen scenarios (by id, in the order given).
@@ -81,11 +86,22 @@ pub fn compare(plan: &Plan, ids: &[String]) -> Comparison {
             tier_changes.insert(r.id.clone(), tiers);
         }
     }
+    let collections = |s: &Scenario| -> Vec<Respread> {
+        s.respreads
+            .iter()
+            .filter(|r| r.measure == Figure::Collections)
+            .cloned()
+            .collect()
+    };
+    let collections_differ = scenarios
+        .windows(2)
+        .any(|w| collections(w[0]) != collections(w[1]));
     Comparison {
         names,
         breakdowns,
         errors,
         tier_changes,
+        collections_differ,
     }
 }
 
@@ -282,6 +298,8 @@ pub struct CompareTable {
     pub movers_note: String,
     /// Said when the years are the same and only the months differ (on the year view).
     pub months_hint: Option<String>,
+    /// Said when the scenarios' collections targets differ by a collections re-spread.
+    pub collections_hint: Option<String>,
     /// Column headings: name, each scenario, each difference.
     pub head: Vec<String>,
     /// The rows shown (regions always; children of expanded nodes).
@@ -391,6 +409,9 @@ pub fn compare_table_in(
         movers_note: fill(t.compare_movers, &[&MOVERS.to_string()]),
         months_hint: (span == Span::Year && c.only_months_differ(measure))
             .then(|| t.compare_months_hint.to_string()),
+        collections_hint: c
+            .collections_differ
+            .then(|| t.compare_collections_hint.to_string()),
         head,
         rows,
         zero_mark: t.doc_zero_mark,
@@ -473,7 +494,7 @@ mod tests {
         let region = plan.regions[0].id.clone();
         copy.respreads.push(Respread {
             node: region.clone(),
-            measure: Measure::Amount,
+            measure: Measure::Amount.into(),
             as_of: plan.period.start,
             how: Spread::Even,
             reason: "behind in the first month".into(),
@@ -501,6 +522,41 @@ mod tests {
         let picker = compare_picker(&EN, &plan, &ids, Measure::Amount, first);
         assert_eq!(picker.spans.len(), 1 + plan.period.month_count());
         assert!(picker.spans[1].2, "the first month is the one chosen");
+    }
+
+    /// A collections re-spread leaves amount and quantity as they were: the table shows no
+    /// difference, and says the collections targets differ and where to see them.
+    #[test]
+    fn a_collections_re_spread_is_said_since_the_table_cannot_show_it() {
+        use crate::core::respread::Spread;
+        let mut plan = sample_plan(Lang::En);
+        let mut copy = plan.scenario(&plan.adopted_scenario).unwrap().clone();
+        copy.id = "collections".into();
+        copy.name = "Collections".into();
+        copy.respreads.push(Respread {
+            node: plan.regions[0].id.clone(),
+            measure: Figure::Collections,
+            as_of: plan.period.start,
+            how: Spread::Even,
+            reason: "slow payers".into(),
+            achieved: vec![Decimal::ZERO],
+        });
+        plan.scenarios.push(copy);
+        let ids = [plan.adopted_scenario.clone(), "collections".to_string()];
+        let c = compare(&plan, &ids);
+        assert!(c.collections_differ);
+        assert!(!c.only_months_differ(Measure::Amount));
+        let first = Span::Month(0);
+        let table = compare_table(&EN, &plan, &c, Measure::Amount, first, &HashSet::new());
+        assert!(table.rows.iter().all(|r| r.deltas[0].trend == Trend::Same));
+        let hint = table.collections_hint.unwrap();
+        assert!(
+            hint.starts_with("The scenarios' collections targets differ"),
+            "{hint}"
+        );
+        // The same scenario twice: nothing to say.
+        let same = compare(&plan, &[ids[0].clone(), ids[0].clone()]);
+        assert!(!same.collections_differ);
     }
 
     #[test]

@@ -98,6 +98,44 @@ fn respread_facts(t: &Catalogue, m: &MeasureExplanation, facts: &mut Vec<Fact>) 
     }
 }
 
+/// One fact per collections re-spread (回款纠偏) that set this node's collections months, with
+/// its collections targets after the as-of month as they now are.
+fn collections_facts(t: &Catalogue, x: &Explanation, facts: &mut Vec<Fact>) {
+    for r in &x.collections {
+        let as_of = r.as_of.to_string();
+        let after = r
+            .after
+            .iter()
+            .map(|(m, v)| format!("{m} {}", grouped(*v)))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let text = if r.own {
+            let how = match r.how {
+                Spread::Even => t.x_respread_even,
+                Spread::Seasonal => t.x_respread_seasonal,
+            };
+            fill(
+                t.x_collections_respread_own,
+                &[
+                    &as_of,
+                    how,
+                    &as_of,
+                    &grouped(r.achieved),
+                    &grouped(r.gap),
+                    &after,
+                    &r.reason,
+                ],
+            )
+        } else {
+            fill(
+                t.x_collections_respread_below,
+                &[&r.node.name, &as_of, &after],
+            )
+        };
+        facts.push(fact(t.x_collections_respread, text));
+    }
+}
+
 /// The explanation of one measure of a node.
 pub fn explain_view(t: &Catalogue, x: &Explanation, measure: Measure) -> ExplainView {
     let m = &x.measures[measure.index()];
@@ -159,6 +197,7 @@ pub fn explain_view(t: &Catalogue, x: &Explanation, measure: Measure) -> Explain
         facts.push(fact(t.x_months_even, fill(t.season_even, &[&n])));
     }
     respread_facts(t, m, &mut facts);
+    collections_facts(t, x, &mut facts);
     facts.push(fact(t.x_exact, short(m.exact, 4)));
     facts.push(fact(t.x_rounded, grouped(m.rounded)));
     let sign = if m.rounding > Decimal::ZERO { "+" } else { "" };
@@ -265,6 +304,72 @@ mod tests {
         out.join("\n")
     }
 
+    /// A region's collections re-spread as of March: its explanation says what was collected,
+    /// the uncollected balance, the months after as they now are and the reason; the company's
+    /// names the region. In both languages.
+    #[test]
+    fn a_collections_re_spread_is_explained_on_the_node_and_above() {
+        use crate::core::breakdown::collections;
+        use crate::core::execution::Figure;
+        use crate::core::period::YearMonth;
+        use crate::core::respread::{Respread, Spread};
+        let plan = sample_plan(Lang::Zh);
+        let mut s = plan.adopted().unwrap().clone();
+        let region = plan.regions[0].clone();
+        let b = crate::core::breakdown::compute(&plan, &s).unwrap();
+        let c0 = collections(&s, &b).unwrap().unwrap();
+        let i = b.find(&region.id).unwrap();
+        // Half of each month's collections target collected through March (whole thousands,
+        // so the units are exact): half of the due to date is uncollected.
+        let half: Vec<Decimal> = (0..3)
+            .map(|k| {
+                (c0.month_value(i, k) / Decimal::TWO / Decimal::ONE_THOUSAND).floor()
+                    * Decimal::ONE_THOUSAND
+            })
+            .collect();
+        let collected: Decimal = half.iter().sum();
+        let due: Decimal = (0..3).map(|k| c0.month_value(i, k)).sum();
+        s.respreads.push(Respread {
+            node: region.id.clone(),
+            measure: Figure::Collections,
+            as_of: YearMonth::new(2027, 3).unwrap(),
+            how: Spread::Even,
+            reason: "回款滞后".into(),
+            achieved: half,
+        });
+        let c = collections(&s, &b).unwrap().unwrap();
+        let x = explain(&plan, &s, &region.id).unwrap();
+        let zh = words(&explain_view(&ZH, &x, Measure::Amount));
+        assert!(
+            zh.contains(&format!(
+                "回款纠偏: 截至 2027-03，平均分摊：2027-03 及以前各月回款指标为实际回款（合计 {}），未回款 {} 由之后各月承担（2027-04 {}",
+                grouped(collected),
+                grouped(due - collected),
+                grouped(c.month_value(i, 3))
+            )),
+            "{zh}"
+        );
+        assert!(zh.contains("原因：回款滞后"), "{zh}");
+        let en = words(&explain_view(&EN, &x, Measure::Quantity));
+        assert!(
+            en.contains("Collections correction: As of 2027-03, evenly"),
+            "{en}"
+        );
+        let company = explain(&plan, &s, &plan.id).unwrap();
+        let zh = words(&explain_view(&ZH, &company, Measure::Amount));
+        assert!(
+            zh.contains(&format!(
+                "{}截至 2027-03 已做回款纠偏：本级各月回款指标随之调整（2027-04 {}",
+                region.name,
+                grouped(c.month_value(0, 3))
+            )),
+            "{zh}"
+        );
+        // Another region is untouched: no collections fact.
+        let other = explain(&plan, &s, &plan.regions[1].id).unwrap();
+        assert!(other.collections.is_empty());
+    }
+
     /// A region re-spread as of March: its own months say what was planned and what changed,
     /// with the reason; the company's say which region moved them. In both languages.
     #[test]
@@ -279,7 +384,7 @@ mod tests {
         let march = b0.month_value(i, Measure::Amount, 2);
         s.respreads.push(Respread {
             node: region.id.clone(),
-            measure: Measure::Amount,
+            measure: Measure::Amount.into(),
             as_of: YearMonth::new(2027, 3).unwrap(),
             how: Spread::Even,
             reason: "经销商调整".into(),

@@ -563,3 +563,118 @@ async fn the_scorecard_is_on_volume_and_its_scales_are_edited_and_checked() {
         b.wait_stored(&plan.id, "\"score_basis\":\"amount\"").await;
     }
 }
+
+/// A distributor whose month has amounts but no volume typed is scored on amount for sales
+/// share and growth, not left blank: the scorecard names it, says why, and says how to score
+/// everyone on amount; choosing amount for everyone removes the warning. Both languages.
+#[tokio::test]
+async fn a_distributor_without_volumes_is_scored_on_amount_and_named() {
+    for (lang, browser_lang) in [(Lang::Zh, "zh-CN"), (Lang::En, "en-US")] {
+        let mut plan = sample_plan(lang);
+        plan.execution = region_planner::core::execution::sample_execution(&plan, 3);
+        // The first distributor's figures: amounts only.
+        let first = &mut plan.execution.scorecard[0];
+        let name = plan
+            .execution
+            .customers
+            .iter()
+            .find(|c| c.id == first.customer)
+            .unwrap()
+            .name
+            .clone();
+        let f = &mut first.figures;
+        for v in [
+            &mut f.our_volume,
+            &mut f.category_volume,
+            &mut f.last_month_volume,
+            &mut f.last_year_volume,
+        ] {
+            *v = rust_decimal::Decimal::ZERO;
+        }
+        // Chinese on a small screen, English on a large one: the scales and the warning fit.
+        let (width, height) = match lang {
+            Lang::Zh => (1280, 720),
+            Lang::En => (1920, 1080),
+        };
+        let b = Browser::options()
+            .lang(browser_lang)
+            .window_size(width, height)
+            .launch()
+            .await;
+        open_stored(&b, &plan, "/#/scorecard").await;
+        b.wait_for("#score-scales").await;
+        b.exec_js(
+            "const d = document.querySelector('#score-scales'); d.open = true; d.scrollIntoView();",
+        )
+        .await;
+        b.wait_for("#scale-share-full").await;
+        // The scales table fits the page: no input runs past the window.
+        let right = b
+            .exec_js("return Math.max(...[...document.querySelectorAll('.scale-table input')].map(i => i.getBoundingClientRect().right));")
+            .await
+            .as_f64()
+            .unwrap();
+        assert!(
+            right < f64::from(width) - 20.0,
+            "scale inputs end at {right}px"
+        );
+        b.screenshot(artifacts_dir().join(format!(
+            "screens/method-scorecard-scales-{browser_lang}-{width}.png"
+        )))
+        .await;
+        let (warning, row_note) = match lang {
+            Lang::Zh => (
+                format!(
+                    "⚠ {name}未填写销量：其销售比重与销量增长率按销售额计算。如需全部按销售额计算"
+                ),
+                "销售比重与增长率按销售额计算（未填销量）",
+            ),
+            Lang::En => (
+                format!(
+                    "⚠ No volume is typed for {name}: their sales share and volume growth are scored on amount"
+                ),
+                "Share and growth on amount: no volume typed",
+            ),
+        };
+        b.wait_for_text("#score-no-volume", &warning).await;
+        // Its row has a share score and says it is on amount; the others do not say so.
+        let rows = b.texts_of(".scorecard tr.score-row").await;
+        let row = rows.iter().find(|r| r.contains(&name)).unwrap();
+        assert!(row.contains(row_note), "{row}");
+        let share_score = b
+            .exec_js_with(
+                "const r = [...document.querySelectorAll('.scorecard tr.score-row')]
+                   .find(r => r.querySelector('.name').innerText === arguments[0]);
+                 return r.querySelectorAll('td')[4].innerText;",
+                vec![serde_json::json!(name)],
+            )
+            .await;
+        let share_score = share_score.as_str().unwrap().to_string();
+        assert!(
+            share_score.parse::<f64>().is_ok(),
+            "sales share scored, not blank: {share_score:?}"
+        );
+        assert_eq!(
+            rows.iter().filter(|r| r.contains(row_note)).count(),
+            1,
+            "only the distributor without volumes: {rows:?}"
+        );
+        b.exec_js("document.querySelector('#score-no-volume').scrollIntoView();")
+            .await;
+        b.screenshot(artifacts_dir().join(format!(
+            "screens/method-scorecard-no-volume-{browser_lang}-{width}.png"
+        )))
+        .await;
+        // Amount for everyone: the warning and the row note go.
+        b.exec_js(
+            "const s = document.querySelector('#score-basis'); s.value = 'amount';
+             s.dispatchEvent(new Event('change', {bubbles: true}));",
+        )
+        .await;
+        b.wait_gone("#score-no-volume").await;
+        assert!(
+            !b.text_of(".scorecard").await.contains(row_note),
+            "no row note once amount is chosen"
+        );
+    }
+}

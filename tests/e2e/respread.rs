@@ -1,6 +1,7 @@
 //! Correction that re-plans (纠偏): from the deviation list, a region's gap re-spread over its
 //! remaining months as a new scenario; its months in "why this number", compared with the
-//! adopted scenario, adopted, and both steps undone — in both languages.
+//! adopted scenario, adopted, and both steps undone — in both languages. Collections (回款)
+//! behind pace are re-spread the same way.
 
 use region_planner::core::breakdown::compute;
 use region_planner::core::format::read_plan;
@@ -188,4 +189,120 @@ async fn a_region_s_gap_is_re_spread_compared_adopted_and_undone_in_chinese() {
 #[tokio::test]
 async fn a_region_s_gap_is_re_spread_compared_adopted_and_undone_in_english() {
     re_spread_a_region(&EN, (1920, 1080)).await;
+}
+
+/// Collections (回款) behind pace are re-spread the same way: the tracking page shows collections
+/// against their targets, a region behind on collections is re-spread into a new scenario that
+/// carries the uncollected balance over its remaining months (sales targets untouched), and
+/// once adopted the region is no longer behind on collections. In Chinese; undone after.
+#[tokio::test]
+async fn a_region_s_uncollected_balance_is_re_spread_in_chinese() {
+    use region_planner::core::breakdown::collections;
+    use region_planner::core::execution::Figure;
+
+    let b = Browser::options()
+        .lang("zh-CN")
+        .window_size(1280, 720)
+        .open("/#/actuals")
+        .await;
+    b.click("#fill-sample").await;
+    b.wait_for(".toast-text").await;
+    b.click("#tab-tracking").await;
+    b.wait_for(".deviations").await;
+    b.click("#track-collections").await;
+    b.wait_for("#track-collections[aria-pressed=\"true\"]")
+        .await;
+    let region_row = "const r = [...document.querySelectorAll('.deviations tr.deviation')].find(r => r.children[1].textContent === '区域'); return r ? r.dataset.node : null;";
+    b.wait_until(&format!("(() => {{ {region_row} }})() !== null"))
+        .await;
+    let region = b.exec_js(region_row).await.as_str().unwrap().to_string();
+    b.click(&format!(
+        ".deviation[data-node=\"{region}\"] button.respread-open"
+    ))
+    .await;
+    b.wait_for("#respread-host").await;
+    let explain = b.text_of("#respread-explain").await;
+    assert!(explain.contains("回款月度指标"), "{explain}");
+    let name = b.value_of("#respread-name").await;
+    assert!(name.starts_with("回款纠偏："), "scenario name {name:?}");
+    assert!(b.text_of("#respread-title").await.ends_with("的回款缺口"));
+    b.screenshot(artifacts_dir().join("screens/respread-collections-dialog-zh-1280x720.png"))
+        .await;
+    b.set_field("#respread-reason", "回款滞后，后续月份追回")
+        .await;
+    b.wait_gone("#respread-host").await;
+    b.wait_for_text("#respread-made", "已生成方案").await;
+
+    // Stored: a collections re-spread; the region's collections months to date are what it
+    // collected, its collections year and every sales target as in the adopted scenario.
+    let index: serde_json::Value =
+        serde_json::from_str(&b.stored_index().await.expect("the index is stored")).unwrap();
+    let plan_id = index["current"].as_str().unwrap().to_string();
+    b.wait_stored(&plan_id, "\"measure\":\"collections\"").await;
+    let plan = read_plan(&b.stored_plan(&plan_id).await.unwrap()).unwrap();
+    let made = plan.scenarios.iter().find(|s| s.name == name).unwrap();
+    assert_eq!(made.respreads[0].measure, Figure::Collections);
+    let adopted = plan.adopted().unwrap();
+    let (before, after) = (
+        compute(&plan, adopted).unwrap(),
+        compute(&plan, made).unwrap(),
+    );
+    let (c0, c1) = (
+        collections(adopted, &before).unwrap().unwrap(),
+        collections(made, &after).unwrap().unwrap(),
+    );
+    let i = after.find(&region).unwrap();
+    assert_eq!(c1.annual(i), c0.annual(i));
+    assert_ne!(c1.monthly_units(i), c0.monthly_units(i));
+    for m in [Measure::Amount, Measure::Quantity] {
+        assert_eq!(after.monthly_units(i, m), before.monthly_units(i, m));
+    }
+    let entry = plan.change_log.last().unwrap();
+    assert!(entry.what.contains("回款"), "logged: {}", entry.what);
+    assert_eq!(entry.reason, "回款滞后，后续月份追回");
+
+    // Compare: amount and quantity are unchanged, and the page says the collections differ.
+    b.click("#respread-compare").await;
+    b.wait_for_text("#compare-table", &name).await;
+    b.wait_for_text(".collections-hint", "各方案的回款指标不同")
+        .await;
+
+    // Why this number, on the new scenario's breakdown: the region's collections correction,
+    // with what was collected, the balance carried and the reason.
+    b.click("#tab-breakdown").await;
+    b.wait_for(&format!("#breakdown-table tr[data-node=\"{region}\"]"))
+        .await;
+    b.click(&format!("#breakdown-table tr[data-node=\"{region}\"]"))
+        .await;
+    let why = b
+        .wait_for_text("#explain-body", "回款纠偏")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(why.contains("未回款"), "{why}");
+    assert!(why.contains("原因：回款滞后，后续月份追回"), "{why}");
+    b.screenshot(artifacts_dir().join("screens/respread-collections-why-zh-1280x720.png"))
+        .await;
+
+    // Adopted: on collections the region is on plan to date (its months to date are what it
+    // collected), so it leaves the deviation list.
+    b.click("#scenario-adopt").await;
+    b.wait_for("#scenario-adopted").await;
+    b.click("#tab-tracking").await;
+    b.click("#track-collections").await;
+    b.wait_for("#track-collections[aria-pressed=\"true\"]")
+        .await;
+    b.wait_for(".deviations").await;
+    b.wait_gone(&format!(".deviation[data-node=\"{region}\"]"))
+        .await;
+    b.screenshot(artifacts_dir().join("screens/respread-collections-adopted-zh-1280x720.png"))
+        .await;
+    b.click("#undo").await;
+    b.click("#undo").await;
+    b.wait_until_async_true(&format!(
+        "{STORED_JS}({plan_id:?}).then(t => !!t && !t.includes('\"respreads\"'))"
+    ))
+    .await;
+    assert!(b.js_errors().await.is_empty());
 }

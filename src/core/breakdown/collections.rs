@@ -9,13 +9,22 @@
 //! are then split over its children's years by the same controlled rounding as the breakdown:
 //! every child's months add up to its year and every month's children to the parent's month.
 //! Where all the amount targets below a parent are zero, its collections are split evenly.
+//!
+//! A collections re-spread (纠偏 on 回款) applies as the amount's does (`respread`): when the
+//! node's months are known, its months to date become what was collected, the uncollected
+//! balance is added to its remaining months (evenly, or by the company's collections months —
+//! the amount's seasonality), its ancestors' months move by the same amounts, and its
+//! descendants are split under its new months. Every year stays as it was.
 
 use rust_decimal::Decimal;
 
+use crate::core::execution::Figure;
+use crate::core::respread::Respread;
 use crate::core::scenario::{Measure, Scenario};
 
 use super::arith::{UnitsError, units_decimal, units_of};
 use super::grid::{GridScratch, controlled_round};
+use super::respread::{AppliedRespread, achieved_units, placed, respread_months};
 use super::result::Breakdown;
 use super::split::{even, largest_remainder};
 
@@ -28,6 +37,8 @@ pub struct Collections {
     annual: Vec<i64>,
     /// Monthly units: node-major, then month.
     monthly: Vec<i64>,
+    /// The scenario's collections re-spreads as they were applied, in tree order.
+    applied: Vec<AppliedRespread>,
 }
 
 /// Why the collections target cannot be broken down.
@@ -66,6 +77,11 @@ impl Collections {
     pub fn to_decimal(&self, units: i64) -> Decimal {
         units_decimal(units, self.unit)
     }
+
+    /// The collections re-spreads (纠偏) applied, in tree order.
+    pub fn respreads(&self) -> &[AppliedRespread] {
+        &self.applied
+    }
 }
 
 /// The collections targets of a computed breakdown; `None` when the scenario sets no
@@ -84,11 +100,62 @@ pub fn collections(
         }
         Err(UnitsError::TooMany) => return Some(Err(CollectionsError::TooLarge { value, unit })),
     };
-    Some(Ok(split(b, target, unit)))
+    Some(Ok(split(b, target, unit, &scenario.respreads)))
 }
 
-/// Splits `target` units over the breakdown's tree and months, in proportion to the amounts.
-fn split(b: &Breakdown, target: i64, unit: Decimal) -> Collections {
+/// The collections re-spreads of `respreads` that fit the breakdown, as (node, entry, months
+/// to date) in tree order then list order.
+fn placed_collections(b: &Breakdown, respreads: &[Respread]) -> Vec<(usize, usize, usize)> {
+    let mut list: Vec<(usize, usize, usize)> = respreads
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.measure == Figure::Collections)
+        .filter_map(|(entry, r)| {
+            let (node, upto) = placed(r, |id| b.find(id), b.months())?;
+            Some((node, entry, upto))
+        })
+        .collect();
+    list.sort_unstable();
+    list
+}
+
+/// Re-spreads node `node`'s collections months by `r` and moves its ancestors' months by the
+/// same amounts; `season` weighs the months for a seasonal spread.
+fn respread_node(
+    b: &Breakdown,
+    monthly: &mut [i64],
+    months: usize,
+    (node, entry, upto): (usize, usize, usize),
+    r: &Respread,
+    unit: Decimal,
+    season: &[u128],
+) -> AppliedRespread {
+    let planned = monthly[node * months..(node + 1) * months].to_vec();
+    let achieved = achieved_units(&r.achieved, unit);
+    let (new, gap, outcome) = respread_months(&planned, &achieved, season, r.how);
+    let mut at = Some(node);
+    while let Some(a) = at {
+        for k in 0..months {
+            monthly[a * months + k] += new[k] - planned[k];
+        }
+        at = b.nodes()[a].parent;
+    }
+    AppliedRespread {
+        entry,
+        node,
+        measure: Figure::Collections,
+        upto,
+        how: r.how,
+        planned,
+        months: new,
+        gap,
+        outcome,
+    }
+}
+
+/// Splits `target` units over the breakdown's tree and months, in proportion to the amounts,
+/// then applies the collections re-spreads among `respreads`.
+fn split(b: &Breakdown, target: i64, unit: Decimal, respreads: &[Respread]) -> Collections {
     let n = b.nodes().len();
     let months = b.months().len();
     let mut annual = vec![0i64; n];
@@ -124,8 +191,26 @@ fn split(b: &Breakdown, target: i64, unit: Decimal) -> Collections {
     let mut company = b.monthly_units(0, Measure::Amount).iter().copied();
     by_amount(target, &mut company, &mut parts);
     monthly[..months].copy_from_slice(&parts);
+    // A seasonal re-spread follows the company's collections months as first split.
+    let season: Vec<u128> = parts
+        .iter()
+        .map(|&u| u128::try_from(u).unwrap_or(0))
+        .collect();
+    let placed = placed_collections(b, respreads);
+    let mut next = placed.iter().peekable();
+    let mut applied = Vec::new();
     let (mut rows, mut cells, mut scratch) = (Vec::new(), Vec::new(), GridScratch::default());
     for p in 0..n {
+        // The node's months are final here (its parent's grid is done): re-spread them before
+        // they are split over its children.
+        while let Some(&&at) = next.peek() {
+            if at.0 != p {
+                break;
+            }
+            next.next();
+            let r = &respreads[at.1];
+            applied.push(respread_node(b, &mut monthly, months, at, r, unit, &season));
+        }
         let children: Vec<usize> = b.children(p).collect();
         if children.is_empty() {
             continue;
@@ -146,6 +231,7 @@ fn split(b: &Breakdown, target: i64, unit: Decimal) -> Collections {
         months,
         annual,
         monthly,
+        applied,
     }
 }
 

@@ -439,13 +439,16 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// The scenario's re-spreads that fit the plan as (node, entry, months to date), in tree
-    /// order then list order; the others are reported and ignored.
+    /// The scenario's re-spreads of amount or quantity that fit the plan as (node, entry,
+    /// months to date), in tree order then list order; the others are reported and ignored.
+    /// Collections re-spreads apply to the collections targets (`collections`), but one that
+    /// does not fit is reported here too.
     fn place_respreads(&mut self) -> Vec<(usize, usize, usize)> {
         let months = self.plan.period.months();
         let mut placed_list = Vec::new();
         for (entry, r) in self.scenario.respreads.iter().enumerate() {
             match placed(r, |id| self.layout.find(id), &months) {
+                Some(_) if r.measure.measure().is_none() => {}
                 Some((node, upto)) => placed_list.push((node, entry, upto)),
                 None => self.warnings.push(BreakdownWarning::RespreadIgnored {
                     node: r.node.clone(),
@@ -461,11 +464,15 @@ impl<'a> Engine<'a> {
     /// ancestors' months by the same amounts.
     fn respread(&mut self, node: usize, entry: usize, upto: usize, monthly: &mut [i64]) {
         let r = &self.scenario.respreads[entry];
+        // Only amount and quantity re-spreads are placed here.
+        let Some(measure) = r.measure.measure() else {
+            return;
+        };
         let months = self.plan.period.month_count();
-        let mi = r.measure.index();
+        let mi = measure.index();
         let row = (node * 2 + mi) * months;
         let planned = monthly[row..row + months].to_vec();
-        let achieved = achieved_units(&r.achieved, self.unit(r.measure));
+        let achieved = achieved_units(&r.achieved, self.unit(measure));
         let season = self.inputs.seasonality.as_deref().unwrap_or(&[]);
         let (new, gap, outcome) = respread_months(&planned, &achieved, season, r.how);
         let mut at = Some(node);

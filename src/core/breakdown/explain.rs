@@ -13,6 +13,7 @@ use crate::core::tree::NodePos;
 
 use super::arith::{int_weights, ratio_decimal};
 use super::engine::compute;
+use super::explain_collections::{CollectionsRespread, collections_respreads};
 use super::issues::{BreakdownErrors, NodeRef};
 use super::layout::node_ref;
 use super::locks::{Lock, sibling_locks};
@@ -50,6 +51,8 @@ pub struct Explanation {
     /// Every month weighs the same (no seasonality profile): the company's months are an
     /// equal split rounded by largest remainder.
     pub even_months: bool,
+    /// Collections re-spreads (回款纠偏) that set this node's collections months.
+    pub collections: Vec<CollectionsRespread>,
 }
 
 /// A region's tier as it bears on its weight.
@@ -163,7 +166,7 @@ fn month_respreads(
 ) -> Vec<MonthRespread> {
     b.respreads()
         .iter()
-        .filter(|a| a.measure == measure && b.contains(index, a.node))
+        .filter(|a| a.measure == measure.into() && b.contains(index, a.node))
         .filter(|a| a.node == index || a.change(k) != 0)
         .filter_map(|a| {
             let r = scenario.respreads.get(a.entry)?;
@@ -278,6 +281,7 @@ pub fn explain_in(
         factors,
         measures: Measure::ALL.map(|m| ctx.measure(m)),
         even_months: scenario.even_months(),
+        collections: collections_respreads(plan, scenario, breakdown, index),
     })
 }
 
@@ -353,6 +357,7 @@ fn company(b: &Breakdown, plan: &Plan, scenario: &Scenario, node: NodeRef) -> Ex
         factors: Vec::new(),
         measures: Measure::ALL.map(measure),
         even_months: scenario.even_months(),
+        collections: collections_respreads(plan, scenario, b, 0),
     }
 }
 

@@ -21,8 +21,8 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::core::execution::Figure;
 use crate::core::respread::{Respread, Spread};
-use crate::core::scenario::Measure;
 
 use super::arith::MAX_UNITS;
 use super::split::{even, largest_remainder};
@@ -49,7 +49,7 @@ pub struct AppliedRespread {
     pub entry: usize,
     /// The re-spread node (index into the breakdown's nodes).
     pub node: usize,
-    pub measure: Measure,
+    pub measure: Figure,
     /// Number of months to date (through the as-of month).
     pub upto: usize,
     pub how: Spread,

@@ -41,7 +41,7 @@ fn territory(even_months: bool) -> Plan {
 fn respread(node: &str, measure: Measure, as_of: u32, how: Spread, achieved: &[&str]) -> Respread {
     Respread {
         node: node.into(),
-        measure,
+        measure: measure.into(),
         as_of: YearMonth::new(2027, as_of).unwrap(),
         how,
         reason: "behind pace".into(),
@@ -280,7 +280,7 @@ proptest! {
             .collect();
         let r = Respread {
             node: node.clone(),
-            measure,
+            measure: measure.into(),
             as_of: months[upto - 1],
             how,
             reason: "x".into(),

@@ -36,8 +36,13 @@ impl From<Actual> for [Decimal; 3] {
     }
 }
 
-/// The three figures an actual has: the two measures with targets, and collections.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The three figures an actual has: the two measures with targets, and collections (回款,
+/// whose targets are broken down in proportion to the amount's).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum Figure {
     Amount,
     Quantity,
@@ -57,6 +62,15 @@ impl Figure {
 
     pub fn index(self) -> usize {
         self as usize
+    }
+
+    /// The breakdown's measure of this figure; `None` for collections, broken down apart.
+    pub fn measure(self) -> Option<Measure> {
+        match self {
+            Figure::Amount => Some(Measure::Amount),
+            Figure::Quantity => Some(Measure::Quantity),
+            Figure::Collections => None,
+        }
     }
 }
 

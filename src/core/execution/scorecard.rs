@@ -13,7 +13,10 @@
 //!
 //! Sales share and growth are on volume (销量), as the source text defines them
 //! ("本公司产品销量占客户所经营的同类产品总销量的比例"); the plan may choose amount instead
-//! ([`ScoreBasis`]). A scale is linear between its two points and flat outside them; each plan
+//! ([`ScoreBasis`]). A distributor whose month has amounts but no volume at all typed is
+//! scored on its amounts for those two measures, and its row says so ([`ScoreRow::on`]): a
+//! manager who keeps only money figures gets scores, not blanks, and sees which distributors
+//! were scored on amount and that the basis can be switched for everyone. A scale is linear between its two points and flat outside them; each plan
 //! may edit its scales ([`ScoreScales`]), and a scale must rise towards its better end (a scale
 //! whose 100-point value is not past its 0-point value is refused, naming the measure).
 //!
@@ -165,6 +168,29 @@ pub enum ScoreBasis {
 
 impl ScoreBasis {
     pub const ALL: [ScoreBasis; 2] = [ScoreBasis::Volume, ScoreBasis::Amount];
+
+    /// The basis `f`'s share and growth are computed on when the plan asks for this one: volume
+    /// falls back to amount when no volume figure is typed and some amount figure is.
+    pub fn for_figures(self, f: &ScoreFigures) -> ScoreBasis {
+        let volumes = [
+            f.our_volume,
+            f.category_volume,
+            f.last_month_volume,
+            f.last_year_volume,
+        ];
+        let amounts = [
+            f.our_sales,
+            f.category_sales,
+            f.last_month_sales,
+            f.last_year_sales,
+        ];
+        let no_volume = volumes.iter().all(Decimal::is_zero);
+        if self == ScoreBasis::Volume && no_volume && !amounts.iter().all(Decimal::is_zero) {
+            ScoreBasis::Amount
+        } else {
+            self
+        }
+    }
 
     pub fn key(self) -> &'static str {
         match self {
@@ -379,6 +405,9 @@ pub struct ScoreRow {
     pub growth_mom: Option<Decimal>,
     /// Year-on-year growth: (this − same month last year) ÷ that.
     pub growth_yoy: Option<Decimal>,
+    /// What share and growth were computed on: the plan's basis, or amount where the plan
+    /// asks for volume and none was typed ([`ScoreBasis::for_figures`]).
+    pub on: ScoreBasis,
     /// One per measure, in [`ScoreMeasure::ALL`] order.
     pub measures: [MeasureScore; 7],
     /// Weighted mean of the scores there are (the sum of the contributions).
@@ -386,14 +415,15 @@ pub struct ScoreRow {
 }
 
 /// Each measure's value; see the module's table. Share and growth on volume or amount as
-/// `on` says; growth against the basis chosen, undefined when its base is zero (the other basis
-/// never stands in for it, nor does amount for a volume not entered).
+/// `on` says (amount where no volume is typed at all, see [`ScoreBasis::for_figures`]); growth
+/// against the basis chosen, undefined when its base is zero (the other growth basis never
+/// stands in for it).
 fn values(
     f: &ScoreFigures,
     basis: GrowthBasis,
     on: ScoreBasis,
 ) -> ([Option<Decimal>; 7], Option<Decimal>, Option<Decimal>) {
-    let (ours, category, last_month, last_year) = match on {
+    let (ours, category, last_month, last_year) = match on.for_figures(f) {
         ScoreBasis::Volume => (
             f.our_volume,
             f.category_volume,
@@ -524,6 +554,7 @@ pub fn scorecard(plan: &Plan, month: YearMonth) -> Vec<ScoreRow> {
                 month,
                 growth_mom,
                 growth_yoy,
+                on: settings.score_basis.for_figures(&e.figures),
                 measures,
                 composite,
             })

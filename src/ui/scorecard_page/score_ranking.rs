@@ -6,7 +6,7 @@ use crate::core::edit::Part;
 use crate::core::execution::scorecard;
 use crate::core::period::YearMonth;
 use crate::ui::state::use_app;
-use crate::view::exec::scorecard::{RankingRow, ranking, ranking_headings};
+use crate::view::exec::scorecard::{RankingRow, amount_fallback_note, ranking, ranking_headings};
 
 /// A distributor on the ranking.
 #[component]
@@ -39,12 +39,23 @@ pub fn ScoreRanking(
     month: Signal<YearMonth>,
 ) -> impl IntoView {
     let app = use_app();
-    let rows = Memo::new(move |_| {
+    // The month's scores, and who was scored on amount for want of volumes.
+    let scored = Memo::new(move |_| {
         let (x, m) = (app.x(), month.get());
-        app.with_plan(Part::Execution, |p| ranking(x, &scorecard(p, m)))
+        app.with_plan(Part::Execution, |p| {
+            let rows = scorecard(p, m);
+            let chosen = p.execution.settings.score_basis;
+            (
+                ranking(x, &rows, chosen),
+                amount_fallback_note(x, &rows, chosen),
+            )
+        })
     });
+    let rows = Memo::new(move |_| scored.with(|(rows, _)| rows.clone()));
+    let note = Memo::new(move |_| scored.with(|(_, note)| note.clone()));
     view! {
         <h3>{move || app.x().ranking}</h3>
+        {move || note.get().map(|n| view! { <p class="banner warning" id="score-no-volume">{n}</p> })}
         <Show when=move || rows.with(|r| !r.is_empty())
             fallback=move || view! { <p class="empty">{move || app.x().no_figures}</p> }>
             <table class="grid scorecard">

@@ -57,7 +57,9 @@ fn ScaleEnd(
     }
 }
 
-/// The seven scales as a table: the measure, its 0-point and 100-point values and their unit.
+/// The seven scales as a compact table: the measure named once per row, then its 0-point and
+/// 100-point values (headed once, their labels kept for screen readers and the change log) and
+/// their unit.
 #[component]
 pub fn ScoreScales() -> impl IntoView {
     let app = use_app();
@@ -70,14 +72,22 @@ pub fn ScoreScales() -> impl IntoView {
         <details class="scales" id="score-scales">
             <summary>{move || app.x().scales}</summary>
             <table class="grid scale-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || app.x().scale_measure}</th>
+                        <th scope="col" class="num">{move || app.x().scale_zero}</th>
+                        <th scope="col" class="num">{move || app.x().scale_full}</th>
+                        <th scope="col">{move || app.x().scale_unit}</th>
+                    </tr>
+                </thead>
                 <tbody>
                     {ScoreMeasure::ALL.map(|measure| {
                         let unit = move || rows.with(|r| r[measure.index()].unit);
                         view! {
                             <tr class="scale-row" data-measure=measure.key()>
                                 <th scope="row">{move || measure_name(app.x(), measure)}</th>
-                                <td><ScaleEnd measure=measure full=false /></td>
-                                <td><ScaleEnd measure=measure full=true /></td>
+                                <td class="input-cell"><ScaleEnd measure=measure full=false /></td>
+                                <td class="input-cell"><ScaleEnd measure=measure full=true /></td>
                                 <td class="unit">{unit}</td>
                             </tr>
                         }

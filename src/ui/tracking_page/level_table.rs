@@ -20,14 +20,16 @@ pub fn LevelTable(
 ) -> impl IntoView {
     let app = use_app();
     let rows = Memo::new(move |_| {
-        let (x, lang, measure) = (app.x(), app.lang.get(), app.measure.get());
+        let (x, lang) = (app.x(), app.lang.get());
         state.expanded.with(|expanded| {
             state.tracking.with(|tr| {
                 tr.as_ref()
                     .and_then(|tr| {
                         with_adopted(app, |b| {
-                            app.with_plan(Part::Planning, |p| {
-                                level_rows(x, lang, p, b, tr, measure, expanded)
+                            state.with_goal(app, |goal| {
+                                app.with_plan(Part::Planning, |p| {
+                                    level_rows(x, lang, p, b, tr, goal, expanded)
+                                })
                             })
                         })
                     })

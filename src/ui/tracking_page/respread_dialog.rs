@@ -4,13 +4,37 @@
 use leptos::prelude::*;
 
 use super::TrackingState;
+use crate::core::breakdown::Breakdown;
 use crate::core::edit::{Edit, Part};
-use crate::core::respread::{RespreadError, Spread, respread_from};
+use crate::core::execution::{Goal, Tracking};
+use crate::core::model::Plan;
+use crate::core::respread::{Respread, RespreadError, Spread, respread_from};
 use crate::ui::exec::with_adopted;
 use crate::ui::fields::is_commit_enter;
 use crate::ui::route::Route;
 use crate::ui::state::{App, UndoAction, What, use_app};
 use crate::view::exec::respread::{RespreadForm, respread_form, respread_log};
+use rust_decimal::Decimal;
+
+/// The re-spread of `node` against `goal`, with its gap, the node's name and the adopted
+/// scenario's id.
+fn draft(
+    p: &Plan,
+    b: &Breakdown,
+    tr: &Tracking,
+    goal: Goal,
+    (node, how, reason): (&str, Spread, &str),
+) -> Result<(Respread, Decimal, String, String), RespreadError> {
+    let r = respread_from(p, b, tr, node, goal.figure(), how, reason)?;
+    let s = tr.total_of(b, b.find(node).unwrap_or(0), goal);
+    let node_name = p.node_name(node).unwrap_or(p.company.as_str());
+    Ok((
+        r,
+        s.target_to_date - s.actual,
+        node_name.to_string(),
+        p.adopted_scenario.clone(),
+    ))
+}
 
 /// Makes the scenario; the reason why it was not made otherwise.
 fn make(
@@ -23,21 +47,13 @@ fn make(
 ) -> Result<(String, String), String> {
     let x = app.x_now();
     let lang = app.lang.get_untracked();
-    let measure = app.measure.get_untracked();
     let made = state.tracking.with_untracked(|tr| {
         let tr = tr.as_ref()?;
         with_adopted(app, |b| {
-            app.with_plan_untracked(|p| {
-                let r = respread_from(p, b, tr, node, measure, how, reason)?;
-                let i = b.find(node).unwrap_or(0);
-                let s = tr.total(b, i, measure);
-                let node_name = p.node_name(node).unwrap_or(p.company.as_str()).to_string();
-                Ok::<_, RespreadError>((
-                    r,
-                    s.target_to_date - s.actual,
-                    node_name,
-                    p.adopted_scenario.clone(),
-                ))
+            untrack(|| {
+                state.with_goal(app, |goal| {
+                    app.with_plan_untracked(|p| draft(p, b, tr, goal, (node, how, reason)))
+                })
             })
         })
     });
@@ -79,12 +95,14 @@ pub fn RespreadDialog(
     let error = RwSignal::new(None::<String>);
     let form = Memo::new(move |_| -> Option<RespreadForm> {
         let node = state.respreading.get()?;
-        let (x, lang, measure) = (app.x(), app.lang.get(), app.measure.get());
+        let (x, lang) = (app.x(), app.lang.get());
         state.tracking.with(|tr| {
             let tr = tr.as_ref()?;
             with_adopted(app, |b| {
-                app.with_plan(Part::Execution, |p| {
-                    respread_form(x, lang, p, b, tr, &node, measure)
+                state.with_goal(app, |goal| {
+                    app.with_plan(Part::Execution, |p| {
+                        respread_form(x, lang, p, b, tr, &node, goal)
+                    })
                 })
             })
             .flatten()

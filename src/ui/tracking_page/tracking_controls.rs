@@ -1,11 +1,13 @@
-//! The tracking page's controls: the as-of month, the measure and the alert threshold.
+//! The tracking page's controls: the as-of month, the measure (or collections) and the alert
+//! threshold.
 
 use leptos::prelude::*;
 
 use super::TrackingState;
+use super::goal_toggle::GoalToggle;
 use crate::core::edit::{Edit, ExecutionEdit, Part};
 use crate::core::field::parse_percent;
-use crate::ui::exec::{ChoiceSelect, MeasureToggle, with_adopted};
+use crate::ui::exec::{ChoiceSelect, with_adopted};
 use crate::ui::fields::{Control, Field};
 use crate::ui::state::use_app;
 use crate::view::exec::month_choices;
@@ -39,7 +41,7 @@ pub fn TrackingControls(
         <div class="toolbar">
             <ChoiceSelect id="as-of" label=move || app.x().as_of.to_string() choices=months
                 value=as_of on_change=move |m: String| app.as_of.set(m.parse().ok()) />
-            <MeasureToggle />
+            <GoalToggle state=state />
             {move || view! {
                 <Field label=app.x().threshold value=threshold control=Control::Number
                     id="deviation-threshold"

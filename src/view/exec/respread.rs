@@ -5,11 +5,10 @@ use rust_decimal::Decimal;
 
 use super::tracking::level_name;
 use crate::core::breakdown::{Breakdown, node_name};
-use crate::core::execution::Tracking;
+use crate::core::execution::{Figure, Goal, Tracking};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::respread::{Respread, Spread};
-use crate::core::scenario::Measure;
 use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
 use crate::view::numbers::amount;
@@ -28,8 +27,17 @@ pub struct RespreadForm {
     pub reason: String,
 }
 
-/// The form for re-spreading `node` on `measure`; `None` when nothing is recorded yet or the
-/// node is not in the breakdown.
+/// The word for a figure re-spread, as the explanation and the log use it.
+fn figure_word(t: &ExecText, figure: Figure) -> &'static str {
+    match figure {
+        Figure::Amount => t.amount,
+        Figure::Quantity => t.quantity,
+        Figure::Collections => t.collections,
+    }
+}
+
+/// The form for re-spreading `node` against `goal` (a measure or the collections targets);
+/// `None` when nothing is recorded yet or the node is not in the breakdown.
 pub fn respread_form(
     t: &ExecText,
     lang: Lang,
@@ -37,25 +45,33 @@ pub fn respread_form(
     b: &Breakdown,
     tr: &Tracking,
     node: &str,
-    measure: Measure,
+    goal: Goal,
 ) -> Option<RespreadForm> {
     let i = b.find(node)?;
     let as_of = tr.as_of()?.to_string();
-    let status = tr.total(b, i, measure);
+    let status = tr.total_of(b, i, goal);
     let name = node_name(plan, b.nodes()[i].pos).to_string();
     let gap = status.target_to_date - status.actual;
-    let measure_word = match measure {
-        Measure::Amount => t.amount,
-        Measure::Quantity => t.quantity,
-    };
+    let measure_word = figure_word(t, goal.figure());
     let title_name = format!("{name}（{}）", level_name(t, b.nodes()[i].level));
     let title_name = if lang == Lang::Zh {
         title_name
     } else {
         format!("{name} ({})", level_name(t, b.nodes()[i].level))
     };
+    // Collections say so in the title, the scenario's name and the reason: a manager may
+    // re-spread a node's sales and its collections both.
+    let (title, scenario_name, reason) = if goal.figure() == Figure::Collections {
+        (
+            t.respread_title_collections,
+            t.respread_name_collections,
+            t.respread_reason_collections,
+        )
+    } else {
+        (t.respread_title, t.respread_name, t.respread_reason_default)
+    };
     Some(RespreadForm {
-        title: fill(t.respread_title, &[&title_name]),
+        title: fill(title, &[&title_name]),
         explain: fill(
             t.respread_explain,
             &[
@@ -68,11 +84,8 @@ pub fn respread_form(
             ],
         ),
         ahead: (gap < Decimal::ZERO).then(|| t.respread_ahead.to_string()),
-        name: fill(t.respread_name, &[&name, &as_of]),
-        reason: fill(
-            t.respread_reason_default,
-            &[&name, &as_of, &amount(gap, lang)],
-        ),
+        name: fill(scenario_name, &[&name, &as_of]),
+        reason: fill(reason, &[&name, &as_of, &amount(gap, lang)]),
     })
 }
 
@@ -85,10 +98,7 @@ pub fn respread_log(
     r: &Respread,
     gap: Decimal,
 ) -> String {
-    let measure_word = match r.measure {
-        Measure::Amount => t.amount,
-        Measure::Quantity => t.quantity,
-    };
+    let measure_word = figure_word(t, r.measure);
     let how = match r.how {
         Spread::Even => t.respread_even_short,
         Spread::Seasonal => t.respread_seasonal_short,
@@ -112,6 +122,7 @@ mod tests {
     use crate::core::breakdown::compute;
     use crate::core::execution::sample_execution;
     use crate::core::sample::sample_plan;
+    use crate::core::scenario::Measure;
     use crate::i18n::exec::{EXEC_EN, EXEC_ZH};
 
     #[test]
@@ -131,7 +142,7 @@ mod tests {
             &b,
             &tr,
             &region.id,
-            Measure::Amount,
+            Goal::Measure(Measure::Amount),
         )
         .unwrap();
         assert_eq!(zh.name, format!("纠偏：{} {as_of}", region.name));
@@ -146,7 +157,7 @@ mod tests {
             &b,
             &tr,
             &region.id,
-            Measure::Amount,
+            Goal::Measure(Measure::Amount),
         )
         .unwrap();
         assert_eq!(en.name, format!("Correction: {} {as_of}", region.name));
@@ -155,5 +166,37 @@ mod tests {
             "{}",
             en.explain
         );
+        // Collections: the region's collected total and uncollected balance, named as such.
+        let s0 = plan.adopted().unwrap();
+        let c = crate::core::breakdown::collections(s0, &b)
+            .unwrap()
+            .unwrap();
+        let trc = Tracking::of_figures(&plan, &b, None, &[Figure::Collections]);
+        let goal = Goal::Collections(&c);
+        let sc = trc.total_of(&b, i, goal);
+        let zh_c = respread_form(&EXEC_ZH, Lang::Zh, &plan, &b, &trc, &region.id, goal).unwrap();
+        assert_eq!(
+            zh_c.title,
+            format!("重新分摊{}（区域）的回款缺口", region.name)
+        );
+        assert_eq!(zh_c.name, format!("回款纠偏：{} {as_of}", region.name));
+        let balance = amount(sc.target_to_date - sc.actual, Lang::Zh);
+        assert!(
+            zh_c.explain
+                .contains(&format!("{}的回款月度指标", region.name))
+        );
+        assert!(zh_c.explain.contains(&amount(sc.actual, Lang::Zh)));
+        assert!(
+            zh_c.reason.contains(&balance),
+            "{} has {balance}",
+            zh_c.reason
+        );
+        let en_c = respread_form(&EXEC_EN, Lang::En, &plan, &b, &trc, &region.id, goal).unwrap();
+        assert!(
+            en_c.explain.contains("monthly collections targets"),
+            "{}",
+            en_c.explain
+        );
+        assert!(en_c.title.contains("uncollected balance"), "{}", en_c.title);
     }
 }

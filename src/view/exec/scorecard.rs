@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 
 use super::{ImportPreview, import_preview, rate};
 use crate::core::execution::{
-    CustomerKind, ScoreFigures, ScoreMeasure, ScorePreview, ScoreRow, ScoreScales, ScoreWeights,
-    latest_actual_month, score_months,
+    CustomerKind, ScoreBasis, ScoreFigures, ScoreMeasure, ScorePreview, ScoreRow, ScoreScales,
+    ScoreWeights, latest_actual_month, score_months,
 };
 use crate::core::field::{FieldError, parse_count, parse_non_negative};
 use crate::core::model::Plan;
@@ -272,8 +272,21 @@ pub fn ranking_headings(t: &ExecText) -> Vec<&'static str> {
         .collect()
 }
 
-/// The ranking of a month's scorecard, explained.
-pub fn ranking(t: &ExecText, rows: &[ScoreRow]) -> Vec<RankingRow> {
+/// The names of the distributors scored on amount although the plan asks for volume (no
+/// volume typed for their month), said as a warning with the way to change it; `None` when
+/// every distributor is scored as the plan asks.
+pub fn amount_fallback_note(t: &ExecText, rows: &[ScoreRow], chosen: ScoreBasis) -> Option<String> {
+    let names: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.on != chosen)
+        .map(|r| r.name.as_str())
+        .collect();
+    (!names.is_empty()).then(|| fill(t.score_no_volume, &[&names.join(t.list_separator)]))
+}
+
+/// The ranking of a month's scorecard, explained; `chosen` is the plan's share and growth
+/// basis (a row scored on another says so).
+pub fn ranking(t: &ExecText, rows: &[ScoreRow], chosen: ScoreBasis) -> Vec<RankingRow> {
     rows.iter()
         .map(|r| {
             // The share of the composite each weight has: its weight over the weights of the
@@ -318,6 +331,9 @@ pub fn ranking(t: &ExecText, rows: &[ScoreRow]) -> Vec<RankingRow> {
                 t.yoy,
                 rate(t, r.growth_yoy)
             ));
+            if r.on != chosen {
+                reasons.push(t.score_row_on_amount.to_string());
+            }
             RankingRow {
                 customer: r.customer.clone(),
                 rank: r
@@ -453,6 +469,50 @@ mod tests {
         );
     }
 
+    /// A distributor with only amounts typed is named in the warning and its reasons say it
+    /// was scored on amount; one with volumes is not. Nothing is said once amount is chosen.
+    #[test]
+    fn distributors_without_volumes_are_named_in_both_languages() {
+        let mut plan = sample_plan(Lang::Zh);
+        let month = YearMonth::new(2027, 2).unwrap();
+        let money = add_customer(&mut plan, CustomerKind::Distributor, "湘通商贸", "").unwrap();
+        let units = add_customer(&mut plan, CustomerKind::Distributor, "株洲百货", "").unwrap();
+        let mut amounts = ScoreFigures::default();
+        set_figure(&mut amounts, "our_sales", "300").unwrap();
+        set_figure(&mut amounts, "category_sales", "1000").unwrap();
+        let mut volumes = ScoreFigures::default();
+        set_figure(&mut volumes, "our_volume", "3").unwrap();
+        set_figure(&mut volumes, "category_volume", "6").unwrap();
+        set_score_entry(&mut plan, &money, month, amounts).unwrap();
+        set_score_entry(&mut plan, &units, month, volumes).unwrap();
+        let scored = scorecard(&plan, month);
+        assert_eq!(
+            amount_fallback_note(&EXEC_ZH, &scored, ScoreBasis::Volume).unwrap(),
+            "⚠ 湘通商贸未填写销量：其销售比重与销量增长率按销售额计算。如需全部按销售额计算，请将“销售比重与增长率口径”改为销售额；如需按销量计算，请补填销量。"
+        );
+        let en = amount_fallback_note(&EXEC_EN, &scored, ScoreBasis::Volume).unwrap();
+        assert!(
+            en.starts_with("⚠ No volume is typed for 湘通商贸: "),
+            "{en}"
+        );
+        let rows = ranking(&EXEC_ZH, &scored, ScoreBasis::Volume);
+        let row = |name: &str| rows.iter().find(|r| r.name == name).unwrap();
+        // 300 of 1,000: 30%, scored 30 (not a blank).
+        assert_eq!(row("湘通商贸").reasons[1], "销售比重 30% → 30 × 1/3 = 10");
+        assert_eq!(
+            row("湘通商贸").reasons.last().unwrap(),
+            "销售比重与增长率按销售额计算（未填销量）"
+        );
+        assert_eq!(row("株洲百货").reasons.len(), 8);
+        // Amount chosen for everyone: no warning and no row note.
+        plan.execution.settings.score_basis = ScoreBasis::Amount;
+        let scored = scorecard(&plan, month);
+        assert_eq!(
+            amount_fallback_note(&EXEC_ZH, &scored, ScoreBasis::Amount),
+            None
+        );
+    }
+
     #[test]
     fn the_ranking_explains_each_score() {
         let mut plan = sample_plan(Lang::En);
@@ -474,7 +534,7 @@ mod tests {
         set_score_entry(&mut plan, &id, month, f).unwrap();
         assert_eq!(start_month(&plan), month);
 
-        let rows = ranking(&EXEC_EN, &scorecard(&plan, month));
+        let rows = ranking(&EXEC_EN, &scorecard(&plan, month), ScoreBasis::Volume);
         assert_eq!(rows.len(), 1);
         let row = &rows[0];
         assert_eq!(

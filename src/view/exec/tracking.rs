@@ -4,10 +4,10 @@ use std::collections::HashSet;
 
 use super::rate;
 use crate::core::breakdown::{Breakdown, node_name};
-use crate::core::execution::{Deviation, OverdueMilestone, Status, Tracking};
+use crate::core::execution::{Deviation, Goal, OverdueMilestone, Status, Tracking};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
-use crate::core::scenario::{Level, Measure};
+use crate::core::scenario::Level;
 use crate::i18n::exec::ExecText;
 use crate::i18n::fill;
 use crate::view::numbers::amount;
@@ -95,14 +95,15 @@ pub fn level_columns(t: &ExecText) -> [&'static str; 7] {
 }
 
 /// The company, its regions, and the children of every open row, in tree order, each with
-/// its period target, target and actual to date, completion, pace and status.
+/// its period target, target and actual to date, completion, pace and status against `goal`
+/// (a measure, or the collections targets).
 pub fn level_rows(
     t: &ExecText,
     lang: Lang,
     plan: &Plan,
     b: &Breakdown,
     tr: &Tracking,
-    measure: Measure,
+    goal: Goal,
     expanded: &HashSet<String>,
 ) -> Vec<LevelRow> {
     let mut rows = Vec::new();
@@ -121,7 +122,7 @@ pub fn level_rows(
             name: node_name(plan, node.pos).to_string(),
             expandable: i != 0 && b.children(i).len() > 0,
             open,
-            cells: status_cells(t, lang, &tr.total(b, i, measure)),
+            cells: status_cells(t, lang, &tr.total_of(b, i, goal)),
         });
         if open {
             let children: Vec<usize> = b.children(i).collect();
@@ -252,6 +253,7 @@ mod tests {
     use crate::core::execution::{Actual, deviations, set_actual, set_deviation_note};
     use crate::core::period::YearMonth;
     use crate::core::sample::sample_plan;
+    use crate::core::scenario::Measure;
     use crate::i18n::exec::EXEC_EN;
     use rust_decimal::Decimal;
 
@@ -286,7 +288,7 @@ mod tests {
             &plan,
             &b,
             &tr,
-            Measure::Amount,
+            Goal::Measure(Measure::Amount),
             &HashSet::new(),
         );
         assert_eq!(levels[0].depth, 0);
@@ -305,7 +307,15 @@ mod tests {
         let tr = Tracking::new(&plan, &b, None);
         let region = &plan.regions[0];
         let open = HashSet::from([region.id.clone()]);
-        let rows = level_rows(&EXEC_EN, Lang::En, &plan, &b, &tr, Measure::Amount, &open);
+        let rows = level_rows(
+            &EXEC_EN,
+            Lang::En,
+            &plan,
+            &b,
+            &tr,
+            Goal::Measure(Measure::Amount),
+            &open,
+        );
         assert_eq!(rows[1].id, region.id);
         assert!(rows[1].open);
         let subs: Vec<&str> = rows[2..2 + region.subdistricts.len()]

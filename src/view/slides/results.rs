@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::core::breakdown::Breakdown;
-use crate::core::execution::{Scope, Tracking, Window, leaderboard};
+use crate::core::execution::{Goal, Scope, Tracking, Window, leaderboard};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::period::YearMonth;
@@ -65,7 +65,8 @@ pub fn completion_slide(
 ) -> CompletionSlide {
     let tr = Tracking::new(plan, bd, as_of);
     let company = bd.annual_units(0, Measure::Amount);
-    let rows = level_rows(x, lang, plan, bd, &tr, Measure::Amount, &HashSet::new())
+    let amount = Goal::Measure(Measure::Amount);
+    let rows = level_rows(x, lang, plan, bd, &tr, amount, &HashSet::new())
         .into_iter()
         .map(|row| {
             let warn = bd.find(&row.id).is_some_and(|i| {

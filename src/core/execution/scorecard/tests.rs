@@ -355,16 +355,72 @@ fn share_and_growth_are_on_volume_as_the_source_defines_with_amount_as_a_choice(
         (m[growth].value, m[growth].score),
         (Some(d("-0.2")), Some(d("0")))
     );
-    // Amounts alone (a plan from before the volumes) leave share and growth out on volume.
+    // Amounts alone (no volume typed at all): share and growth on the amounts, as if amount
+    // were chosen — 36,000 of 90,000 is 40%, flat against last year: 50 points.
     let amounts_only = ScoreFigures {
         our_volume: Decimal::ZERO,
         category_volume: Decimal::ZERO,
         last_month_volume: Decimal::ZERO,
         last_year_volume: Decimal::ZERO,
-        ..f
+        ..f.clone()
     };
-    let (m, _) = score_figures(&amounts_only, &volume);
-    assert_eq!((m[share].score, m[growth].score), (None, None));
+    assert_eq!(
+        ScoreBasis::Volume.for_figures(&amounts_only),
+        ScoreBasis::Amount
+    );
+    let (m, composite) = score_figures(&amounts_only, &volume);
+    assert_eq!(
+        (m[share].score, m[growth].score),
+        (Some(d("40")), Some(d("50")))
+    );
+    assert_eq!(composite, Some(d("72.5")));
+    // One volume typed is enough to stay on volume (the category's missing: no share score).
+    let one_volume = ScoreFigures {
+        our_volume: d("600"),
+        ..amounts_only.clone()
+    };
+    assert_eq!(
+        ScoreBasis::Volume.for_figures(&one_volume),
+        ScoreBasis::Volume
+    );
+    let (m, _) = score_figures(&one_volume, &volume);
+    assert_eq!(m[share].score, None);
+    // Nothing typed at all: nothing to fall back on, the basis stays as chosen.
+    assert_eq!(
+        ScoreBasis::Volume.for_figures(&ScoreFigures::default()),
+        ScoreBasis::Volume
+    );
+}
+
+/// On the ranking, a distributor with only amounts typed is scored on amount and says so; one
+/// with volumes stays on volume.
+#[test]
+fn the_ranking_names_the_basis_each_distributor_was_scored_on() {
+    let mut plan = sample_plan(Lang::En);
+    let month = YearMonth::new(2027, 3).unwrap();
+    let money = add_customer(&mut plan, CustomerKind::Distributor, "Money only", "").unwrap();
+    let units = add_customer(&mut plan, CustomerKind::Distributor, "Units", "").unwrap();
+    let amounts = ScoreFigures {
+        our_sales: d("30000"),
+        category_sales: d("100000"),
+        last_year_sales: d("30000"),
+        ..ScoreFigures::default()
+    };
+    let volumes = ScoreFigures {
+        our_volume: d("300"),
+        category_volume: d("600"),
+        last_year_volume: d("300"),
+        ..ScoreFigures::default()
+    };
+    set_score_entry(&mut plan, &money, month, amounts).unwrap();
+    set_score_entry(&mut plan, &units, month, volumes).unwrap();
+    let rows = scorecard(&plan, month);
+    let by = |id: &str| rows.iter().find(|r| r.customer == id).unwrap();
+    let share = ScoreMeasure::Share.index();
+    assert_eq!(by(&money).on, ScoreBasis::Amount);
+    assert_eq!(by(&money).measures[share].value, Some(d("0.3")));
+    assert_eq!(by(&units).on, ScoreBasis::Volume);
+    assert_eq!(by(&units).measures[share].value, Some(d("0.5")));
 }
 
 /// Each plan edits its scales: share 10% → 0 points, 50% → 100 (20% scores 25); collection
