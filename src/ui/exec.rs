@@ -17,7 +17,7 @@ pub use exec_page::ExecPage;
 pub use file_buttons::FileButtons;
 pub use import_preview_card::ImportPreviewCard;
 pub use imports::{download_problems, store_import};
-pub use measure_toggle::MeasureToggle;
+pub use measure_toggle::{MeasureToggle, OtherFigure};
 pub use more_rows_line::MoreRowsLine;
 pub use pager_bar::PagerBar;
 pub use tracked::{Tracked, with_adopted};
