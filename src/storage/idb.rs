@@ -328,16 +328,7 @@ pub async fn apply(change: Change, stamp: u64) -> Result<Outcome, SaveError> {
                 all.iter().map(|h| h.key.clone()).collect();
             let key = versions::new_key(stamp, id, |k| taken.contains(k));
             let head = versions::head_of(&key, id, &entry.text, at, stamp, *why);
-            vtexts
-                .put(entry.text.as_str())
-                .with_key(key.as_str())
-                .await
-                .map_err(other)?;
-            vheads
-                .put(json_value(&head)?)
-                .with_key(key.as_str())
-                .await
-                .map_err(other)?;
+            put_version(&vtexts, &vheads, &entry.text, &head).await?;
             all.push(head.clone());
             for old in versions::to_drop(&all, &key) {
                 vheads.delete(old.as_str()).await.map_err(other)?;
@@ -378,6 +369,23 @@ pub async fn apply(change: Change, stamp: u64) -> Result<Outcome, SaveError> {
     }
     tx.commit().await.map_err(|e| classify(&raw_tx, e))?;
     Ok(Outcome::Done { rev, kept })
+}
+
+/// Writes a kept version: its text and its head, under the head's key.
+async fn put_version(
+    texts: &ObjectStore<'_>,
+    heads: &ObjectStore<'_>,
+    text: &str,
+    head: &VersionHead,
+) -> Result<(), SaveError> {
+    let key = head.key.as_str();
+    texts.put(text).with_key(key).await.map_err(other)?;
+    heads
+        .put(json_value(head)?)
+        .with_key(key)
+        .await
+        .map_err(other)?;
+    Ok(())
 }
 
 /// Every kept version's head.
@@ -452,16 +460,7 @@ pub async fn take_in(
             n += 1;
             let key = format!("{stamp:015}/{id}/moved-{n}");
             let head = versions::head_of(&key, id, &old.text, at, stamp, Why::Replace);
-            vtexts
-                .put(old.text.as_str())
-                .with_key(key.as_str())
-                .await
-                .map_err(other)?;
-            vheads
-                .put(json_value(&head)?)
-                .with_key(key.as_str())
-                .await
-                .map_err(other)?;
+            put_version(&vtexts, &vheads, &old.text, &head).await?;
         }
         let rev = now.map_or(0, |e| e.rev) + 1;
         let (name, readable) = versions::name_of(id, text);
