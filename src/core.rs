@@ -4,6 +4,7 @@
 pub mod breakdown;
 pub mod changelog;
 pub mod csv_export;
+pub mod decimal_text;
 pub mod diff;
 pub mod edit;
 pub mod editor;

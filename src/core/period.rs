@@ -21,6 +21,23 @@ impl YearMonth {
         ((1..=12).contains(&month) && (1000..=9999).contains(&year)).then_some(Self { year, month })
     }
 
+    /// Appends `YYYY-MM`, as `Display` writes it.
+    pub fn push_to(self, out: &mut String) {
+        match (u16::try_from(self.year), self.month) {
+            (Ok(year @ 1000..=9999), month @ 1..=12) => {
+                let mut buffer = itoa::Buffer::new();
+                out.push_str(buffer.format(year));
+                out.push('-');
+                out.push(if month < 10 { '0' } else { '1' });
+                out.push(char::from(b'0' + (month % 10) as u8));
+            }
+            _ => {
+                use std::fmt::Write;
+                let _ = write!(out, "{self}");
+            }
+        }
+    }
+
     /// The month `n` months after this one.
     pub fn plus(self, n: u32) -> Self {
         let index = self.year * 12 + (self.month as i32 - 1) + n as i32;
@@ -67,7 +84,9 @@ impl FromStr for YearMonth {
 
 impl Serialize for YearMonth {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let mut text = String::with_capacity(7);
+        self.push_to(&mut text);
+        s.serialize_str(&text)
     }
 }
 
@@ -143,6 +162,26 @@ impl Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_is_pushed_as_display_writes_it() {
+        for (year, month) in [
+            (1000, 1),
+            (2027, 9),
+            (2027, 10),
+            (9999, 12),
+            (999, 3),
+            (12345, 7),
+            (-4, 1),
+            (2027, 0),
+            (2027, 25),
+        ] {
+            let ym = YearMonth { year, month };
+            let mut out = String::from(">");
+            ym.push_to(&mut out);
+            assert_eq!(out, format!(">{ym}"));
+        }
+    }
 
     #[test]
     fn months_wrap_across_the_year_end() {

@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use gloo_storage::{LocalStorage, Storage};
 
@@ -435,20 +436,58 @@ thread_local! {
     static QUEUE: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
 }
 
+/// The Web Lock every window of this site holds while it works on the library: two windows'
+/// saves never interleave, so a save's revision check finds a write another window finished.
+pub const LIBRARY_LOCK: &str = "region-planner/library";
+
 /// Runs `job` after every storage job queued before it in this window, so a save, a switch
-/// and a delete never interleave.
-pub async fn in_turn<T>(job: impl std::future::Future<Output = T>) -> T {
+/// and a delete never interleave; and while holding [`LIBRARY_LOCK`], so that no other
+/// window's job runs meanwhile.
+pub async fn in_turn(job: impl std::future::Future<Output = ()> + 'static) {
     let mut resolve = None;
     let mine = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
     let before = QUEUE.with(|q| q.replace(Some(mine)));
     if let Some(before) = before {
         let _ = wasm_bindgen_futures::JsFuture::from(before).await;
     }
-    let out = job.await;
+    locked(job).await;
     if let Some(resolve) = resolve {
         let _ = resolve.call0(&web_sys::wasm_bindgen::JsValue::NULL);
     }
-    out
+}
+
+/// Runs `job` holding [`LIBRARY_LOCK`]; without it where the browser has no Web Locks or
+/// refuses the request.
+async fn locked(job: impl std::future::Future<Output = ()> + 'static) {
+    use web_sys::wasm_bindgen::{JsCast, JsValue, closure::Closure};
+    let locks = web_sys::window()
+        .map(|w| w.navigator().locks())
+        .filter(|l| !l.is_undefined());
+    let Some(locks) = locks else {
+        return job.await;
+    };
+    // The job moves into the lock's callback, which the browser calls once the lock is granted;
+    // the lock is held until the promise the callback returns settles.
+    let job = Rc::new(RefCell::new(Some(job)));
+    let granted = {
+        let job = job.clone();
+        Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
+            wasm_bindgen_futures::future_to_promise(async move {
+                let job = job.borrow_mut().take();
+                if let Some(job) = job {
+                    job.await;
+                }
+                Ok(JsValue::UNDEFINED)
+            })
+        })
+    };
+    let request = locks.request(LIBRARY_LOCK, granted.unchecked_ref());
+    let _ = wasm_bindgen_futures::JsFuture::from(request).await;
+    // A request refused before the job ran (an opaque origin, say) runs it without the lock.
+    let job = job.borrow_mut().take();
+    if let Some(job) = job {
+        job.await;
+    }
 }
 
 /// The text of plan `id` this window last read or wrote, if it knows one.

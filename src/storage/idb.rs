@@ -10,13 +10,14 @@ use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
-use web_sys::wasm_bindgen::JsValue;
+use web_sys::wasm_bindgen::{JsCast, JsValue};
 
 use super::library::Index;
 use super::versions::{self, VersionHead, Why};
 
 pub const DB_NAME: &str = "region-planner";
-/// Plan id → `{rev, text}`.
+/// Plan id → `{rev, utf8}`: the text as UTF-8 bytes, which IndexedDB copies without
+/// converting (a plan stored as `{rev, text}`, a string, reads too).
 pub const PLANS: &str = "plans";
 /// Plan id → `{rev, name, size, readable}`: listed without reading any plan.
 pub const HEADS: &str = "heads";
@@ -129,16 +130,28 @@ fn field(v: &JsValue, name: &str) -> JsValue {
 }
 
 fn entry_of(v: &JsValue) -> Option<Entry> {
+    let utf8 = field(v, "utf8");
+    let text = match utf8.dyn_ref::<js_sys::Uint8Array>() {
+        // Bytes that are not UTF-8 were not written here; what can be read of them is shown
+        // (as a plan that cannot be opened, when it is one).
+        Some(bytes) => match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => text,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        },
+        None => field(v, "text").as_string()?,
+    };
     Some(Entry {
         rev: field(v, "rev").as_f64().unwrap_or(0.0) as u64,
-        text: field(v, "text").as_string()?,
+        text,
     })
 }
 
+/// A plan's stored entry. A JavaScript string would be made from the text (and made back on
+/// reading) character by character, and stored as one; bytes are copied as they are.
 fn entry_value(rev: u64, text: &str) -> JsValue {
     obj(&[
         ("rev", JsValue::from_f64(rev as f64)),
-        ("text", JsValue::from_str(text)),
+        ("utf8", js_sys::Uint8Array::from(text.as_bytes()).into()),
     ])
 }
 

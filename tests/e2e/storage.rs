@@ -63,7 +63,11 @@ window.__rpStore = (() => {
         return text === null ? null : { text };
       }
       const db = await open();
-      try { return (await req(db.transaction('plans').objectStore('plans').get(id))) || null; }
+      try {
+        const v = await req(db.transaction('plans').objectStore('plans').get(id));
+        if (!v) return null;
+        return v.utf8 ? { rev: v.rev, text: new TextDecoder().decode(v.utf8), utf8: true } : v;
+      }
       finally { db.close(); }
     },
     async versions() {
@@ -73,19 +77,26 @@ window.__rpStore = (() => {
     },
     async write(id, text) {
       if (await legacy()) { localStorage.setItem('region-planner/plan/' + id, text); return; }
+      await navigator.locks.request('region-planner/library', () => this.put(id, text));
+    },
+    // Writes as `write` does, by a writer that holds the library's lock already.
+    async put(id, text) {
       const db = await open();
       try {
-        await navigator.locks.request('region-planner/library', async () => {
-          const tx = db.transaction(['plans', 'heads'], 'readwrite');
-          const plans = tx.objectStore('plans'), heads = tx.objectStore('heads');
-          const head = await req(heads.get(id));
-          const rev = (head ? head.rev : 0) + 1;
-          plans.put({ rev, text }, id);
-          heads.put({ rev, name: head ? head.name : id, size: text.length, readable: true }, id);
-          await done(tx);
-          localStorage.setItem('region-planner/changed', JSON.stringify({ id, rev }));
-        });
+        const tx = db.transaction(['plans', 'heads'], 'readwrite');
+        const plans = tx.objectStore('plans'), heads = tx.objectStore('heads');
+        const head = await req(heads.get(id));
+        const rev = (head ? head.rev : 0) + 1;
+        plans.put({ rev, text }, id);
+        heads.put({ rev, name: head ? head.name : id, size: text.length, readable: true }, id);
+        await done(tx);
+        localStorage.setItem('region-planner/changed', JSON.stringify({ id, rev }));
       } finally { db.close(); }
+    },
+    // Takes the library's lock and keeps it until `release()`.
+    hold() {
+      return new Promise(granted => navigator.locks.request('region-planner/library',
+        () => { granted(); return new Promise(r => { this.release = r; }); }));
     },
   };
 })();
@@ -361,6 +372,63 @@ async fn two_windows_keep_each_others_edits_in_both_orders() {
         b.wait_until("(document.querySelector('#region-notes') || {}).value === ''")
             .await;
     }
+}
+
+/// Saves of two windows never interleave: a save waits while another window holds the
+/// library's lock (the Web Locks API), then finds what that window wrote and keeps both edits.
+#[tokio::test]
+async fn a_save_waits_for_the_lock_another_window_holds() {
+    let b = open("/#/territory").await;
+    install_store_access(&b).await;
+    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
+        .await;
+    let main = other_writer(&b).await;
+    let writer = b.client().window().await.unwrap();
+    b.exec_js_async(
+        "const done = arguments[0]; window.__rpStore.hold().then(() => done(true));",
+        vec![],
+    )
+    .await;
+
+    b.client().switch_to_window(main.clone()).await.unwrap();
+    let saves = b
+        .exec_js("return Number(document.body.dataset.saves || 0);")
+        .await;
+    write_notes(&b, "Changsha", "Mine").await;
+    b.wait_for_text(".tree-row.selected", "Changsha").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        b.exec_js("return Number(document.body.dataset.saves || 0);")
+            .await,
+        saves,
+        "no save is written while another window holds the lock"
+    );
+    assert!(!stored(&b, "sample").await.unwrap().contains("Mine"));
+
+    // The other window writes while it holds the lock, then lets go.
+    b.client().switch_to_window(writer).await.unwrap();
+    let mut theirs =
+        region_planner::core::format::read_plan(&stored(&b, "sample").await.unwrap()).unwrap();
+    theirs.company = "Theirs & Co".into();
+    b.exec_js_async(
+        "const [text, done] = arguments;
+         window.__rpStore.put('sample', text).then(() => { window.__rpStore.release(); done(true); });",
+        vec![json!(write_plan(&theirs))],
+    )
+    .await;
+
+    b.client().switch_to_window(main).await.unwrap();
+    b.wait_until_async_true(
+        "window.__rpStore.plan('sample').then(r => r.text.includes('Mine') && r.text.includes('Theirs & Co'))",
+    )
+    .await;
+    let plan =
+        region_planner::core::format::read_plan(&stored(&b, "sample").await.unwrap()).unwrap();
+    assert_eq!(plan.company, "Theirs & Co");
+    assert!(
+        plan.regions.iter().any(|r| r.notes == "Mine"),
+        "this window's edit is kept"
+    );
 }
 
 /// The same field changed in two windows is the one case that asks: the stale window says

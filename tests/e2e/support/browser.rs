@@ -960,6 +960,7 @@ pub const STORED_JS: &str = "(async (id, store, key) => {
       g.onsuccess = () => ok(g.result); g.onerror = () => fail(g.error);
     });
     if (v === undefined || v === null) return null;
-    return typeof v === 'string' ? v : v.text;
+    if (typeof v === 'string') return v;
+    return v.utf8 ? new TextDecoder().decode(v.utf8) : v.text;
   } finally { db.close(); }
 })";

@@ -4,13 +4,13 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt::Write;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::core::decimal_text::push_decimal;
 use crate::core::execution::Actual;
 use crate::core::field::parse_date;
 use crate::core::period::YearMonth;
@@ -147,9 +147,14 @@ impl Serialize for Months<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut text = String::with_capacity(self.0.len() * 32);
         for (k, (month, a)) in self.0.iter().enumerate() {
-            let sep = if k == 0 { "" } else { "; " };
-            let (amount, quantity, collections) = (a.amount, a.quantity, a.collections);
-            let _ = write!(text, "{sep}{month} {amount} {quantity} {collections}");
+            if k > 0 {
+                text.push_str("; ");
+            }
+            month.push_to(&mut text);
+            for figure in [a.amount, a.quantity, a.collections] {
+                text.push(' ');
+                push_decimal(&mut text, figure);
+            }
         }
         s.serialize_str(&text)
     }
