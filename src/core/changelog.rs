@@ -163,6 +163,42 @@ pub fn json_without_log(plan: &mut Plan) -> String {
     json
 }
 
+/// The plan's text as [`write_plan`] writes it, made from `without_log`, the text
+/// [`json_without_log`] wrote of it: the id put back and the log added (the id comes second
+/// and the log last in a plan's JSON). A save of a large plan then writes its JSON once, not
+/// twice. `None` when `without_log` is not laid out so (the caller writes the plan instead).
+pub fn with_log(without_log: &str, plan: &Plan) -> Option<String> {
+    #[derive(serde::Serialize)]
+    struct LogOnly<'a> {
+        #[serde(serialize_with = "stored::serialize")]
+        change_log: &'a [Change],
+    }
+    let head = |id: &str| {
+        let id = serde_json::to_string(id).ok()?;
+        Some(format!(
+            r#"{{"format_version":{},"id":{id},"#,
+            plan.format_version
+        ))
+    };
+    let rest = without_log.strip_prefix(&head(ID_IN_PATCHES)?)?;
+    let mut text = head(&plan.id)?;
+    if plan.change_log.is_empty() {
+        text.reserve(rest.len());
+        text.push_str(rest);
+    } else {
+        let fields = rest.strip_suffix('}')?;
+        let log = serde_json::to_string(&LogOnly {
+            change_log: &plan.change_log,
+        })
+        .ok()?;
+        text.reserve(fields.len() + log.len());
+        text.push_str(fields);
+        text.push(',');
+        text.push_str(log.strip_prefix('{')?);
+    }
+    Some(text)
+}
+
 /// The hunks that turn `from` into `to`, in ascending order of position in `from`. Both texts
 /// are cut only between characters.
 pub fn diff(from: &str, to: &str) -> Vec<Hunk> {

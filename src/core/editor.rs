@@ -126,6 +126,16 @@ impl Editor {
         &self.plan
     }
 
+    /// The plan's text as stored ([`crate::core::format::write_plan`]), settled first; made
+    /// from the JSON the settle wrote, which still matches the plan.
+    pub fn stored_text(&mut self) -> String {
+        self.settle();
+        self.json
+            .as_deref()
+            .and_then(|json| changelog::with_log(json, &self.plan))
+            .unwrap_or_else(|| crate::core::format::write_plan(&self.plan))
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -97,8 +97,10 @@ async fn save_now(app: App, choice: Choice) {
         let id = app.plan_id.get_untracked();
         let pending = app.unsaved_count();
         let started = super::state::now_ms();
-        let (name, text) =
-            app.with_plan_untracked(|p| (p.name.clone(), crate::core::format::write_plan(p)));
+        let Some(text) = app.stored_text() else {
+            return;
+        };
+        let name = app.with_plan_untracked(|p| p.name.clone());
         // Edits made while this save is under way mark the plan unsaved again.
         app.mark_saved();
         SAVING.with(|n| n.set(n.get() + 1));
@@ -222,8 +224,9 @@ pub fn start(app: App) {
     let _ = window_event_listener(leptos::ev::pagehide, move |_| {
         if !held(app) && (pending.get_value() || app.has_unsaved() || saving()) {
             let id = app.plan_id.get_untracked();
-            let text = app.with_plan_untracked(crate::core::format::write_plan);
-            browser::leave_unsaved(&id, text);
+            if let Some(text) = app.stored_text() {
+                browser::leave_unsaved(&id, text);
+            }
         }
         flush();
     });

@@ -378,6 +378,13 @@ impl App {
         }
     }
 
+    /// The open plan's text as stored, settled first (see [`Editor::stored_text`]); `None`
+    /// once the app is gone.
+    pub fn stored_text(&self) -> Option<String> {
+        self.settle();
+        self.editor.try_update_value(Editor::stored_text)
+    }
+
     /// Writes the reason of change-log entry `index` (not a step to undo).
     pub fn set_reason(&self, index: usize, text: &str) {
         if self

@@ -444,3 +444,93 @@ fn a_step_whose_field_another_window_changed_is_not_undone() {
     e.undo();
     assert_eq!(e.plan(), &now, "the other window's value is not undone");
 }
+
+mod stored_text {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::core::format::write_plan;
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        Share(i64, Option<u64>),
+        Actual(i64),
+        Undo,
+        Redo,
+        Reason(String),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (0i64..100, proptest::option::of(1u64..3)).prop_map(|(v, g)| Step::Share(v, g)),
+            (0i64..1_000_000).prop_map(Step::Actual),
+            Just(Step::Undo),
+            Just(Step::Redo),
+            "[a-z\"\\\\ 中]{0,8}".prop_map(Step::Reason),
+        ]
+    }
+
+    #[test]
+    fn a_plan_without_a_log_is_stored_as_written() {
+        let mut e = editor();
+        assert_eq!(e.stored_text(), write_plan(e.plan()));
+        e.apply(&share(&e, 70), record(None), describe(70)).unwrap();
+        assert_eq!(e.stored_text(), write_plan(e.plan()));
+        let mut logless = e.plan().clone();
+        logless.change_log.clear();
+        let json = changelog::json_without_log(&mut logless.clone());
+        assert_eq!(
+            changelog::with_log(&json, &logless),
+            Some(write_plan(&logless))
+        );
+        assert_eq!(
+            changelog::with_log("{}", &logless),
+            None,
+            "not a plan's layout"
+        );
+        e.undo();
+        assert_eq!(e.stored_text(), write_plan(e.plan()));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// The text a save writes is the plan's text after any run of edits, gestures,
+        /// undos, redos and reasons, whatever its id holds.
+        #[test]
+        fn the_stored_text_is_the_plans_text(
+            id in "[a-z0-9\"\\\\/ 区]{1,6}",
+            steps in proptest::collection::vec(step(), 1..12),
+        ) {
+            let mut plan = sample_plan(Lang::En);
+            plan.id = id;
+            let mut e = Editor::new(plan);
+            for step in steps {
+                match step {
+                    Step::Share(v, gesture) => {
+                        let _ = e.apply(&share(&e, v), record(gesture), describe(v));
+                    }
+                    Step::Actual(amount) => {
+                        let _ = e.apply(&typed(&e, amount), record(None), |_| amount.to_string());
+                    }
+                    Step::Undo => {
+                        e.undo();
+                    }
+                    Step::Redo => {
+                        e.redo();
+                    }
+                    Step::Reason(text) => {
+                        let last = e.log().len().checked_sub(1);
+                        if let Some(last) = last {
+                            e.set_reason(last, &text);
+                        }
+                    }
+                }
+                prop_assert_eq!(e.stored_text(), write_plan(e.plan()));
+                // Made from the settled JSON, not written afresh.
+                if let Some(json) = &e.json {
+                    prop_assert_eq!(changelog::with_log(json, e.plan()), Some(write_plan(e.plan())));
+                }
+            }
+        }
+    }
+}
