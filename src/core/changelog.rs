@@ -199,6 +199,45 @@ pub fn with_log(without_log: &str, plan: &Plan) -> Option<String> {
     Some(text)
 }
 
+/// What changed in a text, to be made again on that text only: its length before, and each
+/// changed stretch as (byte offset, the text there before, the text now), in order. (A save
+/// left for the next start in local storage, where the whole text of a big plan has no room.)
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TextChanges {
+    len: usize,
+    hunks: Vec<(usize, String, String)>,
+}
+
+impl TextChanges {
+    /// The changes that turn `before` into `after`.
+    pub fn between(before: &str, after: &str) -> Option<Self> {
+        let hunks = diff(before, after)
+            .into_iter()
+            .map(|Hunk(at, cut, new)| Some((at, before.get(at..at + cut)?.to_string(), new)))
+            .collect::<Option<_>>()?;
+        Some(TextChanges {
+            len: before.len(),
+            hunks,
+        })
+    }
+
+    /// `before` with the changes made, if it is the text they were taken from (its length and
+    /// every changed stretch as they were).
+    pub fn apply(&self, before: &str) -> Option<String> {
+        let fits = before.len() == self.len
+            && self
+                .hunks
+                .iter()
+                .all(|(at, old, _)| before.get(*at..at + old.len()) == Some(old.as_str()));
+        let hunks: Vec<Hunk> = self
+            .hunks
+            .iter()
+            .map(|(at, old, new)| Hunk(*at, old.len(), new.clone()))
+            .collect();
+        fits.then(|| apply(before, &hunks)).flatten()
+    }
+}
+
 /// The hunks that turn `from` into `to`, in ascending order of position in `from`. Both texts
 /// are cut only between characters.
 pub fn diff(from: &str, to: &str) -> Vec<Hunk> {

@@ -16,6 +16,7 @@ use super::library::{
     read_index,
 };
 use super::versions::{self, VersionHead, Why};
+use crate::core::changelog::TextChanges;
 use crate::core::format::{ReadError, read_plan};
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
@@ -500,24 +501,38 @@ pub fn known_text(id: &str) -> Option<String> {
 pub const UNSAVED_KEY: &str = "region-planner/unsaved";
 
 /// A save left by a window as it closed: the plan's id, the revision that window wrote over,
-/// and the text.
+/// and the text; or, when the text did not fit in local storage, what changed in the text
+/// stored at that revision.
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Unsaved {
     id: String,
     rev: u64,
-    text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    changes: Option<TextChanges>,
 }
 
 /// Leaves plan `id`'s `text` for the next start to write (the page is being left with a save
-/// not yet written). Best effort: a full local storage keeps nothing.
+/// not yet written). When local storage has no room for the text, what changed since the text
+/// this window last read or wrote is left instead; when it has no room for that either,
+/// nothing is.
 pub fn leave_unsaved(id: &str, text: String) {
-    let note = Unsaved {
+    let Some(s) = local() else { return };
+    let mut note = Unsaved {
         id: id.to_string(),
         rev: known_rev(id),
-        text,
+        text: None,
+        changes: known_text(id).and_then(|before| TextChanges::between(&before, &text)),
     };
-    if let (Some(s), Ok(raw)) = (local(), serde_json::to_string(&note)) {
-        let _ = s.set_item(UNSAVED_KEY, &raw);
+    let small = serde_json::to_string(&note);
+    note.text = Some(text);
+    note.changes = None;
+    let whole = serde_json::to_string(&note);
+    for raw in [whole, small].into_iter().flatten() {
+        if s.set_item(UNSAVED_KEY, &raw).is_ok() {
+            return;
+        }
     }
 }
 
@@ -541,19 +556,30 @@ async fn finish_unsaved(at: &str) -> Result<(), SaveError> {
         return Ok(());
     };
     let now = idb::read_plan(&note.id).await?;
+    let text = match (&note.text, &note.changes, &now) {
+        (Some(text), _, _) => Some(text.clone()),
+        (None, Some(changes), Some(entry)) if entry.rev == note.rev => changes.apply(&entry.text),
+        _ => None,
+    };
+    let Some(text) = text else {
+        // Changes left without their text, over a text that is stored no more: nothing to
+        // make them on.
+        let _ = s.remove_item(UNSAVED_KEY);
+        return Ok(());
+    };
     match now {
-        Some(entry) if entry.text == note.text => {}
+        Some(entry) if entry.text == text => {}
         None if note.rev > 0 => {}
         Some(entry) if entry.rev != note.rev => {
             // Another window wrote the plan since: its text stays, this one is kept beside it.
             let stamp = stamp();
             let key = format!("{stamp:015}/{}/unsaved", note.id);
-            let head = versions::head_of(&key, &note.id, &note.text, at, stamp, Why::Replace);
+            let head = versions::head_of(&key, &note.id, &text, at, stamp, Why::Replace);
             let head = serde_json::to_string(&head).map_err(|e| SaveError::Other(e.to_string()))?;
             idb::take_in(
                 &[],
                 &[(key.clone(), head)],
-                &[(key, note.text.clone())],
+                &[(key, text.clone())],
                 None,
                 at,
                 stamp,
@@ -561,11 +587,11 @@ async fn finish_unsaved(at: &str) -> Result<(), SaveError> {
             .await?;
         }
         _ => {
-            let (name, readable) = versions::name_of(&note.id, &note.text);
+            let (name, readable) = versions::name_of(&note.id, &text);
             let change = Change {
                 put: Some((
                     note.id.clone(),
-                    note.text.clone(),
+                    text.clone(),
                     name,
                     readable,
                     Expect::Rev(note.rev),

@@ -431,6 +431,77 @@ async fn a_save_waits_for_the_lock_another_window_holds() {
     );
 }
 
+/// A window reloaded before its save is written leaves the save for the next start, also when
+/// local storage has no room left for the plan's text: what changed is left instead.
+#[tokio::test]
+async fn an_edit_reloaded_away_before_its_save_is_kept_when_local_storage_is_nearly_full() {
+    let b = open("/#/territory").await;
+    install_store_access(&b).await;
+    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
+        .await;
+    let plan_chars = stored(&b, "sample").await.unwrap().chars().count();
+    // Another window holds the library's lock, so no save of this window is written before
+    // the reload.
+    let main = other_writer(&b).await;
+    let writer = b.client().window().await.unwrap();
+    b.exec_js_async(
+        "const done = arguments[0]; window.__rpStore.hold().then(() => done(true));",
+        vec![],
+    )
+    .await;
+    b.client().switch_to_window(main.clone()).await.unwrap();
+    b.click_text(".tree-row", "Changsha").await;
+    b.wait_until("(document.querySelector('#detail-name') || {}).value === 'Changsha'")
+        .await;
+    // Local storage filled up to a few thousand characters, far fewer than the plan's text.
+    let free = b
+        .exec_js(
+            "let lo = 0, hi = 12000000;
+             while (hi - lo > 256) {
+               const mid = Math.floor((lo + hi) / 2);
+               try { localStorage.setItem('filler', 'x'.repeat(mid)); lo = mid; }
+               catch (e) { hi = mid; }
+             }
+             localStorage.setItem('filler', 'x'.repeat(lo - 2000));
+             return 2000;",
+        )
+        .await
+        .as_u64()
+        .unwrap();
+    assert!(
+        free * 5 < plan_chars as u64,
+        "the plan ({plan_chars} characters) does not fit"
+    );
+
+    // The edit and the reload in one go.
+    b.exec_js(
+        "window.__before = true;
+         const n = document.querySelector('#region-notes');
+         n.value = 'Kept across the reload';
+         n.dispatchEvent(new Event('input', { bubbles: true }));
+         n.dispatchEvent(new Event('change', { bubbles: true }));
+         location.reload();",
+    )
+    .await;
+    b.client().switch_to_window(writer).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    b.exec_js("window.__rpStore.release();").await;
+    b.client().switch_to_window(main).await.unwrap();
+    b.wait_until("!window.__before && document.body.dataset.ready === '1'")
+        .await;
+    b.exec_js("localStorage.removeItem('filler');").await;
+    install_store_access(&b).await;
+    b.wait_until_async_true(
+        "window.__rpStore.plan('sample').then(r => r.text.includes('Kept across the reload'))",
+    )
+    .await;
+    b.click_text(".tree-row", "Changsha").await;
+    b.wait_until(
+        "(document.querySelector('#region-notes') || {}).value === 'Kept across the reload'",
+    )
+    .await;
+}
+
 /// The same field changed in two windows is the one case that asks: the stale window says
 /// what the other window wrote and lets the person keep either.
 #[tokio::test]

@@ -492,3 +492,26 @@ fn a_plan_with_a_new_id_still_restores_its_earlier_states() {
         sample_plan(Lang::En).regions[0].market_share
     );
 }
+
+#[test]
+fn text_changes_are_made_again_on_their_own_text_only() {
+    let before = r#"{"notes":"","name":"Changsha","log":[]}"#;
+    let after = r#"{"notes":"Kept","name":"Changsha","log":["a"]}"#;
+    let changes = TextChanges::between(before, after).unwrap();
+    assert_eq!(changes.apply(before).as_deref(), Some(after));
+    // Another text of the same length, or one changed where the changes are, takes none.
+    assert_eq!(changes.apply(&before.replace("Changsha", "Zhuzhou!")), None);
+    assert_eq!(changes.apply(&before.replace("name", "nome")), None);
+    assert_eq!(changes.apply(""), None);
+}
+
+proptest! {
+    #[test]
+    fn any_text_changes_make_the_text_after(
+        before in "[a-c中\"]{0,40}",
+        after in "[a-c中\"]{0,40}",
+    ) {
+        let changes = TextChanges::between(&before, &after).unwrap();
+        prop_assert_eq!(changes.apply(&before), Some(after));
+    }
+}
