@@ -218,9 +218,7 @@ impl Comparison {
         for (k, other) in self.breakdowns.iter().enumerate().skip(1) {
             for (i, n) in base.nodes().iter().enumerate() {
                 let Some(j) = other.find(&n.id) else { continue };
-                let pair = self
-                    .units_of(0, i, figure)
-                    .zip(self.units_of(k, j, figure));
+                let pair = self.units_of(0, i, figure).zip(self.units_of(k, j, figure));
                 let Some(((year_a, months_a), (year_b, months_b))) = pair else {
                     continue;
                 };
@@ -465,7 +463,8 @@ pub fn compare_table_in(
                             .collect(),
                         zero: values.iter().enumerate().any(|(k, v)| {
                             *v == Some(Decimal::ZERO)
-                                && c.value(k, 0, figure, span).is_some_and(|all| !all.is_zero())
+                                && c.value(k, 0, figure, span)
+                                    .is_some_and(|all| !all.is_zero())
                         }),
                     }
                 })

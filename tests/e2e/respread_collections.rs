@@ -33,8 +33,12 @@ fn signed(d: Decimal) -> String {
 /// Waits until node `id`'s row reads `expected` (a value per scenario, then the difference).
 async fn wait_row(b: &Browser, id: &str, expected: &[String]) {
     let want = serde_json::to_string(expected).unwrap();
-    b.wait_until(&format!("JSON.stringify({}) === {}", row_js(id), serde_json::to_string(&want).unwrap()))
-        .await;
+    b.wait_until(&format!(
+        "JSON.stringify({}) === {}",
+        row_js(id),
+        serde_json::to_string(&want).unwrap()
+    ))
+    .await;
 }
 
 /// On Compare, opened on the adopted scenario and `made` (a collections re-spread of
@@ -88,7 +92,12 @@ pub async fn collections_side_by_side(
     let expected = [grouped(was), grouped(now), signed(now - was)];
     wait_row(b, region, &expected).await;
     let (was, now) = (c0.month_value(0, last), c1.month_value(0, last));
-    wait_row(b, &company, &[grouped(was), grouped(now), signed(now - was)]).await;
+    wait_row(
+        b,
+        &company,
+        &[grouped(was), grouped(now), signed(now - was)],
+    )
+    .await;
     b.wait_for(&format!(
         "#compare-table tr[data-node=\"{region}\"] td.delta.up"
     ))

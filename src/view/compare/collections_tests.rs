@@ -99,7 +99,10 @@ fn the_collections_targets_are_side_by_side_month_by_month() {
     let open: HashSet<String> = ["r0".to_string(), "d0".to_string()].into();
     let people = compare_table(&EN, &plan, &c, Figure::Collections, Span::Month(0), &open);
     assert_eq!(row(&people, "p0a").values, ["20,000", "15,000"]);
-    assert_eq!(row(&people, "p0b").deltas, [delta_of("-5,000", Trend::Down)]);
+    assert_eq!(
+        row(&people, "p0b").deltas,
+        [delta_of("-5,000", Trend::Down)]
+    );
     let movers: HashSet<String> = ["r0", "d0", "p0a", "p0b"].map(String::from).into();
     assert_eq!(c.movers(Figure::Collections, Span::Month(0)), movers);
 
@@ -112,7 +115,14 @@ fn the_collections_targets_are_side_by_side_month_by_month() {
     assert_eq!(dec.rows[0].values, ["80,000", "83,000"]);
 
     // In Chinese the chart reads money in 万, as the amount's.
-    let charts = region_charts(&ZH, Lang::Zh, &plan, &c, Figure::Collections, Span::Month(0));
+    let charts = region_charts(
+        &ZH,
+        Lang::Zh,
+        &plan,
+        &c,
+        Figure::Collections,
+        Span::Month(0),
+    );
     let texts: Vec<&str> = charts[0].bars.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(texts, ["-1万", "0"]);
 }
@@ -218,7 +228,13 @@ fn a_collections_target_that_cannot_be_broken_down_is_named_with_the_collections
     );
     assert_eq!(shown.rows[0].values, ["960,000", NO_VALUE]);
     let r0 = c.breakdowns[1].find("r0").unwrap();
-    assert_eq!(c.value(0, 0, Figure::Collections, Span::Month(0)), Some(d("80000")));
+    assert_eq!(
+        c.value(0, 0, Figure::Collections, Span::Month(0)),
+        Some(d("80000"))
+    );
     assert_eq!(c.value(1, r0, Figure::Collections, Span::Month(0)), None);
-    assert_eq!(c.value(1, r0, Figure::Amount, Span::Year), Some(d("600000")));
+    assert_eq!(
+        c.value(1, r0, Figure::Amount, Span::Year),
+        Some(d("600000"))
+    );
 }

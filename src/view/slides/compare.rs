@@ -5,9 +5,9 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
+use crate::core::execution::Figure;
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
-use crate::core::execution::Figure;
 use crate::i18n::Catalogue;
 use crate::view::compare::{CompareTable, Comparison, Span, compare_table_in, region_charts_in};
 use crate::view::diff_chart::DiffChart;
