@@ -568,6 +568,7 @@ catalogue_keys! {
     x_collections_respread_own,
     x_collections_respread_below,
     compare_collections_hint,
+    compare_collections_error,
 }
 
 /// The catalogue for a language.

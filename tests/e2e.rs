@@ -15,6 +15,7 @@ mod e2e {
     pub mod plan_document;
     pub mod presentation;
     pub mod respread;
+    pub mod respread_collections;
     pub mod room;
     pub mod sharing;
     pub mod storage;

@@ -526,5 +526,6 @@ pub static EN: Catalogue = Catalogue {
     x_collections_respread: "Collections correction",
     x_collections_respread_own: "As of {}, {}: the collections targets through {} are what was collected ({} in all); the uncollected {} is carried by the months after ({}). The year's collections target is unchanged. Reason: {}",
     x_collections_respread_below: "{} had its collections re-spread as of {}: this node's collections targets move by the same amounts ({}); its year is unchanged.",
-    compare_collections_hint: "The scenarios' collections targets differ (a collections re-spread); this table compares amount and quantity only. Pick a node on the Breakdown page to see its collections targets under “Why this number”.",
+    compare_collections_hint: "The scenarios' collections targets differ (a collections re-spread): choose “Collections target” to compare them side by side.",
+    compare_collections_error: "“{}”: the collections target cannot be broken down (it must be a whole multiple of the amount unit, and not too large).",
 };

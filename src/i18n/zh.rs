@@ -526,5 +526,6 @@ pub static ZH: Catalogue = Catalogue {
     x_collections_respread: "回款纠偏",
     x_collections_respread_own: "截至 {}，{}：{} 及以前各月回款指标为实际回款（合计 {}），未回款 {} 由之后各月承担（{}），全年回款指标不变。原因：{}",
     x_collections_respread_below: "{}截至 {} 已做回款纠偏：本级各月回款指标随之调整（{}），全年不变。",
-    compare_collections_hint: "各方案的回款指标不同（回款纠偏），本表只比较销售额和销量：在“目标分解”中点选节点，可在“数字由来”中查看回款纠偏后的各月回款指标。",
+    compare_collections_hint: "各方案的回款指标不同（回款纠偏）：点“回款目标”可并排比较。",
+    compare_collections_error: "“{}”的回款目标无法分解：须为销售额取整单位的整数倍，且不能过大。",
 };

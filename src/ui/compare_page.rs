@@ -1,6 +1,6 @@
 //! The Compare route: two or three scenarios side by side, per region, sub-district and
-//! salesperson, with the differences, the biggest movers, tier changes and a chart of each
-//! region's difference.
+//! salesperson — amount, quantity or collections targets — with the differences, the biggest
+//! movers, tier changes and a chart of each region's difference.
 
 mod compare_row;
 mod compare_table;
@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use super::state::use_app;
 use crate::core::edit::Part;
-use crate::core::scenario::Measure;
+use crate::core::execution::Figure;
 use crate::view::compare::{
     Comparison, Span, compare, compare_picker, compare_table, region_charts,
 };
@@ -40,7 +40,9 @@ pub fn ComparePage() -> impl IntoView {
         ids.extend(shown.or_else(|| others().find(|id| *id != p.adopted_scenario)));
         ids
     }));
-    let measure = RwSignal::new(Measure::Amount);
+    // The figure chosen; `figure` is the one shown (collections only while a compared
+    // scenario has them).
+    let measure = RwSignal::new(Figure::Amount);
     let span = RwSignal::new(Span::Year);
     let expanded = RwSignal::new(HashSet::<String>::new());
     // Recomputed when the plan or the choice changes, not for a measure or a row opened; each
@@ -52,25 +54,27 @@ pub fn ComparePage() -> impl IntoView {
         },
         |_, _| true,
     );
+    let figure = Memo::new(move |_| comparison.with(|c| c.shown(measure.get())));
     let picker = Memo::new(move |_| {
         let t = app.t();
         let ids = chosen.get();
+        let with_collections = comparison.with(|c| c.collections_targeted);
         app.with_plan(Part::Planning, |p| {
-            compare_picker(t, p, &ids, measure.get(), span.get())
+            compare_picker(t, p, &ids, (figure.get(), with_collections), span.get())
         })
     });
     let table = Memo::new(move |_| {
         let t = app.t();
         let c = comparison.get();
         app.with_plan(Part::Planning, |p| {
-            expanded.with(|e| compare_table(t, p, &c, measure.get(), span.get(), e))
+            expanded.with(|e| compare_table(t, p, &c, figure.get(), span.get(), e))
         })
     });
     let charts = Memo::new(move |_| {
         let (t, lang) = (app.t(), app.lang.get());
         let c = comparison.get();
         app.with_plan(Part::Planning, |p| {
-            region_charts(t, lang, p, &c, measure.get(), span.get())
+            region_charts(t, lang, p, &c, figure.get(), span.get())
         })
     });
     let pick = Callback::new(move |(id, on): (String, bool)| {

@@ -1,6 +1,7 @@
 //! Scenarios side by side: for every region, sub-district and salesperson, each scenario's
-//! target and the difference from the first, with the biggest movers highlighted and tier
-//! changes marked; and each region's difference as a chart.
+//! target — amount, quantity or collections (回款) — and the difference from the first, with
+//! the biggest movers highlighted and tier changes marked; and each region's difference as a
+//! chart.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,12 +10,12 @@ use rust_decimal::Decimal;
 use super::breakdown_table::{row_name, visible_nodes};
 use super::diff_chart::{DiffChart, diff_chart};
 use super::numbers::{amount, grouped};
-use crate::core::breakdown::{Breakdown, BreakdownError, compute};
+use crate::core::breakdown::{Breakdown, BreakdownError, Collections, collections, compute};
 use crate::core::execution::Figure;
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
 use crate::core::respread::Respread;
-use crate::core::scenario::{Level, Measure, Scenario};
+use crate::core::scenario::{Level, Scenario};
 use crate::core::tier::Tier;
 use crate::i18n::{Catalogue, fill};
 
@@ -29,17 +30,17 @@ pub enum Span {
 }
 
 impl Span {
-    fn units(self, bd: &Breakdown, node: usize, measure: Measure) -> i64 {
+    /// The span's part of a year and its months.
+    fn of(self, year: i64, months: &[i64]) -> i64 {
         match self {
-            Span::Year => bd.annual_units(node, measure),
-            Span::Month(k) => bd.monthly_units(node, measure).get(k).copied().unwrap_or(0),
+            Span::Year => year,
+            Span::Month(k) => months.get(k).copied().unwrap_or(0),
         }
     }
-
-    fn value(self, bd: &Breakdown, node: usize, measure: Measure) -> Decimal {
-        bd.to_decimal(self.units(bd, node, measure), measure)
-    }
 }
+
+/// What a scenario without a collections target shows in the collections column.
+pub const NO_VALUE: &str = "—";
 
 /// How many of the largest absolute differences are highlighted at each level.
 pub const MOVERS: usize = 3;
@@ -53,8 +54,15 @@ pub struct Comparison {
     pub errors: Vec<(String, BreakdownError)>,
     /// Regions whose tier is not the same in every scenario.
     pub tier_changes: HashMap<String, Vec<Tier>>,
+    /// Each computed scenario's collections targets, as `breakdowns`; `None` where the
+    /// scenario sets no collections target or it cannot be broken down.
+    pub collections: Vec<Option<Collections>>,
+    /// Some compared scenario sets a collections target.
+    pub collections_targeted: bool,
+    /// Scenarios (by name) whose collections target cannot be broken down.
+    pub collections_errors: Vec<String>,
     /// The scenarios' collections re-spreads (回款纠偏) are not all the same: their collections
-    /// targets differ, which the table (amount and quantity) does not show.
+    /// targets differ while amount and quantity may not.
     pub collections_differ: bool,
 }
 
@@ -64,10 +72,20 @@ pub fn compare(plan: &Plan, ids: &[String]) -> Comparison {
     let mut breakdowns = Vec::new();
     let mut errors = Vec::new();
     let mut scenarios = Vec::new();
+    let mut targets = Vec::new();
+    let mut collections_errors = Vec::new();
     for id in ids {
         let Some(s) = plan.scenario(id) else { continue };
         match compute(plan, s) {
             Ok(bd) => {
+                targets.push(match collections(s, &bd) {
+                    Some(Ok(c)) => Some(c),
+                    Some(Err(_)) => {
+                        collections_errors.push(s.name.clone());
+                        None
+                    }
+                    None => None,
+                });
                 names.push(s.name.clone());
                 breakdowns.push(bd);
                 scenarios.push(s);
@@ -101,26 +119,67 @@ pub fn compare(plan: &Plan, ids: &[String]) -> Comparison {
         breakdowns,
         errors,
         tier_changes,
+        collections: targets,
+        collections_targeted: scenarios.iter().any(|s| s.collections_target.is_some()),
+        collections_errors,
         collections_differ,
     }
 }
 
 impl Comparison {
-    /// Node ids of the biggest movers of a measure: the [`MOVERS`] largest differences at each
+    /// Scenario `k`'s year and months of `figure` at its node `node` (in units); `None` for
+    /// collections in a scenario without collections targets.
+    fn units_of(&self, k: usize, node: usize, figure: Figure) -> Option<(i64, &[i64])> {
+        let bd = &self.breakdowns[k];
+        match figure.measure() {
+            Some(m) => Some((bd.annual_units(node, m), bd.monthly_units(node, m))),
+            None => self.collections[k]
+                .as_ref()
+                .map(|c| (c.annual_units(node), c.monthly_units(node))),
+        }
+    }
+
+    fn units(&self, k: usize, node: usize, figure: Figure, span: Span) -> Option<i64> {
+        self.units_of(k, node, figure)
+            .map(|(year, months)| span.of(year, months))
+    }
+
+    /// Scenario `k`'s target of `figure` over `span` at its node `node`.
+    pub fn value(&self, k: usize, node: usize, figure: Figure, span: Span) -> Option<Decimal> {
+        let units = self.units(k, node, figure, span)?;
+        match figure.measure() {
+            Some(m) => Some(self.breakdowns[k].to_decimal(units, m)),
+            None => self.collections[k].as_ref().map(|c| c.to_decimal(units)),
+        }
+    }
+
+    /// The figure shown when `figure` is chosen: collections only while a compared scenario
+    /// sets a collections target, else the amount.
+    pub fn shown(&self, figure: Figure) -> Figure {
+        if figure == Figure::Collections && !self.collections_targeted {
+            Figure::Amount
+        } else {
+            figure
+        }
+    }
+
+    /// Node ids of the biggest movers of a figure: the [`MOVERS`] largest differences at each
     /// level, first scenario against each other.
-    pub fn movers(&self, measure: Measure, span: Span) -> HashSet<String> {
+    pub fn movers(&self, figure: Figure, span: Span) -> HashSet<String> {
         let mut movers = HashSet::new();
         let Some(base) = self.breakdowns.first() else {
             return movers;
         };
         // The largest differences at each level, kept by a running selection (no sorting).
         let mut top: HashMap<Level, Vec<(i128, usize)>> = HashMap::new();
-        for other in &self.breakdowns[1..] {
+        for (k, other) in self.breakdowns.iter().enumerate().skip(1) {
             for (i, n) in base.nodes().iter().enumerate().skip(1) {
-                if let Some(j) = other.find(&n.id) {
-                    let d = (span.units(other, j, measure) as i128
-                        - span.units(base, i, measure) as i128)
-                        .abs();
+                let Some(j) = other.find(&n.id) else { continue };
+                let pair = self
+                    .units(0, i, figure, span)
+                    .zip(self.units(k, j, figure, span));
+                if let Some((a, b)) = pair {
+                    let d = (b as i128 - a as i128).abs();
                     if d > 0 {
                         let best = top.entry(n.level).or_default();
                         // A node compared against two scenarios counts once, by its larger change.
@@ -151,18 +210,22 @@ impl Comparison {
 
     /// Whether every node's year is the same in every scenario while some month is not (as
     /// after a re-spread): the year view alone would show no difference.
-    pub fn only_months_differ(&self, measure: Measure) -> bool {
+    pub fn only_months_differ(&self, figure: Figure) -> bool {
         let Some(base) = self.breakdowns.first() else {
             return false;
         };
         let mut months_differ = false;
-        for other in &self.breakdowns[1..] {
+        for (k, other) in self.breakdowns.iter().enumerate().skip(1) {
             for (i, n) in base.nodes().iter().enumerate() {
                 let Some(j) = other.find(&n.id) else { continue };
-                if base.annual_units(i, measure) != other.annual_units(j, measure) {
+                let pair = self.units_of(0, i, figure).zip(self.units_of(k, j, figure));
+                let Some(((year_a, months_a), (year_b, months_b))) = pair else {
+                    continue;
+                };
+                if year_a != year_b {
                     return false;
                 }
-                months_differ |= base.monthly_units(i, measure) != other.monthly_units(j, measure);
+                months_differ |= months_a != months_b;
             }
         }
         months_differ
@@ -182,18 +245,20 @@ pub struct PickOption {
 pub struct ComparePicker {
     pub label: String,
     pub scenarios: Vec<PickOption>,
-    /// (measure, label, chosen).
-    pub measures: Vec<(Measure, String, bool)>,
+    /// (figure, label, chosen): amount and quantity, and collections when a compared scenario
+    /// sets a collections target.
+    pub measures: Vec<(Figure, String, bool)>,
     /// The label of the choice of span, and (span, label, chosen) for the year and each month.
     pub span_label: String,
     pub spans: Vec<(Span, String, bool)>,
 }
 
+/// The choice above the table; `with_collections` offers the collections targets.
 pub fn compare_picker(
     t: &Catalogue,
     plan: &Plan,
     chosen: &[String],
-    measure: Measure,
+    (figure, with_collections): (Figure, bool),
     span: Span,
 ) -> ComparePicker {
     let mut spans = vec![(Span::Year, t.compare_year.to_string(), span == Span::Year)];
@@ -216,11 +281,14 @@ pub fn compare_picker(
             })
             .collect(),
         measures: [
-            (Measure::Amount, t.amount_target),
-            (Measure::Quantity, t.quantity_target),
+            (Figure::Amount, t.amount_target),
+            (Figure::Quantity, t.quantity_target),
+            (Figure::Collections, t.collections_target),
         ]
-        .map(|(m, label)| (m, label.to_string(), m == measure))
-        .to_vec(),
+        .into_iter()
+        .filter(|(f, _)| with_collections || *f != Figure::Collections)
+        .map(|(f, label)| (f, label.to_string(), f == figure))
+        .collect(),
         span_label: t.compare_span.to_string(),
         spans,
     }
@@ -298,7 +366,8 @@ pub struct CompareTable {
     pub movers_note: String,
     /// Said when the years are the same and only the months differ (on the year view).
     pub months_hint: Option<String>,
-    /// Said when the scenarios' collections targets differ by a collections re-spread.
+    /// Said when the scenarios' collections targets differ by a collections re-spread and
+    /// another figure is on screen.
     pub collections_hint: Option<String>,
     /// Column headings: name, each scenario, each difference.
     pub head: Vec<String>,
@@ -331,11 +400,11 @@ pub fn compare_table(
     t: &Catalogue,
     plan: &Plan,
     c: &Comparison,
-    measure: Measure,
+    figure: Figure,
     span: Span,
     expanded: &HashSet<String>,
 ) -> CompareTable {
-    compare_table_in(t, plan, c, measure, span, expanded, grouped)
+    compare_table_in(t, plan, c, figure, span, expanded, grouped)
 }
 
 /// [`compare_table`] with every value and difference written by `shown` (one unit throughout).
@@ -343,7 +412,7 @@ pub fn compare_table_in(
     t: &Catalogue,
     plan: &Plan,
     c: &Comparison,
-    measure: Measure,
+    figure: Figure,
     span: Span,
     expanded: &HashSet<String>,
     shown: impl Fn(Decimal) -> String,
@@ -354,7 +423,7 @@ pub fn compare_table_in(
         let vs = fill(t.compare_diff, &[first]);
         head.extend(c.names.iter().skip(1).map(|name| format!("{name} · {vs}")));
     }
-    let movers = c.movers(measure, span);
+    let movers = c.movers(figure, span);
     let rows = c
         .breakdowns
         .first()
@@ -366,7 +435,8 @@ pub fn compare_table_in(
                     let values: Vec<Option<Decimal>> = c
                         .breakdowns
                         .iter()
-                        .map(|bd| bd.find(&n.id).map(|j| span.value(bd, j, measure)))
+                        .enumerate()
+                        .map(|(k, bd)| bd.find(&n.id).and_then(|j| c.value(k, j, figure, span)))
                         .collect();
                     CompareRow {
                         id: n.id.clone(),
@@ -384,33 +454,40 @@ pub fn compare_table_in(
                         }),
                         values: values
                             .iter()
-                            .map(|v| v.map(&shown).unwrap_or_default())
+                            .map(|v| v.map_or_else(|| NO_VALUE.to_string(), &shown))
                             .collect(),
                         deltas: values
                             .iter()
                             .skip(1)
                             .map(|v| delta(values[0], *v, &shown))
                             .collect(),
-                        zero: c.breakdowns.iter().zip(&values).any(|(bd, v)| {
-                            *v == Some(Decimal::ZERO) && !span.value(bd, 0, measure).is_zero()
+                        zero: values.iter().enumerate().any(|(k, v)| {
+                            *v == Some(Decimal::ZERO)
+                                && c.value(k, 0, figure, span)
+                                    .is_some_and(|all| !all.is_zero())
                         }),
                     }
                 })
                 .collect()
         })
         .unwrap_or_default();
+    let collections_errors = c
+        .collections_errors
+        .iter()
+        .filter(|_| figure == Figure::Collections)
+        .map(|name| fill(t.compare_collections_error, &[name]));
     CompareTable {
         errors: c
             .errors
             .iter()
             .map(|(name, reason)| fill(t.compare_error, &[name, &t.breakdown_error(reason)]))
+            .chain(collections_errors)
             .collect(),
         need_two: (c.breakdowns.len() < 2).then(|| t.compare_need_two.to_string()),
         movers_note: fill(t.compare_movers, &[&MOVERS.to_string()]),
-        months_hint: (span == Span::Year && c.only_months_differ(measure))
+        months_hint: (span == Span::Year && c.only_months_differ(figure))
             .then(|| t.compare_months_hint.to_string()),
-        collections_hint: c
-            .collections_differ
+        collections_hint: (c.collections_differ && figure != Figure::Collections)
             .then(|| t.compare_collections_hint.to_string()),
         head,
         rows,
@@ -422,20 +499,21 @@ pub fn compare_table_in(
 }
 
 /// Each region's difference from the first scenario, one chart per other scenario: increases
-/// to the right, decreases to the left, amounts as the manager reads them (万 in Chinese).
+/// to the right, decreases to the left, money (amount and collections) as the manager reads it
+/// (万 in Chinese).
 pub fn region_charts(
     t: &Catalogue,
     lang: Lang,
     plan: &Plan,
     c: &Comparison,
-    measure: Measure,
+    figure: Figure,
     span: Span,
 ) -> Vec<DiffChart> {
-    let text = |d: Decimal| match measure {
-        Measure::Amount => amount(d, lang),
-        Measure::Quantity => grouped(d),
+    let text = |d: Decimal| match figure {
+        Figure::Amount | Figure::Collections => amount(d, lang),
+        Figure::Quantity => grouped(d),
     };
-    region_charts_in(t, plan, c, measure, span, text)
+    region_charts_in(t, plan, c, figure, span, text)
 }
 
 /// [`region_charts`] with every difference written by `text` (one unit throughout).
@@ -443,7 +521,7 @@ pub fn region_charts_in(
     t: &Catalogue,
     plan: &Plan,
     c: &Comparison,
-    measure: Measure,
+    figure: Figure,
     span: Span,
     text: impl Fn(Decimal) -> String,
 ) -> Vec<DiffChart> {
@@ -453,14 +531,15 @@ pub fn region_charts_in(
     c.breakdowns
         .iter()
         .zip(&c.names)
+        .enumerate()
         .skip(1)
-        .map(|(other, name)| {
+        .filter_map(|(k, (other, name))| {
             let items: Vec<(String, Decimal, String)> = base
                 .children(0)
                 .filter_map(|i| {
                     let n = &base.nodes()[i];
                     let j = other.find(&n.id)?;
-                    let d = span.value(other, j, measure) - span.value(base, i, measure);
+                    let d = c.value(k, j, figure, span)? - c.value(0, i, figure, span)?;
                     let sign = if d > Decimal::ZERO { "+" } else { "" };
                     Some((
                         row_name(plan, n).to_string(),
@@ -469,11 +548,18 @@ pub fn region_charts_in(
                     ))
                 })
                 .collect();
+            // Nothing to chart against a scenario without collections targets.
+            if items.is_empty() {
+                return None;
+            }
             let title = format!("{name} · {}", fill(t.compare_diff, &[&c.names[0]]));
-            diff_chart(&title, &items)
+            Some(diff_chart(&title, &items))
         })
         .collect()
 }
+
+#[cfg(test)]
+mod collections_tests;
 
 #[cfg(test)]
 mod tests {
@@ -494,7 +580,7 @@ mod tests {
         let region = plan.regions[0].id.clone();
         copy.respreads.push(Respread {
             node: region.clone(),
-            measure: Measure::Amount.into(),
+            measure: Figure::Amount,
             as_of: plan.period.start,
             how: Spread::Even,
             reason: "behind in the first month".into(),
@@ -504,59 +590,24 @@ mod tests {
         let ids = [plan.adopted_scenario.clone(), "respread".to_string()];
         let c = compare(&plan, &ids);
         assert!(c.errors.is_empty(), "{:?}", c.errors);
-        assert!(c.only_months_differ(Measure::Amount));
+        assert!(c.only_months_differ(Figure::Amount));
 
-        let year = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &HashSet::new());
+        let year = compare_table(&EN, &plan, &c, Figure::Amount, Span::Year, &HashSet::new());
         assert!(year.months_hint.is_some());
         assert!(year.rows.iter().all(|r| r.deltas[0].trend == Trend::Same));
 
         let first = Span::Month(0);
-        let month = compare_table(&EN, &plan, &c, Measure::Amount, first, &HashSet::new());
+        let month = compare_table(&EN, &plan, &c, Figure::Amount, first, &HashSet::new());
         assert_eq!(month.months_hint, None);
         let row = month.rows.iter().find(|r| r.id == region).unwrap();
         assert_eq!(row.deltas[0].trend, Trend::Down, "{row:?}");
-        assert!(c.movers(Measure::Amount, first).contains(&region));
-        let charts = region_charts(&EN, Lang::En, &plan, &c, Measure::Amount, first);
+        assert!(c.movers(Figure::Amount, first).contains(&region));
+        let charts = region_charts(&EN, Lang::En, &plan, &c, Figure::Amount, first);
         assert!(!charts.is_empty());
 
-        let picker = compare_picker(&EN, &plan, &ids, Measure::Amount, first);
+        let picker = compare_picker(&EN, &plan, &ids, (Figure::Amount, true), first);
         assert_eq!(picker.spans.len(), 1 + plan.period.month_count());
         assert!(picker.spans[1].2, "the first month is the one chosen");
-    }
-
-    /// A collections re-spread leaves amount and quantity as they were: the table shows no
-    /// difference, and says the collections targets differ and where to see them.
-    #[test]
-    fn a_collections_re_spread_is_said_since_the_table_cannot_show_it() {
-        use crate::core::respread::Spread;
-        let mut plan = sample_plan(Lang::En);
-        let mut copy = plan.scenario(&plan.adopted_scenario).unwrap().clone();
-        copy.id = "collections".into();
-        copy.name = "Collections".into();
-        copy.respreads.push(Respread {
-            node: plan.regions[0].id.clone(),
-            measure: Figure::Collections,
-            as_of: plan.period.start,
-            how: Spread::Even,
-            reason: "slow payers".into(),
-            achieved: vec![Decimal::ZERO],
-        });
-        plan.scenarios.push(copy);
-        let ids = [plan.adopted_scenario.clone(), "collections".to_string()];
-        let c = compare(&plan, &ids);
-        assert!(c.collections_differ);
-        assert!(!c.only_months_differ(Measure::Amount));
-        let first = Span::Month(0);
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, first, &HashSet::new());
-        assert!(table.rows.iter().all(|r| r.deltas[0].trend == Trend::Same));
-        let hint = table.collections_hint.unwrap();
-        assert!(
-            hint.starts_with("The scenarios' collections targets differ"),
-            "{hint}"
-        );
-        // The same scenario twice: nothing to say.
-        let same = compare(&plan, &[ids[0].clone(), ids[0].clone()]);
-        assert!(!same.collections_differ);
     }
 
     #[test]
@@ -566,11 +617,11 @@ mod tests {
         let c = compare(&plan, &ids);
         assert_eq!(c.names, ["Baseline", "Stretch"]);
         assert_eq!(
-            c.movers(Measure::Amount, Span::Year).len(),
+            c.movers(Figure::Amount, Span::Year).len(),
             3 * MOVERS,
             "three at each level below the company"
         );
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &HashSet::new());
+        let table = compare_table(&EN, &plan, &c, Figure::Amount, Span::Year, &HashSet::new());
         assert_eq!(
             table.head,
             ["Name", "Baseline", "Stretch", "Stretch · Δ vs Baseline"]
@@ -601,7 +652,7 @@ mod tests {
         );
         assert_eq!(table.need_two, None);
         let open: HashSet<String> = [plan.regions[0].id.clone()].into();
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &open);
+        let table = compare_table(&EN, &plan, &c, Figure::Amount, Span::Year, &open);
         assert_eq!(table.rows[1].expanded, Some(true));
         assert!(table.rows.iter().any(|r| r.name == "Furong District"));
     }
@@ -611,7 +662,7 @@ mod tests {
         let plan = sample_plan(Lang::En);
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
         let c = compare(&plan, &ids);
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &HashSet::new());
+        let table = compare_table(&EN, &plan, &c, Figure::Amount, Span::Year, &HashSet::new());
         let warned: Vec<&str> = table
             .rows
             .iter()
@@ -641,7 +692,7 @@ mod tests {
             &EN,
             &plan,
             &c,
-            Measure::Quantity,
+            Figure::Quantity,
             Span::Year,
             &HashSet::new(),
         );
@@ -654,17 +705,17 @@ mod tests {
         let plan = sample_plan(Lang::En);
         let ids = vec![plan.scenarios[0].id.clone()];
         let c = compare(&plan, &ids);
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &HashSet::new());
+        let table = compare_table(&EN, &plan, &c, Figure::Amount, Span::Year, &HashSet::new());
         assert_eq!(
             table.need_two.as_deref(),
             Some("Pick at least two scenarios.")
         );
         assert!(table.rows[0].deltas.is_empty());
-        let picker = compare_picker(&EN, &plan, &ids, Measure::Quantity, Span::Year);
+        let picker = compare_picker(&EN, &plan, &ids, (Figure::Quantity, true), Span::Year);
         let checked: Vec<bool> = picker.scenarios.iter().map(|o| o.checked).collect();
         assert_eq!(checked, [true, false]);
         assert!(picker.measures[1].2, "quantity is chosen");
-        assert!(region_charts(&EN, Lang::En, &plan, &c, Measure::Amount, Span::Year).is_empty());
+        assert!(region_charts(&EN, Lang::En, &plan, &c, Figure::Amount, Span::Year).is_empty());
     }
 
     #[test]
@@ -673,7 +724,7 @@ mod tests {
         plan.scenarios[1].seasonality[0] = None;
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
         let c = compare(&plan, &ids);
-        let table = compare_table(&EN, &plan, &c, Measure::Amount, Span::Year, &HashSet::new());
+        let table = compare_table(&EN, &plan, &c, Figure::Amount, Span::Year, &HashSet::new());
         assert_eq!(table.errors.len(), 1);
         assert!(table.errors[0].contains("Stretch"), "{:?}", table.errors);
         assert!(table.need_two.is_some());
@@ -684,7 +735,7 @@ mod tests {
         let plan = sample_plan(Lang::En);
         let ids: Vec<String> = plan.scenarios.iter().map(|s| s.id.clone()).collect();
         let c = compare(&plan, &ids);
-        let charts = region_charts(&EN, Lang::En, &plan, &c, Measure::Amount, Span::Year);
+        let charts = region_charts(&EN, Lang::En, &plan, &c, Figure::Amount, Span::Year);
         assert_eq!(charts.len(), 1);
         assert_eq!(charts[0].title, "Stretch · Δ vs Baseline");
         assert_eq!(charts[0].bars.len(), plan.regions.len());

@@ -1,7 +1,8 @@
 //! Correction that re-plans (纠偏): from the deviation list, a region's gap re-spread over its
 //! remaining months as a new scenario; its months in "why this number", compared with the
 //! adopted scenario, adopted, and both steps undone — in both languages. Collections (回款)
-//! behind pace are re-spread the same way.
+//! behind pace are re-spread the same way and compared side by side (in English in
+//! `respread_collections`).
 
 use region_planner::core::breakdown::compute;
 use region_planner::core::format::read_plan;
@@ -261,10 +262,25 @@ async fn a_region_s_uncollected_balance_is_re_spread_in_chinese() {
     assert!(entry.what.contains("回款"), "logged: {}", entry.what);
     assert_eq!(entry.reason, "回款滞后，后续月份追回");
 
-    // Compare: amount and quantity are unchanged, and the page says the collections differ.
+    // Compare: amount and quantity are unchanged, the page says the collections differ, and
+    // its collections button shows them side by side.
     b.click("#respread-compare").await;
     b.wait_for_text("#compare-table", &name).await;
-    b.wait_for_text(".collections-hint", "各方案的回款指标不同")
+    b.wait_for(&format!(
+        "#compare-table tr[data-node=\"{region}\"] td.delta.same"
+    ))
+    .await;
+    let row = super::respread_collections::collections_side_by_side(
+        &b,
+        &plan,
+        made,
+        &region,
+        "各方案的回款指标不同（回款纠偏）：点“回款目标”可并排比较。",
+    )
+    .await;
+    assert!(row[2].starts_with('+'), "{row:?}");
+    assert_eq!(b.text_of("#compare-collections").await, "回款目标");
+    b.screenshot(artifacts_dir().join("screens/compare-collections-zh-1280x720.png"))
         .await;
 
     // Why this number, on the new scenario's breakdown: the region's collections correction,

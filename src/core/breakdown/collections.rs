@@ -63,6 +63,11 @@ impl Collections {
         units_decimal(self.annual[node], self.unit)
     }
 
+    /// A node's annual target as a number of units.
+    pub fn annual_units(&self, node: usize) -> i64 {
+        self.annual[node]
+    }
+
     /// A node's monthly targets as numbers of units.
     pub fn monthly_units(&self, node: usize) -> &[i64] {
         &self.monthly[node * self.months..(node + 1) * self.months]

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::core::scenario::Measure;
+use crate::core::execution::Figure;
 use crate::view::compare::{ComparePicker, Span};
 
-/// Check boxes for the scenarios to compare and buttons for the measure.
+/// Check boxes for the scenarios to compare and buttons for the figure (amount, quantity, and
+/// collections when a compared scenario sets them).
 #[component]
 pub fn ScenarioPicker(
     /// What is offered and what is chosen.
@@ -13,8 +14,8 @@ pub fn ScenarioPicker(
     picker: Signal<ComparePicker>,
     /// A scenario (by id) was checked (`true`) or unchecked.
     on_pick: Callback<(String, bool)>,
-    /// A measure was chosen.
-    on_measure: Callback<Measure>,
+    /// A figure was chosen.
+    on_measure: Callback<Figure>,
     /// The year or a month was chosen.
     on_span: Callback<Span>,
 ) -> impl IntoView {

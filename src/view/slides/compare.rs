@@ -5,9 +5,9 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
+use crate::core::execution::Figure;
 use crate::core::lang::Lang;
 use crate::core::model::Plan;
-use crate::core::scenario::Measure;
 use crate::i18n::Catalogue;
 use crate::view::compare::{CompareTable, Comparison, Span, compare_table_in, region_charts_in};
 use crate::view::diff_chart::DiffChart;
@@ -59,12 +59,12 @@ pub fn compare_slide(t: &Catalogue, lang: Lang, plan: &Plan, c: &Comparison) -> 
             t,
             plan,
             c,
-            Measure::Amount,
+            Figure::Amount,
             Span::Year,
             &HashSet::new(),
             shown,
         ),
-        chart: region_charts_in(t, plan, c, Measure::Amount, Span::Year, shown)
+        chart: region_charts_in(t, plan, c, Figure::Amount, Span::Year, shown)
             .into_iter()
             .next(),
     }
