@@ -994,10 +994,11 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// Ten plans of 10,000 salespeople with a year of actuals, each with a kept version, fit in the
 /// browser and reopen after a reload; the open plan is on screen within a second of the page
-/// load. The save of such a plan is timed (`body[data-save-ms]`) and printed.
+/// load; a save of such a plan (timed by `body[data-save-ms]`) takes at most 150 ms.
 #[tokio::test]
 async fn ten_plans_of_ten_thousand_with_their_versions_fit_and_reopen_after_a_reload() {
     const OPEN_MS: f64 = 1000.0;
+    const SAVE_MS: f64 = 150.0;
     // Timed, so with no other browser of the test process open meanwhile.
     let b = Browser::options()
         .lang("en-US")
@@ -1075,6 +1076,10 @@ async fn ten_plans_of_ten_thousand_with_their_versions_fit_and_reopen_after_a_re
         );
     }
     let save_ms = median(saves.clone());
+    assert!(
+        save_ms <= SAVE_MS,
+        "a save takes {save_ms:.0} ms {saves:?}, budget {SAVE_MS} ms"
+    );
     b.wait_stored("big-9", "Renamed 3").await;
     let usage = b
         .exec_js_async(
