@@ -120,7 +120,8 @@ pub struct StandingRow {
     pub id: String,
     /// "1", or "—" for someone without a target.
     pub rank: String,
-    /// 1–3 on the podium (drawn in gold, silver, bronze).
+    /// 1–3 on the podium (drawn in gold, silver, bronze): only someone who sold in the window
+    /// (with nothing recorded yet, everyone ties at 0% and nobody has won a medal).
     pub podium: Option<usize>,
     pub name: String,
     pub region: String,
@@ -142,7 +143,9 @@ pub fn standing_rows(
         .map(|s| StandingRow {
             id: s.id.clone(),
             rank: s.rank.map_or(t.none_dash.to_string(), |r| r.to_string()),
-            podium: s.rank.filter(|r| (1..=3).contains(r)),
+            podium: s
+                .rank
+                .filter(|r| (1..=3).contains(r) && s.actual > rust_decimal::Decimal::ZERO),
             name: s.name.clone(),
             region: s.region.clone(),
             subdistrict: s.subdistrict.clone(),
@@ -186,6 +189,24 @@ mod tests {
         let scopes = scope_choices(&EXEC_ZH, &plan);
         assert_eq!(scopes[0], Choice::new("", "全公司"));
         assert_eq!(scopes.len(), 1 + plan.regions.len());
+    }
+
+    #[test]
+    fn nobody_is_on_the_podium_before_anything_is_sold() {
+        let plan = sample_plan(Lang::En);
+        let b = compute(&plan, plan.adopted().unwrap()).unwrap();
+        let tr = Tracking::new(&plan, &b, None);
+        let list = leaderboard(
+            &plan,
+            &b,
+            &tr,
+            Measure::Amount,
+            Window::Quarter(1),
+            &Scope::Company,
+        );
+        let rows = standing_rows(&EXEC_EN, Lang::En, &list, 100);
+        assert_eq!(rows.len(), plan.salespeople().count());
+        assert!(rows.iter().all(|r| r.podium.is_none()), "{:?}", &rows[..3]);
     }
 
     #[test]
