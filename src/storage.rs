@@ -18,3 +18,5 @@ pub mod files;
 pub mod idb;
 #[cfg(target_arch = "wasm32")]
 pub mod moving;
+#[cfg(target_arch = "wasm32")]
+pub mod web_locks;

@@ -1,7 +1,8 @@
-//! The built app is one wasm, small enough to open fast (at most 1,220 KB gzipped: see
+//! The built app is one wasm, small enough to open fast (at most 1,225 KB gzipped: see
 //! docs/PERFORMANCE.md for what it goes to and the start times it gives; keeping plans in
 //! IndexedDB through `indexed_db_futures` took it from 1,148 KB to 1,197 KB, and the
-//! collections re-spread and the scorecard's amount fallback to 1,214 KB), and every file
+//! collections re-spread and the scorecard's amount fallback to 1,214 KB, Compare's collections,
+//! the faster save and the library's Web Lock to 1,220 KB), and every file
 //! the page loads carries a content hash in its name, so a deploy never mixes old and new files.
 //! Needs `dist/` from `trunk build --release`: run `./scripts/test.sh`, or
 //! `cargo test --features e2e --test wasm_size` after building.
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
-const BUDGET_GZIPPED: usize = 1_220_000;
+const BUDGET_GZIPPED: usize = 1_225_000;
 
 fn files_with_extension(dist: &Path, ext: &str) -> Vec<PathBuf> {
     let mut found: Vec<_> = std::fs::read_dir(dist)
@@ -29,7 +30,7 @@ fn files_with_extension(dist: &Path, ext: &str) -> Vec<PathBuf> {
 }
 
 #[test]
-fn the_app_is_one_wasm_of_at_most_1220_kb_gzipped() {
+fn the_app_is_one_wasm_of_at_most_1225_kb_gzipped() {
     let dist = dist::dist_dir();
     let wasm = files_with_extension(&dist, "wasm");
     assert_eq!(

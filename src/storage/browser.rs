@@ -16,6 +16,7 @@ use super::library::{
     read_index,
 };
 use super::versions::{self, VersionHead, Why};
+use super::web_locks;
 use crate::core::changelog::TextChanges;
 use crate::core::format::{ReadError, read_plan};
 use crate::core::lang::Lang;
@@ -445,6 +446,13 @@ pub const LIBRARY_LOCK: &str = "region-planner/library";
 /// and a delete never interleave; and while holding [`LIBRARY_LOCK`], so that no other
 /// window's job runs meanwhile.
 pub async fn in_turn(job: impl std::future::Future<Output = ()> + 'static) {
+    // One copy of what follows for every kind of job, not one per job.
+    queued(Box::pin(job)).await;
+}
+
+type Job = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+
+async fn queued(job: Job) {
     let mut resolve = None;
     let mine = js_sys::Promise::new(&mut |ok, _| resolve = Some(ok));
     let before = QUEUE.with(|q| q.replace(Some(mine)));
@@ -459,12 +467,9 @@ pub async fn in_turn(job: impl std::future::Future<Output = ()> + 'static) {
 
 /// Runs `job` holding [`LIBRARY_LOCK`]; without it where the browser has no Web Locks or
 /// refuses the request.
-async fn locked(job: impl std::future::Future<Output = ()> + 'static) {
-    use web_sys::wasm_bindgen::{JsCast, JsValue, closure::Closure};
-    let locks = web_sys::window()
-        .map(|w| w.navigator().locks())
-        .filter(|l| !l.is_undefined());
-    let Some(locks) = locks else {
+async fn locked(job: Job) {
+    use web_sys::wasm_bindgen::{JsValue, closure::Closure};
+    let Some(locks) = web_locks::lock_manager() else {
         return job.await;
     };
     // The job moves into the lock's callback, which the browser calls once the lock is granted;
@@ -482,7 +487,7 @@ async fn locked(job: impl std::future::Future<Output = ()> + 'static) {
             })
         })
     };
-    let request = locks.request(LIBRARY_LOCK, granted.unchecked_ref());
+    let request = locks.request(LIBRARY_LOCK, &granted);
     let _ = wasm_bindgen_futures::JsFuture::from(request).await;
     // A request refused before the job ran (an opaque origin, say) runs it without the lock.
     let job = job.borrow_mut().take();

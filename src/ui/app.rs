@@ -150,7 +150,7 @@ fn Main(start: Start, lang: Lang) -> impl IntoView {
     Effect::new(move |_| {
         app.route.track();
         if let Some(main) = main.get_untracked() {
-            main.set_scroll_top(0.0);
+            main.set_scroll_top(0);
         }
     });
 

@@ -73,7 +73,7 @@ pub fn BreakdownTable() -> impl IntoView {
 
     let measure_viewport = move || {
         if let Some(el) = scroller.get_untracked() {
-            scroll_top.set(el.scroll_top().max(0.0) as u32);
+            scroll_top.set(el.scroll_top().max(0) as u32);
             viewport.set(el.client_height().max(0) as u32);
         }
     };
@@ -133,11 +133,11 @@ pub fn BreakdownTable() -> impl IntoView {
             // Keep the selected row in view.
             if let Some(el) = scroller.get_untracked() {
                 let (row, pos) = (ROW_HEIGHT as i32, position as i32 * ROW_HEIGHT as i32);
-                let (top, height) = (el.scroll_top() as i32, el.client_height());
+                let (top, height) = (el.scroll_top(), el.client_height());
                 if pos < top + row {
-                    el.set_scroll_top(f64::from((pos - row).max(0)));
+                    el.set_scroll_top((pos - row).max(0));
                 } else if pos + 2 * row > top + height {
-                    el.set_scroll_top(f64::from(pos + 2 * row - height));
+                    el.set_scroll_top(pos + 2 * row - height);
                 }
             }
         }

@@ -73,7 +73,7 @@ impl TreeState {
     /// Reads the list's scroll position and height (after a scroll or a resize).
     pub fn measure(&self) {
         if let Some(el) = self.list.get_untracked() {
-            let top = el.scroll_top().max(0.0) as u32;
+            let top = el.scroll_top().max(0) as u32;
             let height = el.client_height().max(0) as u32;
             if self.scroll_top.get_untracked() != top {
                 self.scroll_top.set(top);
@@ -98,7 +98,7 @@ impl TreeState {
         if let (Some(index), Some(el)) = (index, self.list.get_untracked()) {
             let top = self.scroll_top.get_untracked();
             if let Some(to) = scroll_to_show(index, top, self.viewport.get_untracked()) {
-                el.set_scroll_top(f64::from(to));
+                el.set_scroll_top(to as i32);
                 self.scroll_top.set(to);
             }
         }
@@ -154,7 +154,7 @@ impl TreeState {
     pub fn collapse_all(&self) {
         self.app.expanded.set(HashSet::new());
         if let Some(el) = self.list.get_untracked() {
-            el.set_scroll_top(0.0);
+            el.set_scroll_top(0);
         }
         self.scroll_top.set(0);
     }
