@@ -39,6 +39,31 @@ async fn store_as_another_window(b: &Browser, id: &str, text: &str) {
     .await;
 }
 
+/// The app on the territory, once the sample is stored, with `window.__rpStore` installed.
+async fn open_stored_sample() -> Browser {
+    let b = open("/#/territory").await;
+    install_store_access(&b).await;
+    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
+        .await;
+    b
+}
+
+/// Opens a page of another writer that takes the library's lock and keeps it until
+/// `window.__rpStore.release()`; the app's window and the writer's.
+async fn hold_the_lock_elsewhere(
+    b: &Browser,
+) -> (fantoccini::wd::WindowHandle, fantoccini::wd::WindowHandle) {
+    let main = other_writer(b).await;
+    let writer = b.client().window().await.unwrap();
+    b.exec_js_async(
+        "const done = arguments[0]; window.__rpStore.hold().then(() => done(true));",
+        vec![],
+    )
+    .await;
+    b.client().switch_to_window(main.clone()).await.unwrap();
+    (main, writer)
+}
+
 /// Installs `window.__rpStore` in the page: reads and writes the app's IndexedDB library as
 /// the app does (see docs/FORMAT.md, "Storage in the browser").
 async fn install_store_access(b: &Browser) {
@@ -119,10 +144,7 @@ async fn other_writer(b: &Browser) -> fantoccini::wd::WindowHandle {
 /// be opened, with the reason, a download of the stored text and a way to delete it.
 #[tokio::test]
 async fn an_unreadable_plan_is_never_replaced_by_another_under_its_id() {
-    let b = open("/#/territory").await;
-    install_store_access(&b).await;
-    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
-        .await;
+    let b = open_stored_sample().await;
     let mut newer: serde_json::Value =
         serde_json::from_str(&write_plan(&sample_plan(Lang::En))).unwrap();
     newer["format_version"] = json!(9);
@@ -300,10 +322,7 @@ async fn write_notes(b: &Browser, region: &str, text: &str) {
 /// back its own edit only.
 #[tokio::test]
 async fn two_windows_keep_each_others_edits_in_both_orders() {
-    let b = open("/#/territory").await;
-    install_store_access(&b).await;
-    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
-        .await;
+    let b = open_stored_sample().await;
     let first = b.client().window().await.unwrap();
     let second = b.client().new_window(false).await.unwrap().handle;
     b.client().switch_to_window(second.clone()).await.unwrap();
@@ -378,19 +397,9 @@ async fn two_windows_keep_each_others_edits_in_both_orders() {
 /// library's lock (the Web Locks API), then finds what that window wrote and keeps both edits.
 #[tokio::test]
 async fn a_save_waits_for_the_lock_another_window_holds() {
-    let b = open("/#/territory").await;
-    install_store_access(&b).await;
-    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
-        .await;
-    let main = other_writer(&b).await;
-    let writer = b.client().window().await.unwrap();
-    b.exec_js_async(
-        "const done = arguments[0]; window.__rpStore.hold().then(() => done(true));",
-        vec![],
-    )
-    .await;
+    let b = open_stored_sample().await;
+    let (main, writer) = hold_the_lock_elsewhere(&b).await;
 
-    b.client().switch_to_window(main.clone()).await.unwrap();
     let saves = b
         .exec_js("return Number(document.body.dataset.saves || 0);")
         .await;
@@ -435,21 +444,11 @@ async fn a_save_waits_for_the_lock_another_window_holds() {
 /// local storage has no room left for the plan's text: what changed is left instead.
 #[tokio::test]
 async fn an_edit_reloaded_away_before_its_save_is_kept_when_local_storage_is_nearly_full() {
-    let b = open("/#/territory").await;
-    install_store_access(&b).await;
-    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
-        .await;
+    let b = open_stored_sample().await;
     let plan_chars = stored(&b, "sample").await.unwrap().chars().count();
     // Another window holds the library's lock, so no save of this window is written before
     // the reload.
-    let main = other_writer(&b).await;
-    let writer = b.client().window().await.unwrap();
-    b.exec_js_async(
-        "const done = arguments[0]; window.__rpStore.hold().then(() => done(true));",
-        vec![],
-    )
-    .await;
-    b.client().switch_to_window(main.clone()).await.unwrap();
+    let (main, writer) = hold_the_lock_elsewhere(&b).await;
     b.click_text(".tree-row", "Changsha").await;
     b.wait_until("(document.querySelector('#detail-name') || {}).value === 'Changsha'")
         .await;
@@ -506,10 +505,7 @@ async fn an_edit_reloaded_away_before_its_save_is_kept_when_local_storage_is_nea
 /// what the other window wrote and lets the person keep either.
 #[tokio::test]
 async fn the_same_field_changed_in_two_windows_asks_which_to_keep() {
-    let b = open("/#/territory").await;
-    install_store_access(&b).await;
-    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
-        .await;
+    let b = open_stored_sample().await;
     let first = b.client().window().await.unwrap();
     let second = b.client().new_window(false).await.unwrap().handle;
     b.client().switch_to_window(second.clone()).await.unwrap();
@@ -556,10 +552,7 @@ async fn the_same_field_changed_in_two_windows_asks_which_to_keep() {
 /// so and offers to keep its copy as a new plan.
 #[tokio::test]
 async fn a_plan_deleted_in_another_window_is_not_resurrected() {
-    let b = open("/#/territory").await;
-    install_store_access(&b).await;
-    b.wait_until_async_true("window.__rpStore.plan('sample').then(r => !!r)")
-        .await;
+    let b = open_stored_sample().await;
     let first = b.client().window().await.unwrap();
     let second = b.client().new_window(false).await.unwrap().handle;
     b.client().switch_to_window(second.clone()).await.unwrap();
