@@ -191,20 +191,24 @@ mod tests {
         assert_eq!(scopes.len(), 1 + plan.regions.len());
     }
 
-    #[test]
-    fn nobody_is_on_the_podium_before_anything_is_sold() {
-        let plan = sample_plan(Lang::En);
-        let b = compute(&plan, plan.adopted().unwrap()).unwrap();
-        let tr = Tracking::new(&plan, &b, None);
-        let list = leaderboard(
-            &plan,
+    /// The whole company's leaderboard of the first quarter, by amount.
+    fn first_quarter(plan: &Plan) -> Vec<Standing> {
+        let b = compute(plan, plan.adopted().unwrap()).unwrap();
+        let tr = Tracking::new(plan, &b, None);
+        leaderboard(
+            plan,
             &b,
             &tr,
             Measure::Amount,
             Window::Quarter(1),
             &Scope::Company,
-        );
-        let rows = standing_rows(&EXEC_EN, Lang::En, &list, 100);
+        )
+    }
+
+    #[test]
+    fn nobody_is_on_the_podium_before_anything_is_sold() {
+        let plan = sample_plan(Lang::En);
+        let rows = standing_rows(&EXEC_EN, Lang::En, &first_quarter(&plan), 100);
         assert_eq!(rows.len(), plan.salespeople().count());
         assert!(rows.iter().all(|r| r.podium.is_none()), "{:?}", &rows[..3]);
     }
@@ -215,14 +219,7 @@ mod tests {
         plan.execution = sample_execution(&plan, 3);
         let b = compute(&plan, plan.adopted().unwrap()).unwrap();
         let tr = Tracking::new(&plan, &b, None);
-        let list = leaderboard(
-            &plan,
-            &b,
-            &tr,
-            Measure::Amount,
-            Window::Quarter(1),
-            &Scope::Company,
-        );
+        let list = first_quarter(&plan);
         assert_eq!(
             title(&EXEC_ZH, &plan, Window::Quarter(1), &Scope::Company),
             "排行榜 · 第1季度 · 全公司"
