@@ -229,12 +229,15 @@ impl TextChanges {
                 .hunks
                 .iter()
                 .all(|(at, old, _)| before.get(*at..at + old.len()) == Some(old.as_str()));
+        if !fits {
+            return None;
+        }
         let hunks: Vec<Hunk> = self
             .hunks
             .iter()
             .map(|(at, old, new)| Hunk(*at, old.len(), new.clone()))
             .collect();
-        fits.then(|| apply(before, &hunks)).flatten()
+        apply(before, &hunks)
     }
 }
 

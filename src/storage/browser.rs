@@ -524,20 +524,23 @@ struct Unsaved {
 /// nothing is.
 pub fn leave_unsaved(id: &str, text: String) {
     let Some(s) = local() else { return };
+    let leave = |note: &Unsaved| {
+        serde_json::to_string(note).is_ok_and(|raw| s.set_item(UNSAVED_KEY, &raw).is_ok())
+    };
     let mut note = Unsaved {
         id: id.to_string(),
         rev: known_rev(id),
-        text: None,
-        changes: known_text(id).and_then(|before| TextChanges::between(&before, &text)),
+        text: Some(text),
+        changes: None,
     };
-    let small = serde_json::to_string(&note);
-    note.text = Some(text);
-    note.changes = None;
-    let whole = serde_json::to_string(&note);
-    for raw in [whole, small].into_iter().flatten() {
-        if s.set_item(UNSAVED_KEY, &raw).is_ok() {
-            return;
-        }
+    if leave(&note) {
+        return;
+    }
+    // Worked out only when the text does not fit: the page is closing.
+    let text = note.text.take().unwrap_or_default();
+    note.changes = known_text(id).and_then(|before| TextChanges::between(&before, &text));
+    if note.changes.is_some() {
+        leave(&note);
     }
 }
 
