@@ -129,15 +129,16 @@ async fn cold_starts(network: Network) -> (f64, f64, String) {
 #[tokio::test]
 async fn app_start_is_fast() {
     let budget = budget::APP_START;
-    let (ready, painted, runs) = cold_starts(Network::Localhost).await;
-    println!("app start (localhost): {}", budget.describe());
-    // Ready is when the app has built the page; the screen shows it at the next paint.
-    assert!(
-        budget.holds(ready) && budget.holds(painted),
-        "the sample plan was ready {ready:.0} ms and painted {painted:.0} ms after navigation \
-         (medians; {runs}); {}",
-        budget.describe()
-    );
+    budget::within_attempts("app start (localhost)", || async {
+        let (ready, painted, runs) = cold_starts(Network::Localhost).await;
+        println!("app start (localhost): {}", budget.describe());
+        // Ready is when the frame that draws the plan has been painted.
+        budget.check(
+            &format!("the sample plan on screen (medians; {runs})"),
+            ready.max(painted),
+        )
+    })
+    .await;
 }
 
 /// Over a 10 Mbit/s link with 40 ms round trips the sample plan is on screen soon (1.5 s in
@@ -145,14 +146,17 @@ async fn app_start_is_fast() {
 #[tokio::test]
 async fn app_start_over_a_slow_link_is_fast() {
     let budget = budget::APP_START_SLOW_LINK;
-    let (ready, painted, runs) = cold_starts(Network::Throttled).await;
-    println!("app start (10 Mbit/s, 40 ms): {}", budget.describe());
-    assert!(
-        budget.holds(ready) && budget.holds(painted),
-        "over 10 Mbit/s with 40 ms round trips the sample plan was ready {ready:.0} ms and \
-         painted {painted:.0} ms after navigation (medians; {runs}); {}",
-        budget.describe()
-    );
+    budget::within_attempts("app start (10 Mbit/s, 40 ms)", || async {
+        let (ready, painted, runs) = cold_starts(Network::Throttled).await;
+        println!("app start (10 Mbit/s, 40 ms): {}", budget.describe());
+        budget.check(
+            &format!(
+                "over 10 Mbit/s with 40 ms round trips, the sample plan on screen (medians; {runs})"
+            ),
+            ready.max(painted),
+        )
+    })
+    .await;
 }
 
 /// The app reopens on the route used last, planning or execution, when its address names none.

@@ -4,6 +4,7 @@
 
 use region_planner::core::scenario::Measure;
 
+use super::support::budget::{check_ms, within_attempts};
 use super::support::{Browser, open_large, open_stored, time_until};
 
 const READY: &str = r#"body[data-ready="1"]"#;
@@ -354,36 +355,37 @@ async fn switching_language_and_presenting_a_plan_of_ten_thousand_is_quick() {
 
 #[tokio::test]
 async fn opening_the_planning_routes_of_ten_thousand_is_quick() {
-    let b = large_plan("/#/territory").await;
-    // The breakdown is computed when a route first shows it.
-    let breakdown = time_click(&b, "#tab-breakdown", "#breakdown-table", "Region 1").await;
-    // A second scenario, so the comparison computes two.
-    b.click("#scenario-duplicate").await;
-    b.wait_for_text("#scenario-select", "(copy)").await;
-    let mut opened = vec![("breakdown (first compute)", breakdown)];
-    for (name, tab, probe) in [
-        ("tiers", "#tab-tiers", "#tier-board"),
-        ("compare", "#tab-compare", "#compare-table"),
-        ("breakdown", "#tab-breakdown", "#breakdown-table"),
-    ] {
-        b.click("#tab-territory").await;
-        b.wait_for(r#"#tab-territory[aria-selected="true"]"#).await;
-        opened.push((name, time_click(&b, tab, probe, "Region 1").await));
-    }
-    println!(
-        "opening a route at 10,000 salespeople, from the territory: {}",
-        opened
-            .iter()
-            .map(|(name, ms)| format!("{name} {ms:.0} ms"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    for (name, ms) in opened {
-        assert!(
-            ms <= 300.0,
-            "opening {name} took {ms:.0} ms (budget 300 ms)"
+    within_attempts("opening the planning routes at 10,000", || async {
+        let b = large_plan("/#/territory").await;
+        // The breakdown is computed when a route first shows it.
+        let breakdown = time_click(&b, "#tab-breakdown", "#breakdown-table", "Region 1").await;
+        // A second scenario, so the comparison computes two.
+        b.click("#scenario-duplicate").await;
+        b.wait_for_text("#scenario-select", "(copy)").await;
+        let mut opened = vec![("breakdown (first compute)", breakdown)];
+        for (name, tab, probe) in [
+            ("tiers", "#tab-tiers", "#tier-board"),
+            ("compare", "#tab-compare", "#compare-table"),
+            ("breakdown", "#tab-breakdown", "#breakdown-table"),
+        ] {
+            b.click("#tab-territory").await;
+            b.wait_for(r#"#tab-territory[aria-selected="true"]"#).await;
+            opened.push((name, time_click(&b, tab, probe, "Region 1").await));
+        }
+        println!(
+            "opening a route at 10,000 salespeople, from the territory: {}",
+            opened
+                .iter()
+                .map(|(name, ms)| format!("{name} {ms:.0} ms"))
+                .collect::<Vec<_>>()
+                .join(", ")
         );
-    }
+        for (name, ms) in opened {
+            check_ms(&format!("opening {name}"), ms, 300.0)?;
+        }
+        Ok(())
+    })
+    .await;
 }
 
 #[tokio::test]

@@ -204,58 +204,59 @@ async fn export_and_import_of_ten_thousand_salespeople_are_timed_against_their_b
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("plan-10000.json");
     std::fs::write(&path, &text).unwrap();
-    let mut imports = Vec::new();
-    for _ in 0..3 {
-        let b = Browser::options()
-            .lang("en-US")
-            .exclusive()
-            .timeout(std::time::Duration::from_secs(30))
-            .launch()
-            .await;
-        b.open("/#/territory").await;
-        b.wait_for(READY).await;
-        b.exec_js(
-            "window.__import_ms = null;
-             document.addEventListener('change', e => {
-               if (e.target.id !== 'import-file') return;
-               const start = performance.now();
-               const check = () => {
-                 const toast = document.querySelector('.toast');
-                 const tree = document.querySelector('.tree');
-                 if (toast && toast.textContent.includes('Imported') && tree && tree.textContent.includes('Region 1'))
-                   window.__import_ms = performance.now() - start;
-                 else requestAnimationFrame(check);
-               };
-               requestAnimationFrame(check);
-             }, true);",
-        )
-        .await;
-        b.wait_for("#import-file")
-            .await
-            .send_keys(&path.display().to_string())
-            .await
-            .expect("the file input takes the path");
-        b.wait_until("window.__import_ms !== null").await;
-        imports.push(
-            b.exec_js("return window.__import_ms;")
-                .await
-                .as_f64()
-                .unwrap(),
-        );
-    }
-    let (export, import) = (median(exports.clone()), median(imports.clone()));
-    println!(
-        "plan of 10,000 salespeople ({:.1} MB of JSON), headless Chromium: export {export:.0} ms (median of {exports:.0?}), import {import:.0} ms (median of {imports:.0?})",
-        bytes / 1e6
-    );
+    let export = median(exports.clone());
     // Export meets the issue's 200 ms on the test machines too; import is held to their budget.
     assert!(export <= 200.0, "export took {export:.0} ms: {exports:?}");
     let budget = super::support::budget::IMPORT_10K;
-    assert!(
-        budget.holds(import),
-        "import took {import:.0} ms: {imports:?}; {}",
-        budget.describe()
-    );
+    let (path, exports) = (&path, &exports);
+    super::support::budget::within_attempts("import of 10,000 salespeople", || async move {
+        let mut imports = Vec::new();
+        for _ in 0..3 {
+            let b = Browser::options()
+                .lang("en-US")
+                .exclusive()
+                .timeout(std::time::Duration::from_secs(30))
+                .launch()
+                .await;
+            b.open("/#/territory").await;
+            b.wait_for(READY).await;
+            b.exec_js(
+                "window.__import_ms = null;
+                 document.addEventListener('change', e => {
+                   if (e.target.id !== 'import-file') return;
+                   const start = performance.now();
+                   const check = () => {
+                     const toast = document.querySelector('.toast');
+                     const tree = document.querySelector('.tree');
+                     if (toast && toast.textContent.includes('Imported') && tree && tree.textContent.includes('Region 1'))
+                       window.__import_ms = performance.now() - start;
+                     else requestAnimationFrame(check);
+                   };
+                   requestAnimationFrame(check);
+                 }, true);",
+            )
+            .await;
+            b.wait_for("#import-file")
+                .await
+                .send_keys(&path.display().to_string())
+                .await
+                .expect("the file input takes the path");
+            b.wait_until("window.__import_ms !== null").await;
+            imports.push(
+                b.exec_js("return window.__import_ms;")
+                    .await
+                    .as_f64()
+                    .unwrap(),
+            );
+        }
+        let import = median(imports.clone());
+        println!(
+            "plan of 10,000 salespeople ({:.1} MB of JSON), headless Chromium: export {export:.0} ms (median of {exports:.0?}), import {import:.0} ms (median of {imports:.0?})",
+            bytes / 1e6
+        );
+        budget.check(&format!("import (median of {imports:.0?})"), import)
+    })
+    .await;
 }
 
 #[tokio::test]
