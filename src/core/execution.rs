@@ -30,6 +30,7 @@ mod expenses;
 mod import;
 mod leaderboard;
 mod milestones;
+mod ranking;
 mod score_import;
 mod scorecard;
 mod share_import;

@@ -104,6 +104,47 @@ fn plan_people(plan: &Plan) -> usize {
     plan.salespeople().count()
 }
 
+/// Before anything is sold everyone with a target is level: all first, no medals, not ranked
+/// by name; once one person sells, that person alone is first.
+#[tokio::test]
+async fn before_anything_is_sold_everyone_is_level_on_the_leaderboard() {
+    let b = open("/#/competition").await;
+    b.wait_for(".leaderboard").await;
+    let ranks = b.texts_of(".leaderboard tr.standing td.rank").await;
+    let rated: Vec<&String> = ranks.iter().filter(|r| *r != "—").collect();
+    assert!(rated.len() > 3, "{ranks:?}");
+    assert!(rated.iter().all(|r| *r == "1"), "{ranks:?}");
+    assert_eq!(
+        b.count(".leaderboard tr[class*=\"podium\"]").await,
+        0,
+        "no medal before a sale"
+    );
+
+    // One figure typed: its salesperson leads alone, the others share second place.
+    b.click("#tab-actuals").await;
+    b.wait_for(".actuals tbody tr").await;
+    let person = b
+        .exec_js(
+            "const rows = [...document.querySelectorAll('.actuals tbody tr')];
+             return rows.find(r => /[1-9]/.test(r.querySelector('td.target').textContent))
+               .dataset.person;",
+        )
+        .await;
+    let row = format!(".actuals tr[data-person={person}]");
+    let name = b.text_of(&format!("{row} td.name")).await;
+    b.type_into(&format!("{row} input.figure-amount"), "50000")
+        .await;
+    b.press(&Key::Enter).await;
+    b.wait_for_text(&format!("{row} td.completion"), "%").await;
+    b.click("#tab-competition").await;
+    b.wait_for(".leaderboard tr.podium-1").await;
+    assert_eq!(b.text_of(".leaderboard tr.podium-1 td.name").await, name);
+    let ranks = b.texts_of(".leaderboard tr.standing td.rank").await;
+    assert_eq!(ranks[0], "1");
+    let rated: Vec<&String> = ranks[1..].iter().filter(|r| *r != "—").collect();
+    assert!(rated.iter().all(|r| *r == "2"), "{ranks:?}");
+}
+
 #[tokio::test]
 async fn imported_actuals_show_deviations_and_the_leaderboard_and_survive_a_reload() {
     let b = open("/#/actuals").await;

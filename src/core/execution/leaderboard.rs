@@ -1,10 +1,11 @@
 //! Sales competition (销售竞赛): salespeople ranked by completion rate over a month, a quarter
 //! or the whole period, company-wide or within one region.
 //!
-//! Completion is the actual (through the as-of month) ÷ the window's full target. Ties are
-//! broken by the higher actual, then the name, then the id, so the order is the same on every
-//! machine. People whose target in the window is zero have no rate: they are listed last, with
-//! no rank, in the same tie order.
+//! Completion is the actual (through the as-of month) ÷ the window's full target. Equal rates
+//! are ordered by the higher actual; people with the same rate and the same actual share a rank
+//! ("1, 2, 2, 4") and are listed by name, then id, so the order is the same on every machine.
+//! People whose target in the window is zero have no rate: they are listed last, with no rank,
+//! in the same order.
 
 use std::cmp::Ordering;
 
@@ -15,6 +16,7 @@ use crate::core::model::Plan;
 use crate::core::period::YearMonth;
 use crate::core::scenario::{Level, Measure};
 
+use super::ranking::shared_ranks;
 use super::tracking::Tracking;
 
 /// The stretch of the period a leaderboard covers.
@@ -38,7 +40,8 @@ pub enum Scope {
 /// A salesperson's place on a leaderboard.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Standing {
-    /// 1-based; `None` for people with no rate.
+    /// 1-based, shared by people with the same rate and actual; `None` for people with no
+    /// rate.
     pub rank: Option<usize>,
     /// Index into [`Breakdown::nodes`].
     pub node: usize,
@@ -106,11 +109,17 @@ pub fn leaderboard(
             }
         })
         .collect();
-    list.sort_by(order);
-    for (k, s) in list.iter_mut().enumerate() {
-        s.rank = s.completion.map(|_| k + 1);
-    }
+    rank_in_order(&mut list);
     list
+}
+
+/// Sorts best first and ranks: the same rate and actual share a rank.
+fn rank_in_order(list: &mut [Standing]) {
+    list.sort_by(order);
+    let ranks = shared_ranks(list.iter().map(|s| s.completion.map(|c| (c, s.actual))));
+    for (s, rank) in list.iter_mut().zip(ranks) {
+        s.rank = rank;
+    }
 }
 
 /// Rated before unrated; higher completion, higher actual, then name and id ascending.
@@ -150,7 +159,7 @@ mod tests {
     }
 
     #[test]
-    fn ties_break_by_actual_then_name_then_id_and_zero_targets_go_last() {
+    fn ties_break_by_actual_then_share_a_rank_listed_by_name_and_id_and_zero_targets_go_last() {
         let mut list = [
             standing("Zhou", "p9", 0, 500),   // no rate
             standing("Li", "p2", 100, 90),    // 0.9
@@ -160,9 +169,15 @@ mod tests {
             standing("An", "p8", 0, 0),       // no rate
             standing("Bo", "p5", 100, 90),    // 0.9, name before Li
         ];
-        list.sort_by(order);
+        rank_in_order(&mut list);
         let ids: Vec<&str> = list.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["p4", "p3", "p5", "p1", "p2", "p9", "p8"]);
+        // Bo and the two Li have the same rate and actual: third together, not by name.
+        let ranks: Vec<Option<usize>> = list.iter().map(|s| s.rank).collect();
+        assert_eq!(
+            ranks,
+            [Some(1), Some(2), Some(3), Some(3), Some(3), None, None]
+        );
     }
 
     #[test]

@@ -194,12 +194,18 @@ proptest! {
             prop_assert_eq!(board.len(), PEOPLE);
             let rated = board.iter().take_while(|s| s.completion.is_some()).count();
             prop_assert!(board[rated..].iter().all(|s| s.completion.is_none() && s.rank.is_none()));
+            if rated > 0 {
+                prop_assert_eq!(board[0].rank, Some(1));
+            }
             for (k, pair) in board.windows(2).enumerate() {
                 let (a, z) = (&pair[0], &pair[1]);
                 if let (Some(x), Some(y)) = (a.completion, z.completion) {
                     prop_assert!(x > y || (x == y && (a.actual > z.actual
                         || (a.actual == z.actual && (a.name.as_str(), a.id.as_str()) < (z.name.as_str(), z.id.as_str())))));
-                    prop_assert_eq!(a.rank, Some(k + 1));
+                    // The same rate and actual share a rank; otherwise the next is placed
+                    // after everyone before it.
+                    let tied = x == y && a.actual == z.actual;
+                    prop_assert_eq!(z.rank, if tied { a.rank } else { Some(k + 2) });
                 }
             }
         }

@@ -35,6 +35,7 @@ use crate::core::period::YearMonth;
 
 use super::archive::CustomerKind;
 use super::edit_error::EditError;
+use super::ranking::shared_ranks;
 use super::{Settings, ratio};
 
 /// A distributor's figures for one month.
@@ -395,7 +396,7 @@ pub struct MeasureScore {
 /// A distributor on the scorecard.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScoreRow {
-    /// 1-based; `None` when no measure could be scored.
+    /// 1-based, shared by equal composites; `None` when no measure could be scored.
     pub rank: Option<usize>,
     /// Id of the archive record.
     pub customer: String,
@@ -533,7 +534,8 @@ pub fn score_figures(
 }
 
 /// The ranking for one month: every distributor with figures that month, highest composite
-/// first (then by name and id); those with no composite last, unranked.
+/// first (equal composites share a rank and are listed by name and id); those with no composite
+/// last, unranked.
 pub fn scorecard(plan: &Plan, month: YearMonth) -> Vec<ScoreRow> {
     let settings = &plan.execution.settings;
     let customers = &plan.execution.customers;
@@ -569,8 +571,9 @@ pub fn scorecard(plan: &Plan, month: YearMonth) -> Vec<ScoreRow> {
             .then_with(|| a.name.cmp(&b.name))
             .then_with(|| a.customer.cmp(&b.customer))
     });
-    for (k, row) in rows.iter_mut().enumerate() {
-        row.rank = row.composite.map(|_| k + 1);
+    let ranks = shared_ranks(rows.iter().map(|r| r.composite));
+    for (row, rank) in rows.iter_mut().zip(ranks) {
+        row.rank = rank;
     }
     rows
 }

@@ -211,6 +211,10 @@ mod tests {
         let rows = standing_rows(&EXEC_EN, Lang::En, &first_quarter(&plan), 100);
         assert_eq!(rows.len(), plan.salespeople().count());
         assert!(rows.iter().all(|r| r.podium.is_none()), "{:?}", &rows[..3]);
+        // Everyone with a target ties at 0%: all first, none ahead of another by name.
+        let rated: Vec<&StandingRow> = rows.iter().filter(|r| r.rank != "—").collect();
+        assert!(!rated.is_empty());
+        assert!(rated.iter().all(|r| r.rank == "1"), "{:?}", &rated[..3]);
     }
 
     #[test]

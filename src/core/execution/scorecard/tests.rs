@@ -214,7 +214,7 @@ fn weights_change_the_composite_and_each_contribution() {
 }
 
 #[test]
-fn distributors_are_ranked_by_composite_then_name() {
+fn distributors_are_ranked_by_composite_and_equal_ones_share_a_rank_listed_by_name() {
     let mut plan = sample_plan(Lang::En);
     let month = YearMonth::new(2027, 3).unwrap();
     let mut add = |name: &str, raw: Raw| {
@@ -231,12 +231,13 @@ fn distributors_are_ranked_by_composite_then_name() {
         set_score_entry(&mut plan, &terminal, month, ScoreFigures::default()),
         Err(EditError::NotADistributor(terminal))
     );
+    // Alpha and Zeta have the same figures: first together, listed by name.
     let rows = scorecard(&plan, month);
     let order: Vec<(Option<usize>, &str)> =
         rows.iter().map(|r| (r.rank, r.name.as_str())).collect();
     assert_eq!(
         order,
-        [(Some(1), "Alpha"), (Some(2), "Zeta"), (Some(3), "Weak")]
+        [(Some(1), "Alpha"), (Some(1), "Zeta"), (Some(3), "Weak")]
     );
     assert_eq!(rows[0].growth_mom, Some(d("0.2")));
     assert_eq!(rows[0].growth_yoy, Some(d("0")));
