@@ -125,6 +125,7 @@ catalogue_keys! {
     slide_regions,
     slide_monthly,
     slide_compare,
+    slide_compare_month,
     slide_of,
     slide_tier_regions,
     slide_tier_region,

@@ -93,6 +93,7 @@ pub static EN: Catalogue = Catalogue {
     slide_regions: "Targets by region",
     slide_monthly: "Monthly plan",
     slide_compare: "Scenarios compared",
+    slide_compare_month: "{} · {}: every scenario has the same year; this is the first month in which they differ.",
     slide_of: "{} / {}",
     slide_tier_regions: "{} regions",
     slide_tier_region: "{} region",

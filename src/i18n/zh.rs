@@ -93,6 +93,7 @@ pub static ZH: Catalogue = Catalogue {
     slide_regions: "各区域目标",
     slide_monthly: "月度计划",
     slide_compare: "方案对比",
+    slide_compare_month: "{} · {}：各方案的全年指标相同，这是最先出现差异的月份。",
     slide_of: "{} / {}",
     slide_tier_regions: "{} 个区域",
     slide_tier_region: "{} 个区域",

@@ -208,6 +208,26 @@ impl Comparison {
         movers
     }
 
+    /// The first month (its position in the period) in which some node's `figure` is not the
+    /// same in every scenario; `None` when every month is.
+    pub fn first_month_differing(&self, figure: Figure) -> Option<usize> {
+        let base = self.breakdowns.first()?;
+        let mut first: Option<usize> = None;
+        for (k, other) in self.breakdowns.iter().enumerate().skip(1) {
+            for (i, n) in base.nodes().iter().enumerate() {
+                let Some(j) = other.find(&n.id) else { continue };
+                let pair = self.units_of(0, i, figure).zip(self.units_of(k, j, figure));
+                let Some(((_, a), (_, b))) = pair else {
+                    continue;
+                };
+                if let Some(m) = a.iter().zip(b).position(|(x, y)| x != y) {
+                    first = Some(first.map_or(m, |f| f.min(m)));
+                }
+            }
+        }
+        first
+    }
+
     /// Whether every node's year is the same in every scenario while some month is not (as
     /// after a re-spread): the year view alone would show no difference.
     pub fn only_months_differ(&self, figure: Figure) -> bool {

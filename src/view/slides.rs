@@ -154,7 +154,7 @@ pub enum SlideBody {
         chart: MonthlyChart,
         summary: String,
     },
-    /// The adopted scenario and the next ones (by id, at most [`COMPARED`]) side by side; the
+    /// The scenarios side by side (by id, the adopted one first; see [`compare_ids`]); the
     /// comparison is computed by the slide itself ([`compare_slide`]).
     Compare(Vec<String>),
     Completion(CompletionSlide),
@@ -207,6 +207,9 @@ pub struct SlideInput<'a> {
     pub breakdown: Option<&'a Breakdown>,
     /// The month actuals are counted through (`None`: the latest with any).
     pub as_of: Option<YearMonth>,
+    /// The scenario on screen on the planning routes, which the comparison sets against the
+    /// adopted one (as Compare opens).
+    pub on_screen: Option<&'a str>,
 }
 
 /// The slide `key`, shown as number `place` (from 0) of `shown` slides.
@@ -218,6 +221,7 @@ pub fn slide(input: &SlideInput, plan: &Plan, key: &SlideKey, place: usize, show
         scenario: s,
         breakdown: bd,
         as_of,
+        on_screen,
     } = *input;
     let no_breakdown = SlideBody::Unavailable(t.doc_no_breakdown);
     let (title, body) = match (key, bd) {
@@ -248,7 +252,7 @@ pub fn slide(input: &SlideInput, plan: &Plan, key: &SlideKey, place: usize, show
         (SlideKey::Monthly, Some(bd)) => (t.slide_monthly.to_string(), monthly_plan(t, lang, bd)),
         (SlideKey::Compare, _) => (
             t.slide_compare.to_string(),
-            SlideBody::Compare(compare_ids(plan)),
+            SlideBody::Compare(compare_ids(plan, on_screen)),
         ),
         (SlideKey::Completion, Some(bd)) => (
             t.slide_completion.to_string(),

@@ -282,6 +282,14 @@ async fn a_region_s_uncollected_balance_is_re_spread_in_chinese() {
     assert_eq!(b.text_of("#compare-collections").await, "回款目标");
     b.screenshot(artifacts_dir().join("screens/compare-collections-zh-1280x720.png"))
         .await;
+    super::respread_collections::presented_comparison(
+        &b,
+        &region,
+        "方案对比",
+        ("回款目标 · ", "各方案的全年指标相同"),
+        "screens/slide-compare-collections-zh-1280x720.png",
+    )
+    .await;
 
     // Why this number, on the new scenario's breakdown: the region's collections correction,
     // with what was collected, the balance carried and the reason.

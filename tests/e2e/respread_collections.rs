@@ -11,7 +11,7 @@ use region_planner::core::scenario::Scenario;
 use region_planner::view::numbers::grouped;
 use rust_decimal::Decimal;
 
-use super::support::{Browser, STORED_JS, artifacts_dir};
+use super::support::{Browser, Key, STORED_JS, artifacts_dir};
 
 /// The texts of the Compare row of node `id`: each scenario's value, then the difference.
 fn row_js(id: &str) -> String {
@@ -105,6 +105,45 @@ pub async fn collections_side_by_side(
     expected.to_vec()
 }
 
+/// Presented, the comparison slide sets the re-spread scenario (on screen) against the adopted
+/// one alone. Their years are the same, so it shows the collections in the first month that
+/// differs and says so in a caption that starts with `figure` and says `same_year`; the region
+/// moves in that month. The slide is saved as `shot`, and the presentation left.
+pub async fn presented_comparison(
+    b: &Browser,
+    region: &str,
+    slide: &str,
+    (figure, same_year): (&str, &str),
+    shot: &str,
+) {
+    b.click("#present").await;
+    b.wait_for("#presentation").await;
+    b.click("#slide-menu").await;
+    b.click_text("#slide-list .slide-jump", slide).await;
+    let caption = b
+        .wait_for_text("#presentation .compare-caption", same_year)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(caption.starts_with(figure), "{caption}");
+    assert_eq!(
+        b.count("#presentation .compare-table thead th").await,
+        4,
+        "the adopted scenario, the re-spread one and the difference"
+    );
+    assert!(
+        !b.exists(&format!(
+            "#presentation .compare-table tr[data-node=\"{region}\"] td.delta.same"
+        ))
+        .await,
+        "the region moves in the month shown"
+    );
+    b.screenshot(artifacts_dir().join(shot)).await;
+    b.press(&Key::Escape).await;
+    b.wait_gone("#presentation").await;
+}
+
 #[tokio::test]
 async fn a_region_s_uncollected_balance_is_re_spread_compared_adopted_and_undone_in_english() {
     let b = Browser::options()
@@ -164,6 +203,14 @@ async fn a_region_s_uncollected_balance_is_re_spread_compared_adopted_and_undone
     assert!(row[2].starts_with('+'), "{row:?}");
     b.screenshot(artifacts_dir().join("screens/compare-collections-en-1920x1080.png"))
         .await;
+    presented_comparison(
+        &b,
+        &region,
+        "Scenarios compared",
+        ("Collections target · ", "every scenario has the same year"),
+        "screens/slide-compare-collections-en-1920x1080.png",
+    )
+    .await;
     // Back to the amount: unchanged by a collections re-spread, and the hint is back.
     b.click("#compare-amount").await;
     b.wait_for(".collections-hint").await;

@@ -10,7 +10,8 @@ use crate::view::slides::compare_slide;
 
 /// The adopted scenario and the next ones side by side by region, with the biggest movers and
 /// tier changes marked, and each region's difference from the adopted one charted, every
-/// amount in one unit. Rows do not open here: a projector shows regions. Recomputed when the
+/// amount in one unit; a re-spread's first changed month, said in a caption, when the years
+/// are the same. Rows do not open here: a projector shows regions. Recomputed when the
 /// planning part or the language changes.
 #[component]
 pub fn CompareSlide(
@@ -38,6 +39,11 @@ pub fn CompareSlide(
             })
         }}
         {move || shown.with(|s| s.table.need_two.clone()).map(|n| view! { <p class="note">{n}</p> })}
+        {move || {
+            shown
+                .with(|s| s.caption.clone())
+                .map(|c| view! { <p class="note compare-caption">{c}</p> })
+        }}
         <div class="compare-slide">
             <CompareTableView table=table />
             {move || shown.with(|s| s.chart.clone()).map(|chart| view! { <DiffChartView chart=chart /> })}

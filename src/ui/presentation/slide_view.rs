@@ -37,6 +37,7 @@ pub fn SlideView() -> impl IntoView {
             _ => None,
         };
         let (t, x, lang) = (app.t(), app.x(), app.lang.get());
+        let on_screen = app.scenario.get();
         let computed = app.adopted_breakdown.get();
         let bd = computed.as_ref().and_then(|c| c.0.as_ref().as_ref().ok());
         app.with_plan(Part::Planning, |p| {
@@ -48,6 +49,7 @@ pub fn SlideView() -> impl IntoView {
                     scenario: s,
                     breakdown: bd,
                     as_of,
+                    on_screen: Some(&on_screen),
                 };
                 slide(&input, p, &key, place, len)
             })

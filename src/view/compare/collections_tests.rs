@@ -238,3 +238,66 @@ fn a_collections_target_that_cannot_be_broken_down_is_named_with_the_collections
         Some(d("600000"))
     );
 }
+
+#[test]
+fn the_slide_shows_the_first_month_whose_collections_differ_and_says_so() {
+    use crate::view::slides::compare_slide;
+    let plan = territory();
+    let c = both(&plan);
+    // Amount and quantity are the same in every month: the slide shows the collections, in
+    // January, where r0 collected 30,000 of 40,000.
+    assert_eq!(c.first_month_differing(Figure::Amount), None);
+    assert_eq!(c.first_month_differing(Figure::Collections), Some(0));
+    let en = compare_slide(&EN, Lang::En, &plan, &c);
+    assert_eq!(
+        en.caption.as_deref(),
+        Some(
+            "Collections target · Jan 2027: every scenario has the same year; this is the \
+             first month in which they differ."
+        )
+    );
+    assert_eq!(en.table.rows[0].values, ["80,000", "70,000"]);
+    assert_eq!(
+        row(&en.table, "r0").deltas,
+        [delta_of("-10,000", Trend::Down)]
+    );
+    let zh = compare_slide(&ZH, Lang::Zh, &plan, &c);
+    assert_eq!(
+        zh.caption.as_deref(),
+        Some("回款目标 · 2027年1月：各方案的全年指标相同，这是最先出现差异的月份。")
+    );
+    assert_eq!(row(&zh.table, "r0").values, ["4万", "3万"]);
+    let bars: Vec<&str> = zh
+        .chart
+        .iter()
+        .flat_map(|c| &c.bars)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(bars, ["-1万", "0万"]);
+
+    // A re-spread of the sales: the amount, in its first month that differs.
+    let mut sales = plan.clone();
+    let respread = &mut sales.scenarios[1].respreads[0];
+    respread.measure = Figure::Amount;
+    respread.achieved = ["50000", "30000", "50000"].map(d).to_vec();
+    let c = both(&sales);
+    assert_eq!(c.first_month_differing(Figure::Amount), Some(1));
+    let feb = compare_slide(&EN, Lang::En, &sales, &c);
+    assert!(
+        feb.caption
+            .as_deref()
+            .is_some_and(|c| c.starts_with("Amount target · Feb 2027: ")),
+        "{:?}",
+        feb.caption
+    );
+    assert_eq!(row(&feb.table, "r0").values, ["50,000", "30,000"]);
+
+    // Scenarios whose years differ are compared over the year, on the amount, with no caption.
+    let mut grown = plan.clone();
+    grown.scenarios[1].respreads.clear();
+    grown.scenarios[1].amount_target = d("1320000");
+    let c = both(&grown);
+    let year = compare_slide(&EN, Lang::En, &grown, &c);
+    assert_eq!(year.caption, None);
+    assert_eq!(year.table.rows[0].values, ["1,200,000", "1,320,000"]);
+}

@@ -20,6 +20,7 @@ fn input<'a>(lang: Lang, s: &'a Scenario, bd: Option<&'a Breakdown>) -> SlideInp
         scenario: s,
         breakdown: bd,
         as_of: None,
+        on_screen: None,
     }
 }
 
@@ -435,9 +436,25 @@ fn the_comparison_slide_is_in_one_unit_throughout() {
     let mut plan = sample_plan(Lang::Zh);
     // The adopted scenario is compared first, whichever it is.
     plan.adopted_scenario = plan.scenarios[1].id.clone();
-    let ids = compare_ids(&plan);
+    let ids = compare_ids(&plan, None);
     assert_eq!(ids[0], plan.scenarios[1].id);
     assert_eq!(ids.len(), plan.scenarios.len().min(COMPARED));
+    // The adopted one on screen: the same; another one on screen: that one against it alone.
+    let adopted = plan.adopted_scenario.clone();
+    assert_eq!(compare_ids(&plan, Some(&adopted)), ids);
+    let mut third = plan.scenarios[0].clone();
+    third.id = "s-third".into();
+    let mut with_third = plan.clone();
+    with_third.scenarios.push(third);
+    assert_eq!(compare_ids(&with_third, None).len(), COMPARED.min(3));
+    assert_eq!(
+        compare_ids(&with_third, Some("s-third")),
+        [adopted.clone(), "s-third".to_string()]
+    );
+    assert_eq!(
+        compare_ids(&with_third, Some("no such scenario")),
+        compare_ids(&with_third, None)
+    );
     assert_eq!(
         body(&plan, Lang::Zh, SlideKey::Compare),
         SlideBody::Compare(ids.clone())
