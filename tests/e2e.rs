@@ -159,6 +159,38 @@ async fn app_start_over_a_slow_link_is_fast() {
     .await;
 }
 
+/// A tab builds its route once: the page first drawn stays. (The address the app writes for the
+/// route comes back to it as a `hashchange`; taking that for a new visit built every page twice,
+/// doubling the time a route takes to open.)
+#[tokio::test]
+async fn a_tab_builds_its_route_once() {
+    let b = Browser::options().lang("en-US").open("/").await;
+    b.wait_for(READY).await;
+    for (tab, probe) in [
+        ("#tab-tracking", ".exec-page"),
+        ("#tab-competition", ".leaderboard"),
+        ("#tab-compare", "#compare-table"),
+        ("#tab-territory", ".tree"),
+    ] {
+        let kept = b
+            .exec_js_with(
+                "const [tab, probe] = arguments;
+                 document.querySelector(tab).click();
+                 return new Promise(done => {
+                   const check = () => {
+                     const drawn = document.querySelector(probe);
+                     if (!drawn) return requestAnimationFrame(check);
+                     setTimeout(() => done(drawn.isConnected), 300);
+                   };
+                   check();
+                 });",
+                vec![tab.into(), probe.into()],
+            )
+            .await;
+        assert_eq!(kept, serde_json::json!(true), "{tab} built its page again");
+    }
+}
+
 /// The app reopens on the route used last, planning or execution, when its address names none.
 #[tokio::test]
 async fn the_app_reopens_on_the_route_used_last() {

@@ -122,7 +122,11 @@ pub fn start(app: App) -> Option<String> {
             // the address (without a step in the history) so a reload does not offer it again.
             show_route_in_address(app.route.get_untracked());
             super::library::open_shared(app, hash);
-        } else if let Some(route) = Route::from_hash(&hash) {
+        } else if let Some(route) = Route::from_hash(&hash)
+            && route != app.route.get_untracked()
+        {
+            // A route typed into the address, or Back. The address this window wrote itself
+            // comes back here too: setting the route again would build the page a second time.
             app.route.set(route);
         }
     });
