@@ -39,6 +39,9 @@ impl Span {
     }
 }
 
+/// A node's year and months of a figure, in units.
+type YearAndMonths<'a> = (i64, &'a [i64]);
+
 /// What a scenario without a collections target shows in the collections column.
 pub const NO_VALUE: &str = "—";
 
@@ -129,7 +132,7 @@ pub fn compare(plan: &Plan, ids: &[String]) -> Comparison {
 impl Comparison {
     /// Scenario `k`'s year and months of `figure` at its node `node` (in units); `None` for
     /// collections in a scenario without collections targets.
-    fn units_of(&self, k: usize, node: usize, figure: Figure) -> Option<(i64, &[i64])> {
+    fn units_of(&self, k: usize, node: usize, figure: Figure) -> Option<YearAndMonths<'_>> {
         let bd = &self.breakdowns[k];
         match figure.measure() {
             Some(m) => Some((bd.annual_units(node, m), bd.monthly_units(node, m))),
@@ -208,45 +211,44 @@ impl Comparison {
         movers
     }
 
+    /// Each node's year and months of `figure` in the first scenario beside the same node's in
+    /// each other scenario (nodes in both; collections only where both set them).
+    fn node_pairs(
+        &self,
+        figure: Figure,
+    ) -> impl Iterator<Item = (YearAndMonths<'_>, YearAndMonths<'_>)> {
+        let base = self.breakdowns.first();
+        self.breakdowns
+            .iter()
+            .enumerate()
+            .skip(1)
+            .flat_map(move |(k, other)| {
+                base.into_iter()
+                    .flat_map(|b| b.nodes().iter().enumerate())
+                    .filter_map(move |(i, n)| {
+                        let j = other.find(&n.id)?;
+                        self.units_of(0, i, figure).zip(self.units_of(k, j, figure))
+                    })
+            })
+    }
+
     /// The first month (its position in the period) in which some node's `figure` is not the
     /// same in every scenario; `None` when every month is.
     pub fn first_month_differing(&self, figure: Figure) -> Option<usize> {
-        let base = self.breakdowns.first()?;
-        let mut first: Option<usize> = None;
-        for (k, other) in self.breakdowns.iter().enumerate().skip(1) {
-            for (i, n) in base.nodes().iter().enumerate() {
-                let Some(j) = other.find(&n.id) else { continue };
-                let pair = self.units_of(0, i, figure).zip(self.units_of(k, j, figure));
-                let Some(((_, a), (_, b))) = pair else {
-                    continue;
-                };
-                if let Some(m) = a.iter().zip(b).position(|(x, y)| x != y) {
-                    first = Some(first.map_or(m, |f| f.min(m)));
-                }
-            }
-        }
-        first
+        self.node_pairs(figure)
+            .filter_map(|((_, a), (_, b))| a.iter().zip(b).position(|(x, y)| x != y))
+            .min()
     }
 
     /// Whether every node's year is the same in every scenario while some month is not (as
     /// after a re-spread): the year view alone would show no difference.
     pub fn only_months_differ(&self, figure: Figure) -> bool {
-        let Some(base) = self.breakdowns.first() else {
-            return false;
-        };
         let mut months_differ = false;
-        for (k, other) in self.breakdowns.iter().enumerate().skip(1) {
-            for (i, n) in base.nodes().iter().enumerate() {
-                let Some(j) = other.find(&n.id) else { continue };
-                let pair = self.units_of(0, i, figure).zip(self.units_of(k, j, figure));
-                let Some(((year_a, months_a), (year_b, months_b))) = pair else {
-                    continue;
-                };
-                if year_a != year_b {
-                    return false;
-                }
-                months_differ |= months_a != months_b;
+        for ((year_a, months_a), (year_b, months_b)) in self.node_pairs(figure) {
+            if year_a != year_b {
+                return false;
             }
+            months_differ |= months_a != months_b;
         }
         months_differ
     }
